@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Beacon",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "beacon", targets: ["beacon"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "BeaconCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "BeaconStore",
+            dependencies: ["BeaconCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "BeaconMonitor",
+            dependencies: ["BeaconCore", "CCurl", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "BeaconNotify",
+            dependencies: [
+                "BeaconCore", "BeaconStore", "CCurl", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "BeaconServer",
+            dependencies: ["BeaconCore", "BeaconStore"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "beacon",
+            dependencies: [
+                "BeaconCore", "BeaconStore", "BeaconMonitor", "BeaconNotify", "BeaconServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BeaconStoreTests", dependencies: ["BeaconStore"]),
+        .testTarget(name: "BeaconMonitorTests", dependencies: ["BeaconMonitor"]),
+        .testTarget(name: "BeaconNotifyTests", dependencies: ["BeaconNotify"]),
+        .testTarget(name: "BeaconServerTests", dependencies: ["BeaconServer"]),
+        .testTarget(name: "BeaconEndToEndTests", dependencies: ["BeaconCore"]),
+    ]
+)

@@ -1,0 +1,72 @@
+/// Everything `beacon.yaml`, `Alerts/` and `Playbooks/` say, validated.
+public struct BeaconConfig: Sendable, Hashable {
+    /// The SQLite file, relative to the config file's folder unless absolute.
+    public var store: String
+    public var listen: ListenAddress
+    /// The base of links inside notifications.
+    public var publicURL: String
+    public var alertsDirectory: String
+    public var playbooksDirectory: String
+    /// In the order written.
+    public var channels: [Channel]
+    public var chain: CommandChain
+    /// The layers paged at once, per severity.
+    public var paging: [Severity: [Layer]]
+    public var rules: [Rule]
+    public var playbooks: [Playbook]
+
+    public init(
+        store: String = "beacon.sqlite", listen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 8080),
+        publicURL: String? = nil, alertsDirectory: String = "Alerts", playbooksDirectory: String = "Playbooks",
+        channels: [Channel], chain: CommandChain, paging: [Severity: [Layer]] = BeaconConfig.defaultPaging,
+        rules: [Rule] = [], playbooks: [Playbook] = []
+    ) {
+        self.store = store
+        self.listen = listen
+        self.publicURL = publicURL ?? "http://\(listen)"
+        self.alertsDirectory = alertsDirectory
+        self.playbooksDirectory = playbooksDirectory
+        self.channels = channels
+        self.chain = chain
+        self.paging = paging
+        self.rules = rules
+        self.playbooks = playbooks
+    }
+
+    /// The plan's paging: operation for everything, execution from sev2, decision for sev1.
+    public static let defaultPaging: [Severity: [Layer]] = [
+        .sev4: [.operation], .sev3: [.operation], .sev2: [.operation, .execution],
+        .sev1: [.operation, .execution, .decision],
+    ]
+
+    public func channel(_ id: String) -> Channel? { channels.first { $0.id == id } }
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    public func playbook(_ id: String) -> Playbook? { playbooks.first { $0.id == id } }
+
+    /// The playbook for an incident of this rule and category: the one the rule names, else one whose
+    /// scope lists the rule, else one whose scope lists the category.
+    public func playbook(forRule ruleID: String?, category: Category) -> Playbook? {
+        if let ruleID, let named = rule(ruleID)?.playbook { return playbook(named) }
+        if let ruleID, let byRule = playbooks.first(where: { $0.appliesTo.rules.contains(ruleID) }) { return byRule }
+        return playbooks.first { $0.appliesTo.categories.contains(category) }
+    }
+
+    /// `14 rules, 6 playbooks, 7 people in 3 layers`.
+    public var summary: String {
+        let layers = Layer.allCases.filter { !chain[$0].people.isEmpty }.count
+        return "\(rules.count) rules, \(playbooks.count) playbooks, \(chain.people.count) people in \(layers) layers"
+    }
+}
+
+/// A host and port to listen on (`127.0.0.1:8080`).
+public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
+    }
+
+    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+}

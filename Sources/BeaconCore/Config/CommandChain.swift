@@ -1,0 +1,64 @@
+/// The three layers of the command chain with their people and response deadlines.
+public struct CommandChain: Sendable, Hashable {
+    public var operation: ChainLayer
+    public var execution: ChainLayer
+    public var decision: ChainLayer
+
+    public init(operation: ChainLayer, execution: ChainLayer, decision: ChainLayer) {
+        self.operation = operation
+        self.execution = execution
+        self.decision = decision
+    }
+
+    public subscript(layer: Layer) -> ChainLayer {
+        switch layer {
+        case .operation: operation
+        case .execution: execution
+        case .decision: decision
+        }
+    }
+
+    /// Every person in every layer.
+    public var people: [Person] { Layer.allCases.flatMap { self[$0].people } }
+
+    /// The person whose login or name is `handle` (logins first), and their layer.
+    public func person(_ handle: String) -> (person: Person, layer: Layer)? {
+        let all = Layer.allCases.flatMap { layer in self[layer].people.map { (person: $0, layer: layer) } }
+        return all.first { $0.person.login == handle } ?? all.first { $0.person.name == handle }
+    }
+}
+
+/// One layer of the chain: its deadline (acknowledge, assess or instruct) and its people.
+public struct ChainLayer: Sendable, Hashable {
+    /// `ack_within` for operation, `assess_within` for execution, `instruct_within` for decision.
+    public var deadline: Duration
+    public var people: [Person]
+
+    public init(deadline: Duration, people: [Person]) {
+        self.deadline = deadline
+        self.people = people
+    }
+}
+
+/// A person in the chain and the channels that reach them, in order of preference.
+public struct Person: Sendable, Hashable {
+    public var name: String
+    /// Ties the person to a console user of the same login.
+    public var login: String?
+    public var role: String?
+    public var email: String?
+    public var mobile: String?
+    public var channels: [String]
+
+    public init(
+        name: String, login: String? = nil, role: String? = nil, email: String? = nil, mobile: String? = nil,
+        channels: [String]
+    ) {
+        self.name = name
+        self.login = login
+        self.role = role
+        self.email = email
+        self.mobile = mobile
+        self.channels = channels
+    }
+}

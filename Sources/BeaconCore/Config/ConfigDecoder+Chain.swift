@@ -1,0 +1,60 @@
+extension ConfigDecoder {
+    func chain(_ field: YAMLField) -> CommandChain? {
+        guard let mapping = field.mapping(keys: Layer.allCases.map(\.rawValue)) else { return nil }
+        let operation = mapping.required("operation").flatMap { layer($0, .operation) }
+        let execution = mapping.required("execution").flatMap { layer($0, .execution) }
+        let decision = mapping.required("decision").flatMap { layer($0, .decision) }
+        guard let operation, let execution, let decision else { return nil }
+        return CommandChain(operation: operation, execution: execution, decision: decision)
+    }
+
+    /// `ack_within`, `assess_within`, `instruct_within` and their defaults from the plan (5, 15, 30 minutes).
+    static func deadlineKey(_ layer: Layer) -> (key: String, fallback: Duration) {
+        switch layer {
+        case .operation: ("ack_within", .seconds(5 * 60))
+        case .execution: ("assess_within", .seconds(15 * 60))
+        case .decision: ("instruct_within", .seconds(30 * 60))
+        }
+    }
+
+    private func layer(_ field: YAMLField, _ layer: Layer) -> ChainLayer? {
+        let (deadlineKey, fallback) = Self.deadlineKey(layer)
+        guard let mapping = field.mapping(keys: [deadlineKey, "people"]) else { return nil }
+        let deadline = value(mapping, deadlineKey, default: fallback) { $0.positiveDuration() }
+        guard let peopleField = mapping.optional("people") else {
+            field.fail("the \(layer.rawValue) layer is empty; every layer needs at least one person")
+            return nil
+        }
+        guard let items = peopleField.list() else { return nil }
+        if items.isEmpty {
+            peopleField.fail("the \(layer.rawValue) layer is empty; every layer needs at least one person")
+        }
+        let people = items.compactMap(person)
+        guard let deadline, !items.isEmpty, people.count == items.count else { return nil }
+        return ChainLayer(deadline: deadline, people: people)
+    }
+
+    private func person(_ field: YAMLField) -> Person? {
+        guard let mapping = field.mapping(keys: ["name", "login", "role", "email", "mobile", "channels"]) else {
+            return nil
+        }
+        let name = mapping.required("name")?.string()
+        let login = optionalValue(mapping, "login") { field -> String? in
+            guard let login = field.string() else { return nil }
+            diagnostics.define("login", login, at: field)
+            return login
+        }
+        let role = optionalValue(mapping, "role") { $0.string() }
+        let email = optionalValue(mapping, "email") { $0.string() }
+        let mobile = optionalValue(mapping, "mobile") { $0.string() }
+        let channelsField = mapping.required("channels")
+        let channels = channelsField?.list()?.compactMap { item -> String? in
+            guard let id = item.string() else { return nil }
+            diagnostics.refer(to: "channel", id, at: item)
+            return id
+        }
+        if let channels, channels.isEmpty { channelsField?.fail("list at least one channel that reaches this person") }
+        guard let name, let login, let role, let email, let mobile, let channels, !channels.isEmpty else { return nil }
+        return Person(name: name, login: login, role: role, email: email, mobile: mobile, channels: channels)
+    }
+}

@@ -1,0 +1,85 @@
+extension ConfigDecoder {
+    func condition(_ field: YAMLField) -> Condition? {
+        guard let mapping = field.mapping(keys: ["kind", "op", "levels", "window", "keywords", "severity"]),
+            let kind = mapping.required("kind")?.oneOf(ConditionKind.self, "condition kind")
+        else { return nil }
+        let unused = ["op", "levels", "window", "keywords", "severity"].filter { !kind.keys.contains($0) }
+        forbid(mapping, unused, reason: "not used by a \(kind.rawValue) condition")
+        switch kind {
+        case .threshold: return threshold(mapping)
+        case .change: return change(mapping)
+        case .contains: return contains(mapping)
+        case .absent: return mapping.required("severity")?.oneOf(Severity.self, "severity").map(Condition.absent)
+        }
+    }
+
+    private func threshold(_ mapping: YAMLMapping) -> Condition? {
+        let op = mapping.required("op")?.oneOf(ComparisonOperator.self, "op")
+        let levelsField = mapping.required("levels")
+        let levels = levelsField.flatMap { readLevels($0) { $0.double() } }
+        guard let op, let levels, let levelsField else { return nil }
+        checkOrder(
+            levels, at: levelsField, worseIsLarger: op.worseIsLarger, opName: op.rawValue, key: { $0 },
+            show: { $0.formatted(maxFractionDigits: 6) })
+        return .threshold(op: op, levels: levels)
+    }
+
+    private func change(_ mapping: YAMLMapping) -> Condition? {
+        let window = mapping.required("window")?.positiveDuration()
+        let op = mapping.required("op")?.oneOf(ComparisonOperator.self, "op")
+        let levelsField = mapping.required("levels")
+        let levels = levelsField.flatMap { readLevels($0, changeAmount) }
+        guard let window, let op, let levels, let levelsField else { return nil }
+        checkOrder(
+            levels, at: levelsField, worseIsLarger: op.worseIsLarger, opName: op.rawValue, key: \.ratio,
+            show: \.description)
+        return .change(window: window, op: op, levels: levels)
+    }
+
+    private func changeAmount(_ field: YAMLField) -> ChangeAmount? {
+        guard let text = field.string() else { return nil }
+        guard let amount = ConfigText.changeAmount(text) else {
+            field.fail("malformed change \"\(text)\"; write a percentage such as 50% or -30%, or a ratio such as 10x")
+            return nil
+        }
+        return amount
+    }
+
+    private func contains(_ mapping: YAMLMapping) -> Condition? {
+        let keywordsField = mapping.required("keywords")
+        let keywords = keywordsField?.strings()
+        if let keywords, keywords.isEmpty { keywordsField?.fail("needs at least one keyword") }
+        let levelsField = mapping.required("levels")
+        let levels = levelsField.flatMap { readLevels($0, topCount) }
+        guard let keywords, !keywords.isEmpty, let levels, let levelsField else { return nil }
+        let present = Severity.worstFirst.compactMap { severity in levels[severity].map { (severity, $0) } }
+        for (worse, better) in zip(present, present.dropFirst()) where worse.1 >= better.1 {
+            levelsField.fail(
+                "\(worse.0.rawValue) (top \(worse.1)) must look at fewer items than \(better.0.rawValue) "
+                    + "(top \(better.1))")
+        }
+        return .contains(keywords: keywords, levels: levels)
+    }
+
+    /// The N of "within the first N items".
+    private func topCount(_ field: YAMLField) -> Int? {
+        guard let count = field.int() else { return nil }
+        guard count > 0 else {
+            field.fail("must be at least 1 (the number of leading items to search)")
+            return nil
+        }
+        return count
+    }
+}
+
+extension ConditionKind {
+    /// The keys a condition of this kind is written with, besides `kind`.
+    var keys: [String] {
+        switch self {
+        case .threshold: ["op", "levels"]
+        case .change: ["window", "op", "levels"]
+        case .contains: ["keywords", "levels"]
+        case .absent: ["severity"]
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+/// `beacon.yaml` without the rules and playbooks, which live in their own folders.
+struct MainConfig {
+    var store: String
+    var listen: ListenAddress
+    var publicURL: String?
+    var alerts: String
+    var playbooks: String
+    var channels: [Channel]
+    var chain: CommandChain
+    var paging: [Severity: [Layer]]
+}
+
+extension ConfigDecoder {
+    static let mainKeys = ["store", "listen", "public_url", "alerts", "playbooks", "channels", "chain", "paging"]
+
+    func mainFile(_ root: YAMLField) -> MainConfig? {
+        guard let mapping = root.mapping(keys: Self.mainKeys) else { return nil }
+        let store = value(mapping, "store", default: "beacon.sqlite") { $0.string() }
+        let listen = value(mapping, "listen", default: ListenAddress(host: "127.0.0.1", port: 8080), listenAddress)
+        let publicURL = optionalValue(mapping, "public_url", httpURL)
+        let alerts = value(mapping, "alerts", default: "Alerts") { $0.string() }
+        let playbooks = value(mapping, "playbooks", default: "Playbooks") { $0.string() }
+        let channels = mapping.required("channels").flatMap(channels)
+        let chain = mapping.required("chain").flatMap(chain)
+        let paging = value(mapping, "paging", default: BeaconConfig.defaultPaging, paging)
+        guard let store, let listen, let publicURL, let alerts, let playbooks, let channels, let chain, let paging
+        else { return nil }
+        return MainConfig(
+            store: store, listen: listen, publicURL: publicURL, alerts: alerts, playbooks: playbooks,
+            channels: channels, chain: chain, paging: paging)
+    }
+
+    private func listenAddress(_ field: YAMLField) -> ListenAddress? {
+        guard let text = field.string() else { return nil }
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (0...65535).contains(port), colon != text.startIndex
+        else {
+            field.fail("expected host:port such as 127.0.0.1:8080, found \"\(text)\"")
+            return nil
+        }
+        let host = text[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return ListenAddress(host: host, port: port)
+    }
+
+    private func paging(_ field: YAMLField) -> [Severity: [Layer]]? {
+        guard let mapping = field.freeMapping() else { return nil }
+        var paging = BeaconConfig.defaultPaging
+        var valid = true
+        for entry in mapping.entries {
+            guard let severity = Severity(rawValue: entry.key) else {
+                field.child(entry.keyNode, entry.key).fail(
+                    "unknown severity \"\(entry.key)\"; expected one of sev1, sev2, sev3, sev4")
+                valid = false
+                continue
+            }
+            guard let items = entry.value.list() else {
+                valid = false
+                continue
+            }
+            let layers = items.compactMap { $0.oneOf(Layer.self, "layer") }
+            if items.isEmpty { entry.value.fail("pages nobody; list at least one layer") }
+            guard layers.count == items.count, !layers.isEmpty else {
+                valid = false
+                continue
+            }
+            paging[severity] = layers
+        }
+        return valid ? paging : nil
+    }
+}

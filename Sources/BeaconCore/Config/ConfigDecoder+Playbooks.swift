@@ -1,0 +1,77 @@
+extension ConfigDecoder {
+    func playbookFile(_ root: YAMLField) -> Playbook? {
+        guard let mapping = root.mapping(keys: ["id", "title", "description", "applies_to", "steps"]) else {
+            return nil
+        }
+        let id = mapping.required("id").flatMap { identifier($0, kind: "playbook") }
+        let title = mapping.required("title")?.string()
+        let scope = value(mapping, "applies_to", default: PlaybookScope(), playbookScope)
+        let stepsField = mapping.required("steps")
+        let stepFields = stepsField?.list()
+        if let stepFields, stepFields.isEmpty { stepsField?.fail("a playbook needs at least one step") }
+        var stepIDs: [String: Int] = [:]
+        let steps = stepFields?.compactMap { step($0, seen: &stepIDs) }
+        guard let id, let title, let scope, let stepFields, let steps, !steps.isEmpty, steps.count == stepFields.count
+        else { return nil }
+        return Playbook(id: id, title: title, appliesTo: scope, steps: steps, location: root.location)
+    }
+
+    private func playbookScope(_ field: YAMLField) -> PlaybookScope? {
+        guard let mapping = field.mapping(keys: ["categories", "rules"]) else { return nil }
+        let categories = value(mapping, "categories", default: []) { field -> [Category]? in
+            guard let items = field.list() else { return nil }
+            let values = items.compactMap { $0.oneOf(Category.self, "category") }
+            return values.count == items.count ? values : nil
+        }
+        let rules = value(mapping, "rules", default: []) { field -> [String]? in
+            guard let items = field.list() else { return nil }
+            let values = items.compactMap { item -> String? in
+                guard let id = item.string() else { return nil }
+                diagnostics.refer(to: "rule", id, at: item)
+                return id
+            }
+            return values.count == items.count ? values : nil
+        }
+        guard let categories, let rules else { return nil }
+        return PlaybookScope(categories: categories, rules: rules)
+    }
+
+    static let stepKeys = [
+        "id", "title", "owner", "within", "every", "message", "approval", "min_severity", "checklist",
+    ]
+
+    private func step(_ field: YAMLField, seen: inout [String: Int]) -> PlaybookStep? {
+        guard let mapping = field.mapping(keys: Self.stepKeys) else { return nil }
+        var id = mapping.required("id")?.string()
+        if let idField = mapping.optional("id"), let stepID = id {
+            if !ConfigText.isKebabCase(stepID) {
+                idField.fail("step id \"\(stepID)\" must be kebab-case (lowercase letters, digits and dashes)")
+                id = nil
+            } else if let firstLine = seen[stepID] {
+                idField.fail("duplicate step id \"\(stepID)\" (first defined at \(field.file):\(firstLine))")
+                id = nil
+            } else {
+                seen[stepID] = idField.line
+            }
+        }
+        let title = mapping.required("title")?.string()
+        let owner = mapping.required("owner")?.oneOf(Layer.self, "layer")
+        let within = optionalValue(mapping, "within") { $0.positiveDuration() }
+        let every = optionalValue(mapping, "every") { $0.positiveDuration() }
+        let message = optionalValue(mapping, "message") { $0.string() }
+        let approval = value(mapping, "approval", default: false) { $0.bool() }
+        let minSeverity = optionalValue(mapping, "min_severity") { $0.oneOf(Severity.self, "severity") }
+        let checklist = value(mapping, "checklist", default: []) { $0.strings() }
+        if approval == true, let owner, owner != .decision {
+            (mapping.optional("approval") ?? field).fail(
+                "an approval step must be owned by decision (only executives answer approvals), not \(owner.rawValue)")
+            return nil
+        }
+        guard let id, let title, let owner, let within, let every, let message, let approval, let minSeverity,
+            let checklist
+        else { return nil }
+        return PlaybookStep(
+            id: id, title: title, owner: owner, within: within, every: every, message: message, approval: approval,
+            minSeverity: minSeverity, checklist: checklist)
+    }
+}

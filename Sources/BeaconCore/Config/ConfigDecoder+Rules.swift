@@ -1,0 +1,125 @@
+extension ConfigDecoder {
+    static let ruleKeys = [
+        "id", "title", "description", "category", "source", "condition", "for", "resolve_after", "playbook", "labels",
+    ]
+
+    /// Decodes a rule file: `rules:` and a list of rules.
+    func ruleFile(_ root: YAMLField) -> [Rule] {
+        guard let file = root.mapping(keys: ["rules"]), let list = file.required("rules")?.list() else { return [] }
+        return list.compactMap(rule)
+    }
+
+    func rule(_ field: YAMLField) -> Rule? {
+        guard let mapping = field.mapping(keys: Self.ruleKeys) else { return nil }
+        let id = mapping.required("id").flatMap { identifier($0, kind: "rule") }
+        let title = mapping.required("title")?.string()
+        let category = mapping.required("category")?.oneOf(Category.self, "category")
+        let source = mapping.required("source").flatMap(source)
+        let condition = mapping.required("condition").flatMap(condition)
+        let forDuration = value(mapping, "for", default: .zero) { $0.duration() }
+        let resolveAfter = value(mapping, "resolve_after", default: .seconds(60)) { $0.duration() }
+        let labels = value(mapping, "labels", default: [:]) { $0.stringMap() }
+        let playbook = optionalValue(mapping, "playbook") { field -> String? in
+            guard let id = field.string() else { return nil }
+            diagnostics.refer(to: "playbook", id, at: field)
+            return id
+        }
+        if let source, let condition, let pathField = mapping.optional("source")?.freeMapping()?.optional("path") {
+            checkSeriesLabel(source, condition, at: pathField)
+        }
+        guard let id, let title, let category, let source, let condition, let forDuration, let resolveAfter,
+            let labels, let playbook
+        else { return nil }
+        return Rule(
+            id: id, title: title, category: category, source: source, condition: condition,
+            forDuration: forDuration, resolveAfter: resolveAfter, playbook: playbook, labels: labels,
+            location: field.location)
+    }
+
+    /// A `[*]` path yields one series per item, which need names, except for `contains`, which reads a list.
+    private func checkSeriesLabel(_ source: Source, _ condition: Condition, at path: YAMLField) {
+        guard source.format == .json, let text = source.path, text.contains("[*]") else { return }
+        if case .contains = condition { return }
+        if source.seriesLabel == nil {
+            path.fail("a [*] path yields one series per item; name them with series_label (such as items[*].sku)")
+        }
+    }
+
+    static let sourceKeys = [
+        "url", "format", "metric", "path", "series_label", "interval", "timeout", "headers", "max_bytes",
+    ]
+
+    func source(_ field: YAMLField) -> Source? {
+        guard let mapping = field.mapping(keys: Self.sourceKeys) else { return nil }
+        let url = mapping.required("url").flatMap(httpURL)
+        let format = mapping.required("format")?.oneOf(SourceFormat.self, "format")
+        var metric: MetricSelector?? = .some(nil)
+        var path: String?? = .some(nil)
+        var seriesLabel: String?? = .some(nil)
+        switch format {
+        case .prometheus:
+            metric = mapping.required("metric").flatMap(metricSelector).map { .some($0) }
+            forbid(mapping, ["path", "series_label"], reason: "only used by json sources")
+        case .json:
+            path = mapping.required("path").flatMap(jsonPath).map { .some($0) }
+            seriesLabel = optionalValue(mapping, "series_label", jsonPath)
+            forbid(mapping, ["metric"], reason: "only used by prometheus sources; json sources read a path")
+        case nil:
+            break
+        }
+        let interval = value(mapping, "interval", default: .seconds(15)) { $0.positiveDuration() }
+        let timeout = value(mapping, "timeout", default: .seconds(3)) { $0.positiveDuration() }
+        let headers = value(mapping, "headers", default: [:]) { $0.stringMap() }
+        let maxBytes = value(mapping, "max_bytes", default: Source.defaultMaxBytes, byteSize)
+        if let interval, let timeout, timeout >= interval {
+            (mapping.optional("timeout") ?? mapping.field.child(mapping.field.node, "timeout")).fail(
+                "timeout (\(timeout.configText)) must be shorter than interval (\(interval.configText))")
+        }
+        guard let url, let format, let metric, let path, let seriesLabel, let interval, let timeout, let headers,
+            let maxBytes, timeout < interval
+        else { return nil }
+        return Source(
+            url: url, format: format, metric: metric, path: path, seriesLabel: seriesLabel, interval: interval,
+            timeout: timeout, headers: headers, maxBytes: maxBytes)
+    }
+
+    func httpURL(_ field: YAMLField) -> String? {
+        guard let text = field.string() else { return nil }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), text.count > 8 else {
+            field.fail("expected an http:// or https:// URL, found \"\(text)\"")
+            return nil
+        }
+        return text
+    }
+
+    func metricSelector(_ field: YAMLField) -> MetricSelector? {
+        guard let text = field.string() else { return nil }
+        do {
+            return try MetricSelectorParser.parse(text)
+        } catch {
+            field.fail("malformed metric selector \"\(text)\": \(error.reason)")
+            return nil
+        }
+    }
+
+    func jsonPath(_ field: YAMLField) -> String? {
+        guard let text = field.string() else { return nil }
+        if let problem = JSONPathSyntax.problem(in: text) {
+            field.fail("malformed path \"\(text)\": \(problem)")
+            return nil
+        }
+        return text
+    }
+
+    /// A byte count: `65536`, `512KiB`, `1MiB`.
+    func byteSize(_ field: YAMLField) -> Int? {
+        guard let text = field.string() else { return nil }
+        let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("", 1)]
+        for (suffix, scale) in units where text.hasSuffix(suffix) {
+            if let amount = Int(text.dropLast(suffix.count)), amount > 0 { return amount * scale }
+        }
+        field.fail("expected a size such as 65536, 512KiB or 1MiB, found \"\(text)\"")
+        return nil
+    }
+}

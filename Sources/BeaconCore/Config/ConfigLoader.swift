@@ -1,0 +1,74 @@
+public import Foundation
+
+/// Reads `beacon.yaml` and the files of its `alerts` and `playbooks` folders from disk.
+///
+/// This is Beacon Core's one piece of I/O: the parsing and validation it hands over to are pure.
+public struct ConfigLoader: Sendable {
+    /// The path of `beacon.yaml`.
+    public var path: String
+    public var environment: [String: String]
+
+    public init(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.path = path
+        self.environment = environment
+    }
+
+    /// The folder that relative paths in the configuration start from.
+    public var directory: String { (path as NSString).deletingLastPathComponent }
+
+    /// Reads and validates everything.
+    /// - Throws: `ConfigErrors` with every problem found.
+    public func load() throws(ConfigErrors) -> BeaconConfig {
+        try ConfigParser.parse(read(), environment: environment)
+    }
+
+    /// Resolves a path from the configuration against the configuration's folder.
+    public func resolve(_ relative: String) -> String {
+        relative.hasPrefix("/") || directory.isEmpty ? relative : (directory as NSString).appendingPathComponent(relative)
+    }
+
+    /// Reads the texts of every file, without parsing them.
+    public func read() throws(ConfigErrors) -> ConfigFiles {
+        let mainName = (path as NSString).lastPathComponent
+        guard let mainText = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ConfigErrors([ConfigIssue(file: path, line: 1, field: "", reason: "cannot read the file")])
+        }
+        let main = ConfigFile(name: mainName, text: mainText)
+        var issues: [ConfigIssue] = []
+        let alerts = folder(named: "alerts", default: "Alerts", main: mainText, issues: &issues)
+        let playbooks = folder(named: "playbooks", default: "Playbooks", main: mainText, issues: &issues)
+        return ConfigFiles(main: main, alerts: alerts, playbooks: playbooks, readIssues: issues)
+    }
+
+    private func folder(named key: String, default fallback: String, main: String, issues: inout [ConfigIssue])
+        -> [ConfigFile]
+    {
+        let name = Self.scalar(key, in: main) ?? fallback
+        let url = URL(fileURLWithPath: resolve(name))
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+            issues.append(
+                ConfigIssue(
+                    file: (path as NSString).lastPathComponent, line: 1, field: key,
+                    reason: "cannot read the folder \(url.path)"))
+            return []
+        }
+        return entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().compactMap { entry in
+            let display = (name as NSString).appendingPathComponent(entry)
+            guard let text = try? String(contentsOf: url.appendingPathComponent(entry), encoding: .utf8) else {
+                issues.append(ConfigIssue(file: display, line: 1, field: "", reason: "cannot read the file as UTF-8"))
+                return nil
+            }
+            return ConfigFile(name: display, text: text)
+        }
+    }
+
+    /// A top-level `key: value` of the main file, read before the full parse so folders can be listed.
+    private static func scalar(_ key: String, in text: String) -> String? {
+        for line in text.split(separator: "\n") where line.hasPrefix("\(key):") {
+            let value = line.dropFirst(key.count + 1).split(separator: "#").first ?? ""
+            let trimmed = value.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        return nil
+    }
+}

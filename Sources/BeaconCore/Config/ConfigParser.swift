@@ -1,0 +1,79 @@
+import Yams
+
+/// Turns configuration texts into a validated `BeaconConfig`, or every problem found in them.
+public enum ConfigParser {
+    /// Parses and validates every file.
+    /// - Parameters:
+    ///   - files: the texts to parse.
+    ///   - environment: the values of `${NAME}` references.
+    /// - Throws: `ConfigErrors` listing every problem, in file and line order.
+    public static func parse(_ files: ConfigFiles, environment: [String: String]) throws(ConfigErrors) -> BeaconConfig {
+        let diagnostics = ConfigDiagnostics(environment: environment)
+        let decoder = ConfigDecoder(diagnostics: diagnostics)
+        let main = root(files.main, diagnostics).flatMap(decoder.mainFile)
+        let rules = files.alerts.flatMap { file in root(file, diagnostics).map(decoder.ruleFile) ?? [] }
+        let playbooks = files.playbooks.compactMap { file in root(file, diagnostics).flatMap(decoder.playbookFile) }
+        checkReferences(diagnostics)
+        let order = ([files.main] + files.alerts + files.playbooks).map(\.name)
+        let issues = (files.readIssues + diagnostics.issues).enumerated().sorted { a, b in
+            let (fileA, fileB) = (order.firstIndex(of: a.element.file) ?? -1, order.firstIndex(of: b.element.file) ?? -1)
+            if fileA != fileB { return fileA < fileB }
+            if a.element.line != b.element.line { return a.element.line < b.element.line }
+            return a.offset < b.offset
+        }.map(\.element)
+        guard issues.isEmpty, let main else { throw ConfigErrors(issues) }
+        return BeaconConfig(
+            store: main.store, listen: main.listen, publicURL: main.publicURL, alertsDirectory: main.alerts,
+            playbooksDirectory: main.playbooks, channels: main.channels, chain: main.chain, paging: main.paging,
+            rules: rules, playbooks: playbooks)
+    }
+
+    /// The root node of a file, or `nil` with an issue for a syntax error or an empty file.
+    private static func root(_ file: ConfigFile, _ diagnostics: ConfigDiagnostics) -> YAMLField? {
+        do {
+            guard let node = try Yams.compose(yaml: file.text) else {
+                diagnostics.add(ConfigIssue(file: file.name, line: 1, field: "", reason: "the file is empty"))
+                return nil
+            }
+            return YAMLField(node: node, file: file.name, path: "", diagnostics: diagnostics)
+        } catch let error as YamlError {
+            diagnostics.add(syntaxIssue(error, file: file.name))
+        } catch {
+            diagnostics.add(ConfigIssue(file: file.name, line: 1, field: "", reason: "cannot read YAML: \(error)"))
+        }
+        return nil
+    }
+
+    private static func syntaxIssue(_ error: YamlError, file: String) -> ConfigIssue {
+        func issue(_ problem: String, _ mark: Mark?) -> ConfigIssue {
+            ConfigIssue(file: file, line: mark?.line ?? 1, field: "", reason: "YAML syntax error: \(problem)")
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return issue(detail, mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return issue("duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))", context.mark)
+        case .reader(let problem, _, _, _):
+            return issue(problem, nil)
+        default:
+            return issue("\(error)", nil)
+        }
+    }
+
+    /// Reports ids used by reference that nothing defines (a rule naming a missing playbook, a person
+    /// naming an unknown channel).
+    private static func checkReferences(_ diagnostics: ConfigDiagnostics) {
+        for (kind, id, field) in diagnostics.references where !diagnostics.isDefined(kind, id) {
+            let known = diagnostics.definedIDs(kind)
+            if let guess = ConfigText.suggestion(for: id, among: known) {
+                field.fail("unknown \(kind) \"\(id)\"; did you mean \"\(guess)\"?")
+            } else if known.isEmpty {
+                field.fail("unknown \(kind) \"\(id)\"; none is defined")
+            } else {
+                field.fail("unknown \(kind) \"\(id)\"; defined: \(known.joined(separator: ", "))")
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Parsers for the small languages inside config values: durations, change amounts, `${ENV}`.
+public enum ConfigText {
+    /// Parses `500ms`, `15s`, `5m`, `1h`, `1d` or a sum such as `1h30m`.
+    public static func duration(_ text: String) -> Duration? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        guard !rest.isEmpty else { return nil }
+        var total = Duration.zero
+        while !rest.isEmpty {
+            let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+            guard !digits.isEmpty, let amount = Double(digits) else { return nil }
+            rest = rest.dropFirst(digits.count)
+            let unit = rest.prefix { $0.isASCII && $0.isLetter }
+            guard let scale = durationUnits[String(unit)] else { return nil }
+            rest = rest.dropFirst(unit.count)
+            total += .milliseconds(Int64((amount * scale).rounded()))
+        }
+        return total
+    }
+
+    private static let durationUnits: [String: Double] = [
+        "ms": 1, "s": 1_000, "m": 60_000, "h": 3_600_000, "d": 86_400_000,
+    ]
+
+    /// Parses `50%`, `-30%` or `10x`.
+    public static func changeAmount(_ text: String) -> ChangeAmount? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("%"), let value = Double(trimmed.dropLast()), value.isFinite {
+            return .percent(value)
+        }
+        if trimmed.hasSuffix("x"), let value = Double(trimmed.dropLast()), value.isFinite, value > 0 {
+            return .ratio(value)
+        }
+        return nil
+    }
+
+    /// Replaces `${NAME}` and `${NAME:-fallback}` with values from `environment`.
+    /// - Returns: the text, and the names that were neither set nor given a fallback.
+    public static func substitute(_ text: String, environment: [String: String]) -> (text: String, unset: [String]) {
+        guard text.contains("${") else { return (text, []) }
+        var output = ""
+        var unset: [String] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "${") {
+            output += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
+                rest = rest[start.lowerBound...]
+                break
+            }
+            let reference = rest[start.upperBound..<end]
+            let (name, fallback) = splitFallback(reference)
+            if let value = environment[name] {
+                output += value
+            } else if let fallback {
+                output += fallback
+            } else {
+                unset.append(name)
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        output += rest
+        return (output, unset)
+    }
+
+    private static func splitFallback(_ reference: Substring) -> (String, String?) {
+        guard let separator = reference.range(of: ":-") else { return (String(reference), nil) }
+        return (String(reference[..<separator.lowerBound]), String(reference[separator.upperBound...]))
+    }
+
+    /// Whether `id` is kebab-case: lowercase letters, digits and single dashes.
+    public static func isKebabCase(_ id: String) -> Bool {
+        guard let first = id.first, first.isLetter, id.last != "-", !id.contains("--") else { return false }
+        return id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+    }
+
+    /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { (candidate: $0, distance: editDistance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
+        let limit = max(1, min(3, word.count / 3))
+        return best.distance <= limit ? best.candidate : nil
+    }
+
+    /// Levenshtein distance, counting a swap of neighbours as one edit.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous2[j - 2] + 1)
+                }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    public var seconds: Double {
+        let (whole, attoseconds) = components
+        return Double(whole) + Double(attoseconds) / 1e18
+    }
+
+    /// `1h30m`, `15s`, `500ms`: the way config files write durations.
+    public var configText: String {
+        var milliseconds = Int64((seconds * 1_000).rounded())
+        guard milliseconds != 0 else { return "0s" }
+        var text = milliseconds < 0 ? "-" : ""
+        milliseconds = abs(milliseconds)
+        for (unit, size) in [("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1_000), ("ms", 1)]
+        where milliseconds >= size {
+            text += "\(milliseconds / Int64(size))\(unit)"
+            milliseconds %= Int64(size)
+        }
+        return text
+    }
+}
+
+extension Double {
+    /// The number without trailing zeros: `0.9`, `100`, `12.35`.
+    public func formatted(maxFractionDigits: Int) -> String {
+        guard isFinite else { return isNaN ? "NaN" : (self > 0 ? "+Inf" : "-Inf") }
+        var scale = 1.0
+        for _ in 0..<maxFractionDigits { scale *= 10 }
+        let rounded = (self * scale).rounded() / scale
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        return String(rounded)
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Yams
+
+/// Collects the issues and cross-references of one configuration load.
+///
+/// Decoding never stops at the first problem: each field that is wrong adds an issue and decodes as `nil`,
+/// so one pass reports everything.
+final class ConfigDiagnostics {
+    private(set) var issues: [ConfigIssue] = []
+    let environment: [String: String]
+    /// Where each id of each kind was first defined, to report duplicates.
+    private var definitions: [String: [String: ConfigLocation]] = [:]
+    /// Ids used by reference (`playbook: payment-failure`), checked once every file is read.
+    private(set) var references: [(kind: String, id: String, field: YAMLField)] = []
+
+    init(environment: [String: String]) { self.environment = environment }
+
+    func add(_ issue: ConfigIssue) { issues.append(issue) }
+
+    /// Records the definition of `id`; reports it if the same kind already has that id.
+    func define(_ kind: String, _ id: String, at field: YAMLField) {
+        if let first = definitions[kind, default: [:]][id] {
+            field.fail("duplicate \(kind) id \"\(id)\" (first defined at \(first))")
+        } else {
+            definitions[kind, default: [:]][id] = field.location
+        }
+    }
+
+    func isDefined(_ kind: String, _ id: String) -> Bool { definitions[kind]?[id] != nil }
+    func definedIDs(_ kind: String) -> [String] { definitions[kind].map { Array($0.keys).sorted() } ?? [] }
+
+    func refer(to kind: String, _ id: String, at field: YAMLField) { references.append((kind, id, field)) }
+}
+
+/// A YAML node being decoded, with the file, line and field path that messages name.
+struct YAMLField {
+    let node: Node
+    let file: String
+    let path: String
+    let diagnostics: ConfigDiagnostics
+
+    var line: Int { node.mark?.line ?? 1 }
+    var location: ConfigLocation { ConfigLocation(file: file, line: line) }
+
+    func fail(_ reason: String) {
+        diagnostics.add(ConfigIssue(file: file, line: line, field: path, reason: reason))
+    }
+
+    func child(_ node: Node, _ component: String) -> YAMLField {
+        let separator = component.hasPrefix("[") || path.isEmpty ? "" : "."
+        return YAMLField(node: node, file: file, path: path + separator + component, diagnostics: diagnostics)
+    }
+
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// What the node is, for "expected …, found …" messages.
+    var found: String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar(let scalar): isNull ? "nothing" : "\"\(scalar.string)\""
+        case .alias: "an alias"
+        }
+    }
+
+    /// The node as a mapping whose keys must be among `keys`; unknown keys are reported with a suggestion.
+    func mapping(keys allowed: [String]) -> YAMLMapping? {
+        guard let mapping = freeMapping() else { return nil }
+        for (key, keyNode) in mapping.entries.map({ ($0.key, $0.keyNode) }) where !allowed.contains(key) {
+            let field = child(keyNode, key)
+            if let guess = ConfigText.suggestion(for: key, among: allowed) {
+                field.fail("unknown key \"\(key)\"; did you mean \"\(guess)\"?")
+            } else {
+                field.fail("unknown key \"\(key)\"; expected one of \(allowed.joined(separator: ", "))")
+            }
+        }
+        return mapping
+    }
+
+    /// The node as a mapping with keys of the user's choosing (channel ids, labels).
+    func freeMapping() -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else {
+            fail("expected a mapping, found \(found)")
+            return nil
+        }
+        var entries: [YAMLMapping.Entry] = []
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let key) = keyNode else {
+                child(keyNode, "?").fail("keys must be plain words")
+                continue
+            }
+            entries.append(.init(key: key.string, keyNode: keyNode, value: child(valueNode, key.string)))
+        }
+        return YAMLMapping(field: self, entries: entries)
+    }
+
+    /// The node as a list of fields named `path[0]`, `path[1]`…
+    func list() -> [YAMLField]? {
+        guard case .sequence(let sequence) = node else {
+            fail("expected a list, found \(found)")
+            return nil
+        }
+        return sequence.enumerated().map { child($1, "[\($0)]") }
+    }
+
+    /// A scalar as text, with `${ENV}` substituted.
+    func string() -> String? {
+        guard case .scalar(let scalar) = node, !isNull else {
+            fail("expected text, found \(found)")
+            return nil
+        }
+        let (text, unset) = ConfigText.substitute(scalar.string, environment: diagnostics.environment)
+        for name in unset {
+            fail("${\(name)} is not set in the environment")
+        }
+        return unset.isEmpty ? text : nil
+    }
+
+    func strings() -> [String]? {
+        guard let items = list() else { return nil }
+        let values = items.compactMap { $0.string() }
+        return values.count == items.count ? values : nil
+    }
+
+    func double() -> Double? {
+        guard let text = string() else { return nil }
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            fail("expected a number, found \"\(text)\"")
+            return nil
+        }
+        return value
+    }
+
+    func int() -> Int? {
+        guard let text = string() else { return nil }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            fail("expected a whole number, found \"\(text)\"")
+            return nil
+        }
+        return value
+    }
+
+    func bool() -> Bool? {
+        guard let text = string() else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            fail("expected true or false, found \"\(text)\"")
+            return nil
+        }
+    }
+
+    func duration() -> Duration? {
+        guard let text = string() else { return nil }
+        guard let value = ConfigText.duration(text) else {
+            fail("malformed duration \"\(text)\"; write it like 500ms, 15s, 5m, 1h or 1d")
+            return nil
+        }
+        return value
+    }
+
+    /// A positive duration (an interval, a timeout, a deadline).
+    func positiveDuration() -> Duration? {
+        guard let value = duration() else { return nil }
+        guard value > .zero else {
+            fail("must be longer than 0s")
+            return nil
+        }
+        return value
+    }
+
+    /// One of a fixed set of words, with a suggestion when the word is a near miss.
+    func oneOf<E: CaseIterable & RawRepresentable>(_ type: E.Type, _ noun: String) -> E? where E.RawValue == String {
+        guard let text = string() else { return nil }
+        if let value = E(rawValue: text) { return value }
+        let names = E.allCases.map(\.rawValue)
+        let hint = ConfigText.suggestion(for: text, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
+        fail("unknown \(noun) \"\(text)\"; expected one of \(names.joined(separator: ", "))\(hint)")
+        return nil
+    }
+
+    /// A map of names to text (`labels`, `headers`).
+    func stringMap() -> [String: String]? {
+        guard let mapping = freeMapping() else { return nil }
+        var result: [String: String] = [:]
+        for entry in mapping.entries {
+            if let value = entry.value.string() { result[entry.key] = value }
+        }
+        return result
+    }
+}
+
+/// A mapping being decoded: look fields up by key; a missing required key is reported at the mapping.
+struct YAMLMapping {
+    struct Entry {
+        var key: String
+        var keyNode: Node
+        var value: YAMLField
+    }
+
+    let field: YAMLField
+    let entries: [Entry]
+
+    /// The value of `key`, or `nil` (and an issue) when it is missing or empty.
+    func required(_ key: String) -> YAMLField? {
+        guard let value = optional(key) else {
+            field.child(field.node, key).fail("required field is missing")
+            return nil
+        }
+        return value
+    }
+
+    /// The value of `key`, or `nil` when it is missing or written empty.
+    func optional(_ key: String) -> YAMLField? {
+        guard let entry = entries.first(where: { $0.key == key }), !entry.value.isNull else { return nil }
+        return entry.value
+    }
+
+    func has(_ key: String) -> Bool { optional(key) != nil }
+}

@@ -1,0 +1,68 @@
+public import BeaconCore
+public import Foundation
+import GRDB
+
+/// One observed value of one series.
+public struct Sample: Sendable, Hashable {
+    public var at: Date
+    public var value: Double
+
+    public init(at: Date, value: Double) {
+        self.at = at
+        self.value = value
+    }
+}
+
+extension BeaconStore {
+    /// Appends samples of one series, creating the series on first use. A sample at an instant already
+    /// stored replaces it.
+    public func append(_ samples: [Sample], rule: String, labels: Labels) throws {
+        try writer.write { db in
+            let series = try Self.seriesID(db, rule: rule, labels: labels)
+            let statement = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO series_sample (series_id, at, value) VALUES (?, ?, ?)")
+            for sample in samples {
+                try statement.execute(arguments: [series, Self.milliseconds(sample.at), sample.value])
+            }
+        }
+    }
+
+    /// The samples of one series in `[from, to]`, oldest first.
+    public func samples(rule: String, labels: Labels, from: Date, to: Date) throws -> [Sample] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT series_sample.at, series_sample.value FROM series_sample
+                    JOIN series ON series.id = series_sample.series_id
+                    WHERE series.rule_id = ? AND series.labels = ? AND series_sample.at BETWEEN ? AND ?
+                    ORDER BY series_sample.at
+                    """,
+                arguments: [rule, labels.description, Self.milliseconds(from), Self.milliseconds(to)])
+            return rows.map { Sample(at: Date(timeIntervalSince1970: Double($0[0] as Int64) / 1_000), value: $0[1]) }
+        }
+    }
+
+    /// Deletes samples older than `cutoff`, across every series.
+    /// - Returns: the number deleted.
+    @discardableResult
+    public func pruneSamples(before cutoff: Date) throws -> Int {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM series_sample WHERE at < ?", arguments: [Self.milliseconds(cutoff)])
+            return db.changesCount
+        }
+    }
+
+    private static func seriesID(_ db: Database, rule: String, labels: Labels) throws -> Int64 {
+        let key = labels.description
+        if let id = try Int64.fetchOne(
+            db, sql: "SELECT id FROM series WHERE rule_id = ? AND labels = ?", arguments: [rule, key])
+        {
+            return id
+        }
+        try db.execute(sql: "INSERT INTO series (rule_id, labels) VALUES (?, ?)", arguments: [rule, key])
+        return db.lastInsertedRowID
+    }
+
+    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000).rounded()) }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Beacon: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "beacon",
+        abstract: "Incident command for e-commerce operations: monitor, page, escalate, approve, review.",
+        subcommands: [Check.self]
+    )
+}
