@@ -1,9 +1,10 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(
@@ -62,11 +63,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BeaconStoreTests", dependencies: ["BeaconStore"]),
-        .testTarget(name: "BeaconMonitorTests", dependencies: ["BeaconMonitor"]),
-        .testTarget(name: "BeaconNotifyTests", dependencies: ["BeaconNotify"]),
-        .testTarget(name: "BeaconServerTests", dependencies: ["BeaconServer"]),
-        .testTarget(name: "BeaconEndToEndTests", dependencies: ["BeaconCore"]),
+        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"], swiftSettings: strict),
+        .testTarget(
+            name: "BeaconStoreTests", dependencies: ["BeaconStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .testTarget(name: "BeaconMonitorTests", dependencies: ["BeaconMonitor"], swiftSettings: strict),
+        .testTarget(name: "BeaconNotifyTests", dependencies: ["BeaconNotify"], swiftSettings: strict),
+        .testTarget(name: "BeaconServerTests", dependencies: ["BeaconServer"], swiftSettings: strict),
+        .testTarget(name: "BeaconEndToEndTests", dependencies: ["BeaconCore"], swiftSettings: strict),
     ]
 )

@@ -26,7 +26,9 @@ extension BeaconStore {
     public func incidents(statuses: [IncidentStatus] = [], since: Date? = nil, limit: Int = 500) throws -> [Incident] {
         try writer.read { db in
             var request = Incident.order(Incident.StoreColumns.openedAt.desc, Incident.StoreColumns.id.desc)
-            if !statuses.isEmpty { request = request.filter(statuses.map(\.rawValue).contains(Incident.StoreColumns.status)) }
+            if !statuses.isEmpty {
+                request = request.filter(statuses.map(\.rawValue).contains(Incident.StoreColumns.status))
+            }
             if let since { request = request.filter(Incident.StoreColumns.openedAt >= since.timeIntervalSince1970) }
             return try request.limit(limit).fetchAll(db)
         }

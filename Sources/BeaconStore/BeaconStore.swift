@@ -1,6 +1,6 @@
 import BeaconCore
-public import GRDB
 import Foundation
+public import GRDB
 
 /// Beacon's SQLite database: incidents, their timelines and series samples.
 public struct BeaconStore: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+
 /// `beacon.yaml` without the rules and playbooks, which live in their own folders.
 struct MainConfig {
     var store: String

@@ -24,7 +24,8 @@ public struct ConfigLoader: Sendable {
 
     /// Resolves a path from the configuration against the configuration's folder.
     public func resolve(_ relative: String) -> String {
-        relative.hasPrefix("/") || directory.isEmpty ? relative : (directory as NSString).appendingPathComponent(relative)
+        relative.hasPrefix("/") || directory.isEmpty
+            ? relative : (directory as NSString).appendingPathComponent(relative)
     }
 
     /// Reads the texts of every file, without parsing them.
@@ -40,7 +41,9 @@ public struct ConfigLoader: Sendable {
         return ConfigFiles(main: main, alerts: alerts, playbooks: playbooks, readIssues: issues)
     }
 
-    private func folder(named key: String, default fallback: String, main: String, issues: inout [ConfigIssue])
+    private func folder(
+        named key: String, default fallback: String, main: String, issues: inout [ConfigIssue]
+    )
         -> [ConfigFile]
     {
         let name = Self.scalar(key, in: main) ?? fallback
@@ -66,7 +69,8 @@ public struct ConfigLoader: Sendable {
     private static func scalar(_ key: String, in text: String) -> String? {
         for line in text.split(separator: "\n") where line.hasPrefix("\(key):") {
             let value = line.dropFirst(key.count + 1).split(separator: "#").first ?? ""
-            let trimmed = value.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            let trimmed = value.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\"'"))
             return trimmed.isEmpty ? nil : trimmed
         }
         return nil

@@ -16,7 +16,9 @@ public enum ConfigParser {
         checkReferences(diagnostics)
         let order = ([files.main] + files.alerts + files.playbooks).map(\.name)
         let issues = (files.readIssues + diagnostics.issues).enumerated().sorted { a, b in
-            let (fileA, fileB) = (order.firstIndex(of: a.element.file) ?? -1, order.firstIndex(of: b.element.file) ?? -1)
+            let (fileA, fileB) = (
+                order.firstIndex(of: a.element.file) ?? -1, order.firstIndex(of: b.element.file) ?? -1
+            )
             if fileA != fileB { return fileA < fileB }
             if a.element.line != b.element.line { return a.element.line < b.element.line }
             return a.offset < b.offset

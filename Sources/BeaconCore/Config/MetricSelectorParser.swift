@@ -31,7 +31,9 @@ public enum MetricSelectorParser {
             let (value, rest) = try quoted(body)
             matchers.append(LabelMatcher(name: String(label), value: value, negated: negated))
             body = rest.drop { $0 == " " }
-            if body.first == "," { body = body.dropFirst() } else if !body.isEmpty {
+            if body.first == "," {
+                body = body.dropFirst()
+            } else if !body.isEmpty {
                 throw SyntaxError("expected , between matchers")
             }
         }

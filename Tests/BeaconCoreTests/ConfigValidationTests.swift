@@ -1,0 +1,215 @@
+import BeaconCore
+import Testing
+
+@Suite struct ConfigValidationTests {
+    let fixture = ConfigFixture()
+
+    @Test func fixtureIsValid() throws {
+        let config = try fixture.parse()
+        #expect(config.summary == "2 rules, 1 playbooks, 3 people in 3 layers")
+        #expect(config.rules[0].condition == .threshold(op: .below, levels: [.sev2: 0.90, .sev1: 0.80]))
+        #expect(config.rules[0].forDuration == .seconds(60))
+        #expect(
+            config.rules[1].condition
+                == .change(window: .seconds(3600), op: .above, levels: [.sev3: .percent(300), .sev2: .ratio(10)]))
+        #expect(config.playbooks[0].steps.map(\.id) == ["confirm", "progress", "compensation"])
+        #expect(config.chain.execution.deadline == .seconds(15 * 60))
+        #expect(config.paging[.sev2] == [.operation, .execution])
+        #expect(config.publicURL == "http://127.0.0.1:8080")
+    }
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var part: ConfigFixture.Part
+        var old: String
+        var new: String
+        var expected: [String]
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            name: "unknown key with a near miss", part: .rules, old: "    for: 1m", new: "    fro: 1m",
+            expected: [#"Alerts/payments.yaml:15: rules[0].fro: unknown key "fro"; did you mean "for"?"#]),
+        Case(
+            name: "unknown key far from any", part: .rules, old: "      timeout: 3s\n",
+            new: "      timeout: 3s\n      colour: red\n",
+            expected: [
+                #"Alerts/payments.yaml:11: rules[0].source.colour: unknown key "colour"; expected one of url, format, metric, path, series_label, interval, timeout, headers, max_bytes"#
+            ]),
+        Case(
+            name: "misspelt condition kind", part: .rules, old: "kind: threshold", new: "kind: treshold",
+            expected: [
+                #"Alerts/payments.yaml:12: rules[0].condition.kind: unknown condition kind "treshold"; expected one of threshold, change, contains, absent; did you mean "threshold"?"#
+            ]),
+        Case(
+            name: "missing required field", part: .rules, old: "    title: Payment success rate\n", new: "",
+            expected: [#"Alerts/payments.yaml:2: rules[0].title: required field is missing"#]),
+        Case(
+            name: "wrong type", part: .rules, old: "interval: 15s", new: "interval: [15s]",
+            expected: [#"Alerts/payments.yaml:9: rules[0].source.interval: expected text, found a list"#]),
+        Case(
+            name: "number expected", part: .rules, old: "sev2: 0.90, sev1: 0.80", new: "sev2: high, sev1: 0.80",
+            expected: [#"Alerts/payments.yaml:14: rules[0].condition.levels.sev2: expected a number, found "high""#]),
+        Case(
+            name: "malformed duration", part: .rules, old: "for: 1m", new: "for: 1 minute",
+            expected: [
+                #"Alerts/payments.yaml:15: rules[0].for: malformed duration "1 minute"; write it like 500ms, 15s, 5m, 1h or 1d"#
+            ]),
+        Case(
+            name: "malformed percentage", part: .rules, old: "sev3: 300%", new: "sev3: 300 percent",
+            expected: [
+                #"Alerts/payments.yaml:29: rules[1].condition.levels.sev3: malformed change "300 percent"; write a percentage such as 50% or -30%, or a ratio such as 10x"#
+            ]),
+        Case(
+            name: "duplicate rule id", part: .rules, old: "id: negative-mentions", new: "id: payment-success-rate",
+            expected: [
+                #"Alerts/payments.yaml:18: rules[1].id: duplicate rule id "payment-success-rate" (first defined at Alerts/payments.yaml:2)"#
+            ]),
+        Case(
+            name: "duplicate step id", part: .playbook, old: "id: progress", new: "id: confirm",
+            expected: [
+                #"Playbooks/payment-failure.yaml:9: steps[1].id: duplicate step id "confirm" (first defined at Playbooks/payment-failure.yaml:5)"#
+            ]),
+        Case(
+            name: "rule naming a missing playbook", part: .rules, old: "playbook: payment-failure",
+            new: "playbook: payment-failures",
+            expected: [
+                #"Alerts/payments.yaml:17: rules[0].playbook: unknown playbook "payment-failures"; did you mean "payment-failure"?"#
+            ]),
+        Case(
+            name: "person naming an unknown channel", part: .main, old: "channels: [hook] }",
+            new: "channels: [pager] }",
+            expected: [
+                #"beacon.yaml:10: chain.operation.people[0].channels[0]: unknown channel "pager"; defined: hook, mail"#
+            ]),
+        Case(
+            name: "channel of unknown type", part: .main, old: "type: webhook", new: "type: pigeon",
+            expected: [
+                #"beacon.yaml:4: channels.hook.type: unknown channel type "pigeon"; expected one of webhook, slack, dingtalk, wecom, feishu, smtp, sms"#
+            ]),
+        Case(
+            name: "severity outside sev1 to sev4", part: .rules, old: "sev2: 0.90, sev1: 0.80",
+            new: "sev5: 0.95, sev1: 0.80",
+            expected: [
+                #"Alerts/payments.yaml:14: rules[0].condition.levels.sev5: unknown severity "sev5"; expected one of sev1, sev2, sev3, sev4"#
+            ]),
+        Case(
+            name: "levels out of order for the op", part: .rules, old: "sev2: 0.90, sev1: 0.80",
+            new: "sev2: 0.90, sev1: 0.95",
+            expected: [
+                #"Alerts/payments.yaml:14: rules[0].condition.levels: for op "<" sev1 (0.95) must be below sev2 (0.9)"#
+            ]),
+        Case(
+            name: "change levels out of order", part: .rules, old: "sev3: 300%, sev2: 10x",
+            new: "sev3: 10x, sev2: 300%",
+            expected: [
+                #"Alerts/payments.yaml:29: rules[1].condition.levels: for op ">" sev2 (300%) must be above sev3 (10x)"#
+            ]),
+        Case(
+            name: "timeout not shorter than interval", part: .rules, old: "timeout: 3s", new: "timeout: 15s",
+            expected: [
+                #"Alerts/payments.yaml:10: rules[0].source.timeout: timeout (15s) must be shorter than interval (15s)"#
+            ]),
+        Case(
+            name: "unset environment variable", part: .main, old: #"url: "http://127.0.0.1:9000/hook""#,
+            new: #"url: "${HOOK_URL}""#,
+            expected: [#"beacon.yaml:4: channels.hook.url: ${HOOK_URL} is not set in the environment"#]),
+        Case(
+            name: "step owned by an unknown layer", part: .playbook, old: "owner: operation\n    within: 5m",
+            new: "owner: operations\n    within: 5m",
+            expected: [
+                #"Playbooks/payment-failure.yaml:7: steps[0].owner: unknown layer "operations"; expected one of operation, execution, decision; did you mean "operation"?"#
+            ]),
+        Case(
+            name: "approval step not owned by decision", part: .playbook, old: "owner: decision",
+            new: "owner: execution",
+            expected: [
+                #"Playbooks/payment-failure.yaml:16: steps[2].approval: an approval step must be owned by decision (only executives answer approvals), not execution"#
+            ]),
+        Case(
+            name: "empty layer in the chain", part: .main,
+            old: "      - { name: Li Na, login: lina, channels: [mail] }",
+            new: "      []",
+            expected: [
+                #"beacon.yaml:18: chain.decision.people: the decision layer is empty; every layer needs at least one person"#
+            ]),
+        Case(
+            name: "missing layer in the chain", part: .main,
+            old:
+                "  decision:\n    instruct_within: 30m\n    people:\n      - { name: Li Na, login: lina, channels: [mail] }\n",
+            new: "",
+            expected: [#"beacon.yaml:7: chain.decision: required field is missing"#]),
+        Case(
+            name: "YAML syntax error", part: .rules, old: "    title: Payment success rate", new: "    title: [Payment",
+            expected: [
+                #"Alerts/payments.yaml:4: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"#
+            ]),
+        Case(
+            name: "duplicate key", part: .rules, old: "    for: 1m\n", new: "    for: 1m\n    for: 2m\n",
+            expected: [#"Alerts/payments.yaml:15: YAML syntax error: duplicate key "for""#]),
+        Case(
+            name: "kebab-case ids", part: .rules, old: "id: negative-mentions", new: "id: Negative_Mentions",
+            expected: [
+                #"Alerts/payments.yaml:18: rules[1].id: rule id "Negative_Mentions" must be kebab-case (lowercase letters, digits and dashes)"#
+            ]),
+        Case(
+            name: "key of another condition kind", part: .rules, old: "      window: 1h\n",
+            new: "      window: 1h\n      severity: sev2\n",
+            expected: [#"Alerts/payments.yaml:28: rules[1].condition.severity: not used by a change condition"#]),
+        Case(
+            name: "json key on a prometheus source", part: .rules, old: "metric: payment_success_rate",
+            new: "metric: payment_success_rate\n      path: a.b",
+            expected: [#"Alerts/payments.yaml:9: rules[0].source.path: only used by json sources"#]),
+        Case(
+            name: "malformed metric selector", part: .rules, old: "metric: payment_success_rate",
+            new: "metric: 'payment_success_rate{region=east}'",
+            expected: [
+                #"Alerts/payments.yaml:8: rules[0].source.metric: malformed metric selector "payment_success_rate{region=east}": expected a value in double quotes"#
+            ]),
+        Case(
+            name: "wildcard path without series label", part: .rules, old: "path: negative_mentions",
+            new: "path: items[*].count",
+            expected: [
+                #"Alerts/payments.yaml:24: rules[1].source.path: a [*] path yields one series per item; name them with series_label (such as items[*].sku)"#
+            ]),
+        Case(
+            name: "smtp channel without sender", part: .main, old: ", from: beacon@example.com", new: "",
+            expected: [#"beacon.yaml:5: channels.mail.from: required field is missing"#]),
+        Case(
+            name: "paging an unknown layer", part: .main, old: "sev1: [operation, execution, decision]",
+            new: "sev1: [operation, board]",
+            expected: [
+                #"beacon.yaml:20: paging.sev1[1]: unknown layer "board"; expected one of operation, execution, decision"#
+            ]),
+    ]
+
+    @Test(arguments: cases)
+    func brokenConfigurationIsReportedPrecisely(_ testCase: Case) {
+        let issues = fixture.editing(testCase.part, testCase.old, testCase.new).issues()
+        #expect(issues == testCase.expected)
+    }
+
+    @Test func everyProblemIsReportedAtOnce() {
+        let broken = fixture.editing(.rules, "for: 1m", "fro: 1m").editing(.main, "type: webhook", "type: pigeon")
+            .editing(.playbook, "owner: decision", "owner: execution")
+        let issues = broken.issues()
+        #expect(issues.count == 3)
+        #expect(
+            issues.map { $0.split(separator: ":")[0] } == [
+                "beacon.yaml", "Alerts/payments.yaml", "Playbooks/payment-failure.yaml",
+            ])
+    }
+
+    @Test func environmentSubstitutionFillsSecrets() throws {
+        var edited = fixture.editing(.main, #"url: "http://127.0.0.1:9000/hook""#, #"url: "${HOOK_URL}""#)
+        edited.environment = ["HOOK_URL": "https://hooks.example.com/T0"]
+        #expect(try edited.parse().channel("hook")?.url == "https://hooks.example.com/T0")
+    }
+
+    @Test func environmentFallbackAppliesWhenUnset() throws {
+        let edited = fixture.editing(
+            .main, #"url: "http://127.0.0.1:9000/hook""#, #"url: "${HOOK_URL:-http://127.0.0.1:9001/x}""#)
+        #expect(try edited.parse().channel("hook")?.url == "http://127.0.0.1:9001/x")
+    }
+}

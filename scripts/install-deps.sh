@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the system packages Beacon needs when they are missing (Debian/Ubuntu).
+# Usage: scripts/install-deps.sh [build|test]   (test adds what the test suite runs against)
+set -euo pipefail
+
+want=()
+pkg-config --exists libcurl 2>/dev/null || want+=(libcurl4-openssl-dev)
+[ -f /usr/include/sqlite3.h ] || want+=(libsqlite3-dev)
+command -v pkg-config >/dev/null || want+=(pkg-config)
+if [ "${1:-build}" = test ]; then
+  python3 -c 'import aiosmtpd' 2>/dev/null || want+=(python3-aiosmtpd)
+fi
+
+[ ${#want[@]} -eq 0 ] && exit 0
+echo "Installing missing system packages: ${want[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
