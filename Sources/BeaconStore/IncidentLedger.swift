@@ -1,0 +1,121 @@
+public import BeaconCore
+public import Foundation
+import GRDB
+
+/// Commits incident changes: each transition, and the timeline events that describe it, in one transaction.
+public struct IncidentLedger: Sendable {
+    public let store: BeaconStore
+
+    public init(_ store: BeaconStore) { self.store = store }
+
+    /// Applies what the evaluator decided about one series of one rule.
+    /// - Returns: the change made, or `nil` when there was nothing to change (a note on an incident that a
+    ///   person already resolved, say).
+    @discardableResult
+    public func apply(_ transition: Transition, rule: Rule, labels: Labels, at now: Date) throws -> IncidentChange? {
+        let fingerprint = Fingerprint(rule: rule.id, labels: labels)
+        return try store.writer.write { db in
+            let active = try BeaconStore.activeIncident(db, fingerprint)
+            switch (transition, active) {
+            case (.open(let breach, let since), nil):
+                return try open(db, rule, labels, breach, since: since, at: now)
+            case (.open(let breach, _), let incident?), (.raise(_, let breach), let incident?):
+                guard breach.severity > incident.severity else { return nil }
+                return try raise(db, incident, breach, at: now)
+            case (.raise(_, let breach), nil):
+                return try open(db, rule, labels, breach, since: now, at: now)
+            case (.ease(let severity, let observed), var incident?):
+                incident.record(observed.reading, peak: false, at: now)
+                let message =
+                    "Value improved to \(observed.reading) (\(observed.severity.rawValue) level); "
+                    + "severity stays \(severity.rawValue) until resolved"
+                return try change(db, incident, .severityEased, message, at: now)
+            case (.recovering(_, let reading), let incident?):
+                let message = "Back to normal (\(reading)); resolves if healthy for \(rule.resolveAfter.configText)"
+                return try change(db, incident, .note, message, at: now)
+            case (.peak(let breach), var incident?):
+                incident.record(breach.reading, peak: true, at: now)
+                try incident.update(db)
+                return nil
+            case (.resolve(let healthyFor), var incident?):
+                incident.status = .resolved
+                incident.resolvedAt = now
+                return try change(
+                    db, incident, .resolved, "Resolved automatically: healthy for \(healthyFor.configText)", at: now)
+            case (.ease, nil), (.recovering, nil), (.peak, nil), (.resolve, nil):
+                return nil
+            }
+        }
+    }
+
+    private func open(
+        _ db: Database, _ rule: Rule, _ labels: Labels, _ breach: Breach, since: Date, at now: Date
+    ) throws
+        -> IncidentChange
+    {
+        var incident = Incident(
+            fingerprint: Fingerprint(rule: rule.id, labels: labels), ruleID: rule.id, title: Self.title(rule, labels),
+            category: rule.category, severity: breach.severity, origin: .rule, labels: labels,
+            value: breach.reading.value, threshold: breach.reading.level, firstBreachAt: since, openedAt: now)
+        try incident.insert(db)
+        let held = now.timeIntervalSince(since)
+        let message =
+            "Opened at \(breach.severity.rawValue) (\(breach.severity.label)): \(breach.reading)"
+            + (held >= 1 ? ", breaching for \(Duration.seconds(held.rounded()).configText)" : "")
+        return try record(db, incident, .opened, message, at: now)
+    }
+
+    private func raise(_ db: Database, _ incident: Incident, _ breach: Breach, at now: Date) throws -> IncidentChange {
+        var incident = incident
+        let previous = incident.severity
+        incident.severity = breach.severity
+        incident.peakSeverity = max(incident.peakSeverity, breach.severity)
+        incident.record(breach.reading, peak: true, at: now)
+        incident.threshold = breach.reading.level
+        let message = "Severity raised from \(previous.rawValue) to \(breach.severity.rawValue): \(breach.reading)"
+        return try change(db, incident, .severityRaised, message, at: now)
+    }
+
+    private func change(
+        _ db: Database, _ incident: Incident, _ kind: TimelineKind, _ message: String, at now: Date
+    )
+        throws -> IncidentChange
+    {
+        var incident = incident
+        incident.updatedAt = now
+        try incident.update(db)
+        return try record(db, incident, kind, message, at: now)
+    }
+
+    private func record(
+        _ db: Database, _ incident: Incident, _ kind: TimelineKind, _ message: String, at now: Date
+    )
+        throws -> IncidentChange
+    {
+        guard let id = incident.id else { throw StoreError(code: .notFound, message: "The incident was never stored.") }
+        var event = TimelineEvent(incidentID: id, at: now, kind: kind, actor: TimelineEvent.system, message: message)
+        try event.insert(db)
+        return IncidentChange(incident: incident, event: event)
+    }
+
+    /// `Product complaints per day (sku=A17)`.
+    static func title(_ rule: Rule, _ labels: Labels) -> String {
+        guard !labels.isEmpty else { return rule.title }
+        return "\(rule.title) (\(labels.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")))"
+    }
+}
+
+/// An incident as changed, and the timeline event that says how.
+public struct IncidentChange: Sendable, Hashable {
+    public var incident: Incident
+    public var event: TimelineEvent
+}
+
+extension Incident {
+    /// Takes a new reading as the current value and, when the evaluator found it worse than any before, the peak.
+    mutating func record(_ reading: Reading, peak: Bool, at now: Date) {
+        value = reading.value
+        if peak, let newValue = reading.value { peakValue = newValue }
+        updatedAt = now
+    }
+}
