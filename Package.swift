@@ -38,7 +38,10 @@ let package = Package(
         ),
         .target(
             name: "BeaconMonitor",
-            dependencies: ["BeaconCore", "CCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "BeaconCore", "BeaconStore", "CCurl", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -60,6 +63,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),

@@ -17,12 +17,19 @@ extension BeaconStore {
     /// Appends samples of one series, creating the series on first use. A sample at an instant already
     /// stored replaces it.
     public func append(_ samples: [Sample], rule: String, labels: Labels) throws {
+        try append([(rule, labels, samples)])
+    }
+
+    /// Appends samples of many series in one transaction.
+    public func append(_ batches: [(rule: String, labels: Labels, samples: [Sample])]) throws {
         try writer.write { db in
-            let series = try Self.seriesID(db, rule: rule, labels: labels)
             let statement = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO series_sample (series_id, at, value) VALUES (?, ?, ?)")
-            for sample in samples {
-                try statement.execute(arguments: [series, Self.milliseconds(sample.at), sample.value])
+            for batch in batches {
+                let series = try Self.seriesID(db, rule: batch.rule, labels: batch.labels)
+                for sample in batch.samples {
+                    try statement.execute(arguments: [series, Self.milliseconds(sample.at), sample.value])
+                }
             }
         }
     }

@@ -55,7 +55,8 @@ public struct IncidentLedger: Sendable {
     {
         var incident = Incident(
             fingerprint: Fingerprint(rule: rule.id, labels: labels), ruleID: rule.id, title: Self.title(rule, labels),
-            category: rule.category, severity: breach.severity, origin: .rule, labels: labels,
+            category: rule.category, severity: breach.severity, origin: .rule,
+            labels: Labels(rule.labels.merging(labels.dictionary) { _, series in series }),
             value: breach.reading.value, threshold: breach.reading.level, firstBreachAt: since, openedAt: now)
         try incident.insert(db)
         let held = now.timeIntervalSince(since)

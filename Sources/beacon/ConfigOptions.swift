@@ -1,5 +1,6 @@
 import ArgumentParser
 import BeaconCore
+import BeaconStore
 import Foundation
 
 /// `--config`, shared by every command.
@@ -24,5 +25,26 @@ struct ConfigOptions: ParsableArguments {
 func printErrors(_ lines: [some CustomStringConvertible]) {
     for line in lines {
         FileHandle.standardError.write(Data("\(line)\n".utf8))
+    }
+}
+
+extension ConfigOptions {
+    /// Opens the store the configuration names, relative to the configuration's folder.
+    func openStore(_ config: BeaconConfig) throws -> BeaconStore {
+        do {
+            return try BeaconStore.open(path: loader.resolve(config.store))
+        } catch let error as StoreError {
+            printErrors([error.message])
+            throw ExitCode.failure
+        }
+    }
+
+    /// The person `--as` names, by login or name; their login (or name) is what the timeline records.
+    func actor(_ handle: String, in config: BeaconConfig) throws -> (name: String, layer: Layer) {
+        guard let (person, layer) = config.chain.person(handle) else {
+            let known = config.chain.people.map { $0.login ?? $0.name }.joined(separator: ", ")
+            throw ValidationError("No person \"\(handle)\" in the command chain; known: \(known).")
+        }
+        return (person.login ?? person.name, layer)
     }
 }

@@ -11,7 +11,8 @@ import Testing
     let rule = Rule(
         id: "product-complaints", title: "Product complaints per day", category: .complaint,
         source: Source(url: "http://127.0.0.1:9100/complaints.json", format: .json, path: "items[*].count"),
-        condition: .threshold(op: .above, levels: [.sev3: 100, .sev2: 300]), resolveAfter: .seconds(60))
+        condition: .threshold(op: .above, levels: [.sev3: 100, .sev2: 300]), resolveAfter: .seconds(60),
+        labels: ["team": "quality"])
     let labels = Labels(["sku": "A17"])
 
     init() throws {
@@ -32,6 +33,7 @@ import Testing
         #expect(change.incident.title == "Product complaints per day (sku=A17)")
         #expect(change.incident.fingerprint.rawValue == #"product-complaints{sku="A17"}"#)
         #expect(change.incident.firstBreachAt == start)
+        #expect(change.incident.labels == Labels(["sku": "A17", "team": "quality"]))
         #expect(change.incident.threshold == 100)
         #expect(change.event.message == "Opened at sev3 (moderate): 130 > 100, breaching for 1m")
     }

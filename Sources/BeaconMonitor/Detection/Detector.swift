@@ -1,0 +1,163 @@
+public import BeaconCore
+public import BeaconStore
+public import Foundation
+public import Logging
+
+/// Turns poll results into incident changes: extracts each rule's series, evaluates them, commits transitions.
+///
+/// Not thread-safe: one task owns it (the monitor service's loop).
+public final class Detector {
+    /// A series' key: its rule and labels, as in incident fingerprints.
+    typealias SeriesKey = Fingerprint
+
+    private let store: BeaconStore
+    private let ledger: IncidentLedger
+    private let logger: Logger
+    public private(set) var plan: SourcePlan
+    private var states: [SeriesKey: SeriesState] = [:]
+    private var histories: [SeriesKey: SeriesHistory] = [:]
+    private var lastChartSample: [SeriesKey: Date] = [:]
+    private var pendingSamples: [SeriesKey: (rule: String, labels: Labels, samples: [Sample])] = [:]
+    /// Severities of the incidents open when the detector started, by fingerprint, to pick up where it left off.
+    private var restoredSeverities: [Fingerprint: Severity] = [:]
+    public private(set) var sourceFailures: [String: String] = [:]
+
+    /// One sample a minute of every series is kept for charts.
+    static let chartResolution: TimeInterval = 60
+
+    public init(rules: [Rule], store: BeaconStore, logger: Logger, firstTargetID: Int = 0) throws {
+        self.store = store
+        ledger = IncidentLedger(store)
+        self.logger = logger
+        plan = SourcePlan(rules: rules, firstID: firstTargetID)
+        for incident in try store.incidents(statuses: IncidentStatus.active, limit: 100_000)
+        where incident.origin == .rule {
+            restoredSeverities[incident.fingerprint] = incident.severity
+        }
+    }
+
+    /// Replaces the rules; series of rules that remain keep their state.
+    public func replace(rules: [Rule]) {
+        plan = SourcePlan(rules: rules, firstID: plan.nextID)
+        let kept = Set(rules.map(\.id))
+        states = states.filter { kept.contains(ruleID(of: $0.key)) }
+        histories = histories.filter { kept.contains(ruleID(of: $0.key)) }
+    }
+
+    /// Handles one poll result.
+    /// - Returns: the incident changes committed.
+    public func handle(_ result: PollResult, at now: Date) -> [IncidentChange] {
+        guard let group = plan.groups[result.target] else { return [] }
+        noteSourceHealth(group.target.url, result.outcome)
+        var changes: [IncidentChange] = []
+        for rule in group.rules {
+            for (labels, observation) in observations(rule, result.outcome) {
+                changes += evaluate(rule, labels, observation, at: now)
+            }
+        }
+        return changes
+    }
+
+    /// Writes the samples gathered since the last flush, in one transaction.
+    public func flushSamples() {
+        guard !pendingSamples.isEmpty else { return }
+        let batch = pendingSamples
+        pendingSamples.removeAll(keepingCapacity: true)
+        do {
+            try store.append(batch.values.map { ($0.rule, $0.labels, $0.samples) })
+        } catch {
+            logger.error("cannot store samples", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func observations(_ rule: Rule, _ outcome: PollResult.Outcome) -> [(Labels, Observation)] {
+        let body: [UInt8]
+        switch outcome {
+        case .failure(let reason):
+            return rule.condition.kind == .absent ? [(Labels(), .missing(reason: reason))] : []
+        case .body(let bytes):
+            body = bytes
+        }
+        do {
+            switch try Extractor.extract(body, for: rule.source, mode: ExtractionMode(for: rule.condition)) {
+            case .items(let items):
+                return [(Labels(), .items(items))]
+            case .values(let values) where rule.condition.kind == .absent:
+                let what = rule.source.metric?.description ?? rule.source.path ?? "the value"
+                return [
+                    (
+                        Labels(),
+                        values.isEmpty
+                            ? .missing(reason: "\(what) is missing from the response") : .value(values[0].value)
+                    )
+                ]
+            case .values(let values):
+                return values.map { ($0.labels, .value($0.value)) }
+            }
+        } catch {
+            noteSourceHealth(rule.source.url, .failure(error.reason))
+            return rule.condition.kind == .absent ? [(Labels(), .missing(reason: error.reason))] : []
+        }
+    }
+
+    private func evaluate(_ rule: Rule, _ labels: Labels, _ observation: Observation, at now: Date) -> [IncidentChange]
+    {
+        let key = Fingerprint(rule: rule.id, labels: labels)
+        let state = states[key] ?? SeriesState(incidentSeverity: restoredSeverities.removeValue(forKey: key))
+        var baseline: Double?
+        if case .change(let window, _, _) = rule.condition, case .value(let value) = observation {
+            var history = histories[key] ?? loadHistory(rule, labels, window: window, at: now)
+            baseline = history.value(at: now.addingTimeInterval(-window.seconds))
+            if history.record(value, at: now) { enqueue(key, rule, labels, Sample(at: now, value: value)) }
+            histories[key] = history
+        } else if case .value(let value) = observation, value.isFinite,
+            now.timeIntervalSince(lastChartSample[key] ?? .distantPast) >= Self.chartResolution
+        {
+            lastChartSample[key] = now
+            enqueue(key, rule, labels, Sample(at: now, value: value))
+        }
+        let (next, transitions) = RuleEvaluator.evaluate(rule, state, observation, baseline: baseline, at: now)
+        states[key] = next
+        return transitions.compactMap { transition in
+            do {
+                return try ledger.apply(transition, rule: rule, labels: labels, at: now)
+            } catch {
+                logger.error(
+                    "cannot commit an incident change",
+                    metadata: ["rule": "\(rule.id)", "series": "\(labels)", "error": "\(error)"])
+                return nil
+            }
+        }
+    }
+
+    /// The stored history of a change rule's series, so a restart does not blind it for a whole window.
+    private func loadHistory(_ rule: Rule, _ labels: Labels, window: Duration, at now: Date) -> SeriesHistory {
+        var history = SeriesHistory(window: window)
+        let from = now.addingTimeInterval(-history.span)
+        let stored = (try? store.samples(rule: rule.id, labels: labels, from: from, to: now)) ?? []
+        for sample in stored { history.record(sample.value, at: sample.at) }
+        return history
+    }
+
+    private func enqueue(_ key: SeriesKey, _ rule: Rule, _ labels: Labels, _ sample: Sample) {
+        pendingSamples[key, default: (rule.id, labels, [])].samples.append(sample)
+    }
+
+    private func noteSourceHealth(_ url: String, _ outcome: PollResult.Outcome) {
+        switch outcome {
+        case .failure(let reason):
+            if sourceFailures[url] == nil {
+                logger.warning("source failing", metadata: ["source.url": "\(url)", "reason": "\(reason)"])
+            }
+            sourceFailures[url] = reason
+        case .body:
+            if sourceFailures.removeValue(forKey: url) != nil {
+                logger.info("source recovered", metadata: ["source.url": "\(url)"])
+            }
+        }
+    }
+
+    private func ruleID(of key: SeriesKey) -> String {
+        String(key.rawValue.prefix { $0 != "{" })
+    }
+}

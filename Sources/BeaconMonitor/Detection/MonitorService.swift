@@ -1,0 +1,107 @@
+public import BeaconCore
+public import BeaconStore
+public import Foundation
+public import Logging
+public import ServiceLifecycle
+import Synchronization
+
+/// Polls every rule's source, evaluates each series and commits incident changes, until graceful shutdown.
+public final class MonitorService: Service, Sendable {
+    private enum Event: Sendable {
+        case result(PollResult)
+        case reload([Rule])
+        case flush
+    }
+
+    /// What the monitor is doing, for health checks and the console.
+    public struct Status: Sendable, Equatable {
+        public var running = false
+        public var targets = 0
+        public var rules = 0
+        /// Failing source URLs and why.
+        public var failingSources: [String: String] = [:]
+        public var poller = Poller.Statistics()
+    }
+
+    private let initialRules: [Rule]
+    private let store: BeaconStore
+    private let logger: Logger
+    private let options: Poller.Options
+    private let now: @Sendable () -> Date
+    private let onChange: @Sendable (IncidentChange) -> Void
+    private let events: AsyncStream<Event>
+    private let continuation: AsyncStream<Event>.Continuation
+    private let currentStatus = Mutex(Status())
+
+    /// - Parameters:
+    ///   - now: the wall clock that timestamps observations and incidents.
+    ///   - onChange: told of every committed incident change (the demo prints them), on the service's task.
+    public init(
+        rules: [Rule], store: BeaconStore, logger: Logger, options: Poller.Options = Poller.Options(),
+        now: @escaping @Sendable () -> Date = { Date() },
+        onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
+    ) {
+        initialRules = rules
+        self.store = store
+        self.logger = logger
+        self.options = options
+        self.now = now
+        self.onChange = onChange
+        (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(1 << 18))
+    }
+
+    /// Swaps in new rules; series of rules that remain keep their state and open incidents.
+    public func reload(rules: [Rule]) {
+        continuation.yield(.reload(rules))
+    }
+
+    public var status: Status { currentStatus.withLock { $0 } }
+
+    public func run() async throws {
+        let detector = try Detector(rules: initialRules, store: store, logger: logger)
+        let continuation = continuation
+        let poller = Poller(targets: detector.plan.targets, options: options) { result in
+            if case .dropped = continuation.yield(.result(result)) {
+                // Only under sustained overload; the next poll of the target replaces the lost result.
+            }
+        }
+        poller.start()
+        publish(detector, poller, running: true)
+        logger.info(
+            "monitor started", metadata: ["rules": "\(initialRules.count)", "targets": "\(detector.plan.groups.count)"])
+        let ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                continuation.yield(.flush)
+            }
+        }
+        for await event in events.cancelOnGracefulShutdown() {
+            switch event {
+            case .result(let result):
+                for change in detector.handle(result, at: now()) { onChange(change) }
+            case .reload(let rules):
+                detector.replace(rules: rules)
+                poller.update(detector.plan.targets)
+                logger.info(
+                    "rules reloaded", metadata: ["rules": "\(rules.count)", "targets": "\(detector.plan.groups.count)"])
+            case .flush:
+                detector.flushSamples()
+                publish(detector, poller, running: true)
+            }
+        }
+        ticker.cancel()
+        poller.stop()
+        detector.flushSamples()
+        publish(detector, poller, running: false)
+        logger.info("monitor stopped")
+    }
+
+    private func publish(_ detector: Detector, _ poller: Poller, running: Bool) {
+        let snapshot = Status(
+            running: running, targets: detector.plan.groups.count,
+            rules: detector.plan.groups.values.reduce(0) { $0 + $1.rules.count },
+            failingSources: detector.sourceFailures,
+            poller: poller.statistics)
+        currentStatus.withLock { $0 = snapshot }
+    }
+}

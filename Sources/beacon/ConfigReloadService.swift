@@ -1,0 +1,27 @@
+import BeaconCore
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Reloads the configuration on SIGHUP. An invalid configuration is rejected with every error logged, and
+/// the one running keeps running.
+struct ConfigReloadService: Service {
+    let loader: ConfigLoader
+    let logger: Logger
+    let apply: @Sendable (BeaconConfig) -> Void
+
+    func run() async throws {
+        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+            do {
+                let config = try loader.load()
+                apply(config)
+                logger.info("configuration reloaded", metadata: ["config.summary": "\(config.summary)"])
+            } catch {
+                for issue in error.issues { logger.error("\(issue)") }
+                logger.error(
+                    "configuration rejected; the previous one keeps running",
+                    metadata: ["config.errors": "\(error.issues.count)"])
+            }
+        }
+    }
+}

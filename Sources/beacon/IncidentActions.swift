@@ -1,0 +1,49 @@
+import ArgumentParser
+import BeaconCore
+import BeaconServer
+import BeaconStore
+import Foundation
+
+extension Beacon.IncidentCommand {
+    /// `ack`, `mitigate` and `resolve`: the same shape, a different action.
+    enum Act {
+        struct Arguments: ParsableArguments {
+            @OptionGroup var options: ConfigOptions
+            @Argument(help: "The incident number.") var id: Int64
+            @Option(name: .customLong("as"), help: "Who does it: a login or name from the command chain.")
+            var person: String
+            @Option(help: "A note for the timeline.") var note: String?
+            @Flag(help: "Print one JSON document.") var json = false
+
+            func run(_ action: IncidentAction) throws {
+                let config = try options.load()
+                let actor = try options.actor(person, in: config)
+                let store = try options.openStore(config)
+                let change = try perform {
+                    try IncidentLedger(store).perform(
+                        action, on: IncidentID(id), by: actor.name, note: note, at: Date())
+                }
+                if json { return try printJSON(IncidentResource(change.incident)) }
+                print("#\(id) \(change.event.message)")
+            }
+        }
+
+        struct Acknowledge: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge an incident.")
+            @OptionGroup var arguments: Arguments
+            func run() throws { try arguments.run(.acknowledge) }
+        }
+
+        struct Mitigate: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Mark an incident mitigated.")
+            @OptionGroup var arguments: Arguments
+            func run() throws { try arguments.run(.mitigate) }
+        }
+
+        struct Resolve: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Resolve an incident.")
+            @OptionGroup var arguments: Arguments
+            func run() throws { try arguments.run(.resolve) }
+        }
+    }
+}

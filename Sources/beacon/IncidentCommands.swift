@@ -1,0 +1,114 @@
+public import ArgumentParser
+import BeaconCore
+import BeaconServer
+import BeaconStore
+import Foundation
+
+extension Beacon {
+    struct IncidentCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "incident", abstract: "List, show, declare and work incidents.",
+            subcommands: [
+                List.self, Show.self, Declare.self, Act.Acknowledge.self, Act.Mitigate.self, Act.Resolve.self,
+            ])
+    }
+}
+
+extension Beacon.IncidentCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List incidents, newest first (active ones unless --all).")
+
+        @OptionGroup var options: ConfigOptions
+        @Option(help: "Only these statuses, comma-separated (open,acknowledged,mitigated,resolved,closed).")
+        var status: String?
+        @Flag(help: "Include resolved and closed incidents.") var all = false
+        @Option(help: "At most this many.") var limit = 100
+        @Flag(help: "Print one JSON document.") var json = false
+
+        func run() throws {
+            let config = try options.load()
+            let store = try options.openStore(config)
+            let statuses = try parseStatuses()
+            let incidents = try store.incidents(statuses: statuses, limit: limit)
+            if json { return try printJSON(incidents.map { IncidentResource($0) }) }
+            guard !incidents.isEmpty else { return print(all ? "No incidents." : "No active incidents.") }
+            print(IncidentTable.render(incidents, now: Date()))
+        }
+
+        private func parseStatuses() throws -> [IncidentStatus] {
+            guard let status else { return all ? [] : IncidentStatus.active }
+            return try status.split(separator: ",").map { word in
+                guard let value = IncidentStatus(rawValue: word.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError(
+                        "Unknown status \"\(word)\"; use open, acknowledged, mitigated, resolved or closed.")
+                }
+                return value
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one incident and its timeline.")
+
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "The incident number.") var id: Int64
+        @Flag(help: "Print one JSON document.") var json = false
+
+        func run() throws {
+            let config = try options.load()
+            let store = try options.openStore(config)
+            guard let incident = try store.incident(IncidentID(id)) else {
+                printErrors(["No incident #\(id)."])
+                throw ExitCode.failure
+            }
+            let timeline = try store.timeline(IncidentID(id))
+            if json { return try printJSON(IncidentResource(incident, timeline: timeline)) }
+            print(IncidentTable.detail(incident, timeline: timeline))
+        }
+    }
+
+    struct Declare: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Declare an incident that no rule detected.")
+
+        @OptionGroup var options: ConfigOptions
+        @Option(help: "What is happening.") var title: String
+        @Option(help: "traffic, system, sentiment, complaint, service, logistics or security.") var category: Category
+        @Option(help: "sev1 (critical) … sev4 (minor).") var severity: Severity
+        @Option(name: .customLong("as"), help: "Who declares it: a login or name from the command chain.")
+        var person: String
+        @Flag(help: "Print one JSON document.") var json = false
+
+        func run() throws {
+            let config = try options.load()
+            let actor = try options.actor(person, in: config)
+            let store = try options.openStore(config)
+            let change = try perform {
+                try IncidentLedger(store).declare(
+                    title: title, category: category, severity: severity, by: actor.name, at: Date())
+            }
+            if json { return try printJSON(IncidentResource(change.incident)) }
+            print(
+                "Declared \(change.incident.id.map(\.description) ?? "") at \(severity.rawValue): \(change.incident.title)"
+            )
+        }
+    }
+}
+
+extension Category: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+/// Runs an incident change, printing an `IncidentError` as a sentence and failing.
+func perform<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as IncidentError {
+        printErrors([error.message])
+        throw ExitCode.failure
+    }
+}
+
+/// Prints a value as Beacon's JSON.
+func printJSON(_ value: some Encodable) throws {
+    print(String(decoding: try JSONEncoder.beacon.encode(value), as: UTF8.self))
+}

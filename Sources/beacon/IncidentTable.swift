@@ -1,0 +1,63 @@
+import BeaconCore
+import Foundation
+
+/// Incidents as text for a terminal.
+enum IncidentTable {
+    static func render(_ incidents: [Incident], now: Date) -> String {
+        let rows = incidents.map { incident in
+            [
+                "#\(incident.id?.rawValue ?? 0)", incident.severity.rawValue, incident.status.rawValue,
+                age(now.timeIntervalSince(incident.openedAt)), incident.title,
+            ]
+        }
+        return table(header: ["ID", "SEV", "STATUS", "AGE", "TITLE"], rows: rows)
+    }
+
+    static func detail(_ incident: Incident, timeline: [TimelineEvent]) -> String {
+        var lines = [
+            "#\(incident.id?.rawValue ?? 0) \(incident.title)",
+            "  severity  \(incident.severity.rawValue) (\(incident.severity.label)), peak \(incident.peakSeverity.rawValue)",
+            "  status    \(incident.status.rawValue)",
+            "  category  \(incident.category.rawValue)",
+            "  origin    \(incident.origin.rawValue)" + (incident.ruleID.map { ", rule \($0)" } ?? "")
+                + (incident.declaredBy.map { ", declared by \($0)" } ?? ""),
+        ]
+        if !incident.labels.isEmpty { lines.append("  labels    \(incident.labels)") }
+        if let value = incident.value {
+            lines.append(
+                "  value     \(value.formatted(maxFractionDigits: 4))"
+                    + (incident.threshold.map { " (level \($0.formatted(maxFractionDigits: 4)))" } ?? "")
+                    + (incident.peakValue.map { ", peak \($0.formatted(maxFractionDigits: 4))" } ?? ""))
+        }
+        lines.append("  opened    \(stamp(incident.openedAt))")
+        lines.append("")
+        lines.append("Timeline")
+        lines += timeline.map {
+            "  \(stamp($0.at))  \($0.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.message)"
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func stamp(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeSeparator(.colon))
+    }
+
+    static func age(_ seconds: TimeInterval) -> String {
+        switch seconds {
+        case ..<60: "\(Int(seconds))s"
+        case ..<3600: "\(Int(seconds / 60))m"
+        case ..<86_400: "\(Int(seconds / 3600))h\(Int(seconds.truncatingRemainder(dividingBy: 3600) / 60))m"
+        default: "\(Int(seconds / 86_400))d"
+        }
+    }
+
+    private static func table(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,49 @@
+public import ArgumentParser
+import BeaconCore
+import BeaconMonitor
+import BeaconStore
+import Logging
+import ServiceLifecycle
+
+extension Beacon {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the daemon: poll the rules' sources and open, raise and resolve incidents.",
+            discussion: "SIGTERM or SIGINT stop it gracefully; SIGHUP reloads the configuration.")
+
+        @OptionGroup var options: ConfigOptions
+
+        @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+        var logLevel: Logger.Level = .info
+
+        func run() async throws {
+            let logger = Logging.bootstrap(level: logLevel)
+            let config = try options.load()
+            let store = try options.openStore(config)
+            let monitor = MonitorService(rules: config.rules, store: store, logger: logger)
+            let reloader = ConfigReloadService(loader: options.loader, logger: logger) { config in
+                monitor.reload(rules: config.rules)
+            }
+            logger.info("beacon serving", metadata: ["config.summary": "\(config.summary)"])
+            let group = ServiceGroup(
+                configuration: ServiceGroupConfiguration(
+                    services: [.init(service: monitor), .init(service: reloader)],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        }
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+enum Logging {
+    /// Sends logs to standard error, once per process.
+    static func bootstrap(level: Logger.Level) -> Logger {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: "beacon")
+    }
+}
