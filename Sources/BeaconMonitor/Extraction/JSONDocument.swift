@@ -50,10 +50,18 @@ enum JSONDocument {
         case is [String: Any]: "an object"
         case is [Any]: "a list"
         case is String: "a string"
-        case is NSNull: "null"
+        case _ where isNull(value): "null"
         case let number as NSNumber: isBoolean(number) ? "a boolean" : "a number"
         default: "an unknown value"
         }
+    }
+
+    /// Whether a value is json's `null`.
+    ///
+    /// Compares types: `value is NSNull` would first convert a dictionary to an `NSDictionary` on Linux, a
+    /// microsecond per object on the way along a path.
+    static func isNull(_ value: Any) -> Bool {
+        type(of: value) == NSNull.self
     }
 
     /// `JSONSerialization` makes `true` and `false` `NSNumber`s too, which also cast to `Bool`;

@@ -16,7 +16,7 @@ enum JSONLookup {
     static func follow(_ segments: ArraySlice<JSONPath.Segment>, from value: Any) -> Outcome {
         var current = value
         for (step, segment) in zip(segments.indices, segments) {
-            if current is NSNull { return .missing }
+            if JSONDocument.isNull(current) { return .missing }
             switch segment {
             case .key(let key):
                 guard let object = current as? [String: Any] else { return .mismatch(step: step, found: current) }
@@ -31,7 +31,7 @@ enum JSONLookup {
                 return .missing
             }
         }
-        return current is NSNull ? .missing : .found(current)
+        return JSONDocument.isNull(current) ? .missing : .found(current)
     }
 
     /// Follows `segments`, which lead to something every series depends on, so a wrong shape fails the body.
