@@ -174,6 +174,25 @@ import Testing
                 #"Alerts/payments.yaml:24: rules[1].source.path: a [*] path yields one series per item; name them with series_label (such as items[*].sku)"#
             ]),
         Case(
+            name: "series label into another list", part: .rules, old: "path: negative_mentions",
+            new: "path: items[*].count\n      series_label: products[*].sku",
+            expected: [
+                #"Alerts/payments.yaml:25: rules[1].source.series_label: series_label must point into the same list as path (start with items[*].)"#
+            ]),
+        Case(
+            name: "series label without a list", part: .rules, old: "path: negative_mentions",
+            new: "path: negative_mentions\n      series_label: items[*].sku",
+            expected: [
+                #"Alerts/payments.yaml:25: rules[1].source.series_label: series_label names the items of a [*] path, and path "negative_mentions" has no [*]"#
+            ]),
+        Case(
+            name: "contains on a prometheus source", part: .rules,
+            old: "kind: threshold\n      op: \"<\"\n      levels: { sev2: 0.90, sev1: 0.80 }",
+            new: "kind: contains\n      keywords: [outage]\n      levels: { sev2: 10 }",
+            expected: [
+                #"Alerts/payments.yaml:12: rules[0].condition.kind: a contains condition reads a list of texts, which only json sources have"#
+            ]),
+        Case(
             name: "smtp channel without sender", part: .main, old: ", from: beacon@example.com", new: "",
             expected: [#"beacon.yaml:5: channels.mail.from: required field is missing"#]),
         Case(

@@ -23,7 +23,9 @@ import Testing
     }
 
     func prometheus(_ url: String, _ metric: String, timeout: Duration = .milliseconds(500)) -> Source {
-        Source(url: url, format: .prometheus, metric: MetricSelector(name: metric), interval: .seconds(1), timeout: timeout)
+        Source(
+            url: url, format: .prometheus, metric: MetricSelector(name: metric), interval: .seconds(1), timeout: timeout
+        )
     }
 
     /// Polls the detector's only target once and hands the result to the detector at `offset` seconds.
@@ -51,9 +53,10 @@ import Testing
             .threshold(op: .below, levels: [.sev2: 0.90, .sev1: 0.80]))
         let detector = try Detector(rules: [payment], store: store, logger: logger)
         let changes = await step(detector, at: 0)
-        #expect(changes.map { "\($0.incident.labels) \($0.incident.severity)" }.sorted() == [
-            #"{region="east"} sev2"#, #"{region="north"} sev1"#,
-        ])
+        #expect(
+            changes.map { "\($0.incident.labels) \($0.incident.severity)" }.sorted() == [
+                #"{region="east"} sev2"#, #"{region="north"} sev1"#,
+            ])
         #expect(await step(detector, at: 1).isEmpty, "repeats update the incidents, they do not open new ones")
         #expect(try store.incidents().count == 2)
         await server.stop()
@@ -73,12 +76,14 @@ import Testing
             .threshold(op: .above, levels: [.sev3: 100, .sev2: 300]))
         let detector = try Detector(rules: [complaints], store: store, logger: logger)
         let changes = await step(detector, at: 0)
-        #expect(changes.map(\.incident.title).sorted() == ["product-complaints (sku=A17)", "product-complaints (sku=C3)"])
+        #expect(
+            changes.map(\.incident.title).sorted() == ["product-complaints (sku=A17)", "product-complaints (sku=C3)"])
         await server.stop()
     }
 
     @Test func worseValueRaisesAndHealthyForResolveAfterResolves() async throws {
-        let server = try await LoopbackHTTPServer.start(routes: ["/metrics": .prometheus("payment_success_rate 0.85\n")])
+        let server = try await LoopbackHTTPServer.start(routes: ["/metrics": .prometheus("payment_success_rate 0.85\n")]
+        )
         let store = try BeaconStore.inMemory()
         let payment = rule(
             "payment-success-rate", prometheus(server.url("/metrics"), "payment_success_rate"),
@@ -100,7 +105,9 @@ import Testing
     }
 
     @Test func changeRuleComparesWithTheValueOneWindowEarlier() async throws {
-        let server = try await LoopbackHTTPServer.start(routes: ["/sentiment.json": .json(#"{"negative_mentions": 40}"#)])
+        let server = try await LoopbackHTTPServer.start(routes: [
+            "/sentiment.json": .json(#"{"negative_mentions": 40}"#)
+        ])
         let store = try BeaconStore.inMemory()
         let mentions = rule(
             "negative-mentions",
@@ -114,7 +121,8 @@ import Testing
         server.set(.json(#"{"negative_mentions": 480}"#), for: "/sentiment.json")
         #expect(await step(detector, at: 45).isEmpty, "45 s of history does not reach one window back")
         let opened = await step(detector, at: 60)
-        #expect(opened.map(\.event.message) == ["Opened at sev3 (moderate): 480 is 12x the value 1m earlier (40), > 10x"])
+        #expect(
+            opened.map(\.event.message) == ["Opened at sev3 (moderate): 480 is 12x the value 1m earlier (40), > 10x"])
         await server.stop()
     }
 
@@ -173,10 +181,15 @@ import Testing
         let store = try BeaconStore.inMemory()
         let health = rule(
             "checkout-health",
-            Source(url: server.url("/healthz"), format: .json, path: "up", interval: .seconds(1), timeout: .milliseconds(300)),
+            Source(
+                url: server.url("/healthz"), format: .json, path: "up", interval: .seconds(1),
+                timeout: .milliseconds(300)),
             .absent(severity: .sev2))
         let detector = try Detector(rules: [health], store: store, logger: logger)
-        #expect(await step(detector, at: 0).map(\.event.message) == ["Opened at sev2 (major): up is missing from the response"])
+        #expect(
+            await step(detector, at: 0).map(\.event.message) == [
+                "Opened at sev2 (major): up is missing from the response"
+            ])
         await server.stop()
     }
 

@@ -2,7 +2,9 @@ import BeaconMonitor
 import Foundation
 
 /// Polls one URL once through a real `Poller` and returns what it got.
-func pollOnce(_ url: String, id: Int = 0, timeout: Duration = .milliseconds(500), maxBytes: Int = 1 << 20) async
+func pollOnce(
+    _ url: String, id: Int = 0, timeout: Duration = .milliseconds(500), maxBytes: Int = 1 << 20
+) async
     -> PollResult
 {
     var options = Poller.Options()

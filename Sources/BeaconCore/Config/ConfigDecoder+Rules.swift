@@ -24,8 +24,8 @@ extension ConfigDecoder {
             diagnostics.refer(to: "playbook", id, at: field)
             return id
         }
-        if let source, let condition, let pathField = mapping.optional("source")?.freeMapping()?.optional("path") {
-            checkSeriesLabel(source, condition, at: pathField)
+        if let source, let condition, let sourceField = mapping.optional("source") {
+            checkShape(source, condition, source: sourceField, condition: mapping.optional("condition"))
         }
         guard let id, let title, let category, let source, let condition, let forDuration, let resolveAfter,
             let labels, let playbook
@@ -36,12 +36,30 @@ extension ConfigDecoder {
             location: field.location)
     }
 
-    /// A `[*]` path yields one series per item, which need names, except for `contains`, which reads a list.
-    private func checkSeriesLabel(_ source: Source, _ condition: Condition, at path: YAMLField) {
-        guard source.format == .json, let text = source.path, text.contains("[*]") else { return }
+    /// Checks that the source can feed the condition: a list for `contains`, named series for a `[*]` path.
+    private func checkShape(
+        _ source: Source, _ condition: Condition, source sourceField: YAMLField, condition conditionField: YAMLField?
+    ) {
+        let fields = sourceField.freeMapping()
+        if case .contains = condition, source.format == .prometheus {
+            (conditionField?.freeMapping()?.optional("kind") ?? sourceField).fail(
+                "a contains condition reads a list of texts, which only json sources have")
+        }
+        guard source.format == .json, let text = source.path, let pathField = fields?.optional("path") else { return }
+        let listPrefix = text.range(of: "[*]").map { String(text[..<$0.upperBound]) }
+        if let label = source.seriesLabel, let labelField = fields?.optional("series_label") {
+            guard let listPrefix else {
+                labelField.fail("series_label names the items of a [*] path, and path \"\(text)\" has no [*]")
+                return
+            }
+            if !label.hasPrefix(listPrefix + ".") {
+                labelField.fail("series_label must point into the same list as path (start with \(listPrefix).)")
+            }
+            return
+        }
         if case .contains = condition { return }
-        if source.seriesLabel == nil {
-            path.fail("a [*] path yields one series per item; name them with series_label (such as items[*].sku)")
+        if listPrefix != nil {
+            pathField.fail("a [*] path yields one series per item; name them with series_label (such as items[*].sku)")
         }
     }
 
