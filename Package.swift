@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "BeaconMonitorTests", dependencies: ["BeaconMonitor"], swiftSettings: strict),
         .testTarget(name: "BeaconNotifyTests", dependencies: ["BeaconNotify"], swiftSettings: strict),
         .testTarget(name: "BeaconServerTests", dependencies: ["BeaconServer"], swiftSettings: strict),
-        .testTarget(name: "BeaconEndToEndTests", dependencies: ["BeaconCore"], swiftSettings: strict),
+        .testTarget(
+            name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconTestSupport"], swiftSettings: strict),
     ]
 )

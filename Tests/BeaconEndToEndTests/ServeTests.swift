@@ -1,0 +1,98 @@
+import BeaconTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `beacon serve` as a process: reload on SIGHUP, graceful stop on SIGTERM.
+@Suite(.serialized) struct ServeTests {
+    @Test func sighupWithAnInvalidFileKeepsTheOldRules() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/metrics": .prometheus("payment_success_rate 0.97\n")])
+        let config = try TemporaryConfig()
+        try config.writeMinimal(metricsURL: server.url("/metrics"))
+        let daemon = try DaemonProcess(["serve", "--config", config.configPath], logPath: config.path("serve.log"))
+        #expect(try await daemon.waitForLog("monitor started"))
+
+        try config.write(
+            "Alerts/payments.yaml", TemporaryConfig.paymentRule(metricsURL: server.url("/metrics"), kind: "treshold"))
+        daemon.signal(SIGHUP)
+        #expect(try await daemon.waitForLog("configuration rejected; the previous one keeps running"))
+        #expect(daemon.log.contains(#"Alerts/payments.yaml:6: rules[0].condition.kind: unknown condition kind "treshold""#))
+
+        server.set(.prometheus("payment_success_rate 0.85\n"), for: "/metrics")
+        var listed = ""
+        for _ in 0..<50 where !listed.contains("payment-success-rate") {
+            try await Task.sleep(for: .milliseconds(100))
+            listed = try BeaconProcess.run(["incident", "list", "--json", "--config", config.configPath]).output
+        }
+        #expect(listed.contains(#""rule" : "payment-success-rate""#), "the old rule still opens incidents")
+
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit() == 0)
+        #expect(daemon.log.contains("monitor stopped"))
+        await server.stop()
+    }
+
+    @Test func sighupWithAValidFileAppliesIt() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/metrics": .prometheus("payment_success_rate 0.97\n")])
+        let config = try TemporaryConfig()
+        try config.writeMinimal(metricsURL: server.url("/metrics"))
+        let daemon = try DaemonProcess(["serve", "--config", config.configPath], logPath: config.path("serve.log"))
+        #expect(try await daemon.waitForLog("monitor started"))
+        try config.write(
+            "Alerts/payments.yaml",
+            TemporaryConfig.paymentRule(metricsURL: server.url("/other"), kind: "threshold"))
+        daemon.signal(SIGHUP)
+        #expect(try await daemon.waitForLog("configuration reloaded"))
+        #expect(await server.waitForRequests(to: "/other", timeout: .seconds(5)))
+        daemon.signal(SIGINT)
+        #expect(await daemon.waitForExit() == 0)
+        await server.stop()
+    }
+}
+
+/// A `beacon` process running in the background, its standard error going to a file.
+final class DaemonProcess: Sendable {
+    let process: Process
+    let logPath: String
+
+    init(_ arguments: [String], logPath: String) throws {
+        self.logPath = logPath
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        process = Process()
+        process.executableURL = BeaconProcess.executable
+        process.arguments = arguments
+        process.standardError = log
+        process.standardOutput = log
+        try process.run()
+    }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits, for at most `seconds`, until the log contains `text`.
+    func waitForLog(_ text: String, seconds: Double = 10) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if log.contains(text) { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
+    /// Waits, for at most 10 s, for the process to exit; kills it if it does not.
+    func waitForExit() async -> Int32? {
+        for _ in 0..<200 where process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
+        guard !process.isRunning else {
+            kill(process.processIdentifier, SIGKILL)
+            return nil
+        }
+        return process.terminationStatus
+    }
+
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+}

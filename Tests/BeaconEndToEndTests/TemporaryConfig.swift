@@ -1,0 +1,60 @@
+import Foundation
+
+/// A configuration folder under the temporary directory, written file by file, removed with the value.
+final class TemporaryConfig: Sendable {
+    let directory: URL
+
+    init() throws {
+        directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("beacon-e2e-\(UUID())")
+        for folder in ["Alerts", "Playbooks"] {
+            try FileManager.default.createDirectory(
+                at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+    }
+
+    var configPath: String { directory.appendingPathComponent("beacon.yaml").path }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    /// A small valid configuration: one person per layer, one playbook, one rule reading `metricsURL`.
+    func writeMinimal(metricsURL: String) throws {
+        try write(
+            "beacon.yaml",
+            """
+            store: beacon.sqlite
+            channels:
+              hook: { type: webhook, url: "http://127.0.0.1:9/hook" }
+            chain:
+              operation: { people: [ { name: Zhang Min, login: zhangmin, channels: [hook] } ] }
+              execution: { people: [ { name: Wang Lei, login: wanglei, channels: [hook] } ] }
+              decision: { people: [ { name: Li Na, login: lina, channels: [hook] } ] }
+            """)
+        try write(
+            "Playbooks/system.yaml",
+            """
+            id: system-failure
+            title: System failure
+            applies_to: { categories: [system] }
+            steps:
+              - { id: confirm, title: Confirm the failure, owner: operation, within: 5m }
+            """)
+        try write("Alerts/payments.yaml", Self.paymentRule(metricsURL: metricsURL, kind: "threshold"))
+    }
+
+    static func paymentRule(metricsURL: String, kind: String) -> String {
+        """
+        rules:
+          - id: payment-success-rate
+            title: Payment success rate
+            category: system
+            source: { url: "\(metricsURL)", format: prometheus, metric: payment_success_rate, interval: 200ms, timeout: 150ms }
+            condition: { kind: \(kind), op: "<", levels: { sev2: 0.9 } }
+        """
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+}
