@@ -50,7 +50,10 @@ public enum DemoEndpoint: String, CaseIterable, Sendable, Hashable {
 
     private static func prometheus(_ metrics: DemoMetrics) -> String {
         let gauges: [(String, String, Double)] = [
-            ("payment_success_rate", "Successful ÷ attempted payments over the last 5 minutes.", metrics.paymentSuccessRate),
+            (
+                "payment_success_rate", "Successful ÷ attempted payments over the last 5 minutes.",
+                metrics.paymentSuccessRate
+            ),
             (
                 "order_submit_failure_rate", "Failed ÷ attempted order submissions over the last 5 minutes.",
                 metrics.orderSubmitFailureRate
@@ -62,7 +65,10 @@ public enum DemoEndpoint: String, CaseIterable, Sendable, Hashable {
                 metrics.csFirstResponseSeconds
             ),
             ("cs_unanswered_backlog", "Conversations waiting for a human reply.", Double(metrics.csUnansweredBacklog)),
-            ("cs_satisfaction_ratio", "Satisfied ÷ rated conversations over the last 24 hours.", metrics.csSatisfactionRatio),
+            (
+                "cs_satisfaction_ratio", "Satisfied ÷ rated conversations over the last 24 hours.",
+                metrics.csSatisfactionRatio
+            ),
             ("cs_complaint_rate", "Complaints ÷ conversations over the last rolling hour.", metrics.csComplaintRate),
         ]
         return gauges.map { name, help, value in

@@ -59,16 +59,16 @@ struct LoopbackResponder: HTTPResponder {
             }
             try await writer.finish(nil)
         }
-        return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: body)
+        return Response(status: .ok, headers: [.contentType: Self.plainText], body: body)
     }
 
-    private static func response(status: Int, bytes: [UInt8], contentType: String = "text/plain; charset=utf-8")
-        -> Response
-    {
+    private static func response(status: Int, bytes: [UInt8], contentType: String = plainText) -> Response {
         Response(
             status: HTTPResponse.Status(code: status), headers: [.contentType: contentType],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
+
+    private static let plainText = "text/plain; charset=utf-8"
 
     /// What a released `.hang` or `.slow` request gets, if the connection is still open.
     private static var stopped: Response { response(status: 503, bytes: Array("server stopping\n".utf8)) }

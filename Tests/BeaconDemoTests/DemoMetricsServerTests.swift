@@ -64,7 +64,8 @@ struct DemoMetricsServerTests {
             }
             elapsed.set(.seconds(25))
             let metrics = try await RawHTTPClient.get(port: port, path: "/metrics")
-            #expect(metrics.text.contains("payment_success_rate 0.7") || metrics.text.contains("payment_success_rate 0.69"))
+            #expect(
+                metrics.text.contains("payment_success_rate 0.7") || metrics.text.contains("payment_success_rate 0.69"))
         }
     }
 

@@ -38,13 +38,17 @@ import Testing
         #expect(scenario.phase(at: .seconds(-1)).name == .steady)
         #expect(scenario.phase(at: .seconds(600)).name == .settled)
         #expect(scenario.phases(startingFrom: .zero, before: .seconds(1)).map(\.name) == [.steady])
-        #expect(scenario.phases(startingFrom: .seconds(1), before: .seconds(21)).map(\.name) == [.paymentDegraded, .paymentOutage])
+        #expect(
+            scenario.phases(startingFrom: .seconds(1), before: .seconds(21)).map(\.name) == [
+                .paymentDegraded, .paymentOutage,
+            ])
         #expect(scenario.phases(startingFrom: .seconds(57), before: .seconds(600)).isEmpty)
     }
 
     @Test func everyShippedRulePollsAnEndpointTheDemoServes() {
         for rule in shipped.rules {
-            #expect(DemoEndpoint(path: RuleProbe.path(of: rule.source.url)) != nil, "\(rule.id) polls \(rule.source.url)")
+            #expect(
+                DemoEndpoint(path: RuleProbe.path(of: rule.source.url)) != nil, "\(rule.id) polls \(rule.source.url)")
             if rule.condition.kind == .contains {
                 let titles = probe.body(for: rule, at: 0).flatMap { SeriesReader.strings(rule.source, in: $0) }
                 #expect((titles?.count ?? 0) >= 50, "\(rule.id) reads \(titles?.count ?? 0) titles")
@@ -117,10 +121,11 @@ import Testing
 
     @Test func eachPhaseTripsItsRulesLongEnoughToOpenAnIncident() throws {
         let trips = scenario.phases.flatMap { phase in phase.trips.map { (phase, $0) } }
-        #expect(trips.map(\.1.description) == [
-            "payment-success-rate sev2", "payment-success-rate sev1", "product-complaints-daily[A17] sev3",
-            "negative-mentions-surge sev3",
-        ])
+        #expect(
+            trips.map(\.1.description) == [
+                "payment-success-rate sev2", "payment-success-rate sev1", "product-complaints-daily[A17] sev3",
+                "negative-mentions-surge sev3",
+            ])
         for (phase, trip) in trips {
             let rule = try #require(demo.rule(trip.ruleID))
             let series = trip.series ?? ""
@@ -136,7 +141,11 @@ import Testing
         }
     }
 
-    enum Expected { case healthy, breach(Severity), unsettled }
+    enum Expected {
+        case healthy
+        case breach(Severity)
+        case unsettled
+    }
 
     /// The script, written out: which rule breaches when, anchored on the phases' start times.
     func expected(_ rule: Rule, series: String, at t: Double) -> Expected {
@@ -150,7 +159,8 @@ import Testing
             return t < start(.complaintSpike) + scenario.complaintRamp.seconds ? .unsettled : .breach(.sev3)
         case ("negative-mentions-surge", _):
             guard case .change(let window, _, _) = rule.condition else { return .unsettled }
-            return t >= start(.sentimentSurge) && t < start(.sentimentSurge) + window.seconds ? .breach(.sev3) : .healthy
+            return t >= start(.sentimentSurge) && t < start(.sentimentSurge) + window.seconds
+                ? .breach(.sev3) : .healthy
         default:
             return .healthy
         }

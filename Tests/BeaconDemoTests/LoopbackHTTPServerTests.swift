@@ -80,7 +80,9 @@ struct LoopbackHTTPServerTests {
     }
 
     @Test func stopReturnsWhileRequestsHang() async throws {
-        let server = try await LoopbackHTTPServer.start(routes: ["/metrics": .hang, "/slow": .slow(delay: .seconds(3600), then: .status(200))])
+        let server = try await LoopbackHTTPServer.start(routes: [
+            "/metrics": .hang, "/slow": .slow(delay: .seconds(3600), then: .status(200)),
+        ])
         let port = server.port
         async let hanging = outcome { try await RawHTTPClient.get(port: port, path: "/metrics", timeout: .seconds(30)) }
         async let slow = outcome { try await RawHTTPClient.get(port: port, path: "/slow", timeout: .seconds(30)) }
@@ -149,7 +151,9 @@ struct LoopbackHTTPServerTests {
             let port = server.port
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<24 {
-                    group.addTask { try await RawHTTPClient.get(port: port, path: index.isMultiple(of: 2) ? "/a" : "/b").status }
+                    group.addTask {
+                        try await RawHTTPClient.get(port: port, path: index.isMultiple(of: 2) ? "/a" : "/b").status
+                    }
                 }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }

@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A response as read off the socket.
@@ -87,9 +87,9 @@ enum RawHTTPClient {
 
     private static func openConnection(port: Int, timeout: Duration) throws -> Int32 {
         #if os(Linux)
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let socket = Darwin.socket(AF_INET, SOCK_STREAM, 0)
+            let socket = Darwin.socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard socket >= 0 else { throw RawHTTPError(code: .connect, description: "socket() failed: errno \(errno)") }
         // Short receive timeouts so the read loop can check the overall deadline.
@@ -115,9 +115,9 @@ enum RawHTTPClient {
 
     private static func sendAll(_ bytes: [UInt8], on socket: Int32) throws {
         #if os(Linux)
-        let flags = Int32(MSG_NOSIGNAL)
+            let flags = Int32(MSG_NOSIGNAL)
         #else
-        let flags: Int32 = 0
+            let flags: Int32 = 0
         #endif
         var offset = 0
         while offset < bytes.count {
