@@ -56,7 +56,7 @@ public final class LoopbackHTTPServer: Sendable {
     /// - Parameters:
     ///   - routes: the behaviour of each path (`/metrics`), matched exactly, without the query.
     ///   - fallback: the behaviour of every other path.
-    ///   - maxRequestBodyBytes: a larger request body is refused with 413.
+    ///   - maxRequestBodyBytes: a larger request body is refused with 413 and not logged.
     ///   - clock: the clock `.slow` waits on.
     ///   - now: the time recorded for each request.
     ///   - logger: the server's logger; silent by default.

@@ -16,7 +16,13 @@ struct LoopbackResponder: HTTPResponder {
     static let chunkSize = 64 * 1024
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        let body = try await request.body.collect(upTo: maxRequestBodyBytes)
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: maxRequestBodyBytes)
+        } catch {
+            // Too large (or the client went away): refused, and not logged, since its body is unknown.
+            return Self.response(status: 413, bytes: Array("request body over \(maxRequestBodyBytes) bytes\n".utf8))
+        }
         let recorded = LoopbackHTTPServer.RecordedRequest(
             method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
             headers: request.headers.map { .init(name: $0.name.rawName, value: $0.value) },

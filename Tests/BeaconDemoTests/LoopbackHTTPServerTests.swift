@@ -134,6 +134,22 @@ struct LoopbackHTTPServerTests {
         }
     }
 
+    @Test func requestBodyOverTheLimitIsRefused() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/hook": .status(200)], maxRequestBodyBytes: 16)
+        let small = await outcome {
+            try await RawHTTPClient.request(
+                method: "POST", port: server.port, path: "/hook", body: Array(repeating: 1, count: 16))
+        }
+        let large = await outcome {
+            try await RawHTTPClient.request(
+                method: "POST", port: server.port, path: "/hook", body: Array(repeating: 1, count: 17))
+        }
+        await server.stop()
+        #expect(try small.get().status == 200)
+        #expect(try large.get().status == 413)
+        #expect(server.requests(to: "/hook").map(\.body.count) == [16])
+    }
+
     @Test func webhookReceiverFailsOnCommand() async throws {
         try await withLoopbackServer(routes: ["/hook": .status(500)]) { server in
             let first = try await RawHTTPClient.request(method: "POST", port: server.port, path: "/hook", body: [1])
