@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -56,10 +57,25 @@ let package = Package(
             dependencies: ["BeaconCore", "BeaconStore"],
             swiftSettings: strict
         ),
+        .target(
+            name: "BeaconTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "BeaconDemo",
+            dependencies: [
+                "BeaconCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "beacon",
             dependencies: [
-                "BeaconCore", "BeaconStore", "BeaconMonitor", "BeaconNotify", "BeaconServer",
+                "BeaconCore", "BeaconStore", "BeaconMonitor", "BeaconNotify", "BeaconServer", "BeaconDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -71,10 +87,13 @@ let package = Package(
         .testTarget(
             name: "BeaconStoreTests", dependencies: ["BeaconStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
-        .testTarget(name: "BeaconMonitorTests", dependencies: ["BeaconMonitor"], swiftSettings: strict),
+        .testTarget(
+            name: "BeaconMonitorTests", dependencies: ["BeaconMonitor", "BeaconTestSupport"], swiftSettings: strict),
         .testTarget(name: "BeaconNotifyTests", dependencies: ["BeaconNotify"], swiftSettings: strict),
         .testTarget(name: "BeaconServerTests", dependencies: ["BeaconServer"], swiftSettings: strict),
         .testTarget(
             name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BeaconDemoTests", dependencies: ["BeaconDemo", "BeaconTestSupport"], swiftSettings: strict),
     ]
 )
