@@ -29,6 +29,16 @@ func printErrors(_ lines: [some CustomStringConvertible]) {
 }
 
 extension ConfigOptions {
+    /// Loads `beacon.yaml` alone, for commands that need the store and the chain but not the rules.
+    func loadMain() throws -> BeaconConfig {
+        do {
+            return try loader.loadMain()
+        } catch {
+            printErrors(error.issues)
+            throw ExitCode.failure
+        }
+    }
+
     /// Opens the store the configuration names, relative to the configuration's folder.
     func openStore(_ config: BeaconConfig) throws -> BeaconStore {
         do {

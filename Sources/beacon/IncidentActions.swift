@@ -16,7 +16,7 @@ extension Beacon.IncidentCommand {
             @Flag(help: "Print one JSON document.") var json = false
 
             func run(_ action: IncidentAction) throws {
-                let config = try options.load()
+                let config = try options.loadMain()
                 let actor = try options.actor(person, in: config)
                 let store = try options.openStore(config)
                 let change = try perform {

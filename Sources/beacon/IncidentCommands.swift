@@ -27,7 +27,7 @@ extension Beacon.IncidentCommand {
         @Flag(help: "Print one JSON document.") var json = false
 
         func run() throws {
-            let config = try options.load()
+            let config = try options.loadMain()
             let store = try options.openStore(config)
             let statuses = try parseStatuses()
             let incidents = try store.incidents(statuses: statuses, limit: limit)
@@ -56,7 +56,7 @@ extension Beacon.IncidentCommand {
         @Flag(help: "Print one JSON document.") var json = false
 
         func run() throws {
-            let config = try options.load()
+            let config = try options.loadMain()
             let store = try options.openStore(config)
             guard let incident = try store.incident(IncidentID(id)) else {
                 printErrors(["No incident #\(id)."])
@@ -80,7 +80,7 @@ extension Beacon.IncidentCommand {
         @Flag(help: "Print one JSON document.") var json = false
 
         func run() throws {
-            let config = try options.load()
+            let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             let store = try options.openStore(config)
             let change = try perform {

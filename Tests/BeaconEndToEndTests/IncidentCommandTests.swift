@@ -7,13 +7,16 @@ import Testing
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
         let path = config.configPath
         let declared = try BeaconProcess.run([
-            "incident", "declare", "--title", "Typhoon delays deliveries", "--category", "logistics", "--severity", "sev2",
+            "incident", "declare", "--title", "Typhoon delays deliveries", "--category", "logistics", "--severity",
+            "sev2",
             "--as", "Zhang Min", "--config", path,
         ])
         #expect(declared.status == 0, "\(declared.errors)")
         #expect(declared.output == "Declared #1 at sev2: Typhoon delays deliveries\n")
 
-        let acknowledged = try BeaconProcess.run(["incident", "ack", "1", "--as", "zhangmin", "--note", "on it", "--config", path])
+        let acknowledged = try BeaconProcess.run([
+            "incident", "ack", "1", "--as", "zhangmin", "--note", "on it", "--config", path,
+        ])
         #expect(acknowledged.output == "#1 Acknowledged by zhangmin: on it\n")
         let again = try BeaconProcess.run(["incident", "ack", "1", "--as", "zhangmin", "--config", path])
         #expect(again.status == 1)

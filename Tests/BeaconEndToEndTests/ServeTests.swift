@@ -9,7 +9,8 @@ import Testing
 /// `beacon serve` as a process: reload on SIGHUP, graceful stop on SIGTERM.
 @Suite(.serialized) struct ServeTests {
     @Test func sighupWithAnInvalidFileKeepsTheOldRules() async throws {
-        let server = try await LoopbackHTTPServer.start(routes: ["/metrics": .prometheus("payment_success_rate 0.97\n")])
+        let server = try await LoopbackHTTPServer.start(routes: ["/metrics": .prometheus("payment_success_rate 0.97\n")]
+        )
         let config = try TemporaryConfig()
         try config.writeMinimal(metricsURL: server.url("/metrics"))
         let daemon = try DaemonProcess(["serve", "--config", config.configPath], logPath: config.path("serve.log"))
@@ -19,7 +20,8 @@ import Testing
             "Alerts/payments.yaml", TemporaryConfig.paymentRule(metricsURL: server.url("/metrics"), kind: "treshold"))
         daemon.signal(SIGHUP)
         #expect(try await daemon.waitForLog("configuration rejected; the previous one keeps running"))
-        #expect(daemon.log.contains(#"Alerts/payments.yaml:6: rules[0].condition.kind: unknown condition kind "treshold""#))
+        #expect(
+            daemon.log.contains(#"Alerts/payments.yaml:6: rules[0].condition.kind: unknown condition kind "treshold""#))
 
         server.set(.prometheus("payment_success_rate 0.85\n"), for: "/metrics")
         var listed = ""
@@ -36,7 +38,8 @@ import Testing
     }
 
     @Test func sighupWithAValidFileAppliesIt() async throws {
-        let server = try await LoopbackHTTPServer.start(routes: ["/metrics": .prometheus("payment_success_rate 0.97\n")])
+        let server = try await LoopbackHTTPServer.start(routes: ["/metrics": .prometheus("payment_success_rate 0.97\n")]
+        )
         let config = try TemporaryConfig()
         try config.writeMinimal(metricsURL: server.url("/metrics"))
         let daemon = try DaemonProcess(["serve", "--config", config.configPath], logPath: config.path("serve.log"))
@@ -60,7 +63,7 @@ final class DaemonProcess: Sendable {
 
     init(_ arguments: [String], logPath: String) throws {
         self.logPath = logPath
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process = Process()
         process.executableURL = BeaconProcess.executable

@@ -22,6 +22,14 @@ public struct ConfigLoader: Sendable {
         try ConfigParser.parse(read(), environment: environment)
     }
 
+    /// Reads and validates `beacon.yaml` alone (store, channels, chain, paging), without rules and playbooks:
+    /// enough for commands that work on incidents, which must keep working while a rule file is broken.
+    public func loadMain() throws(ConfigErrors) -> BeaconConfig {
+        let files = try read()
+        return try ConfigParser.parse(
+            ConfigFiles(main: files.main, alerts: [], playbooks: []), environment: environment)
+    }
+
     /// Resolves a path from the configuration against the configuration's folder.
     public func resolve(_ relative: String) -> String {
         relative.hasPrefix("/") || directory.isEmpty
