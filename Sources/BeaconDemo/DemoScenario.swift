@@ -39,7 +39,7 @@ public struct DemoScenario: Sendable {
     /// The standard script, about 66 seconds long.
     public static let standard = DemoScenario()
 
-    public init(seed: UInt64 = 2_025_1125, date: String = "2025-11-25") {
+    public init(seed: UInt64 = 20_251_125, date: String = "2025-11-25") {
         self.seed = seed
         self.date = date
         complaintSKU = "A17"

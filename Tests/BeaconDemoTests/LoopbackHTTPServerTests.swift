@@ -101,6 +101,15 @@ struct LoopbackHTTPServerTests {
         }
     }
 
+    @Test func stopReturnsWhileAClientStallsAnOversizedBody() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/big": .oversized(bytes: 1 << 30)])
+        let socket = try RawHTTPClient.stalledRequest(port: server.port, path: "/big")
+        defer { close(socket) }
+        #expect(await server.waitForRequests(to: "/big"))
+        // The body's writes are blocked on a full socket; stopping cancels them instead of waiting.
+        await server.stop()
+    }
+
     @Test func slowWaitsThenBehavesAsTheNextBehaviour() async throws {
         let delay = Duration.milliseconds(300)
         try await withLoopbackServer(routes: ["/slow": .slow(delay: delay, then: .json("{\"up\": 1}"))]) { server in

@@ -55,6 +55,15 @@ enum RawHTTPClient {
         }
     }
 
+    /// Sends a GET and never reads the answer: a client that stalls the server's writes. Close the socket after.
+    static func stalledRequest(port: Int, path: String) throws -> Int32 {
+        let socket = try openConnection(port: port, timeout: .seconds(5))
+        var size: Int32 = 4096
+        setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        try sendAll(Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8), on: socket)
+        return socket
+    }
+
     private static func exchange(_ request: [UInt8], port: Int, timeout: Duration) throws -> RawHTTPResponse {
         let socket = try openConnection(port: port, timeout: timeout)
         defer { close(socket) }
