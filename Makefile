@@ -18,7 +18,7 @@ check: build
 
 demo: build
 	$(BEACON) check --config beacon.yaml
-	@echo "The live demo (incidents opening from polled metrics) is not built yet."
+	$(BEACON) demo --config beacon.yaml
 
 ## Formatting, a warning-free build of everything and every test.
 test: deps lint

@@ -72,7 +72,7 @@ public enum RuleEvaluator {
         let healthyFor = now.timeIntervalSince(since)
         if healthyFor >= rule.resolveAfter.seconds {
             state = SeriesState()
-            return [.resolve(healthyFor: .milliseconds(Int64((healthyFor * 1_000).rounded())))]
+            return [.resolve(healthyFor: .seconds(healthyFor.rounded()))]
         }
         guard wasBreaching else { return [] }
         return [.recovering(severity: current, reading: describe(observation))]
