@@ -1,0 +1,60 @@
+public import BeaconCore
+
+/// One message to one person on one channel: what the outbox hands a channel sender.
+public struct Delivery: Sendable, Hashable {
+    /// Stable across retries and restarts: (incident, step, person, channel). Channels that can dedupe
+    /// receive it (`Idempotency-Key` header, e-mail `Message-ID`).
+    public var idempotencyKey: String
+    public var channel: Channel
+    public var recipient: Recipient
+    public var message: NotificationMessage
+
+    public init(idempotencyKey: String, channel: Channel, recipient: Recipient, message: NotificationMessage) {
+        self.idempotencyKey = idempotencyKey
+        self.channel = channel
+        self.recipient = recipient
+        self.message = message
+    }
+}
+
+/// The person a delivery reaches.
+public struct Recipient: Sendable, Hashable, Codable {
+    public var name: String
+    public var login: String?
+    public var role: String?
+    public var email: String?
+    public var mobile: String?
+    public var layer: Layer
+
+    public init(
+        name: String, login: String? = nil, role: String? = nil, email: String? = nil, mobile: String? = nil,
+        layer: Layer
+    ) {
+        self.name = name
+        self.login = login
+        self.role = role
+        self.email = email
+        self.mobile = mobile
+        self.layer = layer
+    }
+
+    public init(_ person: Person, layer: Layer) {
+        self.init(
+            name: person.name, login: person.login, role: person.role, email: person.email, mobile: person.mobile,
+            layer: layer)
+    }
+}
+
+/// How a delivery attempt went.
+public enum DeliveryResult: Sendable, Hashable {
+    /// The channel accepted the message; the detail says how (`HTTP 200`, `250 OK queued as …`).
+    case delivered(detail: String)
+    /// It did not. `retryable` is false when trying again cannot help (a 4xx other than 408/429, a
+    /// recipient without an e-mail address); the outbox then falls over to the person's next channel at once.
+    case failed(reason: String, retryable: Bool)
+}
+
+/// Sends deliveries over their channels.
+public protocol ChannelSender: Sendable {
+    func send(_ delivery: Delivery) async -> DeliveryResult
+}

@@ -1,0 +1,110 @@
+public import BeaconCore
+public import Foundation
+
+/// What a notification says. Every channel renders the same message, so every channel says the same thing.
+public struct NotificationMessage: Sendable, Hashable, Codable {
+    public var kind: NotificationKind
+    /// One line: `[sev2] #12 Payment success rate below 90%`.
+    public var subject: String
+    /// The plain text every channel shows: what happened, the value against its threshold, what is asked of
+    /// the reader and by when, and the link.
+    public var text: String
+    public var incident: IncidentSummary
+    /// The step asked of the recipient's layer, if any.
+    public var step: StepSummary?
+    /// For an approval request: the links that answer it without signing in.
+    public var approval: ApprovalLinks?
+
+    public init(
+        kind: NotificationKind, subject: String, text: String, incident: IncidentSummary, step: StepSummary? = nil,
+        approval: ApprovalLinks? = nil
+    ) {
+        self.kind = kind
+        self.subject = subject
+        self.text = text
+        self.incident = incident
+        self.step = step
+        self.approval = approval
+    }
+}
+
+/// Why a notification is sent.
+public enum NotificationKind: String, CaseIterable, Sendable, Codable, Hashable {
+    /// An incident opened and the recipient's layer is paged.
+    case page
+    /// The severity rose; newly included layers are paged and the rest told.
+    case raised
+    /// A deadline passed unanswered; the next layer is paged.
+    case escalation
+    /// A recurring or due step is waiting on the recipient.
+    case reminder
+    /// The decision layer is asked to approve or reject.
+    case approvalRequest = "approval_request"
+    /// An approval was answered; the execution layer is told.
+    case approvalOutcome = "approval_outcome"
+    /// The incident resolved.
+    case resolved
+}
+
+/// The incident facts a notification carries.
+public struct IncidentSummary: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var title: String
+    public var severity: Severity
+    public var status: IncidentStatus
+    public var category: Category
+    public var rule: String?
+    public var labels: [String: String]
+    public var value: Double?
+    public var threshold: Double?
+    public var openedAt: Date
+    /// The incident's page in the console (`public_url` + `/incidents/12`).
+    public var url: String
+
+    public init(
+        id: Int64, title: String, severity: Severity, status: IncidentStatus, category: Category, rule: String?,
+        labels: [String: String], value: Double?, threshold: Double?, openedAt: Date, url: String
+    ) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.status = status
+        self.category = category
+        self.rule = rule
+        self.labels = labels
+        self.value = value
+        self.threshold = threshold
+        self.openedAt = openedAt
+        self.url = url
+    }
+}
+
+/// A playbook step as a notification names it.
+public struct StepSummary: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var owner: Layer
+    public var dueAt: Date?
+
+    public init(id: String, title: String, owner: Layer, dueAt: Date?) {
+        self.id = id
+        self.title = title
+        self.owner = owner
+        self.dueAt = dueAt
+    }
+}
+
+/// Signed, single-use links that approve or reject without signing in.
+public struct ApprovalLinks: Sendable, Hashable, Codable {
+    public var approvalID: Int64
+    public var approveURL: String
+    public var rejectURL: String
+    public var expiresAt: Date
+
+    public init(approvalID: Int64, approveURL: String, rejectURL: String, expiresAt: Date) {
+        self.approvalID = approvalID
+        self.approveURL = approveURL
+        self.rejectURL = rejectURL
+        self.expiresAt = expiresAt
+    }
+}
