@@ -17,34 +17,6 @@ public struct Delivery: Sendable, Hashable {
     }
 }
 
-/// The person a delivery reaches.
-public struct Recipient: Sendable, Hashable, Codable {
-    public var name: String
-    public var login: String?
-    public var role: String?
-    public var email: String?
-    public var mobile: String?
-    public var layer: Layer
-
-    public init(
-        name: String, login: String? = nil, role: String? = nil, email: String? = nil, mobile: String? = nil,
-        layer: Layer
-    ) {
-        self.name = name
-        self.login = login
-        self.role = role
-        self.email = email
-        self.mobile = mobile
-        self.layer = layer
-    }
-
-    public init(_ person: Person, layer: Layer) {
-        self.init(
-            name: person.name, login: person.login, role: person.role, email: person.email, mobile: person.mobile,
-            layer: layer)
-    }
-}
-
 /// How a delivery attempt went.
 public enum DeliveryResult: Sendable, Hashable {
     /// The channel accepted the message; the detail says how (`HTTP 200`, `250 OK queued as …`).

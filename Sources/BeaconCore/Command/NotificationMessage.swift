@@ -1,4 +1,3 @@
-public import BeaconCore
 public import Foundation
 
 /// What a notification says. Every channel renders the same message, so every channel says the same thing.
@@ -108,3 +107,32 @@ public struct ApprovalLinks: Sendable, Hashable, Codable {
         self.expiresAt = expiresAt
     }
 }
+
+/// The person a delivery reaches.
+public struct Recipient: Sendable, Hashable, Codable {
+    public var name: String
+    public var login: String?
+    public var role: String?
+    public var email: String?
+    public var mobile: String?
+    public var layer: Layer
+
+    public init(
+        name: String, login: String? = nil, role: String? = nil, email: String? = nil, mobile: String? = nil,
+        layer: Layer
+    ) {
+        self.name = name
+        self.login = login
+        self.role = role
+        self.email = email
+        self.mobile = mobile
+        self.layer = layer
+    }
+
+    public init(_ person: Person, layer: Layer) {
+        self.init(
+            name: person.name, login: person.login, role: person.role, email: person.email, mobile: person.mobile,
+            layer: layer)
+    }
+}
+
