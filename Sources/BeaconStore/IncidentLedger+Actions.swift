@@ -26,7 +26,8 @@ extension IncidentLedger {
                 message:
                     "Declared by \(actor) at \(severity.rawValue) (\(severity.label)), category \(category.rawValue)")
             try event.insert(db)
-            return IncidentChange(incident: incident, event: event)
+            return IncidentChange(
+                incident: incident, event: event, notificationsQueued: try planOpened(db, incident, at: now))
         }
     }
 
@@ -57,7 +58,8 @@ extension IncidentLedger {
                 incidentID: id, at: now, kind: action.timelineKind, actor: actor,
                 message: "\(action.result.rawValue.capitalized) by \(actor)" + (trimmed.isEmpty ? "" : ": \(trimmed)"))
             try event.insert(db)
-            return IncidentChange(incident: incident, event: event)
+            let queued = action == .resolve ? try planResolved(db, incident, at: now) : 0
+            return IncidentChange(incident: incident, event: event, notificationsQueued: queued)
         }
     }
 }

@@ -5,8 +5,13 @@ import GRDB
 /// Commits incident changes: each transition, and the timeline events that describe it, in one transaction.
 public struct IncidentLedger: Sendable {
     public let store: BeaconStore
+    /// Plans playbook runs, paging and escalation; without it incidents are recorded and nobody is paged.
+    public let planner: CommandPlanner?
 
-    public init(_ store: BeaconStore) { self.store = store }
+    public init(_ store: BeaconStore, planner: CommandPlanner? = nil) {
+        self.store = store
+        self.planner = planner
+    }
 
     /// Applies what the evaluator decided about one series of one rule.
     /// - Returns: the change made, or `nil` when there was nothing to change (a note on an incident that a
@@ -40,8 +45,10 @@ public struct IncidentLedger: Sendable {
             case (.resolve(let healthyFor), var incident?):
                 incident.status = .resolved
                 incident.resolvedAt = now
-                return try change(
+                var resolved = try change(
                     db, incident, .resolved, "Resolved automatically: healthy for \(healthyFor.configText)", at: now)
+                resolved.notificationsQueued = try planResolved(db, resolved.incident, at: now)
+                return resolved
             case (.ease, nil), (.recovering, nil), (.peak, nil), (.resolve, nil):
                 return nil
             }
@@ -63,7 +70,9 @@ public struct IncidentLedger: Sendable {
         let message =
             "Opened at \(breach.severity.rawValue) (\(breach.severity.label)): \(breach.reading)"
             + (held >= 1 ? ", breaching for \(Duration.seconds(held.rounded()).configText)" : "")
-        return try record(db, incident, .opened, message, at: now)
+        var change = try record(db, incident, .opened, message, at: now)
+        change.notificationsQueued = try planOpened(db, incident, at: now)
+        return change
     }
 
     private func raise(_ db: Database, _ incident: Incident, _ breach: Breach, at now: Date) throws -> IncidentChange {
@@ -74,7 +83,12 @@ public struct IncidentLedger: Sendable {
         incident.record(breach.reading, peak: true, at: now)
         incident.threshold = breach.reading.level
         let message = "Severity raised from \(previous.rawValue) to \(breach.severity.rawValue): \(breach.reading)"
-        return try change(db, incident, .severityRaised, message, at: now)
+        var raised = try change(db, incident, .severityRaised, message, at: now)
+        if let planner, let id = incident.id {
+            let effects = planner.raised(raised.incident, from: previous, steps: try Self.steps(db, id), at: now)
+            raised.notificationsQueued = try Self.persist(db, effects, incidentID: id, at: now)
+        }
+        return raised
     }
 
     private func change(
@@ -99,6 +113,18 @@ public struct IncidentLedger: Sendable {
         return IncidentChange(incident: incident, event: event)
     }
 
+    func planOpened(_ db: Database, _ incident: Incident, at now: Date) throws -> Int {
+        guard let planner, let id = incident.id else { return 0 }
+        return try Self.persist(db, planner.opened(incident, at: now), incidentID: id, at: now)
+    }
+
+    func planResolved(_ db: Database, _ incident: Incident, at now: Date) throws -> Int {
+        guard let planner, let id = incident.id else { return 0 }
+        let effects = planner.resolved(
+            incident, steps: try Self.steps(db, id), paged: try Self.pagedRecipients(db, id), at: now)
+        return try Self.persist(db, effects, incidentID: id, at: now)
+    }
+
     /// `Product complaints per day (sku=A17)`.
     static func title(_ rule: Rule, _ labels: Labels) -> String {
         guard !labels.isEmpty else { return rule.title }
@@ -110,6 +136,14 @@ public struct IncidentLedger: Sendable {
 public struct IncidentChange: Sendable, Hashable {
     public var incident: Incident
     public var event: TimelineEvent
+    /// Notifications the change queued in the outbox; the dispatcher can be woken when there are any.
+    public var notificationsQueued = 0
+
+    public init(incident: Incident, event: TimelineEvent, notificationsQueued: Int = 0) {
+        self.incident = incident
+        self.event = event
+        self.notificationsQueued = notificationsQueued
+    }
 }
 
 extension Incident {

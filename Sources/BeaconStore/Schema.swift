@@ -10,6 +10,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-incidents", migrate: v1Incidents)
+        migrator.registerMigration("v2-command-chain", migrate: v2CommandChain)
         return migrator
     }
 
@@ -70,6 +71,90 @@ enum Schema {
                     value DOUBLE NOT NULL,
                     PRIMARY KEY (series_id, at)
                 ) WITHOUT ROWID;
+                """)
+    }
+
+    private static func v2CommandChain(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- The steps of an incident's playbook run.
+                CREATE TABLE run_step (
+                    incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                    step_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    playbook_id TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    due_at DOUBLE,
+                    every DOUBLE,
+                    approval BOOLEAN NOT NULL,
+                    min_severity TEXT,
+                    message TEXT,
+                    done_at DOUBLE,
+                    done_by TEXT,
+                    note TEXT,
+                    PRIMARY KEY (incident_id, step_id)
+                );
+
+                -- Escalation deadlines: each fires once, in the transaction that records what it caused.
+                CREATE TABLE deadline (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    layer TEXT NOT NULL,
+                    step_id TEXT,
+                    occurrence INTEGER NOT NULL,
+                    due_at DOUBLE NOT NULL,
+                    fired_at DOUBLE
+                );
+                CREATE UNIQUE INDEX deadline_identity ON deadline(incident_id, kind, IFNULL(step_id, ''), occurrence);
+                CREATE INDEX deadline_pending ON deadline(due_at) WHERE fired_at IS NULL;
+
+                -- What the decision layer is asked; the first answer wins.
+                CREATE TABLE approval (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                    step_id TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    requested_at DOUBLE NOT NULL,
+                    expires_at DOUBLE NOT NULL,
+                    answered_by TEXT,
+                    answered_at DOUBLE,
+                    comment TEXT,
+                    UNIQUE (incident_id, step_id)
+                );
+
+                -- The outbox: one notification to one person on one channel, kept until delivered or given up.
+                CREATE TABLE notification (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    base_key TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    layer TEXT NOT NULL,
+                    channel_id TEXT NOT NULL,
+                    channel_index INTEGER NOT NULL,
+                    step_id TEXT,
+                    approval_id INTEGER REFERENCES approval(id),
+                    recipient TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at DOUBLE NOT NULL,
+                    last_error TEXT,
+                    created_at DOUBLE NOT NULL,
+                    delivered_at DOUBLE
+                );
+                CREATE INDEX notification_pending ON notification(next_attempt_at) WHERE state = 'pending';
+                CREATE INDEX notification_incident ON notification(incident_id);
+
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY,
+                    value BLOB NOT NULL
+                );
                 """)
     }
 }

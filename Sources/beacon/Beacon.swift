@@ -5,6 +5,6 @@ struct Beacon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "beacon",
         abstract: "Incident command for e-commerce operations: monitor, page, escalate, approve, review.",
-        subcommands: [Check.self, Serve.self, Demo.self, IncidentCommand.self]
+        subcommands: [Check.self, Serve.self, Demo.self, IncidentCommand.self, Approve.self, Reject.self]
     )
 }

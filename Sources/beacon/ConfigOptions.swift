@@ -29,10 +29,10 @@ func printErrors(_ lines: [some CustomStringConvertible]) {
 }
 
 extension ConfigOptions {
-    /// Loads `beacon.yaml` alone, for commands that need the store and the chain but not the rules.
+    /// Loads `beacon.yaml` and the playbooks, for commands that work on incidents and need no rules.
     func loadMain() throws -> BeaconConfig {
         do {
-            return try loader.loadMain()
+            return try loader.loadWithoutRules()
         } catch {
             printErrors(error.issues)
             throw ExitCode.failure

@@ -46,7 +46,8 @@ extension Beacon {
                     shipped, metricsAddress: ListenAddress(host: "127.0.0.1", port: boundPort))
                 printer.introduce(config: config, shopURL: "http://127.0.0.1:\(boundPort)", store: directory.path)
                 let monitor = MonitorService(
-                    rules: config.rules, store: store, logger: logger, onChange: { printer.print($0) })
+                    config: config, store: store, logger: logger, plansCommand: false,
+                    onChange: { printer.print($0) })
                 group.addTask { try await monitor.run() }
                 for phase in scenario.phases {
                     try await clock.sleep(until: started.advanced(by: phase.start))

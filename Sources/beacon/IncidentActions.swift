@@ -20,7 +20,7 @@ extension Beacon.IncidentCommand {
                 let actor = try options.actor(person, in: config)
                 let store = try options.openStore(config)
                 let change = try perform {
-                    try IncidentLedger(store).perform(
+                    try IncidentLedger(store, planner: CommandPlanner(config: config)).perform(
                         action, on: IncidentID(id), by: actor.name, note: note, at: Date())
                 }
                 if json { return try printJSON(IncidentResource(change.incident)) }

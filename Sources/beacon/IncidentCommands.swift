@@ -62,9 +62,12 @@ extension Beacon.IncidentCommand {
                 printErrors(["No incident #\(id)."])
                 throw ExitCode.failure
             }
-            let timeline = try store.timeline(IncidentID(id))
-            if json { return try printJSON(IncidentResource(incident, timeline: timeline)) }
-            print(IncidentTable.detail(incident, timeline: timeline))
+            if json { return try printJSON(IncidentDetailResource(store: store, incident: incident)) }
+            print(IncidentTable.detail(incident, timeline: try store.timeline(IncidentID(id))))
+            print(
+                IncidentTable.command(
+                    steps: try store.runSteps(IncidentID(id)), approvals: try store.approvals(IncidentID(id)),
+                    notifications: try store.notifications(IncidentID(id))))
         }
     }
 
@@ -84,7 +87,7 @@ extension Beacon.IncidentCommand {
             let actor = try options.actor(person, in: config)
             let store = try options.openStore(config)
             let change = try perform {
-                try IncidentLedger(store).declare(
+                try IncidentLedger(store, planner: CommandPlanner(config: config)).declare(
                     title: title, category: category, severity: severity, by: actor.name, at: Date())
             }
             if json { return try printJSON(IncidentResource(change.incident)) }

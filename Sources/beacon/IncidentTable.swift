@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconStore
 import Foundation
 
 /// Incidents as text for a terminal.
@@ -34,6 +35,45 @@ enum IncidentTable {
         lines.append("Timeline")
         lines += timeline.map {
             "  \(stamp($0.at))  \($0.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.message)"
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The playbook run, the approvals and the outbox of an incident.
+    static func command(steps: [RunStep], approvals: [Approval], notifications: [OutboxEntry]) -> String {
+        var lines: [String] = []
+        if !steps.isEmpty {
+            lines += ["", "Playbook \(steps[0].playbookID)"]
+            lines += steps.map { step in
+                let due = step.dueAt.map { " due \(stamp($0))" } ?? ""
+                let done = step.doneBy.map { " by \($0)" } ?? ""
+                let kind =
+                    step.approval
+                    ? " [approval]" : step.every.map { " [every \(Duration.seconds($0).configText)]" } ?? ""
+                return "  \(step.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) "
+                    + "\(step.owner.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(step.stepID)\(kind)\(due)\(done)"
+            }
+        }
+        if !approvals.isEmpty {
+            lines += ["", "Approvals"]
+            lines += approvals.map { approval in
+                "  \(approval.id ?? 0)  \(approval.state.rawValue)  \(approval.title)"
+                    + (approval.answeredBy.map { " — by \($0)" } ?? "")
+            }
+        }
+        if !notifications.isEmpty {
+            let delivered = notifications.filter { $0.state == .delivered }.count
+            let pending = notifications.filter { $0.state == .pending }.count
+            lines += [
+                "",
+                "Notifications: \(delivered) delivered, \(pending) pending, \(notifications.count - delivered - pending) failed",
+            ]
+            var failing: [String: String] = [:]
+            for entry in notifications where entry.state != .delivered {
+                if let error = entry.lastError { failing[entry.channelID] = error }
+            }
+            for entry in notifications where entry.state == .delivered { failing[entry.channelID] = nil }
+            lines += failing.sorted { $0.key < $1.key }.map { "  channel \($0.key) failing: \($0.value)" }
         }
         return lines.joined(separator: "\n")
     }

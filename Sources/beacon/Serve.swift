@@ -20,9 +20,9 @@ extension Beacon {
             let logger = Logging.bootstrap(level: logLevel)
             let config = try options.load()
             let store = try options.openStore(config)
-            let monitor = MonitorService(rules: config.rules, store: store, logger: logger)
+            let monitor = MonitorService(config: config, store: store, logger: logger)
             let reloader = ConfigReloadService(loader: options.loader, logger: logger) { config in
-                monitor.reload(rules: config.rules)
+                monitor.reload(config)
             }
             logger.info("beacon serving", metadata: ["config.summary": "\(config.summary)"])
             let group = ServiceGroup(

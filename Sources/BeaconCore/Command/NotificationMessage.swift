@@ -135,4 +135,3 @@ public struct Recipient: Sendable, Hashable, Codable {
             layer: layer)
     }
 }
-

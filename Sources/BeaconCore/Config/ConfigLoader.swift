@@ -22,12 +22,13 @@ public struct ConfigLoader: Sendable {
         try ConfigParser.parse(read(), environment: environment)
     }
 
-    /// Reads and validates `beacon.yaml` alone (store, channels, chain, paging), without rules and playbooks:
-    /// enough for commands that work on incidents, which must keep working while a rule file is broken.
-    public func loadMain() throws(ConfigErrors) -> BeaconConfig {
+    /// Reads and validates `beacon.yaml` and the playbooks, without the rules: enough for commands that work on
+    /// incidents, which must keep working while a rule file is broken.
+    public func loadWithoutRules() throws(ConfigErrors) -> BeaconConfig {
         let files = try read()
         return try ConfigParser.parse(
-            ConfigFiles(main: files.main, alerts: [], playbooks: []), environment: environment)
+            ConfigFiles(main: files.main, alerts: [], playbooks: files.playbooks, readIssues: files.readIssues),
+            environment: environment, rulesIncluded: false)
     }
 
     /// Resolves a path from the configuration against the configuration's folder.

@@ -7,13 +7,17 @@ public enum ConfigParser {
     ///   - files: the texts to parse.
     ///   - environment: the values of `${NAME}` references.
     /// - Throws: `ConfigErrors` listing every problem, in file and line order.
-    public static func parse(_ files: ConfigFiles, environment: [String: String]) throws(ConfigErrors) -> BeaconConfig {
+    public static func parse(
+        _ files: ConfigFiles, environment: [String: String], rulesIncluded: Bool = true
+    )
+        throws(ConfigErrors) -> BeaconConfig
+    {
         let diagnostics = ConfigDiagnostics(environment: environment)
         let decoder = ConfigDecoder(diagnostics: diagnostics)
         let main = root(files.main, diagnostics).flatMap(decoder.mainFile)
         let rules = files.alerts.flatMap { file in root(file, diagnostics).map(decoder.ruleFile) ?? [] }
         let playbooks = files.playbooks.compactMap { file in root(file, diagnostics).flatMap(decoder.playbookFile) }
-        checkReferences(diagnostics)
+        checkReferences(diagnostics, skipping: rulesIncluded ? [] : ["rule"])
         let order = ([files.main] + files.alerts + files.playbooks).map(\.name)
         let issues = (files.readIssues + diagnostics.issues).enumerated().sorted { a, b in
             let (fileA, fileB) = (
@@ -66,8 +70,9 @@ public enum ConfigParser {
 
     /// Reports ids used by reference that nothing defines (a rule naming a missing playbook, a person
     /// naming an unknown channel).
-    private static func checkReferences(_ diagnostics: ConfigDiagnostics) {
-        for (kind, id, field) in diagnostics.references where !diagnostics.isDefined(kind, id) {
+    private static func checkReferences(_ diagnostics: ConfigDiagnostics, skipping: Set<String>) {
+        for (kind, id, field) in diagnostics.references
+        where !skipping.contains(kind) && !diagnostics.isDefined(kind, id) {
             let known = diagnostics.definedIDs(kind)
             if let guess = ConfigText.suggestion(for: id, among: known) {
                 field.fail("unknown \(kind) \"\(id)\"; did you mean \"\(guess)\"?")

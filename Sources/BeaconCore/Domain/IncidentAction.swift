@@ -35,7 +35,7 @@ public enum IncidentAction: String, CaseIterable, Sendable, Codable, Hashable {
 
 /// An error raised while reading or changing an incident.
 public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: Hashable, Sendable { case notFound, invalidTransition, invalidInput }
+    public enum Code: Hashable, Sendable { case notFound, invalidTransition, invalidInput, forbidden, conflict }
     public var code: Code
     /// A sentence safe to show a user.
     public var message: String

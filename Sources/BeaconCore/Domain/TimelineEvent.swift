@@ -43,4 +43,16 @@ public enum TimelineKind: String, CaseIterable, Sendable, Codable, Hashable {
     case resolved
     case closed
     case note
+    /// A playbook run started.
+    case playbookStarted = "playbook_started"
+    /// A step activated, was done, missed or skipped.
+    case step
+    /// Layers were paged.
+    case paged
+    /// A deadline passed unanswered and the next layer was paged.
+    case escalated
+    /// The decision layer was asked, or answered.
+    case approval
+    /// A notification attempt and its result.
+    case notification
 }

@@ -11,7 +11,7 @@ public final class Detector {
     typealias SeriesKey = Fingerprint
 
     private let store: BeaconStore
-    private let ledger: IncidentLedger
+    private var ledger: IncidentLedger
     private let logger: Logger
     public private(set) var plan: SourcePlan
     private var states: [SeriesKey: SeriesState] = [:]
@@ -25,9 +25,12 @@ public final class Detector {
     /// One sample a minute of every series is kept for charts.
     static let chartResolution: TimeInterval = 60
 
-    public init(rules: [Rule], store: BeaconStore, logger: Logger, firstTargetID: Int = 0) throws {
+    /// - Parameter planner: runs playbooks and pages the chain for the incidents opened; `nil` only records them.
+    public init(
+        rules: [Rule], store: BeaconStore, logger: Logger, planner: CommandPlanner? = nil, firstTargetID: Int = 0
+    ) throws {
         self.store = store
-        ledger = IncidentLedger(store)
+        ledger = IncidentLedger(store, planner: planner)
         self.logger = logger
         plan = SourcePlan(rules: rules, firstID: firstTargetID)
         for incident in try store.incidents(statuses: IncidentStatus.active, limit: 100_000)
@@ -36,8 +39,10 @@ public final class Detector {
         }
     }
 
-    /// Replaces the rules; series of rules that remain keep their state.
-    public func replace(rules: [Rule]) {
+    /// Replaces the rules (and the chain and playbooks the planner uses); series of rules that remain keep their
+    /// state.
+    public func replace(rules: [Rule], planner: CommandPlanner? = nil) {
+        ledger = IncidentLedger(store, planner: planner)
         plan = SourcePlan(rules: rules, firstID: plan.nextID)
         let kept = Set(rules.map(\.id))
         states = states.filter { kept.contains(ruleID(of: $0.key)) }

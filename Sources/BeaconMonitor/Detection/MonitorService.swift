@@ -9,7 +9,7 @@ import Synchronization
 public final class MonitorService: Service, Sendable {
     private enum Event: Sendable {
         case result(PollResult)
-        case reload([Rule])
+        case reload(BeaconConfig)
         case flush
     }
 
@@ -23,7 +23,8 @@ public final class MonitorService: Service, Sendable {
         public var poller = Poller.Statistics()
     }
 
-    private let initialRules: [Rule]
+    private let initialConfig: BeaconConfig
+    private let plansCommand: Bool
     private let store: BeaconStore
     private let logger: Logger
     private let options: Poller.Options
@@ -34,14 +35,17 @@ public final class MonitorService: Service, Sendable {
     private let currentStatus = Mutex(Status())
 
     /// - Parameters:
+    ///   - config: the rules to poll, and the chain and playbooks the incidents they open set in motion.
+    ///   - plansCommand: whether opened incidents run playbooks and page the chain (off to only record them).
     ///   - now: the wall clock that timestamps observations and incidents.
     ///   - onChange: told of every committed incident change (the demo prints them), on the service's task.
     public init(
-        rules: [Rule], store: BeaconStore, logger: Logger, options: Poller.Options = Poller.Options(),
-        now: @escaping @Sendable () -> Date = { Date() },
+        config: BeaconConfig, store: BeaconStore, logger: Logger, plansCommand: Bool = true,
+        options: Poller.Options = Poller.Options(), now: @escaping @Sendable () -> Date = { Date() },
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
-        initialRules = rules
+        initialConfig = config
+        self.plansCommand = plansCommand
         self.store = store
         self.logger = logger
         self.options = options
@@ -50,15 +54,20 @@ public final class MonitorService: Service, Sendable {
         (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(1 << 18))
     }
 
-    /// Swaps in new rules; series of rules that remain keep their state and open incidents.
-    public func reload(rules: [Rule]) {
-        continuation.yield(.reload(rules))
+    /// Swaps in a new configuration; series of rules that remain keep their state and open incidents.
+    public func reload(_ config: BeaconConfig) {
+        continuation.yield(.reload(config))
+    }
+
+    private func planner(_ config: BeaconConfig) -> CommandPlanner? {
+        plansCommand ? CommandPlanner(config: config) : nil
     }
 
     public var status: Status { currentStatus.withLock { $0 } }
 
     public func run() async throws {
-        let detector = try Detector(rules: initialRules, store: store, logger: logger)
+        let detector = try Detector(
+            rules: initialConfig.rules, store: store, logger: logger, planner: planner(initialConfig))
         let continuation = continuation
         let poller = Poller(targets: detector.plan.targets, options: options) { result in
             if case .dropped = continuation.yield(.result(result)) {
@@ -68,7 +77,8 @@ public final class MonitorService: Service, Sendable {
         poller.start()
         publish(detector, poller, running: true)
         logger.info(
-            "monitor started", metadata: ["rules": "\(initialRules.count)", "targets": "\(detector.plan.groups.count)"])
+            "monitor started",
+            metadata: ["rules": "\(initialConfig.rules.count)", "targets": "\(detector.plan.groups.count)"])
         let ticker = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
@@ -79,11 +89,12 @@ public final class MonitorService: Service, Sendable {
             switch event {
             case .result(let result):
                 for change in detector.handle(result, at: now()) { onChange(change) }
-            case .reload(let rules):
-                detector.replace(rules: rules)
+            case .reload(let config):
+                detector.replace(rules: config.rules, planner: planner(config))
                 poller.update(detector.plan.targets)
                 logger.info(
-                    "rules reloaded", metadata: ["rules": "\(rules.count)", "targets": "\(detector.plan.groups.count)"])
+                    "rules reloaded",
+                    metadata: ["rules": "\(config.rules.count)", "targets": "\(detector.plan.groups.count)"])
             case .flush:
                 detector.flushSamples()
                 publish(detector, poller, running: true)

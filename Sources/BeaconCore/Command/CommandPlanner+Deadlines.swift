@@ -1,0 +1,176 @@
+public import Foundation
+
+extension CommandPlanner {
+    /// A deadline came due: escalate if nobody answered.
+    /// - Parameters:
+    ///   - steps: the incident's run.
+    ///   - decisionActed: whether the decision layer has done a step or answered an approval.
+    public func fire(
+        _ deadline: Deadline, incident: Incident, steps: [RunStep], decisionActed: Bool, at now: Date
+    )
+        -> CommandEffects
+    {
+        guard incident.status.isActive else { return CommandEffects() }
+        switch deadline.kind {
+        case .acknowledge:
+            guard incident.status == .open else { return CommandEffects() }
+            return escalate(
+                incident, steps, to: .execution, purpose: "escalate-ack",
+                reason: "Operation did not acknowledge within \(config.chain.operation.deadline.configText)", at: now)
+        case .assess:
+            guard let assessment = steps.filter({ $0.owner == .execution }).min(by: { $0.position < $1.position }),
+                assessment.state != .done
+            else { return CommandEffects() }
+            return escalate(
+                incident, steps, to: .decision, purpose: "escalate-assess",
+                reason:
+                    "Execution did not assess (\(assessment.title)) within \(config.chain.execution.deadline.configText)",
+                at: now)
+        case .instruct:
+            guard incident.severity == .sev1, !decisionActed else { return CommandEffects() }
+            var effects = escalate(
+                incident, steps, to: .decision, purpose: "escalate-instruct",
+                reason: "Decision gave no instruction within \(config.chain.decision.deadline.configText) on a sev1",
+                at: now)
+            effects.timeline.append(TimelineEntry(.escalated, "Missed: decision instruction deadline on a sev1"))
+            return effects
+        case .step:
+            return missedStep(deadline, incident, steps, at: now)
+        case .recurring:
+            return recurring(deadline, incident, steps, at: now)
+        case .recurringEscalation:
+            return recurringEscalation(deadline, incident, steps, at: now)
+        }
+    }
+
+    private func escalate(
+        _ incident: Incident, _ steps: [RunStep], to layer: Layer, purpose: String, reason: String, at now: Date
+    ) -> CommandEffects {
+        let step = firstOpenStep(of: layer, in: steps)
+        let message = composer.message(
+            .escalation, incident, headline: "ESCALATION: \(reason).", step: step, next: nextIfUnanswered(layer),
+            at: now)
+        var effects = CommandEffects()
+        for person in config.chain[layer].people {
+            guard let channel = person.channels.first else { continue }
+            effects.notifications.append(
+                notification(
+                    incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose,
+                    step: step?.stepID, message))
+        }
+        effects.timeline.append(TimelineEntry(.escalated, "\(reason): \(layer.rawValue) paged"))
+        if !paged(incident.severity).contains(layer) {
+            effects.deadlines += layerDeadlines(incident, layers: [layer], newlyPaged: [layer], at: now)
+            effects.deadlines += stepDeadlines(
+                steps.filter { $0.owner == layer && $0.isOpen }, incidentID: incident.id ?? IncidentID(0),
+                notBefore: now)
+        }
+        return effects
+    }
+
+    private func missedStep(
+        _ deadline: Deadline, _ incident: Incident, _ steps: [RunStep], at now: Date
+    )
+        -> CommandEffects
+    {
+        guard var step = steps.first(where: { $0.stepID == deadline.stepID }), step.state == .due else {
+            return CommandEffects()
+        }
+        step.state = .missed
+        var effects = remind(
+            step.owner, incident, step, purpose: "missed-\(step.stepID)",
+            headline: "Overdue: \(step.title) was due \(MessageComposer.clock(deadline.dueAt)).", at: now)
+        effects.steps = [step]
+        effects.timeline.append(
+            TimelineEntry(.step, "Step \(step.stepID) missed its deadline; \(step.owner.rawValue) reminded"))
+        return effects
+    }
+
+    /// A recurring step's period ended: remind its owner if it was not done, and schedule the next period.
+    private func recurring(
+        _ deadline: Deadline, _ incident: Incident, _ steps: [RunStep], at now: Date
+    ) -> CommandEffects {
+        guard var step = steps.first(where: { $0.stepID == deadline.stepID }), let every = step.every,
+            step.state != .skipped, incident.status != .mitigated
+        else { return CommandEffects() }
+        var effects = CommandEffects()
+        let periodStart = deadline.dueAt.addingTimeInterval(-every)
+        if (step.doneAt ?? .distantPast) < periodStart {
+            effects = remind(
+                step.owner, incident, step, purpose: "remind-\(step.stepID)-\(deadline.occurrence)",
+                headline: "Reminder: \(step.title) (every \(Duration.seconds(every).configText)) is due.", at: now)
+            effects.timeline.append(
+                TimelineEntry(
+                    .step, "Recurring step \(step.stepID) not done this period; \(step.owner.rawValue) reminded"))
+            effects.deadlines.append(
+                Deadline(
+                    incidentID: deadline.incidentID, kind: .recurringEscalation, layer: step.owner, stepID: step.stepID,
+                    occurrence: deadline.occurrence, dueAt: deadline.dueAt.addingTimeInterval(Self.grace(every))))
+        }
+        let next = deadline.dueAt.addingTimeInterval(every)
+        step.dueAt = next
+        effects.steps.append(step)
+        effects.deadlines.append(
+            Deadline(
+                incidentID: deadline.incidentID, kind: .recurring, layer: step.owner, stepID: step.stepID,
+                occurrence: deadline.occurrence + 1, dueAt: next))
+        return effects
+    }
+
+    private func recurringEscalation(
+        _ deadline: Deadline, _ incident: Incident, _ steps: [RunStep], at now: Date
+    )
+        -> CommandEffects
+    {
+        guard let step = steps.first(where: { $0.stepID == deadline.stepID }), let every = step.every,
+            step.state != .skipped, incident.status != .mitigated, let above = step.owner.above
+        else { return CommandEffects() }
+        let periodStart = deadline.dueAt.addingTimeInterval(-Self.grace(every) - every)
+        guard (step.doneAt ?? .distantPast) < periodStart else { return CommandEffects() }
+        var effects = remind(
+            above, incident, step, purpose: "remind-up-\(step.stepID)-\(deadline.occurrence)",
+            headline: "\(step.owner.rawValue.capitalized) has not done \(step.title) this period.", at: now)
+        effects.timeline.append(
+            TimelineEntry(.escalated, "Recurring step \(step.stepID) still not done: \(above.rawValue) told"))
+        return effects
+    }
+
+    private func remind(
+        _ layer: Layer, _ incident: Incident, _ step: RunStep, purpose: String, headline: String, at now: Date
+    ) -> CommandEffects {
+        var effects = CommandEffects()
+        let message = composer.message(.reminder, incident, headline: headline, step: step, at: now)
+        for person in config.chain[layer].people {
+            guard let channel = person.channels.first else { continue }
+            effects.notifications.append(
+                notification(
+                    incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose,
+                    step: step.stepID, message))
+        }
+        return effects
+    }
+
+    /// How long after a missed recurring step its layer above is told: half a period, at most 15 minutes.
+    static func grace(_ every: TimeInterval) -> TimeInterval { min(every / 2, 15 * 60) }
+}
+
+extension CommandPlanner {
+    /// An approval was answered: tell the execution layer, who carry it out.
+    public func announce(
+        approval title: String, step stepID: String, approved: Bool, by actor: String, comment: String?,
+        incident: Incident, at now: Date
+    ) -> CommandEffects {
+        let verdict = approved ? "APPROVED" : "REJECTED"
+        let headline = "\(verdict) by \(actor): \(title)" + (comment.map { " — \($0)" } ?? "")
+        let message = composer.message(.approvalOutcome, incident, headline: headline, at: now)
+        var effects = CommandEffects()
+        for person in config.chain.execution.people {
+            guard let channel = person.channels.first else { continue }
+            effects.notifications.append(
+                notification(
+                    incident, Recipient(person, layer: .execution), channel: channel, index: 0,
+                    purpose: "approval-outcome-\(stepID)", step: stepID, message))
+        }
+        return effects
+    }
+}

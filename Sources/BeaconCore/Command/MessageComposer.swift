@@ -1,0 +1,72 @@
+public import Foundation
+
+/// Writes notification text: the same words for every channel.
+public struct MessageComposer: Sendable {
+    public let publicURL: String
+
+    public init(publicURL: String) { self.publicURL = publicURL }
+
+    public func summary(_ incident: Incident) -> IncidentSummary {
+        IncidentSummary(
+            id: incident.id?.rawValue ?? 0, title: incident.title, severity: incident.severity, status: incident.status,
+            category: incident.category, rule: incident.ruleID, labels: incident.labels.dictionary,
+            value: incident.value,
+            threshold: incident.threshold, openedAt: incident.openedAt, url: url(incident))
+    }
+
+    public func url(_ incident: Incident) -> String {
+        let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        return "\(base)/incidents/\(incident.id?.rawValue ?? 0)"
+    }
+
+    /// - Parameters:
+    ///   - headline: why the reader gets it (`Paged: operation`, `ESCALATION: …`).
+    ///   - step: what is asked of the reader's layer, if anything.
+    ///   - next: what happens if nobody answers (`Acknowledge within 5m or execution is paged.`).
+    public func message(
+        _ kind: NotificationKind, _ incident: Incident, headline: String, step: RunStep? = nil, next: String? = nil,
+        at now: Date
+    ) -> NotificationMessage {
+        let severity = incident.severity
+        let subject = "[\(severity.rawValue)] #\(incident.id?.rawValue ?? 0) \(incident.title)"
+        var lines = [
+            "\(headline)",
+            "\(severity.rawValue.uppercased()) (\(severity.label)) — \(incident.title) (#\(incident.id?.rawValue ?? 0))",
+        ]
+        if let value = incident.value {
+            let threshold = incident.threshold.map { " against threshold \($0.formatted(maxFractionDigits: 4))" } ?? ""
+            lines.append(
+                "Value \(value.formatted(maxFractionDigits: 4))\(threshold); opened \(Self.clock(incident.openedAt)).")
+        } else {
+            lines.append("Opened \(Self.clock(incident.openedAt)).")
+        }
+        if let step {
+            let due = step.dueAt.map { " — due \(Self.clock($0)) (\(Self.relative($0, from: now)))" } ?? ""
+            lines.append("Asked of \(step.owner.rawValue): \(step.title)\(due).")
+        }
+        if let next { lines.append(next) }
+        lines.append("Open: \(url(incident))")
+        let stepSummary = step.map { StepSummary(id: $0.stepID, title: $0.title, owner: $0.owner, dueAt: $0.dueAt) }
+        return NotificationMessage(
+            kind: kind, subject: subject, text: lines.joined(separator: "\n"), incident: summary(incident),
+            step: stepSummary)
+    }
+
+    /// `03:15:48 UTC`.
+    public static func clockText(_ date: Date) -> String { clock(date) }
+
+    /// `03:15:48 UTC`.
+    static func clock(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
+        return String(format: "%02d:%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+
+    /// `in 5m`, `2m ago`.
+    static func relative(_ date: Date, from now: Date) -> String {
+        let seconds = date.timeIntervalSince(now).rounded()
+        let text = Duration.seconds(abs(seconds)).configText
+        return seconds >= 0 ? "in \(text)" : "\(text) ago"
+    }
+}

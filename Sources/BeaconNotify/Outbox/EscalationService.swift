@@ -1,0 +1,39 @@
+public import BeaconStore
+public import Foundation
+public import Logging
+public import ServiceLifecycle
+
+/// Fires due deadlines every `tick`: escalations, reminders, missed steps. Deadlines live in the store, so after
+/// a crash the overdue ones fire at the first tick, and each fires once.
+public struct EscalationService: Service {
+    let ledger: IncidentLedger
+    let tick: Duration
+    let logger: Logger
+    let now: @Sendable () -> Date
+    /// Told how many notifications a tick queued, to wake the dispatcher.
+    let queued: @Sendable (Int) -> Void
+
+    public init(
+        ledger: IncidentLedger, tick: Duration = .seconds(1), logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void
+    ) {
+        self.ledger = ledger
+        self.tick = tick
+        self.logger = logger
+        self.now = now
+        self.queued = queued
+    }
+
+    public func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                let (fired, count) = try ledger.fireDueDeadlines(at: now())
+                if fired > 0 { logger.debug("deadlines fired", metadata: ["fired": "\(fired)", "queued": "\(count)"]) }
+                if count > 0 { queued(count) }
+            } catch {
+                logger.error("cannot fire deadlines", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: tick)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+public import BeaconCore
+public import BeaconStore
+public import Foundation
+public import Logging
+public import ServiceLifecycle
+import Synchronization
+
+/// Sends the outbox: bounded concurrency, retries with backoff and jitter, fall-over to a person's next channel.
+///
+/// Woken at once when a change queues notifications (`wake()`), and every `tick` for retries and for rows
+/// other processes (the command line) committed.
+public final class OutboxDispatcher: Service, Sendable {
+    private enum Event: Sendable {
+        case wake
+        case finished(Int64)
+    }
+
+    private let store: BeaconStore
+    private let sender: any ChannelSender
+    private let signer: ApprovalSigner
+    private let policy: RetryPolicy
+    private let maxConcurrent: Int
+    private let tick: Duration
+    private let logger: Logger
+    private let now: @Sendable () -> Date
+    private let config: Mutex<BeaconConfig>
+    private let events: AsyncStream<Event>
+    private let continuation: AsyncStream<Event>.Continuation
+
+    public init(
+        config: BeaconConfig, store: BeaconStore, sender: any ChannelSender, signer: ApprovalSigner,
+        policy: RetryPolicy = RetryPolicy(), maxConcurrent: Int = 32, tick: Duration = .milliseconds(250),
+        logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.config = Mutex(config)
+        self.store = store
+        self.sender = sender
+        self.signer = signer
+        self.policy = policy
+        self.maxConcurrent = maxConcurrent
+        self.tick = tick
+        self.logger = logger
+        self.now = now
+        (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
+    }
+
+    /// Looks at the outbox now rather than at the next tick.
+    public func wake() { continuation.yield(.wake) }
+
+    public func reload(_ config: BeaconConfig) { self.config.withLock { $0 = config } }
+
+    public func run() async throws {
+        let continuation = continuation
+        let tick = tick
+        let ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: tick)
+                continuation.yield(.wake)
+            }
+        }
+        defer { ticker.cancel() }
+        await withDiscardingTaskGroup { group in
+            var busy = Set<Int64>()
+            fill(&busy, group: &group)
+            for await event in events.cancelOnGracefulShutdown() {
+                if case .finished(let id) = event { busy.remove(id) }
+                fill(&busy, group: &group)
+            }
+        }
+    }
+
+    /// Starts attempts for due notifications while there is room.
+    private func fill(_ busy: inout Set<Int64>, group: inout DiscardingTaskGroup) {
+        let room = maxConcurrent - busy.count
+        guard room > 0 else { return }
+        let due: [OutboxEntry]
+        do {
+            due = try store.dueNotifications(at: now(), limit: room, excluding: busy)
+        } catch {
+            logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
+            return
+        }
+        for entry in due {
+            guard let id = entry.id else { continue }
+            busy.insert(id)
+            group.addTask { [self] in
+                await attempt(entry)
+                continuation.yield(.finished(id))
+            }
+        }
+    }
+
+    private func attempt(_ entry: OutboxEntry) async {
+        let config = config.withLock { $0 }
+        let result: DeliveryResult
+        if let channel = config.channel(entry.channelID) {
+            result = await sender.send(delivery(entry, channel: channel, config: config))
+        } else {
+            result = .failed(reason: "channel \(entry.channelID) is no longer configured", retryable: false)
+        }
+        do {
+            switch result {
+            case .delivered(let detail):
+                try store.recordDelivered(entry, detail: detail, at: now())
+            case .failed(let reason, let retryable):
+                let attempts = entry.attempts + 1
+                var generator = SystemRandomNumberGenerator()
+                let retryAt =
+                    retryable && attempts < policy.attemptsPerChannel
+                    ? now().addingTimeInterval(policy.backoff(after: attempts, using: &generator).seconds) : nil
+                let fallover = retryAt == nil ? nextChannel(after: entry, config: config) : nil
+                try store.recordFailed(entry, reason: reason, retryAt: retryAt, fallover: fallover, at: now())
+                logger.warning(
+                    "notification failed",
+                    metadata: [
+                        "incident.id": "\(entry.incidentID.rawValue)", "channel": "\(entry.channelID)",
+                        "person": "\(entry.person)", "attempt": "\(attempts)", "reason": "\(reason)",
+                        "next":
+                            "\(retryAt.map { "retry at \($0)" } ?? fallover.map { "fall over to \($0.channelID)" } ?? "give up")",
+                    ])
+            }
+        } catch {
+            logger.error("cannot record a notification attempt", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func delivery(_ entry: OutboxEntry, channel: Channel, config: BeaconConfig) -> Delivery {
+        var message = entry.message
+        if let approvalID = entry.approvalID, let approval = try? store.approval(approvalID) {
+            let base = config.publicURL.hasSuffix("/") ? String(config.publicURL.dropLast()) : config.publicURL
+            func link(_ approve: Bool) -> String {
+                let claim = ApprovalSigner.Claim(
+                    approvalID: approvalID, person: entry.person, approve: approve, expiresAt: approval.expiresAt)
+                return "\(base)/approvals/\(signer.token(for: claim))"
+            }
+            message.approval = ApprovalLinks(
+                approvalID: approvalID, approveURL: link(true), rejectURL: link(false), expiresAt: approval.expiresAt)
+            message.text += "\nApprove: \(link(true))\nReject: \(link(false))"
+        }
+        return Delivery(
+            idempotencyKey: entry.idempotencyKey, channel: channel, recipient: entry.recipient, message: message)
+    }
+
+    private func nextChannel(after entry: OutboxEntry, config: BeaconConfig) -> (index: Int, channelID: String)? {
+        guard let (person, _) = config.chain.person(entry.person) else { return nil }
+        let next = entry.channelIndex + 1
+        return next < person.channels.count ? (next, person.channels[next]) : nil
+    }
+}

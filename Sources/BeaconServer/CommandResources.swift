@@ -1,0 +1,112 @@
+public import BeaconCore
+public import BeaconStore
+public import Foundation
+
+/// A playbook step of a run, as the API shows it.
+public struct RunStepResource: Encodable, Sendable {
+    public var id: String
+    public var title: String
+    public var owner: Layer
+    public var state: StepState
+    public var dueAt: Date?
+    public var everySeconds: Double?
+    public var approval: Bool
+    public var minSeverity: Severity?
+    public var message: String?
+    public var doneAt: Date?
+    public var doneBy: String?
+    public var note: String?
+
+    public init(_ step: RunStep) {
+        id = step.stepID
+        title = step.title
+        owner = step.owner
+        state = step.state
+        dueAt = step.dueAt
+        everySeconds = step.every
+        approval = step.approval
+        minSeverity = step.minSeverity
+        message = step.message
+        doneAt = step.doneAt
+        doneBy = step.doneBy
+        note = step.note
+    }
+}
+
+/// An approval as the API shows it.
+public struct ApprovalResource: Encodable, Sendable {
+    public var id: Int64
+    public var step: String
+    public var title: String
+    public var state: Approval.State
+    public var requestedAt: Date
+    public var expiresAt: Date
+    public var answeredBy: String?
+    public var answeredAt: Date?
+    public var comment: String?
+
+    public init(_ approval: Approval) {
+        id = approval.id ?? 0
+        step = approval.stepID
+        title = approval.title
+        state = approval.state
+        requestedAt = approval.requestedAt
+        expiresAt = approval.expiresAt
+        answeredBy = approval.answeredBy
+        answeredAt = approval.answeredAt
+        comment = approval.comment
+    }
+}
+
+/// A notification of the outbox as the API shows it.
+public struct NotificationResource: Encodable, Sendable {
+    public var id: Int64
+    public var kind: NotificationKind
+    public var person: String
+    public var layer: Layer
+    public var channel: String
+    public var state: OutboxEntry.State
+    public var attempts: Int
+    public var lastError: String?
+    public var createdAt: Date
+    public var deliveredAt: Date?
+
+    public init(_ entry: OutboxEntry) {
+        id = entry.id ?? 0
+        kind = entry.kind
+        person = entry.person
+        layer = entry.layer
+        channel = entry.channelID
+        state = entry.state
+        attempts = entry.attempts
+        lastError = entry.lastError
+        createdAt = entry.createdAt
+        deliveredAt = entry.deliveredAt
+    }
+}
+
+/// One incident with everything recorded about it: the detail view of the API and `incident show --json`.
+public struct IncidentDetailResource: Encodable, Sendable {
+    public var incident: IncidentResource
+    public var playbookRun: [RunStepResource]
+    public var approvals: [ApprovalResource]
+    public var notifications: [NotificationResource]
+
+    public init(store: BeaconStore, incident: Incident) throws {
+        guard let id = incident.id else { throw IncidentError(code: .notFound, message: "The incident has no id.") }
+        self.incident = IncidentResource(incident, timeline: try store.timeline(id))
+        playbookRun = try store.runSteps(id).map(RunStepResource.init)
+        approvals = try store.approvals(id).map(ApprovalResource.init)
+        notifications = try store.notifications(id).map(NotificationResource.init)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try incident.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(playbookRun, forKey: .playbookRun)
+        try container.encode(approvals, forKey: .approvals)
+        try container.encode(notifications, forKey: .notifications)
+    }
+
+    enum Keys: String, CodingKey { case playbookRun, approvals, notifications }
+}

@@ -1,0 +1,129 @@
+public import BeaconCore
+public import Foundation
+import GRDB
+
+extension BeaconStore {
+    /// Notifications due for an attempt, oldest first.
+    public func dueNotifications(at now: Date, limit: Int, excluding busy: Set<Int64> = []) throws -> [OutboxEntry] {
+        try writer.read { db in
+            try OutboxEntry.filter(Column("state") == "pending")
+                .filter(Column("next_attempt_at") <= now.timeIntervalSince1970)
+                .filter(!busy.contains(Column("id")))
+                .order(Column("next_attempt_at"), Column("id")).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// When the next pending notification is due, if any.
+    public func nextNotificationDue() throws -> Date? {
+        try writer.read { db in
+            try Double.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM notification WHERE state = 'pending'")
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    /// The outbox of one incident, oldest first.
+    public func notifications(_ id: IncidentID) throws -> [OutboxEntry] {
+        try writer.read { db in
+            try OutboxEntry.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// How many notifications wait to be sent.
+    public func outboxDepth() throws -> Int {
+        try writer.read { db in try OutboxEntry.filter(Column("state") == "pending").fetchCount(db) }
+    }
+
+    /// Records a delivered notification and its timeline entry.
+    public func recordDelivered(_ entry: OutboxEntry, detail: String, at now: Date) throws {
+        try writer.write { db in
+            guard var current = try OutboxEntry.fetchOne(db, key: entry.id), current.state == .pending else { return }
+            current.state = .delivered
+            current.attempts += 1
+            current.deliveredAt = now
+            current.lastError = nil
+            try current.update(db)
+            try Self.note(
+                db, current, at: now,
+                "Notified \(current.recipient.name) (\(current.layer.rawValue)) on \(current.channelID), "
+                    + "\(current.kind.rawValue), attempt \(current.attempts): \(detail)")
+        }
+    }
+
+    /// Records a failed attempt: a retry at `retryAt`, or, when `retryAt` is `nil`, giving up on this channel and
+    /// queueing the person's next channel (`fallover`) if there is one.
+    public func recordFailed(
+        _ entry: OutboxEntry, reason: String, retryAt: Date?, fallover: (index: Int, channelID: String)?, at now: Date
+    ) throws {
+        try writer.write { db in
+            guard var current = try OutboxEntry.fetchOne(db, key: entry.id), current.state == .pending else { return }
+            current.attempts += 1
+            current.lastError = reason
+            let attempt =
+                "\(current.kind.rawValue) to \(current.recipient.name) on \(current.channelID), attempt \(current.attempts)"
+            if let retryAt {
+                current.nextAttemptAt = retryAt
+                try current.update(db)
+                let wait = Duration.seconds(max(retryAt.timeIntervalSince(now), 0).rounded()).configText
+                try Self.note(db, current, at: now, "Failed \(attempt): \(reason); retrying in \(wait)")
+                return
+            }
+            current.state = .failed
+            try current.update(db)
+            guard let fallover else {
+                try Self.note(
+                    db, current, at: now,
+                    "Gave up \(attempt): \(reason); \(current.recipient.name) has no other channel")
+                return
+            }
+            var next = current
+            next.id = nil
+            next.channelID = fallover.channelID
+            next.channelIndex = fallover.index
+            next.idempotencyKey = "\(current.baseKey):\(fallover.channelID)"
+            next.state = .pending
+            next.attempts = 0
+            next.lastError = nil
+            next.nextAttemptAt = now
+            next.createdAt = now
+            try next.insert(db, onConflict: .ignore)
+            try Self.note(db, current, at: now, "Gave up \(attempt): \(reason); falling over to \(fallover.channelID)")
+        }
+    }
+
+    /// Channels whose latest attempts all failed, with the latest reason: reported, never silently dropped.
+    public func failingChannels(since: Date) throws -> [String: String] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT channel_id, state, last_error FROM notification
+                    WHERE created_at >= ? AND attempts > 0 ORDER BY id
+                    """, arguments: [since.timeIntervalSince1970])
+            var latest: [String: String?] = [:]
+            for row in rows {
+                let channel: String = row["channel_id"]
+                latest[channel] = (row["state"] as String) == "delivered" ? nil : (row["last_error"] as String?)
+            }
+            return latest.compactMapValues { $0 }
+        }
+    }
+
+    private static func note(_ db: Database, _ entry: OutboxEntry, at now: Date, _ message: String) throws {
+        var event = TimelineEvent(
+            incidentID: entry.incidentID, at: now, kind: .notification, actor: TimelineEvent.system, message: message)
+        try event.insert(db)
+    }
+
+    /// A secret kept in the store, made on first use (the key that signs approval links).
+    public func secret(_ name: String, bytes: Int = 32) throws -> [UInt8] {
+        try writer.write { db in
+            if let existing = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [name]) {
+                return Array(existing)
+            }
+            var generator = SystemRandomNumberGenerator()
+            let value = (0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?)", arguments: [name, Data(value)])
+            return value
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import BeaconCore
+public import Foundation
+import GRDB
+
+extension IncidentLedger {
+    /// How long an approval request stays answerable.
+    public static let approvalLifetime: TimeInterval = 24 * 3600
+
+    /// Stores what a change set in motion, inside the change's transaction.
+    /// - Returns: the number of notifications queued.
+    @discardableResult
+    static func persist(_ db: Database, _ effects: CommandEffects, incidentID: IncidentID, at now: Date) throws -> Int {
+        for step in effects.steps { try step.save(db) }
+        for deadline in effects.deadlines {
+            var deadline = deadline
+            try deadline.insert(db, onConflict: .ignore)
+        }
+        var approvalIDs: [String: Int64] = [:]
+        for stepID in effects.approvals {
+            let title =
+                try String.fetchOne(
+                    db, sql: "SELECT title FROM run_step WHERE incident_id = ? AND step_id = ?",
+                    arguments: [incidentID.rawValue, stepID]) ?? stepID
+            var approval = Approval(
+                incidentID: incidentID, stepID: stepID, title: title, state: .pending, requestedAt: now,
+                expiresAt: now.addingTimeInterval(approvalLifetime))
+            try approval.insert(db, onConflict: .ignore)
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT id, step_id FROM approval WHERE incident_id = ?", arguments: [incidentID.rawValue])
+        {
+            approvalIDs[row["step_id"]] = row["id"]
+        }
+        var queued = 0
+        for planned in effects.notifications {
+            var entry = OutboxEntry(planned, approvalID: planned.approvalStepID.flatMap { approvalIDs[$0] }, at: now)
+            try entry.insert(db, onConflict: .ignore)
+            queued += db.changesCount
+        }
+        for entry in effects.timeline {
+            var event = TimelineEvent(
+                incidentID: incidentID, at: now, kind: entry.kind, actor: entry.actor, message: entry.message)
+            try event.insert(db)
+        }
+        return queued
+    }
+
+    static func steps(_ db: Database, _ id: IncidentID) throws -> [RunStep] {
+        try RunStep.filter(Column("incident_id") == id.rawValue).order(Column("position")).fetchAll(db)
+    }
+
+    /// The people paged about an incident so far, once each.
+    static func pagedRecipients(_ db: Database, _ id: IncidentID) throws -> [Recipient] {
+        let entries = try OutboxEntry.filter(Column("incident_id") == id.rawValue)
+            .filter(["page", "raised", "escalation"].contains(Column("kind")))
+            .order(Column("id")).fetchAll(db)
+        var seen = Set<String>()
+        return entries.filter { seen.insert($0.person).inserted }.map(\.recipient)
+    }
+
+    /// Whether the decision layer has acted: done a step or answered an approval.
+    static func decisionActed(_ db: Database, _ id: IncidentID) throws -> Bool {
+        let steps =
+            try Int.fetchOne(
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM run_step WHERE incident_id = ? AND owner = 'decision' AND done_at IS NOT NULL",
+                arguments: [id.rawValue]) ?? 0
+        let answers =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM approval WHERE incident_id = ? AND state IN ('approved', 'rejected')",
+                arguments: [id.rawValue]) ?? 0
+        return steps + answers > 0
+    }
+}
+
+extension OutboxEntry {
+    init(_ planned: PlannedNotification, approvalID: Int64?, at now: Date) {
+        let base =
+            planned.idempotencyKey.hasSuffix(":\(planned.channelID)")
+            ? String(planned.idempotencyKey.dropLast(planned.channelID.count + 1)) : planned.idempotencyKey
+        self.init(
+            id: nil, incidentID: planned.incidentID, idempotencyKey: planned.idempotencyKey, baseKey: base,
+            kind: planned.message.kind, person: planned.recipient.login ?? planned.recipient.name,
+            layer: planned.recipient.layer, channelID: planned.channelID, channelIndex: planned.channelIndex,
+            stepID: planned.stepID, approvalID: approvalID, recipient: planned.recipient, message: planned.message,
+            state: .pending, attempts: 0, nextAttemptAt: now, lastError: nil, createdAt: now, deliveredAt: nil)
+    }
+}

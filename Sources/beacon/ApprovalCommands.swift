@@ -1,0 +1,63 @@
+import ArgumentParser
+import BeaconCore
+import BeaconStore
+import Foundation
+
+extension Beacon {
+    /// `approve` and `reject`: the same shape, the other answer.
+    struct ApprovalArguments: ParsableArguments {
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "The approval number (see `beacon incident show`).") var id: Int64
+        @Option(name: .customLong("as"), help: "Who answers: a login or name from the decision layer.")
+        var person: String
+        @Option(help: "A comment for the timeline and the execution layer.") var comment: String?
+
+        func run(approve: Bool) throws {
+            let config = try options.loadMain()
+            let actor = try options.actor(person, in: config)
+            let store = try options.openStore(config)
+            let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
+            let approval = try perform {
+                try ledger.answer(
+                    id, approve: approve, by: actor.name, layer: actor.layer, comment: comment, at: Date())
+            }
+            print("Approval \(id) \(approval.state.rawValue) by \(actor.name): \(approval.title)")
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Approve a request put to the decision layer.")
+        @OptionGroup var arguments: ApprovalArguments
+        func run() throws { try arguments.run(approve: true) }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reject a request put to the decision layer.")
+        @OptionGroup var arguments: ApprovalArguments
+        func run() throws { try arguments.run(approve: false) }
+    }
+}
+
+extension Beacon.IncidentCommand {
+    struct Step: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a playbook step done, as a person of the layer that owns it.")
+
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "The incident number.") var id: Int64
+        @Argument(help: "The step id (see `beacon incident show`).") var step: String
+        @Option(name: .customLong("as"), help: "Who did it: a login or name from the command chain.") var person: String
+        @Option(help: "A note for the timeline.") var note: String?
+
+        func run() throws {
+            let config = try options.loadMain()
+            let actor = try options.actor(person, in: config)
+            let store = try options.openStore(config)
+            let done = try perform {
+                try IncidentLedger(store).completeStep(
+                    step, of: IncidentID(id), by: actor.name, layer: actor.layer, note: note, at: Date())
+            }
+            print("#\(id) step \(done.stepID) done by \(actor.name)")
+        }
+    }
+}

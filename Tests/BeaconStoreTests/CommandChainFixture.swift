@@ -1,0 +1,37 @@
+import BeaconCore
+import Foundation
+
+/// A small command chain: two on call, one director, one executive; a playbook with every kind of step.
+enum CommandChainFixture {
+    static let config = BeaconConfig(
+        publicURL: "https://beacon.example.com",
+        channels: [
+            Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook"),
+            Channel(id: "mail", type: .smtp, url: "smtp://127.0.0.1:2525", from: "beacon@example.com"),
+        ],
+        chain: CommandChain(
+            operation: ChainLayer(
+                deadline: .seconds(300),
+                people: [
+                    Person(name: "Zhang Min", login: "zhangmin", channels: ["hook", "mail"]),
+                    Person(name: "Chen Xiao", login: "chenxiao", channels: ["hook"]),
+                ]),
+            execution: ChainLayer(
+                deadline: .seconds(900), people: [Person(name: "Wang Lei", login: "wanglei", channels: ["mail"])]),
+            decision: ChainLayer(
+                deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["mail"])])),
+        playbooks: [
+            Playbook(
+                id: "payment-failure", title: "Payments failing", appliesTo: PlaybookScope(categories: [.system]),
+                steps: [
+                    PlaybookStep(id: "confirm", title: "Confirm the failure", owner: .operation, within: .seconds(300)),
+                    PlaybookStep(id: "assess", title: "Assess the impact", owner: .execution, within: .seconds(900)),
+                    PlaybookStep(id: "progress", title: "Progress update", owner: .operation, every: .seconds(1800)),
+                    PlaybookStep(
+                        id: "compensation", title: "Approve compensation", owner: .decision, approval: true,
+                        minSeverity: .sev2),
+                ])
+        ])
+
+    static let start = Date(timeIntervalSince1970: 1_790_000_000)
+}
