@@ -7,7 +7,7 @@ import Testing
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
         let path = config.configPath
         let declared = try BeaconProcess.run([
-            "incident", "declare", "--title", "Typhoon delays deliveries", "--category", "logistics", "--severity",
+            "incident", "declare", "--title", "Typhoon delays deliveries", "--category", "system", "--severity",
             "sev2",
             "--as", "Zhang Min", "--config", path,
         ])
@@ -32,7 +32,10 @@ import Testing
         let document = try #require(try JSONSerialization.jsonObject(with: Data(show.output.utf8)) as? [String: Any])
         #expect(document["status"] as? String == "acknowledged")
         let timeline = try #require(document["timeline"] as? [[String: Any]])
-        #expect(timeline.map { $0["kind"] as? String } == ["declared", "acknowledged"])
-        #expect(timeline.map { $0["actor"] as? String } == ["zhangmin", "zhangmin"])
+        #expect(timeline.map { $0["kind"] as? String } == ["declared", "playbook_started", "paged", "acknowledged"])
+        #expect(timeline.map { $0["actor"] as? String } == ["zhangmin", "beacon", "beacon", "zhangmin"])
+        let pages = try #require(document["notifications"] as? [[String: Any]])
+        #expect(pages.map { $0["person"] as? String } == ["zhangmin", "wanglei"], "a sev2 pages operation and execution")
+        #expect(pages.allSatisfy { $0["state"] as? String == "pending" }, "no daemon runs to send them")
     }
 }
