@@ -57,7 +57,10 @@ let package = Package(
         ),
         .target(
             name: "BeaconServer",
-            dependencies: ["BeaconCore", "BeaconStore"],
+            dependencies: [
+                "BeaconCore", "BeaconStore", "BeaconNotify", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -93,7 +96,8 @@ let package = Package(
         .testTarget(
             name: "BeaconMonitorTests", dependencies: ["BeaconMonitor", "BeaconTestSupport"], swiftSettings: strict),
         .testTarget(name: "BeaconNotifyTests", dependencies: ["BeaconNotify"], swiftSettings: strict),
-        .testTarget(name: "BeaconServerTests", dependencies: ["BeaconServer"], swiftSettings: strict),
+        .testTarget(
+            name: "BeaconServerTests", dependencies: ["BeaconServer", "BeaconTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconTestSupport"], swiftSettings: strict),
         .testTarget(

@@ -35,7 +35,8 @@ import Testing
         #expect(timeline.map { $0["kind"] as? String } == ["declared", "playbook_started", "paged", "acknowledged"])
         #expect(timeline.map { $0["actor"] as? String } == ["zhangmin", "beacon", "beacon", "zhangmin"])
         let pages = try #require(document["notifications"] as? [[String: Any]])
-        #expect(pages.map { $0["person"] as? String } == ["zhangmin", "wanglei"], "a sev2 pages operation and execution")
+        #expect(
+            pages.map { $0["person"] as? String } == ["zhangmin", "wanglei"], "a sev2 pages operation and execution")
         #expect(pages.allSatisfy { $0["state"] as? String == "pending" }, "no daemon runs to send them")
     }
 }

@@ -1,0 +1,132 @@
+public import BeaconCore
+public import BeaconNotify
+public import BeaconStore
+public import Foundation
+public import Hummingbird
+
+/// The pages behind approval links: no sign-in, the signed token is the credential.
+///
+/// `GET` shows the question and one button; only `POST` answers, so a link preview or a mail scanner that
+/// fetches the link answers nothing.
+public struct ApprovalLinkRoutes: Sendable {
+    let store: BeaconStore
+    let signer: ApprovalSigner
+    let config: @Sendable () -> BeaconConfig
+    let now: @Sendable () -> Date
+    /// Told when an answer queued notifications, to wake the dispatcher.
+    let queued: @Sendable (Int) -> Void
+
+    public init(
+        store: BeaconStore, signer: ApprovalSigner, config: @escaping @Sendable () -> BeaconConfig,
+        now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void = { _ in }
+    ) {
+        self.store = store
+        self.signer = signer
+        self.config = config
+        self.now = now
+        self.queued = queued
+    }
+
+    public func add(to router: Router<some RequestContext>) {
+        router.get("/approvals/:token") { _, context in try show(context.parameters.require("token")) }
+        router.post("/approvals/:token") { request, context in
+            let form = try await request.body.collect(upTo: 16_384)
+            let comment = Self.formValue("comment", in: String(buffer: form))
+            return try answer(context.parameters.require("token"), comment: comment)
+        }
+    }
+
+    func show(_ token: String) throws -> Response {
+        let claim: ApprovalSigner.Claim
+        do {
+            claim = try signer.verify(token, at: now())
+        } catch {
+            return Self.error(status: error == .expired ? .gone : .notFound, "\(error)")
+        }
+        guard let approval = try store.approval(claim.approvalID),
+            let incident = try store.incident(approval.incidentID)
+        else { return Self.error(status: .notFound, "This approval no longer exists.") }
+        guard approval.state == .pending else { return Self.answered(approval) }
+        let verb = claim.approve ? "Approve" : "Reject"
+        let body = """
+            <h1>\(verb): \(HTML.escape(approval.title))</h1>
+            <div class="facts">
+            <p class="\(incident.severity.rawValue)"><strong>\(incident.severity.rawValue.uppercased())</strong> \
+            #\(incident.id?.rawValue ?? 0) \(HTML.escape(incident.title))</p>
+            <p>Status \(incident.status.rawValue), opened \(MessageComposer.clockText(incident.openedAt))\
+            \(incident.value.map { ", value \($0.formatted(maxFractionDigits: 4))" } ?? "")\
+            \(incident.threshold.map { " against \($0.formatted(maxFractionDigits: 4))" } ?? "").</p>
+            <p>Asked of you, \(HTML.escape(claim.person)); the link expires \(MessageComposer.clockText(approval.expiresAt)).</p>
+            </div>
+            <form method="post">
+            <p><label>Comment (optional)<br><textarea name="comment"></textarea></label></p>
+            <button class="\(claim.approve ? "approve" : "reject")" type="submit">\(verb)</button>
+            </form>
+            """
+        return Self.html(.ok, HTML.page(title: "\(verb) \(approval.title)", body: body))
+    }
+
+    func answer(_ token: String, comment: String?) throws -> Response {
+        let claim: ApprovalSigner.Claim
+        do {
+            claim = try signer.verify(token, at: now())
+        } catch {
+            return Self.error(status: error == .expired ? .gone : .notFound, "\(error)")
+        }
+        let config = config()
+        guard let (person, layer) = config.chain.person(claim.person) else {
+            return Self.error(status: .forbidden, "\(claim.person) is no longer in the command chain.")
+        }
+        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
+        do {
+            let approval = try ledger.answer(
+                claim.approvalID, approve: claim.approve, by: person.login ?? person.name, layer: layer,
+                comment: comment, at: now())
+            queued(config.chain.execution.people.count)
+            return Self.answered(approval, justNow: true)
+        } catch let error as IncidentError {
+            let status: HTTPResponse.Status =
+                switch error.code {
+                case .notFound: .notFound
+                case .forbidden: .forbidden
+                default: .conflict
+                }
+            return Self.error(status: status, error.message)
+        }
+    }
+
+    static func answered(_ approval: Approval, justNow: Bool = false) -> Response {
+        let who = approval.answeredBy.map { " by \(HTML.escape($0))" } ?? ""
+        let heading = justNow ? "Thank you: \(approval.state.rawValue)" : "Already answered: \(approval.state.rawValue)"
+        let body = """
+            <h1>\(heading)</h1>
+            <p>\(HTML.escape(approval.title)) was \(approval.state.rawValue)\(who)\
+            \(approval.answeredAt.map { " at \(MessageComposer.clockText($0))" } ?? "").</p>
+            \(approval.comment.map { "<p>Comment: \(HTML.escape($0))</p>" } ?? "")
+            """
+        return html(justNow ? .ok : .conflict, HTML.page(title: heading, body: body))
+    }
+
+    static func error(status: HTTPResponse.Status, _ message: String) -> Response {
+        html(
+            status,
+            HTML.page(title: "Approval", body: "<h1>Cannot answer</h1><p class=\"error\">\(HTML.escape(message))</p>"))
+    }
+
+    static func html(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A value of an `application/x-www-form-urlencoded` body.
+    static func formValue(_ name: String, in body: String) -> String? {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.first == name else { continue }
+            let raw = parts.count > 1 ? parts[1].replacingOccurrences(of: "+", with: " ") : ""
+            return raw.removingPercentEncoding ?? raw
+        }
+        return nil
+    }
+}

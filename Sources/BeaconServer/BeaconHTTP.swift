@@ -1,0 +1,28 @@
+public import BeaconCore
+public import BeaconNotify
+public import BeaconStore
+public import Foundation
+public import Hummingbird
+public import Logging
+
+/// Beacon's HTTP side: the approval link pages now; the JSON API and the console join the same router.
+public enum BeaconHTTP {
+    /// The application `beacon serve` runs on the configuration's `listen` address.
+    /// - Parameter onRunning: told the bound port once the server listens (port 0 picks a free one).
+    public static func application(
+        listen: ListenAddress, store: BeaconStore, signer: ApprovalSigner,
+        config: @escaping @Sendable () -> BeaconConfig,
+        logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
+        queued: @escaping @Sendable (Int) -> Void = { _ in },
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        ApprovalLinkRoutes(store: store, signer: signer, config: config, now: now, queued: queued).add(to: router)
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(
+                address: .hostname(listen.host, port: listen.port), serverName: "Beacon"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? listen.port) },
+            logger: logger)
+    }
+}
