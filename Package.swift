@@ -97,7 +97,10 @@ let package = Package(
             name: "BeaconMonitorTests", dependencies: ["BeaconMonitor", "BeaconTestSupport"], swiftSettings: strict),
         .testTarget(name: "BeaconNotifyTests", dependencies: ["BeaconNotify"], swiftSettings: strict),
         .testTarget(
-            name: "BeaconServerTests", dependencies: ["BeaconServer", "BeaconTestSupport"], swiftSettings: strict),
+            name: "BeaconServerTests",
+            dependencies: [
+                "BeaconServer", "BeaconTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ], swiftSettings: strict),
         .testTarget(
             name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconTestSupport"], swiftSettings: strict),
         .testTarget(

@@ -13,6 +13,13 @@ public struct ApprovalSigner: Sendable {
         public var person: String
         public var approve: Bool
         public var expiresAt: Date
+
+        public init(approvalID: Int64, person: String, approve: Bool, expiresAt: Date) {
+            self.approvalID = approvalID
+            self.person = person
+            self.approve = approve
+            self.expiresAt = expiresAt
+        }
     }
 
     public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {

@@ -77,6 +77,11 @@ public struct ApprovalLinkRoutes: Sendable {
         guard let (person, layer) = config.chain.person(claim.person) else {
             return Self.error(status: .forbidden, "\(claim.person) is no longer in the command chain.")
         }
+        if let approval = try store.approval(claim.approvalID),
+            approval.state == .approved || approval.state == .rejected
+        {
+            return Self.answered(approval)
+        }
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
         do {
             let approval = try ledger.answer(

@@ -1,0 +1,111 @@
+import BeaconCore
+import BeaconNotify
+import BeaconStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+@testable import BeaconServer
+
+@Suite struct ApprovalLinkTests {
+    let store: BeaconStore
+    let signer = ApprovalSigner(key: Array(repeating: 7, count: 32))
+    let start = Date(timeIntervalSince1970: 1_790_000_000)
+    let config = BeaconConfig(
+        channels: [Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook")],
+        chain: CommandChain(
+            operation: ChainLayer(
+                deadline: .seconds(300), people: [Person(name: "Zhang Min", login: "zhangmin", channels: ["hook"])]),
+            execution: ChainLayer(
+                deadline: .seconds(900), people: [Person(name: "Wang Lei", login: "wanglei", channels: ["hook"])]),
+            decision: ChainLayer(
+                deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["hook"])])),
+        playbooks: [
+            Playbook(
+                id: "pr", title: "Public statement", appliesTo: PlaybookScope(categories: [.sentiment]),
+                steps: [
+                    PlaybookStep(
+                        id: "statement", title: "Publish <script>alert(1)</script> statement", owner: .decision,
+                        approval: true)
+                ])
+        ])
+    let approvalID: Int64
+
+    init() throws {
+        store = try BeaconStore.inMemory()
+        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
+        let change = try ledger.declare(
+            title: "Shop trending for the wrong reasons", category: .sentiment, severity: .sev1, by: "zhangmin",
+            at: start)
+        let incidentID = try #require(change.incident.id)
+        approvalID = try #require(try store.approvals(incidentID).first?.id)
+    }
+
+    func application(at now: Date) -> some ApplicationProtocol {
+        let config = config
+        return BeaconHTTP.application(
+            listen: ListenAddress(host: "127.0.0.1", port: 0), store: store, signer: signer, config: { config },
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, now: { now })
+    }
+
+    func token(approve: Bool, person: String = "lina", expires: Date? = nil) -> String {
+        signer.token(
+            for: ApprovalSigner.Claim(
+                approvalID: approvalID, person: person, approve: approve,
+                expiresAt: expires ?? start.addingTimeInterval(86_400)))
+    }
+
+    @Test func theLinkShowsTheQuestionEscapedAndOnlyPostAnswers() async throws {
+        try await application(at: start + 60).test(.live) { client in
+            let page = try await client.execute(uri: "/approvals/\(token(approve: true))", method: .get)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("Approve: Publish &lt;script&gt;alert(1)&lt;/script&gt; statement"))
+            #expect(!html.contains("<script>"))
+            #expect(try store.approval(approvalID)?.state == .pending, "showing the page answers nothing")
+        }
+    }
+
+    @Test func postingAnswersOnceAndTheSecondAnswerIsRefused() async throws {
+        try await application(at: start + 60).test(.live) { client in
+            let answered = try await client.execute(
+                uri: "/approvals/\(token(approve: true))", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "comment=up+to+50+yuan+a+customer"))
+            #expect(answered.status == .ok)
+            #expect(String(buffer: answered.body).contains("Thank you: approved"))
+            let approval = try #require(try store.approval(approvalID))
+            #expect(approval.state == .approved && approval.answeredBy == "lina")
+            #expect(approval.comment == "up to 50 yuan a customer")
+
+            let again = try await client.execute(uri: "/approvals/\(token(approve: false))", method: .post)
+            #expect(again.status == .conflict)
+            #expect(String(buffer: again.body).contains("Already answered: approved"))
+        }
+    }
+
+    @Test func tamperedExpiredAndWrongLayerLinksAreRefused() async throws {
+        try await application(at: start + 60).test(.live) { client in
+            var tampered = token(approve: false)
+            tampered.replaceSubrange(
+                tampered.index(tampered.startIndex, offsetBy: 2)...tampered.index(tampered.startIndex, offsetBy: 2),
+                with: "Z")
+            let forged = try await client.execute(uri: "/approvals/\(tampered)", method: .post)
+            #expect(forged.status == .notFound)
+            #expect(String(buffer: forged.body).contains("not valid"))
+
+            let expired = try await client.execute(
+                uri: "/approvals/\(token(approve: true, expires: start + 30))", method: .post)
+            #expect(expired.status == .gone)
+            #expect(String(buffer: expired.body).contains("This approval link has expired."))
+
+            let director = try await client.execute(
+                uri: "/approvals/\(token(approve: true, person: "wanglei"))", method: .post)
+            #expect(director.status == .forbidden)
+            #expect(String(buffer: director.body).contains("Only the decision layer answers approvals"))
+            #expect(try store.approval(approvalID)?.state == .pending)
+        }
+    }
+}
