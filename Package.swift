@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -48,7 +49,8 @@ let package = Package(
         .target(
             name: "BeaconNotify",
             dependencies: [
-                "BeaconCore", "BeaconStore", "CCurl", .product(name: "Logging", package: "swift-log"),
+                "BeaconCore", "BeaconStore", "CCurl", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -89,7 +91,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "BeaconMonitorTests", dependencies: ["BeaconMonitor", "BeaconTestSupport"], swiftSettings: strict),
-        .testTarget(name: "BeaconNotifyTests", dependencies: ["BeaconNotify"], swiftSettings: strict),
+        .testTarget(
+            name: "BeaconNotifyTests",
+            dependencies: ["BeaconNotify", "BeaconTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .testTarget(name: "BeaconServerTests", dependencies: ["BeaconServer"], swiftSettings: strict),
         .testTarget(
             name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconTestSupport"], swiftSettings: strict),
