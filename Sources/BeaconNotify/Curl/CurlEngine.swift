@@ -53,7 +53,10 @@ final class CurlEngine: @unchecked Sendable {
     /// Queues a transfer, starting the loop thread on first use; fails it at once after shutdown or when the
     /// calling task is already cancelled.
     func submit(_ transfer: CurlTransfer) {
-        enum Admission { case queued(startThread: Bool), refused(CurlFailure) }
+        enum Admission {
+            case queued(startThread: Bool)
+            case refused(CurlFailure)
+        }
         let admission = shared.withLock { state -> Admission in
             if state.stopping { return .refused(CurlFailure(.shutDown, "the notification client has shut down")) }
             // Checked under the lock: a cancellation after this point finds the transfer queued.
@@ -187,7 +190,9 @@ final class CurlEngine: @unchecked Sendable {
         }
     }
 
-    private func outcome(of transfer: CurlTransfer, easy: UnsafeMutableRawPointer, code: CURLcode)
+    private func outcome(
+        of transfer: CurlTransfer, easy: UnsafeMutableRawPointer, code: CURLcode
+    )
         -> Result<CurlResponse, CurlFailure>
     {
         var status = 0

@@ -59,7 +59,9 @@ public struct CurlFailure: Error, Sendable, Hashable, CustomStringConvertible {
     ///   - detail: libcurl's error buffer, which names the SMTP command that failed (`RCPT failed: 550`).
     ///   - replyCode: the last response code the server sent, if any.
     ///   - reply: the server's last reply line, if any.
-    static func from(_ result: CURLcode, detail: String, replyCode: Int, reply: String?, timeout: Duration)
+    static func from(
+        _ result: CURLcode, detail: String, replyCode: Int, reply: String?, timeout: Duration
+    )
         -> CurlFailure
     {
         let detail = detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail

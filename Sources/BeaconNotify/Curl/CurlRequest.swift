@@ -57,7 +57,9 @@ public struct CurlRequest: Sendable, Hashable {
     }
 
     /// An e-mail: `message` is the whole RFC 5322 message (headers, blank line, body) with CRLF line ends.
-    public static func mail(_ url: String, envelope: MailEnvelope, message: [UInt8], timeout: Duration)
+    public static func mail(
+        _ url: String, envelope: MailEnvelope, message: [UInt8], timeout: Duration
+    )
         -> CurlRequest
     {
         CurlRequest(url: url, kind: .mail(envelope), body: message, timeout: timeout)
