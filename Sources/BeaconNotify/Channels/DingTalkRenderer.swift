@@ -29,7 +29,7 @@ struct DingTalkRenderer: ChannelRenderer {
     /// The robot URL, with `timestamp` (milliseconds) and the URL-encoded `sign` appended when there is a secret.
     static func signedURL(_ channel: Channel, at now: Date) -> String {
         guard let secret = channel.secret, !secret.isEmpty else { return channel.url }
-        let timestamp = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+        let timestamp = Int64((now.timeIntervalSince1970 * 1000).rounded())
         let sign = ChannelSignature.dingTalk(timestampMillis: timestamp, secret: secret)
         let encoded = sign.addingPercentEncoding(withAllowedCharacters: .urlQueryValue) ?? sign
         return channel.url + (channel.url.contains("?") ? "&" : "?") + "timestamp=\(timestamp)&sign=\(encoded)"
