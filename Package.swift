@@ -95,7 +95,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "BeaconMonitorTests", dependencies: ["BeaconMonitor", "BeaconTestSupport"], swiftSettings: strict),
-        .testTarget(name: "BeaconNotifyTests", dependencies: ["BeaconNotify"], swiftSettings: strict),
+        .testTarget(
+            name: "BeaconNotifyTests",
+            dependencies: ["BeaconNotify", "BeaconTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .testTarget(
             name: "BeaconServerTests",
             dependencies: [
