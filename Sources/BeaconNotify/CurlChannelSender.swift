@@ -1,3 +1,4 @@
+import BeaconCore
 public import Foundation
 
 /// Sends deliveries over every channel type with one ``CurlClient``: webhooks, chat robots (Slack, DingTalk,

@@ -45,7 +45,6 @@ public struct MessageComposer: Sendable {
             lines.append("Asked of \(step.owner.rawValue): \(step.title)\(due).")
         }
         if let next { lines.append(next) }
-        lines.append("Open: \(url(incident))")
         let stepSummary = step.map { StepSummary(id: $0.stepID, title: $0.title, owner: $0.owner, dueAt: $0.dueAt) }
         return NotificationMessage(
             kind: kind, subject: subject, text: lines.joined(separator: "\n"), incident: summary(incident),

@@ -6,7 +6,7 @@ public struct NotificationMessage: Sendable, Hashable, Codable {
     /// One line: `[sev2] #12 Payment success rate below 90%`.
     public var subject: String
     /// The plain text every channel shows: what happened, the value against its threshold, what is asked of
-    /// the reader and by when, and the link.
+    /// the reader and by when. Channels add the links from `incident.url` and `approval`.
     public var text: String
     public var incident: IncidentSummary
     /// The step asked of the recipient's layer, if any.

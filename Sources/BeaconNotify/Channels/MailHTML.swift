@@ -1,3 +1,5 @@
+import BeaconCore
+
 /// The HTML part of a notification e-mail: the subject as a heading, the escaped text, a button to the
 /// incident and, for an approval request, approve and reject buttons.
 enum MailHTML {

@@ -1,3 +1,4 @@
+import BeaconCore
 import Foundation
 
 /// The links a message offers, the same on every channel: the incident's page and, for an approval request,

@@ -1,3 +1,4 @@
+import BeaconCore
 import Foundation
 
 /// `slack`: an incoming-webhook message, `{"text": …}` in Slack's mrkdwn: the subject in bold, the text, the

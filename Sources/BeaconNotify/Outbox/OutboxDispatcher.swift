@@ -135,7 +135,6 @@ public final class OutboxDispatcher: Service, Sendable {
             }
             message.approval = ApprovalLinks(
                 approvalID: approvalID, approveURL: link(true), rejectURL: link(false), expiresAt: approval.expiresAt)
-            message.text += "\nApprove: \(link(true))\nReject: \(link(false))"
         }
         return Delivery(
             idempotencyKey: entry.idempotencyKey, channel: channel, recipient: entry.recipient, message: message)
