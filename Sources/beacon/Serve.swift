@@ -20,16 +20,17 @@ extension Beacon {
             let logger = Logging.bootstrap(level: logLevel)
             let config = try options.load()
             let store = try options.openStore(config)
-            let monitor = MonitorService(config: config, store: store, logger: logger)
-            let reloader = ConfigReloadService(loader: options.loader, logger: logger) { config in
-                monitor.reload(config)
-            }
-            logger.info("beacon serving", metadata: ["config.summary": "\(config.summary)"])
+            let daemon = try Daemon(config: config, store: store, logger: logger)
+            let reloader = ConfigReloadService(loader: options.loader, logger: logger) { daemon.reload($0) }
+            logger.info(
+                "beacon serving",
+                metadata: ["config.summary": "\(config.summary)", "listen": "\(config.listen)"])
             let group = ServiceGroup(
                 configuration: ServiceGroupConfiguration(
-                    services: [.init(service: monitor), .init(service: reloader)],
+                    services: (daemon.services + [reloader]).map { .init(service: $0) },
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
+            await daemon.client.shutdown()
         }
     }
 }

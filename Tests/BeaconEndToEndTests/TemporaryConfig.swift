@@ -21,15 +21,17 @@ final class TemporaryConfig: Sendable {
     }
 
     /// A small valid configuration: one person per layer, one playbook, one rule reading `metricsURL`.
-    func writeMinimal(metricsURL: String) throws {
+    func writeMinimal(metricsURL: String, hookURL: String = "http://127.0.0.1:9/hook", ackWithin: String = "5m") throws
+    {
         try write(
             "beacon.yaml",
             """
             store: beacon.sqlite
+            listen: 127.0.0.1:0
             channels:
-              hook: { type: webhook, url: "http://127.0.0.1:9/hook" }
+              hook: { type: webhook, url: "\(hookURL)" }
             chain:
-              operation: { people: [ { name: Zhang Min, login: zhangmin, channels: [hook] } ] }
+              operation: { ack_within: \(ackWithin), people: [ { name: Zhang Min, login: zhangmin, channels: [hook] } ] }
               execution: { people: [ { name: Wang Lei, login: wanglei, channels: [hook] } ] }
               decision: { people: [ { name: Li Na, login: lina, channels: [hook] } ] }
             """)

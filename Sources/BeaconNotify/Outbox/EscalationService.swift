@@ -6,7 +6,8 @@ public import ServiceLifecycle
 /// Fires due deadlines every `tick`: escalations, reminders, missed steps. Deadlines live in the store, so after
 /// a crash the overdue ones fire at the first tick, and each fires once.
 public struct EscalationService: Service {
-    let ledger: IncidentLedger
+    /// The ledger to fire with; read each tick, so a reloaded configuration applies.
+    let ledger: @Sendable () -> IncidentLedger
     let tick: Duration
     let logger: Logger
     let now: @Sendable () -> Date
@@ -14,7 +15,7 @@ public struct EscalationService: Service {
     let queued: @Sendable (Int) -> Void
 
     public init(
-        ledger: IncidentLedger, tick: Duration = .seconds(1), logger: Logger,
+        ledger: @escaping @Sendable () -> IncidentLedger, tick: Duration = .seconds(1), logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void
     ) {
         self.ledger = ledger
@@ -27,7 +28,7 @@ public struct EscalationService: Service {
     public func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                let (fired, count) = try ledger.fireDueDeadlines(at: now())
+                let (fired, count) = try ledger().fireDueDeadlines(at: now())
                 if fired > 0 { logger.debug("deadlines fired", metadata: ["fired": "\(fired)", "queued": "\(count)"]) }
                 if count > 0 { queued(count) }
             } catch {

@@ -1,0 +1,72 @@
+import BeaconCore
+import BeaconMonitor
+import BeaconNotify
+import BeaconServer
+import BeaconStore
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Everything `beacon serve` runs, wired together: the monitor, the outbox dispatcher, the escalation service
+/// and the HTTP server, all following one configuration that SIGHUP can replace.
+struct Daemon: Sendable {
+    let services: [any Service]
+    let client: CurlClient
+    private let current: ConfigBox
+    private let monitor: MonitorService
+    private let dispatcher: OutboxDispatcher
+
+    /// - Parameters:
+    ///   - onChange: told of every incident change the monitor commits.
+    ///   - onHTTPRunning: told the port the HTTP server bound.
+    init(
+        config: BeaconConfig, store: BeaconStore, logger: Logger, pollerOptions: Poller.Options = Poller.Options(),
+        retryPolicy: RetryPolicy = RetryPolicy(), escalationTick: Duration = .seconds(1),
+        onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in },
+        onHTTPRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws {
+        let current = ConfigBox(config)
+        let client = CurlClient()
+        let signer = ApprovalSigner(key: try store.secret("approval-signing-key"))
+        let dispatcher = OutboxDispatcher(
+            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
+            policy: retryPolicy, logger: logger)
+        let monitor = MonitorService(
+            config: config, store: store, logger: logger, options: pollerOptions,
+            onChange: { change in
+                if change.notificationsQueued > 0 { dispatcher.wake() }
+                onChange(change)
+            })
+        let escalation = EscalationService(
+            ledger: { IncidentLedger(store, planner: CommandPlanner(config: current.value)) }, tick: escalationTick,
+            logger: logger, queued: { _ in dispatcher.wake() })
+        let http = BeaconHTTP.application(
+            listen: config.listen, store: store, signer: signer, config: { current.value }, logger: logger,
+            queued: { _ in dispatcher.wake() }, onRunning: onHTTPRunning)
+        services = [monitor, dispatcher, escalation, http]
+        self.client = client
+        self.current = current
+        self.monitor = monitor
+        self.dispatcher = dispatcher
+    }
+
+    /// Applies a new, already validated configuration to every service.
+    func reload(_ config: BeaconConfig) {
+        current.value = config
+        monitor.reload(config)
+        dispatcher.reload(config)
+    }
+}
+
+/// The configuration in force, shared by the services.
+final class ConfigBox: Sendable {
+    private let storage: Mutex<BeaconConfig>
+
+    init(_ config: BeaconConfig) { storage = Mutex(config) }
+
+    var value: BeaconConfig {
+        get { storage.withLock { $0 } }
+        set { storage.withLock { $0 = newValue } }
+    }
+}
