@@ -14,10 +14,18 @@ public enum BeaconHTTP {
         config: @escaping @Sendable () -> BeaconConfig,
         logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         queued: @escaping @Sendable (Int) -> Void = { _ in },
+        health: @escaping @Sendable () -> HealthReport,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
         ApprovalLinkRoutes(store: store, signer: signer, config: config, now: now, queued: queued).add(to: router)
+        router.get("/healthz") { _, _ in
+            let report = health()
+            let body = try JSONEncoder.beacon.encode(report)
+            return Response(
+                status: report.isHealthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        }
         return Application(
             router: router,
             configuration: ApplicationConfiguration(

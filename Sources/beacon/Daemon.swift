@@ -43,7 +43,14 @@ struct Daemon: Sendable {
             logger: logger, queued: { _ in dispatcher.wake() })
         let http = BeaconHTTP.application(
             listen: config.listen, store: store, signer: signer, config: { current.value }, logger: logger,
-            queued: { _ in dispatcher.wake() }, onRunning: onHTTPRunning)
+            queued: { _ in dispatcher.wake() },
+            health: {
+                let status = monitor.status
+                let depth = try? store.outboxDepth()
+                return HealthReport(
+                    storeOK: depth != nil, monitorRunning: status.running, targets: status.targets,
+                    failingSources: status.failingSources.count, outboxDepth: depth ?? 0)
+            }, onRunning: onHTTPRunning)
         services = [monitor, dispatcher, escalation, http]
         self.client = client
         self.current = current

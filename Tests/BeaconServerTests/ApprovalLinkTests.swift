@@ -47,7 +47,9 @@ import Testing
         let config = config
         return BeaconHTTP.application(
             listen: ListenAddress(host: "127.0.0.1", port: 0), store: store, signer: signer, config: { config },
-            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, now: { now })
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, now: { now },
+            health: { HealthReport(storeOK: true, monitorRunning: true, targets: 0, failingSources: 0, outboxDepth: 0) }
+        )
     }
 
     func token(approve: Bool, person: String = "lina", expires: Date? = nil) -> String {
