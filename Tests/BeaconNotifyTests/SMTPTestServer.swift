@@ -106,10 +106,12 @@ final class SMTPTestServer: @unchecked Sendable {
     }
 
     private static let script = #"""
-        import asyncio, email, json, os, sys, time
+        import asyncio, email, json, os, signal, sys, time
         from email import policy
         from aiosmtpd.smtp import SMTP
 
+        # A child of Foundation's Process inherits the test thread's signal mask, which blocks SIGTERM.
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
         outdir = sys.argv[1]
         parent = os.getppid()
 
