@@ -24,6 +24,7 @@ import Testing
             #expect(request.method == "POST")
             #expect(request.header("Content-Type") == "application/json")
             #expect(request.header("Idempotency-Key") == "incident-12/confirm/zhangmin/hook")
+            #expect(request.headers.filter { $0.name.lowercased() == "idempotency-key" }.count == 1)
             #expect(request.header("X-Team") == "payments")
             #expect(request.header("X-Beacon-Signature") == nil)
             #expect(request.header("User-Agent")?.hasPrefix("Beacon/") == true)

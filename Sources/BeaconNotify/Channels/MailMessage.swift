@@ -45,7 +45,7 @@ struct MailMessage {
                 "Content-Type: \(type); charset=utf-8",
                 "Content-Transfer-Encoding: base64",
                 "",
-                Data(content.utf8).base64EncodedString(options: [
+                Data(Self.crlf(content).utf8).base64EncodedString(options: [
                     .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
                 ]),
             ]
@@ -90,6 +90,11 @@ struct MailMessage {
         }
         if !chunk.isEmpty { words.append(chunk) }
         return words.map { "=?UTF-8?B?\(Data($0).base64EncodedString())?=" }.joined(separator: "\r\n ")
+    }
+
+    /// Text with CRLF line ends, the canonical form of a text part (RFC 2046).
+    static func crlf(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
     }
 
     /// Line breaks, which would end the header, become spaces.

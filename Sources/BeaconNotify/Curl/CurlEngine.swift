@@ -155,7 +155,7 @@ final class CurlEngine: @unchecked Sendable {
                 transfer.complete(.failure(CurlFailure(.other, "libcurl could not create a transfer")))
                 continue
             }
-            CurlTransferSetup(transfer: transfer, easy: easy, userAgent: options.userAgent).apply()
+            CurlTransferSetup(transfer: transfer, easy: easy, options: options).apply()
             inFlight[easy] = transfer
             curl_multi_add_handle(multi, easy)
         }

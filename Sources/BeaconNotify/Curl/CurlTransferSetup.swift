@@ -5,7 +5,7 @@ import CCurl
 struct CurlTransferSetup {
     let transfer: CurlTransfer
     let easy: UnsafeMutableRawPointer
-    let userAgent: String
+    let options: CurlClient.Options
 
     func apply() {
         let request = transfer.request
@@ -16,6 +16,7 @@ struct CurlTransferSetup {
         beacon_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, milliseconds)
         beacon_curl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
         beacon_curl_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2)
+        if let caBundlePath = options.caBundlePath { beacon_curl_setopt_string(easy, CURLOPT_CAINFO, caBundlePath) }
         beacon_curl_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
         beacon_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(transfer.errorBuffer))
         beacon_curl_setopt_write_function(easy, CurlTransfer.write)
@@ -31,7 +32,7 @@ struct CurlTransferSetup {
     private func applyPost(_ request: CurlRequest) {
         beacon_curl_setopt_string(easy, CURLOPT_URL, request.url)
         beacon_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
-        beacon_curl_setopt_string(easy, CURLOPT_USERAGENT, userAgent)
+        beacon_curl_setopt_string(easy, CURLOPT_USERAGENT, options.userAgent)
         beacon_curl_setopt_long(easy, CURLOPT_POST, 1)
         beacon_curl_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
         // COPYPOSTFIELDS: libcurl keeps its own copy, so the body's lifetime is not tied to the request value.
