@@ -193,6 +193,12 @@ import Testing
                 #"Alerts/payments.yaml:12: rules[0].condition.kind: a contains condition reads a list of texts, which only json sources have"#
             ]),
         Case(
+            name: "assessment step not owned by execution", part: .playbook, old: "    within: 5m\n",
+            new: "    within: 5m\n    assessment: true\n",
+            expected: [
+                #"Playbooks/payment-failure.yaml:9: steps[0].assessment: the assessment step must be owned by execution (assess_within watches it), not operation"#
+            ]),
+        Case(
             name: "smtp channel without sender", part: .main, old: ", from: beacon@example.com", new: "",
             expected: [#"beacon.yaml:5: channels.mail.from: required field is missing"#]),
         Case(

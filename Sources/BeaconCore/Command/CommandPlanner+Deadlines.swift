@@ -18,8 +18,7 @@ extension CommandPlanner {
                 incident, steps, to: .execution, purpose: "escalate-ack",
                 reason: "Operation did not acknowledge within \(config.chain.operation.deadline.configText)", at: now)
         case .assess:
-            guard let assessment = steps.filter({ $0.owner == .execution }).min(by: { $0.position < $1.position }),
-                assessment.state != .done
+            guard let assessment = assessmentStep(in: steps), assessment.state != .done
             else { return CommandEffects() }
             return escalate(
                 incident, steps, to: .decision, purpose: "escalate-assess",
@@ -148,6 +147,12 @@ extension CommandPlanner {
                     step: step.stepID, message))
         }
         return effects
+    }
+
+    /// The execution layer's assessment: the step marked `assessment: true`, else its first step.
+    func assessmentStep(in steps: [RunStep]) -> RunStep? {
+        let execution = steps.filter { $0.owner == .execution }.sorted { $0.position < $1.position }
+        return execution.first { playbookStep($0)?.assessment == true } ?? execution.first
     }
 
     /// How long after a missed recurring step its layer above is told: half a period, at most 15 minutes.

@@ -11,6 +11,12 @@ extension ConfigDecoder {
         if let stepFields, stepFields.isEmpty { stepsField?.fail("a playbook needs at least one step") }
         var stepIDs: [String: Int] = [:]
         let steps = stepFields?.compactMap { step($0, seen: &stepIDs) }
+        if let steps, steps.filter(\.assessment).count > 1, let stepFields,
+            let second = steps.indices.filter({ steps[$0].assessment }).dropFirst().first
+        {
+            stepFields[second].fail(
+                "a playbook has one assessment step; \"\(steps.first(where: \.assessment)!.id)\" is already it")
+        }
         guard let id, let title, let scope, let stepFields, let steps, !steps.isEmpty, steps.count == stepFields.count
         else { return nil }
         return Playbook(id: id, title: title, appliesTo: scope, steps: steps, location: root.location)
@@ -37,7 +43,7 @@ extension ConfigDecoder {
     }
 
     static let stepKeys = [
-        "id", "title", "owner", "within", "every", "message", "approval", "min_severity", "checklist",
+        "id", "title", "owner", "within", "every", "message", "approval", "min_severity", "checklist", "assessment",
     ]
 
     private func step(_ field: YAMLField, seen: inout [String: Int]) -> PlaybookStep? {
@@ -62,16 +68,22 @@ extension ConfigDecoder {
         let approval = value(mapping, "approval", default: false) { $0.bool() }
         let minSeverity = optionalValue(mapping, "min_severity") { $0.oneOf(Severity.self, "severity") }
         let checklist = value(mapping, "checklist", default: []) { $0.strings() }
+        let assessment = value(mapping, "assessment", default: false) { $0.bool() }
+        if assessment == true, let owner, owner != .execution {
+            (mapping.optional("assessment") ?? field).fail(
+                "the assessment step must be owned by execution (assess_within watches it), not \(owner.rawValue)")
+            return nil
+        }
         if approval == true, let owner, owner != .decision {
             (mapping.optional("approval") ?? field).fail(
                 "an approval step must be owned by decision (only executives answer approvals), not \(owner.rawValue)")
             return nil
         }
         guard let id, let title, let owner, let within, let every, let message, let approval, let minSeverity,
-            let checklist
+            let checklist, let assessment
         else { return nil }
         return PlaybookStep(
             id: id, title: title, owner: owner, within: within, every: every, message: message, approval: approval,
-            minSeverity: minSeverity, checklist: checklist)
+            minSeverity: minSeverity, checklist: checklist, assessment: assessment)
     }
 }

@@ -47,10 +47,13 @@ public struct PlaybookStep: Sendable, Hashable {
     public var minSeverity: Severity?
     /// Things to check off while doing the step.
     public var checklist: [String]
+    /// Whether this is the execution layer's assessment, watched by `assess_within`.
+    public var assessment: Bool
 
     public init(
         id: String, title: String, owner: Layer, within: Duration? = nil, every: Duration? = nil,
-        message: String? = nil, approval: Bool = false, minSeverity: Severity? = nil, checklist: [String] = []
+        message: String? = nil, approval: Bool = false, minSeverity: Severity? = nil, checklist: [String] = [],
+        assessment: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -61,5 +64,6 @@ public struct PlaybookStep: Sendable, Hashable {
         self.approval = approval
         self.minSeverity = minSeverity
         self.checklist = checklist
+        self.assessment = assessment
     }
 }
