@@ -8,7 +8,7 @@ import ServiceLifecycle
 extension Beacon {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the daemon: poll the rules' sources and open, raise and resolve incidents.",
+            abstract: "Run the daemon: poll the rules' sources, open incidents, page the chain, escalate.",
             discussion: "SIGTERM or SIGINT stop it gracefully; SIGHUP reloads the configuration.")
 
         @OptionGroup var options: ConfigOptions
