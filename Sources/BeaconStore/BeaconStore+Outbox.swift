@@ -63,7 +63,9 @@ extension BeaconStore {
             if let retryAt {
                 current.nextAttemptAt = retryAt
                 try current.update(db)
-                let wait = Duration.seconds(max(retryAt.timeIntervalSince(now), 0).rounded()).configText
+                let seconds = max(retryAt.timeIntervalSince(now), 0)
+                let wait = (seconds < 1 ? Duration.milliseconds(Int64(seconds * 1_000)) : .seconds(seconds.rounded()))
+                    .configText
                 try Self.note(db, current, at: now, "Failed \(attempt): \(reason); retrying in \(wait)")
                 return
             }

@@ -39,4 +39,35 @@ import Testing
             pages.map { $0["person"] as? String } == ["zhangmin", "wanglei"], "a sev2 pages operation and execution")
         #expect(pages.allSatisfy { $0["state"] as? String == "pending" }, "no daemon runs to send them")
     }
+
+    @Test func approvingFromTheCommandLine() throws {
+        let config = try TemporaryConfig()
+        try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
+        let path = config.configPath
+        _ = try BeaconProcess.run([
+            "incident", "declare", "--title", "Card payments down", "--category", "system", "--severity", "sev1",
+            "--as", "zhangmin", "--config", path,
+        ])
+        let show = try BeaconProcess.run(["incident", "show", "1", "--json", "--config", path])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(show.output.utf8)) as? [String: Any])
+        let approvals = try #require(document["approvals"] as? [[String: Any]])
+        let id = try #require(approvals.first?["id"] as? Int)
+        #expect(approvals.first?["state"] as? String == "pending")
+
+        let director = try BeaconProcess.run(["approve", "\(id)", "--as", "wanglei", "--config", path])
+        #expect(director.status == 1)
+        #expect(director.errors == "Only the decision layer answers approvals; wanglei is in execution.\n")
+
+        let approved = try BeaconProcess.run([
+            "approve", "\(id)", "--as", "Li Na", "--comment", "refund the fees", "--config", path,
+        ])
+        #expect(approved.output == "Approval \(id) approved by lina: Approve compensation\n")
+        let again = try BeaconProcess.run(["reject", "\(id)", "--as", "lina", "--config", path])
+        #expect(again.status == 1)
+        #expect(again.errors.hasPrefix("Approval \(id) was already approved by lina at "))
+
+        let after = try BeaconProcess.run(["incident", "show", "1", "--config", path])
+        #expect(after.output.contains("Approved by lina: Approve compensation — refund the fees"))
+        #expect(after.output.contains("done     decision   compensation [approval]"))
+    }
 }

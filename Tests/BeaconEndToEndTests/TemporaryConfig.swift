@@ -43,6 +43,7 @@ final class TemporaryConfig: Sendable {
             applies_to: { categories: [system] }
             steps:
               - { id: confirm, title: Confirm the failure, owner: operation, within: 5m }
+              - { id: compensation, title: Approve compensation, owner: decision, approval: true, min_severity: sev1 }
             """)
         try write("Alerts/payments.yaml", Self.paymentRule(metricsURL: metricsURL, kind: "threshold"))
     }

@@ -1,0 +1,145 @@
+import BeaconCore
+import BeaconStore
+import BeaconTestSupport
+import Foundation
+import Logging
+import Testing
+
+@testable import BeaconNotify
+
+/// The outbox dispatcher against a real webhook receiver: retries, backoff, fall-over, approval links.
+@Suite(.serialized) struct OutboxDispatcherTests {
+    let start = Date()
+    let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+    let signer = ApprovalSigner(key: Array(repeating: 3, count: 32))
+    let fast = RetryPolicy(attemptsPerChannel: 3, initialBackoff: .milliseconds(50), maximumBackoff: .milliseconds(200))
+
+    func config(_ server: LoopbackHTTPServer) -> BeaconConfig {
+        BeaconConfig(
+            publicURL: "https://beacon.example.com",
+            channels: [
+                Channel(id: "primary", type: .webhook, url: server.url("/primary"), timeout: .milliseconds(500)),
+                Channel(id: "backup", type: .webhook, url: server.url("/backup"), timeout: .milliseconds(500)),
+            ],
+            chain: CommandChain(
+                operation: ChainLayer(
+                    deadline: .seconds(300),
+                    people: [Person(name: "Zhang Min", login: "zhangmin", channels: ["primary", "backup"])]),
+                execution: ChainLayer(
+                    deadline: .seconds(900), people: [Person(name: "Wang Lei", login: "wanglei", channels: ["primary"])]
+                ),
+                decision: ChainLayer(
+                    deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["primary"])])),
+            paging: [.sev4: [.operation], .sev3: [.operation], .sev2: [.operation], .sev1: [.decision]],
+            playbooks: [
+                Playbook(
+                    id: "approve", title: "Approve", appliesTo: PlaybookScope(categories: [.complaint]),
+                    steps: [PlaybookStep(id: "refund", title: "Approve refunds", owner: .decision, approval: true)])
+            ])
+    }
+
+    /// Declares an incident (queueing its pages), runs the dispatcher until `done` holds or 10 s pass.
+    func dispatch(
+        _ server: LoopbackHTTPServer, severity: Severity = .sev3, category: BeaconCore.Category = .system,
+        until done: @escaping @Sendable (BeaconStore, IncidentID) throws -> Bool
+    ) async throws -> (BeaconStore, IncidentID) {
+        let config = config(server)
+        let store = try BeaconStore.inMemory()
+        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
+        let id = try #require(
+            try ledger.declare(
+                title: "Checkout errors", category: category, severity: severity, by: "zhangmin", at: start
+            )
+            .incident.id)
+        let client = CurlClient()
+        let dispatcher = OutboxDispatcher(
+            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
+            policy: fast, tick: .milliseconds(20), logger: logger)
+        let task = Task { try await dispatcher.run() }
+        for _ in 0..<500 where !(try done(store, id)) { try await Task.sleep(for: .milliseconds(20)) }
+        task.cancel()
+        _ = await task.result
+        await client.shutdown()
+        return (store, id)
+    }
+
+    @Test func aFailingAttemptIsRetriedWithBackoffUntilDelivered() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(500)])
+        let flip = Task {
+            _ = await server.waitForRequests(to: "/primary", count: 2, timeout: .seconds(10))
+            server.set(.json(#"{"ok":true}"#), for: "/primary")
+        }
+        let (store, id) = try await dispatch(server) { store, id in
+            try store.notifications(id).allSatisfy { $0.state == .delivered }
+        }
+        _ = await flip.value
+        let entry = try #require(try store.notifications(id).first)
+        #expect(entry.state == .delivered && entry.attempts == 3 && entry.channelID == "primary")
+        let keys = server.requests(to: "/primary").map { $0.header("Idempotency-Key") }
+        #expect(
+            keys == Array(repeating: "\(id.rawValue):page:zhangmin:primary", count: 3), "every retry carries one key")
+        let notes = try store.timeline(id).filter { $0.kind == .notification }.map(\.message)
+        #expect(notes.count == 3)
+        #expect(notes[0].hasPrefix("Failed page to Zhang Min on primary, attempt 1: HTTP 500"))
+        #expect(notes[0].hasSuffix("ms"), "sub-second backoff is shown in milliseconds: \(notes[0])")
+        #expect(notes[2].hasPrefix("Notified Zhang Min (operation) on primary, page, attempt 3: HTTP 200"))
+        await server.stop()
+    }
+
+    @Test func aChannelThatKeepsFailingFallsOverToTheNext() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(503), "/backup": .json("{}")])
+        let (store, id) = try await dispatch(server) { store, id in
+            try store.notifications(id).contains { $0.channelID == "backup" && $0.state == .delivered }
+        }
+        let entries = try store.notifications(id)
+        #expect(
+            entries.map { "\($0.channelID) \($0.state.rawValue) \($0.attempts)" } == [
+                "primary failed 3", "backup delivered 1",
+            ])
+        #expect(entries[1].idempotencyKey == "\(id.rawValue):page:zhangmin:backup")
+        #expect(try store.timeline(id).contains { $0.message.hasSuffix("HTTP 503; falling over to backup") })
+        await server.stop()
+    }
+
+    @Test func aRejectedRequestFallsOverWithoutRetrying() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(404), "/backup": .json("{}")])
+        let (store, id) = try await dispatch(server) { store, id in
+            try store.notifications(id).contains { $0.channelID == "backup" && $0.state == .delivered }
+        }
+        #expect(try store.notifications(id).first?.attempts == 1)
+        #expect(server.requestCount("/primary") == 1)
+        await server.stop()
+    }
+
+    @Test func theLastChannelFailingIsReportedNotDropped() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(500), "/backup": .status(500)])
+        let (store, id) = try await dispatch(server) { store, id in
+            try store.notifications(id).count == 2 && store.notifications(id).allSatisfy { $0.state == .failed }
+        }
+        #expect(try store.timeline(id).last?.message.hasSuffix("HTTP 500; Zhang Min has no other channel") == true)
+        let failing = try store.failingChannels(since: start.addingTimeInterval(-1))
+        #expect(failing.keys.sorted() == ["backup", "primary"])
+        #expect(failing.values.allSatisfy { $0.hasPrefix("HTTP 500") })
+        await server.stop()
+    }
+
+    @Test func approvalRequestsCarrySignedLinks() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/primary": .json("{}")])
+        let (store, id) = try await dispatch(server, severity: .sev1, category: .complaint) { store, id in
+            try store.notifications(id).allSatisfy { $0.state == .delivered }
+        }
+        let request = try #require(
+            server.requests(to: "/primary").first {
+                $0.header("Idempotency-Key")?.contains(":approval-refund:") == true
+            })
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
+        let approval = try #require(body["approval"] as? [String: Any])
+        let approveURL = try #require(approval["approve_url"] as? String)
+        #expect(approveURL.hasPrefix("https://beacon.example.com/approvals/"))
+        let token = String(approveURL.dropFirst("https://beacon.example.com/approvals/".count))
+        let claim = try signer.verify(token, at: Date())
+        let approvalID = try store.approvals(id).first?.id
+        #expect(claim.person == "lina" && claim.approve && claim.approvalID == approvalID)
+        await server.stop()
+    }
+}
