@@ -36,7 +36,6 @@ import Testing
         try await Fixture.withReceiver(["/hook": .hang]) { server, sender in
             let result = await sender.send(Fixture.delivery(webhook(server.url("/hook"), timeout: .milliseconds(300))))
             #expect(result == .failed(reason: "no answer within 300ms", retryable: true))
-            #expect(server.requestCount("/hook") == 1)
         }
     }
 

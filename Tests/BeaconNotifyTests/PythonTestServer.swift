@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A server written in Python, run as a subprocess on 127.0.0.1 for one test.
 ///
@@ -89,8 +90,17 @@ final class PythonTestServer: @unchecked Sendable {
     }
 
     /// A Python 3 that can import `module`: Debian's own first, since the first `python3` on the PATH may be
-    /// another installation without Debian's packages (`python3-aiosmtpd`).
+    /// another installation without Debian's packages (`python3-aiosmtpd`). Found once per module.
     private static func python(with module: String) async throws -> String {
+        if let known = pythons.withLock({ $0[module] }) { return known }
+        let found = try await findPython(with: module)
+        pythons.withLock { $0[module] = found }
+        return found
+    }
+
+    private static let pythons = Mutex<[String: String]>([:])
+
+    private static func findPython(with module: String) async throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let candidates = ["/usr/bin/python3"] + path.split(separator: ":").map { "\($0)/python3" }
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {

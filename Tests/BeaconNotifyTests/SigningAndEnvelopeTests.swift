@@ -45,6 +45,10 @@ import Testing
     @Test func theEnvelopeSenderIsTheBareAddress() {
         #expect(MailMessage.address(of: "Beacon <beacon@example.com>") == "beacon@example.com")
         #expect(MailMessage.address(of: " beacon@example.com ") == "beacon@example.com")
+        #expect(MailMessage.fromHeader("Beacon <beacon@example.com>") == "Beacon <beacon@example.com>")
+        #expect(MailMessage.fromHeader("\"Ops, Beacon\" <b@x>") == "\"Ops, Beacon\" <b@x>")
+        #expect(MailMessage.fromHeader("告警 <b@x>") == "=?UTF-8?B?5ZGK6K2m?= <b@x>")
+        #expect(MailMessage.fromHeader("b@x") == "b@x")
     }
 
     @Test func displayNamesAreQuotedOrEncodedAsNeeded() {

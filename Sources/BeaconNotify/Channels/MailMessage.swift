@@ -25,7 +25,7 @@ struct MailMessage {
             + SHA256.hash(data: Array(messageID.utf8)).prefix(12).map { String(format: "%02x", $0) }
             .joined()
         var lines = [
-            "From: \(Self.headerText(from))",
+            "From: \(Self.fromHeader(from))",
             "To: \(Self.mailbox(name: toName, address: toAddress))",
             "Subject: \(Self.encodedWords(subject))",
             "Date: \(Self.rfc5322Date(date))",
@@ -60,6 +60,15 @@ struct MailMessage {
             return from.trimmingCharacters(in: .whitespaces)
         }
         return String(from[from.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The configured sender as a header value, its display name quoted or encoded like any other.
+    static func fromHeader(_ from: String) -> String {
+        guard let open = from.lastIndex(of: "<") else { return headerText(from) }
+        let name = from[..<open].trimmingCharacters(in: .whitespaces)
+        let unquoted =
+            name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") ? String(name.dropFirst().dropLast()) : name
+        return mailbox(name: unquoted, address: address(of: from))
     }
 
     /// `Zhang Min <zm@example.com>`, quoting or encoding the name as it needs.

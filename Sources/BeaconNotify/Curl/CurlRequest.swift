@@ -32,7 +32,8 @@ public struct CurlRequest: Sendable, Hashable {
     /// HTTP only.
     public var headers: [Header]
     public var body: [UInt8]
-    /// The whole transfer, connecting included, must finish within it.
+    /// The whole transfer, connecting included, must finish within it; time spent waiting for a free slot in
+    /// the client does not count.
     public var timeout: Duration
     /// HTTP basic authentication, or the SMTP login.
     public var username: String?
