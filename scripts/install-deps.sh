@@ -8,7 +8,9 @@ pkg-config --exists libcurl 2>/dev/null || want+=(libcurl4-openssl-dev)
 [ -f /usr/include/sqlite3.h ] || want+=(libsqlite3-dev)
 command -v pkg-config >/dev/null || want+=(pkg-config)
 if [ "${1:-build}" = test ]; then
-  python3 -c 'import aiosmtpd' 2>/dev/null || want+=(python3-aiosmtpd)
+  # Debian's own Python, which the tests start the SMTP server with (a pyenv python3 may be first on PATH).
+  /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || want+=(python3-aiosmtpd)
+  command -v openssl >/dev/null || want+=(openssl)
 fi
 
 [ ${#want[@]} -eq 0 ] && exit 0

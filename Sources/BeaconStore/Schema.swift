@@ -11,6 +11,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-incidents", migrate: v1Incidents)
         migrator.registerMigration("v2-command-chain", migrate: v2CommandChain)
+        migrator.registerMigration("v3-users", migrate: v3Users)
         return migrator
     }
 
@@ -154,6 +155,44 @@ enum Schema {
                 CREATE TABLE setting (
                     key TEXT PRIMARY KEY,
                     value BLOB NOT NULL
+                );
+                """)
+    }
+
+    private static func v3Users(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- People who sign in to the console or call the API.
+                CREATE TABLE user (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    login TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    layer TEXT NOT NULL,
+                    admin BOOLEAN NOT NULL DEFAULT 0,
+                    password_hash TEXT,
+                    disabled BOOLEAN NOT NULL DEFAULT 0,
+                    failed_logins INTEGER NOT NULL DEFAULT 0,
+                    locked_until DOUBLE,
+                    created_at DOUBLE NOT NULL
+                );
+
+                -- API tokens, kept only as SHA-256 hashes: shown once, never stored.
+                CREATE TABLE api_token (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    prefix TEXT NOT NULL,
+                    created_at DOUBLE NOT NULL,
+                    last_used_at DOUBLE
+                );
+
+                -- Console sessions, by the SHA-256 of the cookie value, with their CSRF token.
+                CREATE TABLE session (
+                    id_hash TEXT PRIMARY KEY,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    csrf TEXT NOT NULL,
+                    created_at DOUBLE NOT NULL,
+                    expires_at DOUBLE NOT NULL
                 );
                 """)
     }

@@ -22,7 +22,8 @@ import Testing
             resolveAfter: resolveAfter)
     }
 
-    func prometheus(_ url: String, _ metric: String, timeout: Duration = .milliseconds(500)) -> Source {
+    /// Generous timeouts: a shared 2-core CI machine can be slow to answer; only the timeout test wants one short.
+    func prometheus(_ url: String, _ metric: String, timeout: Duration = .seconds(3)) -> Source {
         Source(
             url: url, format: .prometheus, metric: MetricSelector(name: metric), interval: .seconds(1), timeout: timeout
         )
@@ -72,7 +73,7 @@ import Testing
             "product-complaints",
             Source(
                 url: server.url("/complaints.json"), format: .json, path: "items[*].count", seriesLabel: "items[*].sku",
-                interval: .seconds(1), timeout: .milliseconds(500)),
+                interval: .seconds(5), timeout: .seconds(3)),
             .threshold(op: .above, levels: [.sev3: 100, .sev2: 300]))
         let detector = try Detector(rules: [complaints], store: store, logger: logger)
         let changes = await step(detector, at: 0)
@@ -113,7 +114,7 @@ import Testing
             "negative-mentions",
             Source(
                 url: server.url("/sentiment.json"), format: .json, path: "negative_mentions", interval: .seconds(1),
-                timeout: .milliseconds(500)),
+                timeout: .seconds(3)),
             .change(window: .seconds(60), op: .above, levels: [.sev3: .ratio(10), .sev2: .ratio(30)]))
         let detector = try Detector(rules: [mentions], store: store, logger: logger)
         #expect(await step(detector, at: 0).isEmpty)
@@ -136,7 +137,7 @@ import Testing
             "trending-negative-topic",
             Source(
                 url: server.url("/sentiment.json"), format: .json, path: "trending[*].title", interval: .seconds(1),
-                timeout: .milliseconds(500)),
+                timeout: .seconds(3)),
             .contains(keywords: ["Payment Failure"], levels: [.sev3: 50, .sev2: 10]))
         let detector = try Detector(rules: [trending], store: store, logger: logger)
         let opened = await step(detector, at: 0)
@@ -145,6 +146,7 @@ import Testing
         await server.stop()
     }
 
+    /// Each way an endpoint fails, and the reason the incident gives. Only the hang needs a short timeout.
     static let failures: [(String, LoopbackHTTPServer.Behaviour?, String)] = [
         ("refused", nil, "connection refused"),
         ("timeout", .hang, "no response within 0.3s"),
@@ -162,7 +164,8 @@ import Testing
         let health = rule(
             "checkout-health",
             Source(
-                url: url, format: .json, path: "up", interval: .seconds(1), timeout: .milliseconds(300),
+                url: url, format: .json, path: "up", interval: .seconds(1),
+                timeout: behaviour == .hang ? .milliseconds(300) : .seconds(3),
                 maxBytes: 4096),
             .absent(severity: .sev2), for: .seconds(5))
         let detector = try Detector(rules: [health], store: store, logger: logger)
@@ -183,7 +186,7 @@ import Testing
             "checkout-health",
             Source(
                 url: server.url("/healthz"), format: .json, path: "up", interval: .seconds(1),
-                timeout: .milliseconds(300)),
+                timeout: .seconds(3)),
             .absent(severity: .sev2))
         let detector = try Detector(rules: [health], store: store, logger: logger)
         #expect(

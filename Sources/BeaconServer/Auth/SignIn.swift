@@ -1,0 +1,50 @@
+public import BeaconStore
+public import Foundation
+
+/// Checks a login and password, throttling repeated failures.
+public struct SignIn: Sendable {
+    /// Failures in a row before the account is locked for `lockout`.
+    public static let allowedFailures = 5
+    public static let lockout: TimeInterval = 5 * 60
+
+    let store: BeaconStore
+
+    public init(store: BeaconStore) { self.store = store }
+
+    public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        case wrongCredentials
+        case locked(until: Date)
+
+        public var description: String {
+            switch self {
+            case .wrongCredentials: "Wrong login or password."
+            case .locked: "Too many failed sign-ins; try again in a few minutes."
+            }
+        }
+    }
+
+    /// The user, if the password is right and the account neither disabled nor locked.
+    public func check(login: String, password: String, at now: Date) throws -> User {
+        guard let user = try store.user(login: login), !user.disabled, let hash = user.passwordHash else {
+            throw Failure.wrongCredentials
+        }
+        if let until = user.lockedUntil, until > now { throw Failure.locked(until: until) }
+        guard Credentials.verify(password, hash: hash) else {
+            try store.updateUser(login: login) { user in
+                user.failedLogins += 1
+                if user.failedLogins >= Self.allowedFailures {
+                    user.lockedUntil = now.addingTimeInterval(Self.lockout)
+                    user.failedLogins = 0
+                }
+            }
+            throw Failure.wrongCredentials
+        }
+        if user.failedLogins > 0 || user.lockedUntil != nil {
+            return try store.updateUser(login: login) { user in
+                user.failedLogins = 0
+                user.lockedUntil = nil
+            }
+        }
+        return user
+    }
+}
