@@ -17,8 +17,10 @@ public enum BeaconHTTP {
         health: @escaping @Sendable () -> HealthReport,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(context: BeaconRequestContext.self)
+        router.add(middleware: AuthMiddleware(store: store, now: now))
         ApprovalLinkRoutes(store: store, signer: signer, config: config, now: now, queued: queued).add(to: router)
+        IncidentRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
         router.get("/healthz") { _, _ in
             let report = health()
             let body = try JSONEncoder.beacon.encode(report)

@@ -161,3 +161,30 @@ extension BeaconStore {
         }
     }
 }
+
+extension IncidentLedger {
+    /// Pages a layer by hand (by default the next one up), attributed to the person who asked.
+    @discardableResult
+    public func escalate(
+        _ id: IncidentID, to layer: Layer?, by actor: String, note: String?, at now: Date
+    ) throws -> Int {
+        guard let planner else { return 0 }
+        return try store.writer.write { db in
+            guard let incident = try Incident.fetchOne(db, key: id.rawValue) else { throw IncidentError.notFound(id) }
+            guard incident.status.isActive else {
+                throw IncidentError(
+                    code: .invalidTransition,
+                    message: "Incident \(id) is \(incident.status.rawValue); there is nobody to escalate to.")
+            }
+            guard
+                let effects = planner.escalation(
+                    incident, steps: try Self.steps(db, id), to: layer, by: actor, note: note, at: now)
+            else {
+                throw IncidentError(
+                    code: .invalidTransition,
+                    message: "Incident \(id) already pages every layer; name the layer to page again.")
+            }
+            return try Self.persist(db, effects, incidentID: id, at: now)
+        }
+    }
+}

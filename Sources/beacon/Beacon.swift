@@ -6,6 +6,8 @@ struct Beacon: AsyncParsableCommand {
         commandName: "beacon",
         abstract: "Incident command for e-commerce operations: monitor, page, escalate, approve, review.",
         version: "0.4.0",
-        subcommands: [Check.self, Serve.self, Demo.self, IncidentCommand.self, Approve.self, Reject.self]
+        subcommands: [
+            Check.self, Serve.self, Demo.self, IncidentCommand.self, Approve.self, Reject.self, UserCommand.self,
+        ]
     )
 }

@@ -13,7 +13,10 @@ import Testing
     let store: BeaconStore
     let signer = ApprovalSigner(key: Array(repeating: 7, count: 32))
     let start = Date(timeIntervalSince1970: 1_790_000_000)
-    let config = BeaconConfig(
+    let config = Self.chainConfig
+
+    /// One person per layer and a playbook whose only step is an approval, for the server's tests.
+    static let chainConfig = BeaconConfig(
         channels: [Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook")],
         chain: CommandChain(
             operation: ChainLayer(

@@ -42,7 +42,7 @@ extension CommandPlanner {
         }
     }
 
-    private func escalate(
+    func escalate(
         _ incident: Incident, _ steps: [RunStep], to layer: Layer, purpose: String, reason: String, at now: Date
     ) -> CommandEffects {
         let step = firstOpenStep(of: layer, in: steps)
@@ -176,6 +176,22 @@ extension CommandPlanner {
                     incident, Recipient(person, layer: .execution), channel: channel, index: 0,
                     purpose: "approval-outcome-\(stepID)", step: stepID, message))
         }
+        return effects
+    }
+}
+
+extension CommandPlanner {
+    /// A person escalates by hand: page `layer` (by default the layer above those already paged).
+    public func escalation(
+        _ incident: Incident, steps: [RunStep], to layer: Layer?, by actor: String, note: String?, at now: Date
+    ) -> CommandEffects? {
+        let highest = paged(incident.severity).last ?? .operation
+        guard let target = layer ?? highest.above else { return nil }
+        let reason = "Escalated by \(actor)" + (note.map { ": \($0)" } ?? "")
+        var effects = escalate(
+            incident, steps, to: target, purpose: "escalate-manual-\(Int64(now.timeIntervalSince1970 * 1_000))",
+            reason: reason, at: now)
+        effects.timeline = effects.timeline.map { TimelineEntry($0.kind, $0.message, actor: actor) }
         return effects
     }
 }

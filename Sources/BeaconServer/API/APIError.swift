@@ -1,0 +1,26 @@
+import Foundation
+public import Hummingbird
+
+/// An error of the JSON API: `{"error": "…", "field": "…"}` with its status.
+public struct APIError: HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var message: String
+    public var field: String?
+
+    public init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil) {
+        self.status = status
+        self.message = message
+        self.field = field
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var object: [String: String] = ["error": message]
+        if let field { object["field"] = field }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static let unauthorized = APIError(.unauthorized, "Sign in, or send an API token as Authorization: Bearer <token>.")
+}

@@ -1,0 +1,183 @@
+public import BeaconCore
+public import BeaconStore
+public import Foundation
+public import Hummingbird
+
+/// The JSON API: incidents, their actions and steps, and approvals.
+public struct IncidentRoutes: Sendable {
+    let store: BeaconStore
+    let config: @Sendable () -> BeaconConfig
+    let now: @Sendable () -> Date
+    /// Told when a change queued notifications, to wake the dispatcher.
+    let queued: @Sendable (Int) -> Void
+
+    public init(
+        store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig, now: @escaping @Sendable () -> Date,
+        queued: @escaping @Sendable (Int) -> Void
+    ) {
+        self.store = store
+        self.config = config
+        self.now = now
+        self.queued = queued
+    }
+
+    struct Declaration: Decodable {
+        var title: String
+        var category: BeaconCore.Category
+        var severity: Severity
+    }
+
+    struct Note: Decodable { var note: String? }
+
+    struct Escalation: Decodable {
+        var layer: Layer?
+        var note: String?
+    }
+
+    struct Answer: Decodable {
+        enum Decision: String, Decodable { case approve, reject }
+        var decision: Decision
+        var comment: String?
+    }
+
+    public func add(to router: Router<BeaconRequestContext>) {
+        let api = router.group("api")
+        api.get("incidents") { request, context in try list(request, context) }
+        api.get("incidents/:id") { _, context in try detail(context) }
+        api.post("incidents") { request, context in try await declare(request, context) }
+        for (path, action) in [("ack", IncidentAction.acknowledge), ("mitigate", .mitigate), ("resolve", .resolve)] {
+            api.post("incidents/:id/\(path)") { request, context in try await act(action, request, context) }
+        }
+        api.post("incidents/:id/escalate") { request, context in try await escalate(request, context) }
+        api.post("incidents/:id/steps/:step") { request, context in try await step(request, context) }
+        api.post("approvals/:id") { request, context in try await answer(request, context) }
+    }
+
+    func list(_ request: Request, _ context: BeaconRequestContext) throws -> Response {
+        _ = try context.requireUser()
+        let query = request.uri.queryParameters
+        let statuses = try values(query["status"].map(String.init), field: "status", IncidentStatus.self)
+        let severities = try values(query["severity"].map(String.init), field: "severity", Severity.self)
+        let categories = try values(query["category"].map(String.init), field: "category", BeaconCore.Category.self)
+        let since = try query["since"].map { try Self.since(String($0), now: now()) }
+        let incidents = try store.incidents(statuses: statuses, since: since, limit: 1_000).filter { incident in
+            (severities.isEmpty || severities.contains(incident.severity))
+                && (categories.isEmpty || categories.contains(incident.category))
+        }
+        return try JSONBody.response(incidents.map { IncidentResource($0) })
+    }
+
+    func detail(_ context: BeaconRequestContext) throws -> Response {
+        _ = try context.requireUser()
+        return try JSONBody.response(IncidentDetailResource(store: store, incident: try incident(context)))
+    }
+
+    func declare(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        let user = try context.requireWriter(request)
+        let body = try await JSONBody.decode(Declaration.self, from: request)
+        let change = try perform {
+            try ledger().declare(
+                title: body.title, category: body.category, severity: body.severity, by: user.login, at: now())
+        }
+        queued(change.notificationsQueued)
+        return try JSONBody.response(IncidentResource(change.incident), status: .created)
+    }
+
+    func act(_ action: IncidentAction, _ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        let user = try context.requireWriter(request)
+        let id = try incidentID(context)
+        let body = try await JSONBody.decode(Note.self, from: request, allowEmpty: true)
+        let change = try perform { try ledger().perform(action, on: id, by: user.login, note: body.note, at: now()) }
+        queued(change.notificationsQueued)
+        return try JSONBody.response(IncidentResource(change.incident))
+    }
+
+    func escalate(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        let user = try context.requireWriter(request)
+        let id = try incidentID(context)
+        let body = try await JSONBody.decode(Escalation.self, from: request, allowEmpty: true)
+        let count = try perform {
+            try ledger().escalate(id, to: body.layer, by: user.login, note: body.note, at: now())
+        }
+        queued(count)
+        return try JSONBody.response(["notifications_queued": count])
+    }
+
+    func step(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        let user = try context.requireWriter(request)
+        let id = try incidentID(context)
+        let stepID = try context.parameters.require("step")
+        let body = try await JSONBody.decode(Note.self, from: request, allowEmpty: true)
+        let step = try perform {
+            try ledger().completeStep(stepID, of: id, by: user.login, layer: user.layer, note: body.note, at: now())
+        }
+        return try JSONBody.response(RunStepResource(step))
+    }
+
+    func answer(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        let user = try context.requireWriter(request)
+        guard let id = context.parameters.get("id", as: Int64.self) else {
+            throw APIError(.notFound, "No such approval.")
+        }
+        let body = try await JSONBody.decode(Answer.self, from: request)
+        let approval = try perform {
+            try ledger().answer(
+                id, approve: body.decision == .approve, by: user.login, layer: user.layer, comment: body.comment,
+                at: now())
+        }
+        queued(1)
+        return try JSONBody.response(ApprovalResource(approval))
+    }
+
+    // MARK: - Helpers
+
+    func ledger() -> IncidentLedger { IncidentLedger(store, planner: CommandPlanner(config: config())) }
+
+    func incidentID(_ context: BeaconRequestContext) throws -> IncidentID {
+        guard let raw = context.parameters.get("id", as: Int64.self) else {
+            throw APIError(.notFound, "No such incident.")
+        }
+        return IncidentID(raw)
+    }
+
+    func incident(_ context: BeaconRequestContext) throws -> Incident {
+        let id = try incidentID(context)
+        guard let incident = try store.incident(id) else { throw APIError(.notFound, "No incident \(id).") }
+        return incident
+    }
+
+    /// Maps the ledger's errors to statuses: 404, 403, 409, 400.
+    func perform<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as IncidentError {
+            let status: HTTPResponse.Status =
+                switch error.code {
+                case .notFound: .notFound
+                case .forbidden: .forbidden
+                case .invalidTransition, .conflict: .conflict
+                case .invalidInput: .badRequest
+                }
+            throw APIError(status, error.message)
+        }
+    }
+
+    func values<T: RawRepresentable & CaseIterable>(_ text: String?, field: String, _ type: T.Type) throws -> [T]
+    where T.RawValue == String {
+        guard let text, !text.isEmpty else { return [] }
+        return try text.split(separator: ",").map { word in
+            guard let value = T(rawValue: String(word)) else {
+                let known = T.allCases.map(\.rawValue).joined(separator: ", ")
+                throw APIError(.badRequest, "Unknown \(field) \"\(word)\"; use \(known).", field: field)
+            }
+            return value
+        }
+    }
+
+    /// `since` as an ISO 8601 time or a duration back from now (`24h`, `7d`).
+    static func since(_ text: String, now: Date) throws -> Date {
+        if let duration = ConfigText.duration(text) { return now.addingTimeInterval(-duration.seconds) }
+        if let date = ISO8601DateFormatter().date(from: text) { return date }
+        throw APIError(.badRequest, "since is an ISO 8601 time or a duration such as 24h.", field: "since")
+    }
+}

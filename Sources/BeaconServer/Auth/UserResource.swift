@@ -1,0 +1,22 @@
+public import BeaconCore
+public import BeaconStore
+public import Foundation
+
+/// A user as the API and `user list --json` show it: never the password hash.
+public struct UserResource: Encodable, Sendable {
+    public var login: String
+    public var name: String
+    public var layer: Layer
+    public var admin: Bool
+    public var disabled: Bool
+    public var createdAt: Date
+
+    public init(_ user: User) {
+        login = user.login
+        name = user.name
+        layer = user.layer
+        admin = user.admin
+        disabled = user.disabled
+        createdAt = user.createdAt
+    }
+}
