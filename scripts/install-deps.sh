@@ -11,6 +11,9 @@ if [ "${1:-build}" = test ]; then
   # Debian's own Python, which the tests start the SMTP server with (a pyenv python3 may be first on PATH).
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || want+=(python3-aiosmtpd)
   command -v openssl >/dev/null || want+=(openssl)
+  # The console's browser test drives headless Chromium through chromedriver (WebDriver).
+  command -v chromium >/dev/null || want+=(chromium)
+  command -v chromedriver >/dev/null || want+=(chromium-driver)
 fi
 
 [ ${#want[@]} -eq 0 ] && exit 0

@@ -1,0 +1,133 @@
+public import BeaconCore
+public import Foundation
+import GRDB
+
+/// The samples of one series over a window, for a sparkline.
+public struct SeriesSamples: Sendable, Hashable {
+    public var rule: String
+    /// The series' labels as stored: `{sku="A17"}`, or empty for a rule's only series.
+    public var labels: String
+    /// Oldest first; never empty.
+    public var samples: [Sample]
+
+    public init(rule: String, labels: String, samples: [Sample]) {
+        self.rule = rule
+        self.labels = labels
+        self.samples = samples
+    }
+
+    /// The newest sample.
+    public var latest: Sample? { samples.last }
+}
+
+/// What the console's incident list asks for; every empty filter lets everything through.
+public struct IncidentQuery: Sendable, Hashable {
+    public var statuses: [IncidentStatus]
+    public var severities: [Severity]
+    public var categories: [Category]
+    /// Words the title contains, case-insensitively (ASCII).
+    public var text: String
+    public var limit: Int
+
+    public init(
+        statuses: [IncidentStatus] = [], severities: [Severity] = [], categories: [Category] = [], text: String = "",
+        limit: Int = 200
+    ) {
+        self.statuses = statuses
+        self.severities = severities
+        self.categories = categories
+        self.text = text
+        self.limit = limit
+    }
+}
+
+extension BeaconStore {
+    /// Every series with samples in `[from, to]`, each with those samples, oldest first; series ordered by
+    /// rule, then labels.
+    public func recentSeries(from: Date, to: Date) throws -> [SeriesSamples] {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT series.rule_id, series.labels, series_sample.at, series_sample.value
+                    FROM series_sample JOIN series ON series.id = series_sample.series_id
+                    WHERE series_sample.at BETWEEN ? AND ?
+                    ORDER BY series.rule_id, series.labels, series_sample.at
+                    """,
+                arguments: [Self.milliseconds(from), Self.milliseconds(to)])
+            var result: [SeriesSamples] = []
+            while let row = try rows.next() {
+                let rule: String = row[0]
+                let labels: String = row[1]
+                let sample = Sample(at: Date(timeIntervalSince1970: Double(row[2] as Int64) / 1_000), value: row[3])
+                if let last = result.last, last.rule == rule, last.labels == labels {
+                    result[result.count - 1].samples.append(sample)
+                } else {
+                    result.append(SeriesSamples(rule: rule, labels: labels, samples: [sample]))
+                }
+            }
+            return result
+        }
+    }
+
+    /// Who acknowledged each of these incidents: the actor of its latest `acknowledged` event.
+    public func acknowledgers(_ ids: [IncidentID]) throws -> [IncidentID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                TimelineEvent.filter(ids.map(\.rawValue).contains(TimelineEvent.StoreColumns.incidentID))
+                    .filter(Column("kind") == TimelineKind.acknowledged.rawValue)
+                    .select(TimelineEvent.StoreColumns.incidentID, Column("actor"))
+                    .order(TimelineEvent.StoreColumns.at, TimelineEvent.StoreColumns.id))
+            var actors: [IncidentID: String] = [:]
+            for row in rows { actors[IncidentID(row[0] as Int64)] = row[1] }
+            return actors
+        }
+    }
+
+    /// Incidents matching a console query, newest first.
+    public func incidents(matching query: IncidentQuery) throws -> [Incident] {
+        try writer.read { db in
+            var request = Incident.order(Incident.StoreColumns.openedAt.desc, Incident.StoreColumns.id.desc)
+            if !query.statuses.isEmpty {
+                request = request.filter(query.statuses.map(\.rawValue).contains(Incident.StoreColumns.status))
+            }
+            if !query.severities.isEmpty {
+                request = request.filter(query.severities.map(\.rawValue).contains(Column("severity")))
+            }
+            if !query.categories.isEmpty {
+                request = request.filter(query.categories.map(\.rawValue).contains(Column("category")))
+            }
+            let words = query.text.split(whereSeparator: \.isWhitespace)
+            for word in words {
+                // LIKE with an escape character, so `%` and `_` typed by a person match themselves.
+                let pattern = "%" + Self.likeEscaped(String(word)) + "%"
+                request = request.filter(sql: "title LIKE ? ESCAPE '\\'", arguments: [pattern])
+            }
+            return try request.limit(query.limit).fetchAll(db)
+        }
+    }
+
+    /// Approvals answered (approved or rejected) most recently first.
+    public func answeredApprovals(limit: Int) throws -> [Approval] {
+        try writer.read { db in
+            try Approval.filter(["approved", "rejected"].contains(Column("state")))
+                .order(Column("answered_at").desc, Column("id").desc).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// The incidents with these ids, by id.
+    public func incidents(_ ids: [IncidentID]) throws -> [IncidentID: Incident] {
+        guard !ids.isEmpty else { return [:] }
+        return try writer.read { db in
+            let found = try Incident.filter(ids.map(\.rawValue).contains(Incident.StoreColumns.id)).fetchAll(db)
+            return Dictionary(found.compactMap { incident in incident.id.map { ($0, incident) } }) { first, _ in first }
+        }
+    }
+
+    private static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}
