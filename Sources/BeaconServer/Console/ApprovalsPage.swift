@@ -1,0 +1,102 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+
+/// `GET /approvals`: what the decision layer is asked, why, and two buttons.
+struct ApprovalsPage {
+    struct Question {
+        var id: Int64
+        var title: String
+        var stepID: String
+        var owner: String
+        var incidentID: Int64
+        var incidentTitle: String
+        var severity: String
+        /// The incident in three lines.
+        var facts: [String]
+        var requested: String
+        var expires: String
+    }
+
+    struct Answer {
+        var title: String
+        var state: String
+        var incidentID: Int64
+        var incidentTitle: String
+        var answeredBy: String
+        var answered: String
+        var comment: String?
+    }
+
+    /// The most recent answers listed under the questions.
+    static let answeredShown = 10
+
+    var chrome: PageChrome
+    var canAnswer: Bool
+    var questions: [Question]
+    var noQuestions: Bool
+    var answers: [Answer]
+    var hasAnswers: Bool
+
+    /// Everything a question needs about its incident.
+    struct Context {
+        var incident: Incident
+        var steps: [RunStep]
+        var acknowledgedBy: String?
+    }
+
+    init(
+        chrome: PageChrome, layer: Layer, pending: [Approval], answered: [Approval], contexts: [IncidentID: Context],
+        now: Date
+    ) {
+        self.chrome = chrome
+        canAnswer = layer == .decision
+        questions = pending.filter { now <= $0.expiresAt }.compactMap { approval in
+            guard let context = contexts[approval.incidentID] else { return nil }
+            return Self.question(approval, context: context, now: now)
+        }
+        noQuestions = questions.isEmpty
+        answers = answered.map { approval in
+            Answer(
+                title: approval.title, state: approval.state.rawValue, incidentID: approval.incidentID.rawValue,
+                incidentTitle: contexts[approval.incidentID]?.incident.title ?? "",
+                answeredBy: approval.answeredBy ?? "", answered: approval.answeredAt.map {
+                    ConsoleFormat.time($0, now: now)
+                } ?? "", comment: approval.comment)
+        }
+        hasAnswers = !answers.isEmpty
+    }
+
+    static func question(_ approval: Approval, context: Context, now: Date) -> Question {
+        let incident = context.incident
+        let step = context.steps.first { $0.stepID == approval.stepID }
+        return Question(
+            id: approval.id ?? 0, title: approval.title, stepID: approval.stepID, owner: step?.owner.rawValue ?? "",
+            incidentID: incident.id?.rawValue ?? 0, incidentTitle: incident.title, severity: incident.severity.rawValue,
+            facts: facts(incident, steps: context.steps, acknowledgedBy: context.acknowledgedBy, now: now),
+            requested: ConsoleFormat.span(now.timeIntervalSince(approval.requestedAt)) + " ago",
+            expires: ConsoleFormat.time(approval.expiresAt, now: now))
+    }
+
+    /// `SEV1 critical · acknowledged · system`, `Opened 03:15 UTC, 42m ago · value 0.82 against 0.9`,
+    /// `Acknowledged by zhangmin · 2 of 5 steps done, 1 late`.
+    static func facts(_ incident: Incident, steps: [RunStep], acknowledgedBy: String?, now: Date) -> [String] {
+        let severity = incident.severity
+        var opened =
+            "Opened \(ConsoleFormat.time(incident.openedAt, now: now)), "
+            + "\(ConsoleFormat.span(now.timeIntervalSince(incident.openedAt))) ago"
+        if let value = incident.value {
+            opened += " · value \(ConsoleFormat.value(value))"
+            if let threshold = incident.threshold { opened += " against \(ConsoleFormat.value(threshold))" }
+        }
+        let done = steps.filter { $0.state == .done }.count
+        let late = steps.filter { $0.state == .missed }.count
+        var progress = "\(done) of \(steps.count) steps done"
+        if late > 0 { progress += ", \(late) late" }
+        return [
+            "\(severity.rawValue.uppercased()) \(severity.label) · \(incident.status.rawValue) · \(incident.category.rawValue)",
+            opened,
+            IncidentRow.holder(incident, acknowledgedBy: acknowledgedBy) + " · " + progress,
+        ]
+    }
+}

@@ -1,0 +1,143 @@
+/// The console's stylesheet and script, served from `/assets/` so the pages can forbid inline script.
+enum ConsoleAssets {
+    /// Phone first: one column, 48-pixel tap targets; wider screens get a grid.
+    static let css = """
+        :root{--fg:#1d2430;--muted:#5b6472;--panel:#f3f5f8;--line:#dde2ea;--accent:#1a56db;--ok:#137333;
+        --sev1:#b00020;--sev2:#c25400;--sev3:#8a6d00;--sev4:#3c6e9e}
+        *{box-sizing:border-box}
+        body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:16px;line-height:1.45;
+        color:var(--fg);background:#fff}
+        a{color:var(--accent)}
+        .bar{display:flex;flex-wrap:wrap;align-items:center;gap:0 .5rem;padding:.25rem .75rem;background:#1d2430;color:#fff}
+        .bar a{color:#fff;text-decoration:none;display:inline-block;padding:.7rem .45rem}
+        .bar a.current{box-shadow:inset 0 -3px 0 #ffb400}
+        .bar .brand{font-weight:700;margin-right:auto;padding-left:0}
+        .bar nav{display:flex;flex-wrap:wrap;align-items:center}
+        .bar .count{background:#ffb400;color:#1d2430;border-radius:999px;padding:0 .45rem;font-size:.8rem;font-weight:700}
+        .bar .who{font-size:.85rem;opacity:.85}
+        .bar form{margin:0}
+        .bar button{background:transparent;border:1px solid #ffffff66;min-height:40px;padding:.25rem .75rem;font-size:.9rem;
+        margin:.25rem 0}
+        main{max-width:60rem;margin:0 auto;padding:.75rem 1rem 3rem}
+        h1{font-size:1.3rem;margin:.5rem 0 .5rem;overflow-wrap:anywhere}
+        h2{font-size:1.05rem;margin:1.5rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
+        h3{font-size:1rem;margin:0 0 .25rem;overflow-wrap:anywhere}
+        p{margin:.35rem 0}
+        .muted{color:var(--muted);font-size:.9rem}
+        .card{background:var(--panel);border-radius:12px;padding:.75rem 1rem;margin:.6rem 0}
+        .card.breaching{box-shadow:inset 4px 0 0 var(--sev1)}
+        .grid{display:grid;gap:.6rem;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}
+        .grid .card{margin:0}
+        ul.plain{list-style:none;padding:0;margin:0}
+        a.row{display:block;color:inherit;text-decoration:none;background:var(--panel);border-radius:12px;
+        padding:.7rem 1rem;margin:.5rem 0;min-height:48px}
+        a.row:hover,a.row:focus{background:#e8ecf2}
+        a.row .title{font-weight:600;overflow-wrap:anywhere}
+        .badge{display:inline-block;border-radius:999px;padding:.05rem .55rem;font-size:.78rem;font-weight:700;
+        text-transform:uppercase;letter-spacing:.02em;background:#e3e7ee;color:var(--fg);vertical-align:.1em}
+        .badge.sev1{background:var(--sev1);color:#fff}.badge.sev2{background:var(--sev2);color:#fff}
+        .badge.sev3{background:var(--sev3);color:#fff}.badge.sev4{background:var(--sev4);color:#fff}
+        .badge.open{background:#fde2e1;color:#8c1c13}.badge.acknowledged{background:#fff1c2;color:#5c4300}
+        .badge.mitigated{background:#dcefff;color:#0b4a8b}.badge.resolved,.badge.closed{background:#dff3e4;color:#0d5c2a}
+        .badge.due{background:#fff1c2;color:#5c4300}.badge.missed{background:#fde2e1;color:#8c1c13}
+        .badge.done,.badge.approved{background:#dff3e4;color:#0d5c2a}.badge.rejected{background:#fde2e1;color:#8c1c13}
+        .badge.pending,.badge.skipped,.badge.expired{background:#e3e7ee;color:var(--muted)}
+        .group-sev1 h2{color:var(--sev1)}.group-sev2 h2{color:var(--sev2)}
+        button,.button{font:inherit;font-size:1rem;font-weight:600;min-height:48px;padding:.55rem 1.1rem;border-radius:10px;
+        border:0;background:var(--accent);color:#fff;cursor:pointer;margin:.25rem .4rem .25rem 0;text-decoration:none;
+        display:inline-block}
+        button.secondary,.button.secondary{background:#e3e7ee;color:var(--fg)}
+        button.approve{background:var(--ok)}button.reject,button.danger{background:var(--sev1)}
+        button.small{min-height:40px;padding:.35rem .8rem;font-size:.9rem}
+        input[type=text],input[type=password],input[type=search],select,textarea{font:inherit;font-size:1rem;width:100%;
+        min-height:48px;padding:.5rem .7rem;border:1px solid #b8c0cc;border-radius:10px;background:#fff;color:var(--fg)}
+        textarea{min-height:5.5rem;resize:vertical}
+        textarea[readonly]{background:#fbfcfd}
+        label{display:block;margin:.5rem 0 .2rem;font-weight:600}
+        form.inline{display:inline}
+        .actions{display:flex;flex-wrap:wrap;align-items:center}
+        .flash{padding:.75rem 1rem;border-radius:10px;margin:.5rem 0 1rem;background:#dff3e4;box-shadow:inset 5px 0 0 var(--ok)}
+        .flash.error{background:#fde2e1;box-shadow:inset 5px 0 0 var(--sev1)}
+        .facts p{margin:.15rem 0}
+        .steps>li{background:var(--panel);border-radius:12px;padding:.75rem 1rem;margin:.6rem 0}
+        .steps>li.open{box-shadow:inset 4px 0 0 #ffb400}.steps>li.late{box-shadow:inset 4px 0 0 var(--sev1)}
+        .countdown{font-variant-numeric:tabular-nums;font-weight:600}
+        .overdue{color:var(--sev1)}
+        .timeline li{padding:.4rem 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+        .timeline time,.history time{color:var(--muted);font-size:.85rem;font-variant-numeric:tabular-nums;margin-right:.4rem}
+        .spark{display:block;width:100%;height:44px;margin:.25rem 0}
+        .spark polyline{fill:none;stroke:var(--accent);stroke-width:1.6;vector-effect:non-scaling-stroke}
+        .spark line{stroke:var(--sev1);stroke-width:1;stroke-dasharray:4 3;vector-effect:non-scaling-stroke}
+        .spark circle{fill:var(--accent)}
+        .breaching .spark polyline{stroke:var(--sev1)}.breaching .spark circle{fill:var(--sev1)}
+        .value{font-size:1.25rem;font-weight:700;font-variant-numeric:tabular-nums}
+        .filters{display:grid;gap:0 .6rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));align-items:end}
+        .login{max-width:24rem;margin:2rem auto}
+        .login button{width:100%}
+        @media (max-width:520px){main{padding:.5rem .75rem 3rem}.actions button{flex:1 1 40%}
+        .bar .who{display:none}}
+        """
+
+    /// Copy buttons, live countdowns, and a refresh that waits while a form is being filled.
+    static let javascript = """
+        "use strict";
+        (function () {
+          var body = document.body;
+          var skew = Number(body.getAttribute("data-now") || Date.now()) - Date.now();
+
+          document.addEventListener("click", function (event) {
+            var button = event.target.closest && event.target.closest("[data-copy]");
+            if (!button) return;
+            var source = document.getElementById(button.getAttribute("data-copy"));
+            if (!source) return;
+            var label = button.textContent;
+            var copied = function () {
+              button.textContent = "Copied";
+              setTimeout(function () { button.textContent = label; }, 1500);
+            };
+            var fallback = function () {
+              source.focus();
+              source.select();
+              try { if (document.execCommand("copy")) copied(); } catch (e) {}
+              source.blur();
+            };
+            if (navigator.clipboard && window.isSecureContext) {
+              navigator.clipboard.writeText(source.value).then(copied, fallback);
+            } else {
+              fallback();
+            }
+          });
+
+          function span(seconds) {
+            var d = Math.floor(seconds / 86400), h = Math.floor(seconds % 86400 / 3600);
+            var m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
+            if (d > 0) return d + "d " + h + "h";
+            if (h > 0) return h + "h " + m + "m";
+            if (m > 0) return m + "m " + (s < 10 ? "0" : "") + s + "s";
+            return s + "s";
+          }
+          function tick() {
+            var now = Date.now() + skew;
+            var clocks = document.querySelectorAll("[data-due]");
+            for (var i = 0; i < clocks.length; i++) {
+              var left = Math.round((Number(clocks[i].getAttribute("data-due")) - now) / 1000);
+              clocks[i].textContent = left >= 0 ? "in " + span(left) : span(-left) + " overdue";
+              clocks[i].classList.toggle("overdue", left < 0);
+            }
+          }
+          tick();
+          setInterval(tick, 1000);
+
+          var every = Number(body.getAttribute("data-refresh") || 0);
+          if (every > 0) {
+            var typed = false;
+            document.addEventListener("input", function () { typed = true; });
+            setInterval(function () {
+              var active = document.activeElement;
+              var filling = active && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) && !active.readOnly;
+              if (!filling && !typed) location.reload();
+            }, every * 1000);
+          }
+        })();
+        """
+}

@@ -1,0 +1,80 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Hummingbird
+
+extension ConsoleRoutes {
+    typealias Outcome = (location: String, flash: PageChrome.Flash)
+
+    func act(
+        _ action: IncidentAction, _ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm
+    ) throws -> Outcome {
+        let id = try incidentID(context)
+        let back = "/incidents/\(id.rawValue)"
+        let change = try perform(back) {
+            try ledger().perform(action, on: id, by: identity.user.login, note: form.text("note"), at: now())
+        }
+        if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
+        return (back, .init(.ok, "Incident \(id) \(action.result.rawValue)."))
+    }
+
+    func escalate(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+        let id = try incidentID(context)
+        let back = "/incidents/\(id.rawValue)"
+        let layer = try form.text("layer").map { text in
+            guard let layer = Layer(rawValue: text) else {
+                throw ConsoleError(
+                    status: .badRequest, heading: "Cannot do that", message: "There is no layer \"\(text)\".",
+                    location: back)
+            }
+            return layer
+        }
+        let count = try perform(back) {
+            try ledger().escalate(id, to: layer, by: identity.user.login, note: form.text("note"), at: now())
+        }
+        if count > 0 { queued(count) }
+        let paged = layer.map { "the \($0.rawValue) layer" } ?? "the next layer"
+        return (back, .init(.ok, "Escalated: paging \(paged), \(count) notification(s) queued."))
+    }
+
+    func completeStep(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+        let id = try incidentID(context)
+        let back = "/incidents/\(id.rawValue)"
+        let stepID = try context.parameters.require("step")
+        let user = identity.user
+        let step = try perform(back) {
+            try ledger().completeStep(stepID, of: id, by: user.login, layer: user.layer, note: form.text("note"), at: now())
+        }
+        return (back, .init(.ok, "Step \"\(step.title)\" marked done."))
+    }
+
+    func answer(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+        guard let approvalID = context.parameters.get("id", as: Int64.self),
+            let approval = try store.approval(approvalID)
+        else { throw ConsoleError.notFound("There is no such approval.") }
+        let back = form["return_to"] == "inbox" ? "/approvals" : "/incidents/\(approval.incidentID.rawValue)"
+        let approve: Bool
+        switch form["decision"] {
+        case "approve": approve = true
+        case "reject": approve = false
+        default: throw ConsoleError.badRequest("Choose approve or reject.")
+        }
+        let user = identity.user
+        let answered = try perform(back) {
+            try ledger().answer(
+                approvalID, approve: approve, by: user.login, layer: user.layer, comment: form.text("comment"),
+                at: now())
+        }
+        queued(1)
+        return (back, .init(.ok, "\(answered.state.rawValue.capitalized): \(answered.title)."))
+    }
+
+    /// Runs a ledger change, turning its refusals into console errors that know where to go back to.
+    func perform<T>(_ back: String, _ change: () throws -> T) throws -> T {
+        do {
+            return try change()
+        } catch let error as IncidentError {
+            throw ConsoleError(error, location: back)
+        }
+    }
+}

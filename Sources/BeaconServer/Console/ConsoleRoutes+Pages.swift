@@ -1,0 +1,101 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Hummingbird
+
+extension ConsoleRoutes {
+    typealias Rendered = (status: HTTPResponse.Status, html: String)
+
+    func dashboard(_ identity: Identity, _ flash: PageChrome.Flash?) throws -> Rendered {
+        let now = now()
+        let config = config()
+        let incidents = try store.incidents(statuses: IncidentStatus.active, limit: 1_000)
+        let chrome = PageChrome(
+            title: "Dashboard", identity: identity, section: .dashboard, now: now, refreshSeconds: Self.refreshSeconds,
+            pendingApprovals: try pendingCount(identity), flash: flash)
+        let page = DashboardPage(
+            chrome: chrome, incidents: incidents, acknowledgers: try store.acknowledgers(incidents.compactMap(\.id)),
+            rules: config.rules,
+            series: try store.recentSeries(from: now.addingTimeInterval(-DashboardPage.window), to: now),
+            failing: failingSources(), now: now)
+        return (.ok, ConsoleTemplates.render(page, .dashboard))
+    }
+
+    func incidentList(_ request: Request, _ identity: Identity, _ flash: PageChrome.Flash?) throws -> Rendered {
+        let parameters = request.uri.queryParameters
+        let filters = IncidentsPage.Filters(
+            status: parameters["status"].map(String.init) ?? "", severity: parameters["severity"].map(String.init) ?? "",
+            category: parameters["category"].map(String.init) ?? "",
+            q: parameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "")
+        let query = IncidentQuery(
+            statuses: filters.status == IncidentsPage.activeChoice
+                ? IncidentStatus.active : try Self.values(filters.status, "status", IncidentStatus.self),
+            severities: try Self.values(filters.severity, "severity", Severity.self),
+            categories: try Self.values(filters.category, "category", BeaconCore.Category.self), text: filters.q)
+        let incidents = try store.incidents(matching: query)
+        let chrome = PageChrome(
+            title: "Incidents", identity: identity, section: .incidents, now: now(),
+            pendingApprovals: try pendingCount(identity), flash: flash)
+        let page = IncidentsPage(
+            chrome: chrome, filters: filters, incidents: incidents,
+            acknowledgers: try store.acknowledgers(incidents.compactMap(\.id)), now: now())
+        return (.ok, ConsoleTemplates.render(page, .incidents))
+    }
+
+    func incidentPage(
+        _ context: BeaconRequestContext, _ identity: Identity, _ flash: PageChrome.Flash?
+    ) throws -> Rendered {
+        let id = try incidentID(context)
+        guard let incident = try store.incident(id) else { throw ConsoleError.notFound("There is no incident \(id).") }
+        let now = now()
+        let record = IncidentPage.Record(
+            incident: incident, timeline: try store.timeline(id), steps: try store.runSteps(id),
+            approvals: try store.approvals(id), acknowledgedBy: try store.acknowledgers([id])[id])
+        let chrome = PageChrome(
+            title: "\(id) \(incident.title)", identity: identity, section: .incidents, now: now,
+            refreshSeconds: Self.refreshSeconds, pendingApprovals: try pendingCount(identity), flash: flash)
+        let page = IncidentPage(chrome: chrome, record: record, layer: identity.user.layer, config: config(), now: now)
+        return (.ok, ConsoleTemplates.render(page, .incident))
+    }
+
+    func inbox(_ identity: Identity, _ flash: PageChrome.Flash?) throws -> Rendered {
+        let now = now()
+        let pending = try store.pendingApprovals()
+        let answered = try store.answeredApprovals(limit: ApprovalsPage.answeredShown)
+        let ids = Array(Set((pending + answered).map(\.incidentID)))
+        let incidents = try store.incidents(ids)
+        let acknowledgers = try store.acknowledgers(ids)
+        var contexts: [IncidentID: ApprovalsPage.Context] = [:]
+        for (id, incident) in incidents {
+            let steps = pending.contains { $0.incidentID == id } ? try store.runSteps(id) : []
+            contexts[id] = ApprovalsPage.Context(incident: incident, steps: steps, acknowledgedBy: acknowledgers[id])
+        }
+        let chrome = PageChrome(
+            title: "Approvals", identity: identity, section: .approvals, now: now, refreshSeconds: Self.refreshSeconds,
+            pendingApprovals: try pendingCount(identity), flash: flash)
+        let page = ApprovalsPage(
+            chrome: chrome, layer: identity.user.layer, pending: pending, answered: answered, contexts: contexts,
+            now: now)
+        return (.ok, ConsoleTemplates.render(page, .approvals))
+    }
+
+    func incidentID(_ context: BeaconRequestContext) throws -> IncidentID {
+        guard let raw = context.parameters.get("id", as: Int64.self) else {
+            throw ConsoleError.notFound("There is no such incident.")
+        }
+        return IncidentID(raw)
+    }
+
+    /// One value of a filter, or a comma-separated few; an unknown one is named in a 400 page.
+    static func values<T: RawRepresentable & CaseIterable>(_ text: String, _ field: String, _ type: T.Type) throws
+        -> [T]
+    where T.RawValue == String {
+        try text.split(separator: ",").map { word in
+            guard let value = T(rawValue: String(word)) else {
+                let known = T.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConsoleError.badRequest("Unknown \(field) \"\(word)\"; use \(known).")
+            }
+            return value
+        }
+    }
+}

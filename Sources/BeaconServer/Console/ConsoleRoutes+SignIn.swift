@@ -1,0 +1,73 @@
+import BeaconStore
+import Foundation
+import Hummingbird
+
+extension ConsoleRoutes {
+    func loginPage(_ request: Request, _ context: BeaconRequestContext) throws -> Response {
+        let next = ConsoleResponse.safeNext(request.uri.queryParameters["next"].map(String.init))
+        if context.identity != nil { return ConsoleResponse.redirect(to: next) }
+        return loginForm(.ok, login: "", next: next, error: nil)
+    }
+
+    /// Checks the password (5 failures lock the account for 5 minutes), then starts a session: a random
+    /// cookie, stored only as its SHA-256 with a random CSRF token.
+    func signIn(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        let fields: ConsoleForm
+        do {
+            fields = try await ConsoleForm.read(request)
+        } catch {
+            return loginForm(.contentTooLarge, login: "", next: "/", error: "The form is too large.")
+        }
+        let login = fields.text("login") ?? ""
+        let next = ConsoleResponse.safeNext(fields["next"])
+        let password = fields["password"] ?? ""
+        let user: User
+        do {
+            user = try await check(login: login, password: password, at: now())
+        } catch SignIn.Failure.locked(let until) {
+            var response = loginForm(
+                .tooManyRequests, login: login, next: next, error: SignIn.Failure.locked(until: until).description)
+            response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSince(now()).rounded(.up))))
+            return response
+        } catch let failure as SignIn.Failure {
+            return loginForm(.unauthorized, login: login, next: next, error: failure.description)
+        }
+        guard let userID = user.id else { return loginForm(.unauthorized, login: login, next: next, error: nil) }
+        let cookie = Credentials.randomText(bytes: 32)
+        let now = now()
+        let expires = now.addingTimeInterval(Self.sessionLifetime)
+        try store.createSession(
+            idHash: Credentials.sha256(cookie), userID: userID, csrf: Credentials.randomText(bytes: 32),
+            expiresAt: expires, at: now)
+        var response = ConsoleResponse.redirect(to: next)
+        response.setCookie(
+            ConsoleResponse.sessionCookie(
+                cookie, expires: expires, maxAge: Int(Self.sessionLifetime), secure: secureCookies))
+        return response
+    }
+
+    /// bcrypt is slow on purpose; it runs off the server's event loops.
+    private func check(login: String, password: String, at now: Date) async throws -> User {
+        let signIn = SignIn(store: store)
+        return try await Task.detached { try signIn.check(login: login, password: password, at: now) }.value
+    }
+
+    func signOut(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        guard let identity = context.identity else { return ConsoleResponse.redirect(to: "/login") }
+        let fields = (try? await ConsoleForm.read(request)) ?? ConsoleForm("")
+        guard fields.carries(csrf: identity.csrf) else {
+            return errorPage(
+                .forbidden, "Form expired", "Sign out from a page of your current Beacon session.", identity: identity)
+        }
+        if let hash = identity.sessionHash { try store.deleteSession(idHash: hash) }
+        var response = ConsoleResponse.redirect(to: "/login")
+        response.setCookie(ConsoleResponse.clearedSession)
+        return response
+    }
+
+    private func loginForm(_ status: HTTPResponse.Status, login: String, next: String, error: String?) -> Response {
+        let chrome = PageChrome(title: "Sign in", identity: nil, section: .none, now: now())
+        let page = LoginPage(chrome: chrome, login: login, next: next, error: error)
+        return ConsoleResponse.html(status, ConsoleTemplates.render(page, .login))
+    }
+}

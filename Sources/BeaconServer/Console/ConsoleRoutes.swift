@@ -1,0 +1,143 @@
+public import BeaconCore
+public import BeaconStore
+public import Foundation
+public import Hummingbird
+
+/// The web console: server-rendered pages for signing in, the dashboard, incidents and approvals, and the
+/// forms that act on them.
+///
+/// Every form posts the session's CSRF token in a hidden `csrf` field, is checked before anything else, and
+/// ends in a 303 back to the page it came from, the result shown there once. What a person may do is decided
+/// by `IncidentLedger`; the buttons a page offers are only a convenience.
+public struct ConsoleRoutes: Sendable {
+    /// How long a console sign-in lasts.
+    public static let sessionLifetime: TimeInterval = 12 * 3_600
+    /// How often the dashboard, incident and approvals pages refresh themselves.
+    public static let refreshSeconds = 15
+
+    let store: BeaconStore
+    let config: @Sendable () -> BeaconConfig
+    let now: @Sendable () -> Date
+    /// Told when a change queued notifications, to wake the dispatcher.
+    let queued: @Sendable (Int) -> Void
+    /// Source URLs the monitor cannot read, and why.
+    let failingSources: @Sendable () -> [String: String]
+
+    public init(
+        store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig,
+        now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void = { _ in },
+        failingSources: @escaping @Sendable () -> [String: String] = { [:] }
+    ) {
+        self.store = store
+        self.config = config
+        self.now = now
+        self.queued = queued
+        self.failingSources = failingSources
+    }
+
+    public func add(to router: Router<BeaconRequestContext>) {
+        router.get("/assets/console.css") { _, _ in ConsoleResponse.asset(ConsoleAssets.css, type: "text/css") }
+        router.get("/assets/console.js") { _, _ in
+            ConsoleResponse.asset(ConsoleAssets.javascript, type: "text/javascript")
+        }
+        router.get("/login") { request, context in try loginPage(request, context) }
+        router.post("/login") { request, context in try await signIn(request, context) }
+        router.post("/logout") { request, context in try await signOut(request, context) }
+        router.get("/") { request, context in try page(request, context) { try dashboard($0, $1) } }
+        router.get("/incidents") { request, context in try page(request, context) { try incidentList(request, $0, $1) } }
+        router.get("/incidents/:id") { request, context in
+            try page(request, context) { try incidentPage(context, $0, $1) }
+        }
+        router.get("/approvals") { request, context in try page(request, context) { try inbox($0, $1) } }
+        for action in [IncidentAction.acknowledge, .mitigate, .resolve] {
+            router.post("/incidents/:id/\(action.rawValue)") { request, context in
+                try await form(request, context) { try act(action, context, $0, $1) }
+            }
+        }
+        router.post("/incidents/:id/escalate") { request, context in
+            try await form(request, context) { try escalate(context, $0, $1) }
+        }
+        router.post("/incidents/:id/steps/:step") { request, context in
+            try await form(request, context) { try completeStep(context, $0, $1) }
+        }
+        router.post("/approvals/:id/answer") { request, context in
+            try await form(request, context) { try answer(context, $0, $1) }
+        }
+    }
+
+    // MARK: - Pages and forms
+
+    /// A page for a signed-in person: anyone else is sent to sign in and brought back afterwards.
+    func page(
+        _ request: Request, _ context: BeaconRequestContext,
+        _ render: (Identity, PageChrome.Flash?) throws -> (status: HTTPResponse.Status, html: String)
+    ) throws -> Response {
+        guard let identity = context.identity else {
+            return ConsoleResponse.redirect(to: "/login?next=" + ConsoleResponse.queryEscaped(request.uri.description))
+        }
+        let flash = ConsoleResponse.flash(in: request)
+        var response: Response
+        do {
+            let (status, html) = try render(identity, flash)
+            response = ConsoleResponse.html(status, html)
+        } catch let error as ConsoleError {
+            response = errorPage(error.status, error.heading, error.message, identity: identity)
+        }
+        if flash != nil { response.setCookie(ConsoleResponse.clearedFlash) }
+        return response
+    }
+
+    /// A form of a signed-in person: the CSRF token is checked first, then `handle` does the change and says
+    /// where to go back to and what to show there.
+    func form(
+        _ request: Request, _ context: BeaconRequestContext,
+        _ handle: (Identity, ConsoleForm) throws -> (location: String, flash: PageChrome.Flash)
+    ) async throws -> Response {
+        guard let identity = context.identity else { return ConsoleResponse.redirect(to: "/login") }
+        let fields: ConsoleForm
+        do {
+            fields = try await ConsoleForm.read(request)
+        } catch let error as ConsoleForm.TooLarge {
+            return errorPage(.contentTooLarge, "Too large", error.message, identity: identity)
+        }
+        guard fields.carries(csrf: identity.csrf) else {
+            return errorPage(
+                .forbidden, "Form expired",
+                "This form did not come from your current Beacon session. Go back, reload the page and try again.",
+                identity: identity)
+        }
+        do {
+            let (location, flash) = try handle(identity, fields)
+            var response = ConsoleResponse.redirect(to: location)
+            response.setCookie(ConsoleResponse.flashCookie(flash, secure: secureCookies))
+            return response
+        } catch let error as ConsoleError {
+            guard let location = error.location else {
+                return errorPage(error.status, error.heading, error.message, identity: identity)
+            }
+            var response = ConsoleResponse.redirect(to: location)
+            response.setCookie(ConsoleResponse.flashCookie(.init(.error, error.message), secure: secureCookies))
+            return response
+        }
+    }
+
+    func errorPage(
+        _ status: HTTPResponse.Status, _ heading: String, _ message: String, identity: Identity?
+    ) -> Response {
+        let chrome = PageChrome(title: heading, identity: identity, section: .none, now: now())
+        let page = ErrorPage(chrome: chrome, heading: heading, message: message)
+        return ConsoleResponse.html(status, ConsoleTemplates.render(page, .error))
+    }
+
+    func ledger() -> IncidentLedger { IncidentLedger(store, planner: CommandPlanner(config: config())) }
+
+    /// Cookies are `Secure` when Beacon is reached over HTTPS.
+    var secureCookies: Bool { config().publicURL.lowercased().hasPrefix("https://") }
+
+    /// Pending approvals, for the decision layer's navigation badge.
+    func pendingCount(_ identity: Identity) throws -> Int? {
+        guard identity.user.layer == .decision else { return nil }
+        let now = now()
+        return try store.pendingApprovals().filter { now <= $0.expiresAt }.count
+    }
+}

@@ -1,0 +1,104 @@
+extension ConsoleTemplates {
+    static let incident = """
+        {{<layout}}{{$main}}
+        {{#incident}}
+        <p class="muted">#{{id}} · {{category}}{{#rule}} · rule {{.}}{{/rule}}</p>
+        <h1 id="title">{{title}}</h1>
+        <p><span class="badge {{severity}}" id="severity">{{severity}} {{severityLabel}}</span> <span class="badge {{status}}" id="status">{{status}}</span>{{#peakSeverity}} <span class="muted">worst {{.}}</span>{{/peakSeverity}}</p>
+        <div class="card facts">
+        <p>Opened {{opened}}, {{age}} ago</p>
+        <p id="holder">{{holder}}</p>
+        {{#reading}}<p>{{.}}</p>{{/reading}}
+        {{#labels}}<p class="muted">{{.}}</p>{{/labels}}
+        </div>
+        {{/incident}}
+        {{#postmortem}}<p><a class="button secondary" id="postmortem" href="/incidents/{{incident.id}}/postmortem">Post-mortem</a></p>{{/postmortem}}
+        {{#actions}}
+        <form method="post" class="card" id="status-actions" action="/incidents/{{incident.id}}">
+        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+        <button type="submit" disabled hidden aria-hidden="true"></button>
+        <label for="action-note">Note (optional)</label>
+        <input type="text" id="action-note" name="note" maxlength="2000">
+        <div class="actions">
+        {{#acknowledge}}<button type="submit" formaction="/incidents/{{incident.id}}/acknowledge" id="acknowledge">Acknowledge</button>{{/acknowledge}}
+        {{#mitigate}}<button type="submit" class="secondary" formaction="/incidents/{{incident.id}}/mitigate" id="mitigate">Mitigated</button>{{/mitigate}}
+        {{#resolve}}<button type="submit" class="secondary" formaction="/incidents/{{incident.id}}/resolve" id="resolve">Resolve</button>{{/resolve}}
+        </div>
+        </form>
+        {{#escalate}}
+        <form method="post" class="card" id="escalate-form" action="/incidents/{{incident.id}}/escalate">
+        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+        <label for="escalate-layer">Escalate: page the</label>
+        <select id="escalate-layer" name="layer">{{#layers}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/layers}}</select>
+        <label for="escalate-note">Why (optional)</label>
+        <input type="text" id="escalate-note" name="note" maxlength="2000">
+        <button type="submit" class="danger" id="escalate">Escalate</button>
+        </form>
+        {{/escalate}}
+        {{/actions}}
+        <h2>Playbook</h2>
+        {{^hasSteps}}<p class="muted">No playbook runs for this incident.</p>{{/hasSteps}}
+        <ol class="plain steps" id="steps">
+        {{#steps}}
+        <li class="{{emphasis}}" id="step-{{stepID}}">
+        <h3>{{title}}</h3>
+        <p><span class="badge {{state}} step-state">{{state}}</span> <span class="muted">owner {{owner}}{{#every}} · {{.}}{{/every}}</span></p>
+        {{#due}}<p>Due {{at}} · <span class="countdown" data-due="{{millis}}">{{text}}</span></p>{{/due}}
+        {{#doneBy}}<p class="done-by">Done by {{.}}{{#done}} at {{.}}{{/done}}</p>{{/doneBy}}
+        {{#note}}<p class="note">“{{.}}”</p>{{/note}}
+        {{#hasChecklist}}<ul class="checklist">{{#checklist}}<li>{{.}}</li>{{/checklist}}</ul>{{/hasChecklist}}
+        {{#canComplete}}
+        <form method="post" action="/incidents/{{incident.id}}/steps/{{stepID}}" class="step-form">
+        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+        <label for="note-{{stepID}}">Note</label>
+        <input type="text" id="note-{{stepID}}" name="note" maxlength="2000" placeholder="what was done">
+        <button type="submit" id="done-{{stepID}}">Mark done</button>
+        </form>
+        {{/canComplete}}
+        {{#approval}}{{>approval}}{{/approval}}
+        </li>
+        {{/steps}}
+        </ol>
+        {{#otherApprovals}}{{>approval}}{{/otherApprovals}}
+        {{#hasMessages}}
+        <h2>User notices</h2>
+        {{#messages}}
+        <div class="card">
+        <label for="{{element}}">{{title}}</label>
+        <textarea id="{{element}}" readonly rows="4">{{text}}</textarea>
+        <button type="button" class="secondary small" data-copy="{{element}}">Copy</button>
+        </div>
+        {{/messages}}
+        {{/hasMessages}}
+        <h2>Severity</h2>
+        <ul class="plain history" id="history">
+        {{#history}}<li><time>{{time}}</time>{{message}}</li>{{/history}}
+        </ul>
+        <h2>Timeline <span class="muted">newest first</span></h2>
+        <ul class="plain timeline" id="timeline">
+        {{#timeline}}<li><time>{{time}}</time><span class="badge">{{kind}}</span> {{message}} <span class="muted">— {{actor}}</span></li>{{/timeline}}
+        </ul>
+        {{/main}}{{/layout}}
+        """
+
+    static let approval = """
+        <div class="approval" id="approval-{{id}}">
+        <p><span class="badge {{state}} approval-state">approval {{state}}</span> <span class="muted">asked {{requested}}{{#pending}}, expires {{expires}}{{/pending}}</span></p>
+        {{#answeredBy}}<p class="answered-by">{{state}} by {{.}}{{#answered}} at {{.}}{{/answered}}</p>{{/answeredBy}}
+        {{#comment}}<p class="note">“{{.}}”</p>{{/comment}}
+        {{#canAnswer}}
+        <form method="post" action="/approvals/{{id}}/answer">
+        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+        <input type="hidden" name="return_to" value="incident">
+        <label for="comment-{{id}}">Comment (optional)</label>
+        <input type="text" id="comment-{{id}}" name="comment" maxlength="2000">
+        <div class="actions">
+        <button class="approve" type="submit" name="decision" value="approve" id="approve-{{id}}">Approve</button>
+        <button class="reject" type="submit" name="decision" value="reject" id="reject-{{id}}">Reject</button>
+        </div>
+        </form>
+        {{/canAnswer}}
+        </div>
+
+        """
+}

@@ -1,0 +1,112 @@
+import Mustache
+
+/// The console's Mustache templates, compiled once into one library.
+///
+/// Every value goes through `{{ }}`, which escapes HTML; nothing is inserted unescaped, so no title, note or
+/// comment can add markup. Pages extend `layout` and fill its `main` block.
+enum ConsoleTemplates {
+    enum Name: String, CaseIterable {
+        case layout, incidentRow = "incident-row", approval, login, error, dashboard, incidents, incident, approvals
+    }
+
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for name in Name.allCases {
+            do {
+                try library.register(source(name), named: name.rawValue)
+            } catch {
+                // The templates are constants of this file; the tests render every one of them.
+                preconditionFailure("The console template \(name.rawValue) does not parse: \(error)")
+            }
+        }
+        return library
+    }()
+
+    static func render(_ page: Any, _ name: Name) -> String {
+        library.render(page, withTemplate: name.rawValue) ?? ""
+    }
+
+    static func source(_ name: Name) -> String {
+        switch name {
+        case .layout: layout
+        case .incidentRow: incidentRow
+        case .approval: approval
+        case .login: login
+        case .error: error
+        case .dashboard: dashboard
+        case .incidents: incidents
+        case .incident: incident
+        case .approvals: approvals
+        }
+    }
+
+    static let layout = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        {{#chrome.refresh}}<noscript><meta http-equiv="refresh" content="{{chrome.refreshSeconds}}"></noscript>{{/chrome.refresh}}
+        <title>{{chrome.title}} · Beacon</title>
+        <link rel="stylesheet" href="/assets/console.css">
+        <script src="/assets/console.js" defer></script>
+        </head>
+        <body data-now="{{chrome.nowMillis}}"{{#chrome.refresh}} data-refresh="{{chrome.refreshSeconds}}"{{/chrome.refresh}}>
+        {{#chrome.user}}
+        <header class="bar">
+        <a class="brand" href="/">Beacon</a>
+        <nav>
+        <a href="/"{{#chrome.onDashboard}} class="current"{{/chrome.onDashboard}}>Dashboard</a>
+        <a href="/incidents"{{#chrome.onIncidents}} class="current"{{/chrome.onIncidents}}>Incidents</a>
+        <a href="/approvals"{{#chrome.onApprovals}} class="current"{{/chrome.onApprovals}}>Approvals{{#chrome.pendingApprovals}} <span class="count">{{.}}</span>{{/chrome.pendingApprovals}}</a>
+        </nav>
+        <span class="who" id="who">{{name}} · {{layer}}</span>
+        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><button type="submit">Sign out</button></form>
+        </header>
+        {{/chrome.user}}
+        <main>
+        {{#chrome.flash}}
+        <p class="flash {{kind}}" role="status" id="flash">{{text}}</p>
+        {{/chrome.flash}}
+        {{$main}}{{/main}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    static let incidentRow = """
+        <a class="row" href="/incidents/{{id}}" id="incident-{{id}}">
+        <span class="badge {{severity}}">{{severity}}</span> <span class="badge {{status}}">{{status}}</span>
+        <span class="muted">#{{id}} · {{category}}</span>
+        <div class="title">{{title}}</div>
+        <div class="muted">{{age}} old, opened {{opened}} · {{holder}}</div>
+        </a>
+
+        """
+
+    static let login = """
+        {{<layout}}{{$main}}
+        <div class="login">
+        <h1>Sign in to Beacon</h1>
+        {{#error}}<p class="flash error" role="alert" id="login-error">{{.}}</p>{{/error}}
+        <form method="post" action="/login">
+        <input type="hidden" name="next" value="{{next}}">
+        <label for="login">Login</label>
+        <input type="text" id="login" name="login" value="{{login}}" autocomplete="username" autocapitalize="none" autofocus required>
+        <label for="password">Password</label>
+        <input type="password" id="password" name="password" autocomplete="current-password" required>
+        <p><button type="submit" id="sign-in">Sign in</button></p>
+        </form>
+        </div>
+        {{/main}}{{/layout}}
+        """
+
+    static let error = """
+        {{<layout}}{{$main}}
+        <h1>{{heading}}</h1>
+        <p class="flash error" role="alert">{{message}}</p>
+        <p><a class="button secondary" href="/">Back to the dashboard</a></p>
+        {{/main}}{{/layout}}
+        """
+}

@@ -1,0 +1,115 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+
+/// `GET /`: open incidents by severity, every rule's current value, failing sources.
+struct DashboardPage {
+    struct SeverityGroup {
+        var severity: String
+        var label: String
+        var count: Int
+        var incidents: [IncidentRow]
+    }
+
+    struct SeriesCard {
+        /// `sku="A17"`, or nil for a rule's only series.
+        var labels: String?
+        var value: String
+        var seen: String
+        var breaching: Bool
+        var spark: Sparkline
+    }
+
+    struct RuleCard {
+        var id: String
+        var title: String
+        var category: String
+        var condition: String
+        var series: [SeriesCard]
+        /// Series not shown, when a rule has many (one per product, say).
+        var hiddenSeries: Int?
+        var noSamples: Bool
+        var breaching: Bool
+        /// Why its source fails, when it does.
+        var failing: String?
+    }
+
+    struct FailingSource {
+        var url: String
+        var reason: String
+        var rules: String
+    }
+
+    /// The most series of one rule shown; breaching ones first.
+    static let seriesPerRule = 4
+    /// How far back the sparklines reach.
+    static let window: TimeInterval = 3_600
+
+    var chrome: PageChrome
+    var groups: [SeverityGroup]
+    var openCount: Int
+    var noIncidents: Bool
+    var rules: [RuleCard]
+    var noRules: Bool
+    var failingSources: [FailingSource]
+    var hasFailingSources: Bool
+
+    init(
+        chrome: PageChrome, incidents: [Incident], acknowledgers: [IncidentID: String], rules: [Rule],
+        series: [SeriesSamples], failing: [String: String], now: Date
+    ) {
+        self.chrome = chrome
+        groups = Severity.worstFirst.compactMap { severity in
+            let rows = incidents.filter { $0.severity == severity }.map { incident in
+                IncidentRow(incident, acknowledgedBy: incident.id.flatMap { acknowledgers[$0] }, now: now)
+            }
+            guard !rows.isEmpty else { return nil }
+            return SeverityGroup(
+                severity: severity.rawValue, label: severity.label, count: rows.count, incidents: rows)
+        }
+        openCount = incidents.count
+        noIncidents = incidents.isEmpty
+        let byRule = Dictionary(grouping: series, by: \.rule)
+        self.rules = rules.map { rule in
+            Self.card(rule, series: byRule[rule.id] ?? [], failing: failing[rule.source.url], now: now)
+        }
+        noRules = rules.isEmpty
+        failingSources = failing.sorted { $0.key < $1.key }.map { url, reason in
+            let users = rules.filter { $0.source.url == url }.map(\.id)
+            return FailingSource(url: url, reason: reason, rules: users.joined(separator: ", "))
+        }
+        hasFailingSources = !failing.isEmpty
+    }
+
+    static func card(_ rule: Rule, series: [SeriesSamples], failing: String?, now: Date) -> RuleCard {
+        let threshold = thresholdLine(rule.condition)
+        let cards = series.compactMap { one -> SeriesCard? in
+            guard let latest = one.latest else { return nil }
+            let labels = one.labels.isEmpty ? nil : String(one.labels.dropFirst().dropLast())
+            return SeriesCard(
+                labels: labels, value: ConsoleFormat.value(latest.value),
+                seen: ConsoleFormat.span(now.timeIntervalSince(latest.at)) + " ago",
+                breaching: breach(rule.condition, latest.value) != nil,
+                spark: Sparkline(one.samples, from: now.addingTimeInterval(-window), to: now, threshold: threshold))
+        }
+        .sorted { ($0.breaching ? 0 : 1, $0.labels ?? "") < ($1.breaching ? 0 : 1, $1.labels ?? "") }
+        let shown = Array(cards.prefix(seriesPerRule))
+        return RuleCard(
+            id: rule.id, title: rule.title, category: rule.category.rawValue,
+            condition: ConsoleFormat.condition(rule.condition), series: shown,
+            hiddenSeries: cards.count > shown.count ? cards.count - shown.count : nil, noSamples: cards.isEmpty,
+            breaching: shown.contains { $0.breaching } || failing != nil, failing: failing)
+    }
+
+    /// The most severe level a value meets, for threshold rules; other kinds need history the page lacks.
+    static func breach(_ condition: Condition, _ value: Double) -> Severity? {
+        guard case .threshold(let op, let levels) = condition else { return nil }
+        return levels.filter { op.holds(value, $0.value) }.map(\.key).max()
+    }
+
+    /// The level where trouble starts (the least severe), drawn across the sparkline.
+    static func thresholdLine(_ condition: Condition) -> Double? {
+        guard case .threshold(_, let levels) = condition else { return nil }
+        return levels.min { $0.key < $1.key }?.value
+    }
+}

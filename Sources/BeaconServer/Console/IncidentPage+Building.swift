@@ -1,0 +1,123 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+
+extension IncidentPage {
+    /// Everything recorded about one incident, as the signed-in person's layer sees it.
+    struct Record {
+        var incident: Incident
+        var timeline: [TimelineEvent]
+        var steps: [RunStep]
+        var approvals: [Approval]
+        var acknowledgedBy: String?
+    }
+
+    init(chrome: PageChrome, record: Record, layer: Layer, config: BeaconConfig, now: Date) {
+        let incident = record.incident
+        self.chrome = chrome
+        self.incident = Self.facts(incident, acknowledgedBy: record.acknowledgedBy, now: now)
+        actions = Self.actions(incident, layer: layer, config: config)
+        let entries = record.timeline.map { event in
+            Entry(
+                time: ConsoleFormat.clock(event.at, now: now), kind: event.kind.rawValue, actor: event.actor,
+                message: event.message)
+        }
+        let severityKinds: Set<TimelineKind> = [.opened, .declared, .severityRaised, .severityEased]
+        history = zip(record.timeline, entries).filter { severityKinds.contains($0.0.kind) }.map(\.1)
+        timeline = entries.reversed()
+        let approvalRows = record.approvals.map { Self.approvalRow($0, layer: layer, now: now) }
+        let byStep = Dictionary(zip(record.approvals.map(\.stepID), approvalRows)) { first, _ in first }
+        let playbook = record.steps.first.flatMap { config.playbook($0.playbookID) }
+        steps = record.steps.map { step in
+            Self.stepRow(
+                step, approval: byStep[step.stepID], layer: layer,
+                checklist: playbook?.steps.first { $0.id == step.stepID }?.checklist ?? [], now: now)
+        }
+        hasSteps = !steps.isEmpty
+        messages = record.steps.enumerated().compactMap { index, step in
+            guard let text = step.message, !text.isEmpty else { return nil }
+            return MessageTemplate(element: "message-\(index)", title: step.title, text: text)
+        }
+        hasMessages = !messages.isEmpty
+        let stepIDs = Set(record.steps.map(\.stepID))
+        otherApprovals = zip(record.approvals, approvalRows).filter { !stepIDs.contains($0.0.stepID) }.map(\.1)
+        postmortem = incident.status == .resolved || incident.status == .closed
+        self.layer = layer.rawValue
+    }
+
+    static func facts(_ incident: Incident, acknowledgedBy: String?, now: Date) -> Facts {
+        var reading: String?
+        if let value = incident.value {
+            reading = "Value \(ConsoleFormat.value(value))"
+            if let threshold = incident.threshold { reading? += " against \(ConsoleFormat.value(threshold))" }
+            if let peak = incident.peakValue, peak != value { reading? += " · worst \(ConsoleFormat.value(peak))" }
+        }
+        return Facts(
+            id: incident.id?.rawValue ?? 0, title: incident.title, severity: incident.severity.rawValue,
+            severityLabel: incident.severity.label,
+            peakSeverity: incident.peakSeverity != incident.severity ? incident.peakSeverity.rawValue : nil,
+            status: incident.status.rawValue, category: incident.category.rawValue,
+            opened: ConsoleFormat.time(incident.openedAt, now: now),
+            age: ConsoleFormat.span(now.timeIntervalSince(incident.openedAt)),
+            holder: IncidentRow.holder(incident, acknowledgedBy: acknowledgedBy), reading: reading,
+            rule: incident.ruleID,
+            labels: incident.labels.isEmpty ? nil : incident.labels.map { "\($0.name)=\($0.value)" }.joined(separator: ", "))
+    }
+
+    /// The status buttons a layer is offered: the people who work the incident (operation and execution)
+    /// move its status and escalate; the decision layer answers what it is asked.
+    static func actions(_ incident: Incident, layer: Layer, config: BeaconConfig) -> Actions? {
+        guard layer != .decision else { return nil }
+        let status = incident.status
+        let actions = Actions(
+            acknowledge: IncidentAction.acknowledge.allowedFrom.contains(status),
+            mitigate: IncidentAction.mitigate.allowedFrom.contains(status),
+            resolve: IncidentAction.resolve.allowedFrom.contains(status), escalate: status.isActive,
+            layers: escalationChoices(incident, config: config))
+        return actions.acknowledge || actions.mitigate || actions.resolve || actions.escalate ? actions : nil
+    }
+
+    /// Every layer, the next one above those already paged selected (the decision layer when all are).
+    static func escalationChoices(_ incident: Incident, config: BeaconConfig) -> [SelectOption] {
+        let paged = config.paging[incident.severity] ?? [.operation]
+        let highest = Layer.allCases.last { paged.contains($0) } ?? .operation
+        let target = highest.above ?? .decision
+        let names: [Layer: String] = [
+            .operation: "operation — on-call leads", .execution: "execution — directors",
+            .decision: "decision — executives",
+        ]
+        return Layer.allCases.map { layer in
+            SelectOption(value: layer.rawValue, label: names[layer] ?? layer.rawValue, selected: layer == target)
+        }
+    }
+
+    static func approvalRow(_ approval: Approval, layer: Layer, now: Date) -> ApprovalRow {
+        let pending = approval.state == .pending && now <= approval.expiresAt
+        return ApprovalRow(
+            id: approval.id ?? 0, title: approval.title,
+            state: approval.state == .pending && !pending ? "expired" : approval.state.rawValue,
+            requested: ConsoleFormat.time(approval.requestedAt, now: now),
+            expires: ConsoleFormat.time(approval.expiresAt, now: now), answeredBy: approval.answeredBy,
+            answered: approval.answeredAt.map { ConsoleFormat.time($0, now: now) }, comment: approval.comment,
+            pending: pending, canAnswer: pending && layer == .decision)
+    }
+
+    static func stepRow(
+        _ step: RunStep, approval: ApprovalRow?, layer: Layer, checklist: [String], now: Date
+    ) -> StepRow {
+        let waiting = step.state == .due || step.state == .missed
+        let due = step.dueAt.flatMap { date -> Countdown? in
+            guard waiting else { return nil }
+            return Countdown(
+                at: ConsoleFormat.time(date, now: now), millis: ConsoleFormat.millis(date),
+                text: ConsoleFormat.countdown(to: date, now: now))
+        }
+        let late = step.state == .missed || (waiting && (step.dueAt.map { $0 < now } ?? false))
+        return StepRow(
+            stepID: step.stepID, title: step.title, owner: step.owner.rawValue, state: step.state.rawValue,
+            emphasis: late ? "late" : (waiting ? "open" : ""), due: due,
+            every: step.every.map { "every " + Duration.seconds($0).configText }, doneBy: step.doneBy,
+            done: step.doneAt.map { ConsoleFormat.time($0, now: now) }, note: step.note, checklist: checklist, hasChecklist: !checklist.isEmpty,
+            canComplete: waiting && !step.approval && step.owner == layer, approval: approval)
+    }
+}

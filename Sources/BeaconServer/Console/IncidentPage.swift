@@ -1,0 +1,96 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+
+/// `GET /incidents/{id}`: the incident, its run, its timeline, and what the signed-in layer can do about it.
+struct IncidentPage {
+    struct Facts {
+        var id: Int64
+        var title: String
+        var severity: String
+        var severityLabel: String
+        /// The worst severity reached, when it differs from the current one.
+        var peakSeverity: String?
+        var status: String
+        var category: String
+        var opened: String
+        var age: String
+        var holder: String
+        /// `Value 0.82 against 0.9 (peak 0.71)`.
+        var reading: String?
+        var rule: String?
+        var labels: String?
+    }
+
+    /// The status buttons, and escalation.
+    struct Actions {
+        var acknowledge: Bool
+        var mitigate: Bool
+        var resolve: Bool
+        var escalate: Bool
+        var layers: [SelectOption]
+    }
+
+    struct Entry {
+        var time: String
+        var kind: String
+        var actor: String
+        var message: String
+    }
+
+    struct Countdown {
+        var at: String
+        var millis: Int64
+        var text: String
+    }
+
+    struct ApprovalRow {
+        var id: Int64
+        var title: String
+        var state: String
+        var requested: String
+        var expires: String
+        var answeredBy: String?
+        var answered: String?
+        var comment: String?
+        var pending: Bool
+        var canAnswer: Bool
+    }
+
+    struct StepRow {
+        var stepID: String
+        var title: String
+        var owner: String
+        var state: String
+        /// `open` or `late`, for the left border.
+        var emphasis: String
+        var due: Countdown?
+        var every: String?
+        var doneBy: String?
+        var done: String?
+        var note: String?
+        var checklist: [String]
+        var hasChecklist: Bool
+        var canComplete: Bool
+        var approval: ApprovalRow?
+    }
+
+    struct MessageTemplate {
+        var element: String
+        var title: String
+        var text: String
+    }
+
+    var chrome: PageChrome
+    var incident: Facts
+    var actions: Actions?
+    var history: [Entry]
+    var timeline: [Entry]
+    var steps: [StepRow]
+    var hasSteps: Bool
+    var messages: [MessageTemplate]
+    var hasMessages: Bool
+    var otherApprovals: [ApprovalRow]
+    var postmortem: Bool
+    var layer: String
+}
