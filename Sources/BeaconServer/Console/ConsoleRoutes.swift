@@ -23,10 +23,11 @@ public struct ConsoleRoutes: Sendable {
     /// Source URLs the monitor cannot read, and why.
     let failingSources: @Sendable () -> [String: String]
 
+    /// - Parameter failingSources: the source URLs the monitor cannot read, and why (`MonitorService.status`).
     public init(
         store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig,
         now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void = { _ in },
-        failingSources: @escaping @Sendable () -> [String: String] = { [:] }
+        failing failingSources: @escaping @Sendable () -> [String: String] = { [:] }
     ) {
         self.store = store
         self.config = config
