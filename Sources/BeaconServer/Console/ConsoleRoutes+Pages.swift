@@ -22,11 +22,11 @@ extension ConsoleRoutes {
     }
 
     func incidentList(_ request: Request, _ identity: Identity, _ flash: PageChrome.Flash?) throws -> Rendered {
-        let parameters = request.uri.queryParameters
+        // Read as a form: browsers send a GET form's spaces as `+`.
+        let parameters = ConsoleForm(request.uri.query ?? "")
         let filters = IncidentsPage.Filters(
-            status: parameters["status"].map(String.init) ?? "", severity: parameters["severity"].map(String.init) ?? "",
-            category: parameters["category"].map(String.init) ?? "",
-            q: parameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "")
+            status: parameters["status"] ?? "", severity: parameters["severity"] ?? "",
+            category: parameters["category"] ?? "", q: parameters.text("q") ?? "")
         let query = IncidentQuery(
             statuses: filters.status == IncidentsPage.activeChoice
                 ? IncidentStatus.active : try Self.values(filters.status, "status", IncidentStatus.self),

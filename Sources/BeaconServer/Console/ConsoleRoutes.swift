@@ -61,7 +61,8 @@ public struct ConsoleRoutes: Sendable {
         router.post("/incidents/:id/steps/:step") { request, context in
             try await form(request, context) { try completeStep(context, $0, $1) }
         }
-        router.post("/approvals/:id/answer") { request, context in
+        // Not `/approvals/:id/…`: the approval links own the `/approvals/:token` capture.
+        router.post("/approvals/answer/:id") { request, context in
             try await form(request, context) { try answer(context, $0, $1) }
         }
     }

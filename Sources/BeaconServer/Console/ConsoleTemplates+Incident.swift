@@ -87,7 +87,7 @@ extension ConsoleTemplates {
         {{#answeredBy}}<p class="answered-by">{{state}} by {{.}}{{#answered}} at {{.}}{{/answered}}</p>{{/answeredBy}}
         {{#comment}}<p class="note">“{{.}}”</p>{{/comment}}
         {{#canAnswer}}
-        <form method="post" action="/approvals/{{id}}/answer">
+        <form method="post" action="/approvals/answer/{{id}}">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
         <input type="hidden" name="return_to" value="incident">
         <label for="comment-{{id}}">Comment (optional)</label>

@@ -75,7 +75,7 @@ extension ConsoleTemplates {
         {{#facts}}<p>{{.}}</p>{{/facts}}
         </div>
         {{#canAnswer}}
-        <form method="post" action="/approvals/{{id}}/answer">
+        <form method="post" action="/approvals/answer/{{id}}">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
         <input type="hidden" name="return_to" value="inbox">
         <label for="comment-{{id}}">Comment (optional)</label>

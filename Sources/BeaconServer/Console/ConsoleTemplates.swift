@@ -10,17 +10,19 @@ enum ConsoleTemplates {
     }
 
     static let library: MustacheLibrary = {
-        var library = MustacheLibrary()
-        for name in Name.allCases {
-            do {
-                try library.register(source(name), named: name.rawValue)
-            } catch {
-                // The templates are constants of this file; the tests render every one of them.
-                preconditionFailure("The console template \(name.rawValue) does not parse: \(error)")
-            }
+        do {
+            return try compile()
+        } catch {
+            // The templates are constants of this module, and a test compiles every one of them.
+            preconditionFailure("A console template does not parse: \(error)")
         }
-        return library
     }()
+
+    static func compile() throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for name in Name.allCases { try library.register(source(name), named: name.rawValue) }
+        return library
+    }
 
     static func render(_ page: Any, _ name: Name) -> String {
         library.render(page, withTemplate: name.rawValue) ?? ""
