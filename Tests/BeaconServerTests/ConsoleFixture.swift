@@ -87,7 +87,9 @@ struct ConsoleFixture {
             listen: ListenAddress(host: "127.0.0.1", port: 0), store: store,
             signer: ApprovalSigner(key: Array(repeating: 3, count: 32)), config: { config },
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, now: { now },
-            health: { HealthReport(storeOK: true, monitorRunning: true, targets: 0, failingSources: 0, outboxDepth: 0) },
+            health: {
+                HealthReport(storeOK: true, monitorRunning: true, targets: 0, failingSources: 0, outboxDepth: 0)
+            },
             failingSources: { failing })
     }
 
@@ -135,7 +137,9 @@ struct ConsoleFixture {
     }
 
     /// Follows a form's 303 to the page it names, showing the message it left.
-    func follow(_ client: some TestClientProtocol, _ response: TestResponse, as session: Session) async throws
+    func follow(
+        _ client: some TestClientProtocol, _ response: TestResponse, as session: Session
+    ) async throws
         -> (location: String, html: String)
     {
         #expect(response.status == .seeOther)

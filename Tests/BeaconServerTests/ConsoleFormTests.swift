@@ -55,7 +55,9 @@ import Testing
                 client, "/incidents/\(incident)/acknowledge", as: session, csrf: session.csrf, [("note", "on it")])
             let (location, html) = try await fixture.follow(client, response, as: session)
             #expect(location == "/incidents/\(incident)")
-            #expect(html.contains(#"<p class="flash ok" role="status" id="flash">Incident #\#(incident) acknowledged.</p>"#))
+            #expect(
+                html.contains(#"<p class="flash ok" role="status" id="flash">Incident #\#(incident) acknowledged.</p>"#)
+            )
             #expect(html.contains(#"id="holder">Acknowledged by zhangmin</p>"#))
             #expect(try fixture.store.incident(fixture.incidentID)?.status == .acknowledged)
             #expect(try fixture.store.timeline(fixture.incidentID).last?.message == "Acknowledged by zhangmin: on it")

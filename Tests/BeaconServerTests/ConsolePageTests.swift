@@ -34,7 +34,10 @@ import Testing
         for uri in ["/", "/incidents", "/incidents/\(incident)", "/approvals"] {
             let html = try await page(uri, as: layer)
             #expect(html.hasPrefix("<!doctype html>"))
-            #expect(html.contains(#"<span class="who" id="who">\#(ConsoleFixture.logins[layer]!.capitalized) · \#(layer.rawValue)</span>"#))
+            #expect(
+                html.contains(
+                    #"<span class="who" id="who">\#(ConsoleFixture.logins[layer]!.capitalized) · \#(layer.rawValue)</span>"#
+                ))
             #expect(html.contains(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#))
         }
     }
@@ -95,7 +98,9 @@ import Testing
             "confirm", of: fixture.incidentID, by: "zhangmin", layer: .operation, note: hostile, at: fixture.now)
         try ledger.answer(
             fixture.approvalID, approve: false, by: "lina", layer: .decision, comment: "\"'><script>", at: fixture.now)
-        for uri in ["/", "/incidents", "/incidents/\(fixture.incidentID.rawValue)", "/approvals", "/incidents?q=%3Cscript%3E"] {
+        for uri in [
+            "/", "/incidents", "/incidents/\(fixture.incidentID.rawValue)", "/approvals", "/incidents?q=%3Cscript%3E",
+        ] {
             let html = try await page(uri, as: .decision, fixture: fixture)
             #expect(!html.contains("<script>"), "\(uri)")
             #expect(!html.contains("<img"), "\(uri)")
@@ -109,12 +114,15 @@ import Testing
     @Test func theInboxSaysWhatIsAskedWhyAndTheFactsInThreeLines() async throws {
         let html = try await page("/approvals", as: .decision)
         #expect(html.contains("<h2>Approve compensation for affected orders</h2>"))
-        #expect(html.contains(#"Step compensation of <a href="/incidents/\#(incident)">#\#(incident) Card payments failing</a>"#))
+        #expect(
+            html.contains(
+                #"Step compensation of <a href="/incidents/\#(incident)">#\#(incident) Card payments failing</a>"#))
         #expect(html.contains("<p>SEV1 critical · open · system</p>"))
         #expect(html.contains("<p>Opened 14:13 UTC, 2m ago</p>"))
         #expect(html.contains("<p>Declared by zhangmin · not acknowledged · 0 of 4 steps done</p>"))
         #expect(html.contains(#"<button class="approve" type="submit" name="decision" value="approve""#))
-        #expect(html.contains(#"<span class="count">1</span>"#), "the decision layer's navigation counts pending approvals")
+        #expect(
+            html.contains(#"<span class="count">1</span>"#), "the decision layer's navigation counts pending approvals")
         let lead = try await page("/approvals", as: .operation)
         #expect(lead.contains("Only the decision layer answers approvals"))
         #expect(!lead.contains(#"value="approve""#))
@@ -154,14 +162,18 @@ import Testing
         #expect(html.contains("&lt; 0.9 sev2 · &lt; 0.8 sev1"))
         #expect(html.contains(#"<div class="card breaching" id="rule-queue-wait">"#))
         #expect(html.contains("Source failing: connection refused"))
-        #expect(html.contains("<h3>http://127.0.0.1:9/queue</h3><p>connection refused</p><p class=\"muted\">Rules: queue-wait</p>"))
+        #expect(
+            html.contains(
+                "<h3>http://127.0.0.1:9/queue</h3><p>connection refused</p><p class=\"muted\">Rules: queue-wait</p>"))
     }
 
     @Test func theListFiltersAndSearches() async throws {
         let fixture = try ConsoleFixture()
         let ledger = IncidentLedger(fixture.store, planner: CommandPlanner(config: ConsoleFixture.config))
-        try ledger.declare(title: "Refund spike 100%", category: .complaint, severity: .sev3, by: "wanglei", at: fixture.now)
-        try ledger.declare(title: "Refund_backlog", category: .complaint, severity: .sev2, by: "wanglei", at: fixture.now)
+        try ledger.declare(
+            title: "Refund spike 100%", category: .complaint, severity: .sev3, by: "wanglei", at: fixture.now)
+        try ledger.declare(
+            title: "Refund_backlog", category: .complaint, severity: .sev2, by: "wanglei", at: fixture.now)
         try ledger.perform(.acknowledge, on: fixture.incidentID, by: "zhangmin", at: fixture.now)
         func titles(_ query: String) async throws -> [String] {
             let html = try await page("/incidents\(query)", as: .execution, fixture: fixture)

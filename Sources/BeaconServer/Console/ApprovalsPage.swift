@@ -60,7 +60,8 @@ struct ApprovalsPage {
             Answer(
                 title: approval.title, state: approval.state.rawValue, incidentID: approval.incidentID.rawValue,
                 incidentTitle: contexts[approval.incidentID]?.incident.title ?? "",
-                answeredBy: approval.answeredBy ?? "", answered: approval.answeredAt.map {
+                answeredBy: approval.answeredBy ?? "",
+                answered: approval.answeredAt.map {
                     ConsoleFormat.time($0, now: now)
                 } ?? "", comment: approval.comment)
         }

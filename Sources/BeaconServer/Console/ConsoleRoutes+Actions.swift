@@ -43,7 +43,8 @@ extension ConsoleRoutes {
         let stepID = try context.parameters.require("step")
         let user = identity.user
         let step = try perform(back) {
-            try ledger().completeStep(stepID, of: id, by: user.login, layer: user.layer, note: form.text("note"), at: now())
+            try ledger().completeStep(
+                stepID, of: id, by: user.login, layer: user.layer, note: form.text("note"), at: now())
         }
         return (back, .init(.ok, "Step \"\(step.title)\" marked done."))
     }

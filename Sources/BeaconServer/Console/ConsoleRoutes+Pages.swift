@@ -87,7 +87,9 @@ extension ConsoleRoutes {
     }
 
     /// One value of a filter, or a comma-separated few; an unknown one is named in a 400 page.
-    static func values<T: RawRepresentable & CaseIterable>(_ text: String, _ field: String, _ type: T.Type) throws
+    static func values<T: RawRepresentable & CaseIterable>(
+        _ text: String, _ field: String, _ type: T.Type
+    ) throws
         -> [T]
     where T.RawValue == String {
         try text.split(separator: ",").map { word in

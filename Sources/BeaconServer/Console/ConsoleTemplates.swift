@@ -6,7 +6,9 @@ import Mustache
 /// comment can add markup. Pages extend `layout` and fill its `main` block.
 enum ConsoleTemplates {
     enum Name: String, CaseIterable {
-        case layout, incidentRow = "incident-row", approval, login, error, dashboard, incidents, incident, approvals
+        case layout
+        case incidentRow = "incident-row"
+        case approval, login, error, dashboard, incidents, incident, approvals
     }
 
     static let library: MustacheLibrary = {

@@ -61,7 +61,8 @@ extension IncidentPage {
             age: ConsoleFormat.span(now.timeIntervalSince(incident.openedAt)),
             holder: IncidentRow.holder(incident, acknowledgedBy: acknowledgedBy), reading: reading,
             rule: incident.ruleID,
-            labels: incident.labels.isEmpty ? nil : incident.labels.map { "\($0.name)=\($0.value)" }.joined(separator: ", "))
+            labels: incident.labels.isEmpty
+                ? nil : incident.labels.map { "\($0.name)=\($0.value)" }.joined(separator: ", "))
     }
 
     /// The status buttons a layer is offered: the people who work the incident (operation and execution)
@@ -117,7 +118,8 @@ extension IncidentPage {
             stepID: step.stepID, title: step.title, owner: step.owner.rawValue, state: step.state.rawValue,
             emphasis: late ? "late" : (waiting ? "open" : ""), due: due,
             every: step.every.map { "every " + Duration.seconds($0).configText }, doneBy: step.doneBy,
-            done: step.doneAt.map { ConsoleFormat.time($0, now: now) }, note: step.note, checklist: checklist, hasChecklist: !checklist.isEmpty,
+            done: step.doneAt.map { ConsoleFormat.time($0, now: now) }, note: step.note, checklist: checklist,
+            hasChecklist: !checklist.isEmpty,
             canComplete: waiting && !step.approval && step.owner == layer, approval: approval)
     }
 }

@@ -38,8 +38,11 @@ struct Sparkline {
         points = kept.filter { $0.value.isFinite }.map { "\(Self.text(x($0.at))),\(Self.text(y($0.value)))" }
             .joined(separator: " ")
         thresholdY = threshold.map { Self.text(y($0)) }
-        let range = samples.isEmpty ? "" : ", from \(ConsoleFormat.value(samples.map(\.value).min() ?? 0))"
-            + " to \(ConsoleFormat.value(samples.map(\.value).max() ?? 0))"
+        let range =
+            samples.isEmpty
+            ? ""
+            : ", from \(ConsoleFormat.value(samples.map(\.value).min() ?? 0))"
+                + " to \(ConsoleFormat.value(samples.map(\.value).max() ?? 0))"
         summary = "\(samples.count) samples\(range)"
     }
 
