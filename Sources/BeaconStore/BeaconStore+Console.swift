@@ -44,29 +44,21 @@ public struct IncidentQuery: Sendable, Hashable {
 extension BeaconStore {
     /// Every series with samples in `[from, to]`, each with those samples, oldest first; series ordered by
     /// rule, then labels.
+    ///
+    /// One range read per series on the `(series_id, at)` key, so the cost follows the window, not the
+    /// days of samples kept.
     public func recentSeries(from: Date, to: Date) throws -> [SeriesSamples] {
         try writer.read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT series.rule_id, series.labels, series_sample.at, series_sample.value
-                    FROM series_sample JOIN series ON series.id = series_sample.series_id
-                    WHERE series_sample.at BETWEEN ? AND ?
-                    ORDER BY series.rule_id, series.labels, series_sample.at
-                    """,
-                arguments: [Self.milliseconds(from), Self.milliseconds(to)])
-            var result: [SeriesSamples] = []
-            while let row = try rows.next() {
-                let rule: String = row[0]
-                let labels: String = row[1]
-                let sample = Sample(at: Date(timeIntervalSince1970: Double(row[2] as Int64) / 1_000), value: row[3])
-                if let last = result.last, last.rule == rule, last.labels == labels {
-                    result[result.count - 1].samples.append(sample)
-                } else {
-                    result.append(SeriesSamples(rule: rule, labels: labels, samples: [sample]))
-                }
+            let series = try Row.fetchAll(db, sql: "SELECT id, rule_id, labels FROM series ORDER BY rule_id, labels")
+            let statement = try db.cachedStatement(
+                sql: "SELECT at, value FROM series_sample WHERE series_id = ? AND at BETWEEN ? AND ? ORDER BY at")
+            return try series.compactMap { row -> SeriesSamples? in
+                let samples = try Row.fetchAll(
+                    statement, arguments: [row[0] as Int64, Self.milliseconds(from), Self.milliseconds(to)]
+                ).map { Sample(at: Date(timeIntervalSince1970: Double($0[0] as Int64) / 1_000), value: $0[1]) }
+                guard !samples.isEmpty else { return nil }
+                return SeriesSamples(rule: row[1], labels: row[2], samples: samples)
             }
-            return result
         }
     }
 

@@ -58,15 +58,21 @@ struct ConsoleFixture {
         ])
 
     let store: BeaconStore
-    let now: Date
+    /// The application's clock: fixed, unless a test runs against real time (the browser).
+    let clock: @Sendable () -> Date
+    var now: Date { clock() }
     let incidentID: IncidentID
     let approvalID: Int64
     var failing: [String: String] = [:]
 
     /// - Parameter title: the incident's title, which tests of escaping make hostile.
-    init(title: String = "Card payments failing", now: Date = ConsoleFixture.start.addingTimeInterval(120)) throws {
+    ///   - declaredAt: when the incident was declared.
+    init(
+        title: String = "Card payments failing", declaredAt: Date = ConsoleFixture.start,
+        clock: @escaping @Sendable () -> Date = { ConsoleFixture.start.addingTimeInterval(120) }
+    ) throws {
         store = try BeaconStore.inMemory()
-        self.now = now
+        self.clock = clock
         for (layer, login) in Self.logins {
             try store.addUser(
                 login: login, name: login.capitalized, layer: layer, admin: false,
@@ -74,19 +80,19 @@ struct ConsoleFixture {
         }
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: Self.config))
         let change = try ledger.declare(
-            title: title, category: .system, severity: .sev1, by: "zhangmin", at: Self.start)
+            title: title, category: .system, severity: .sev1, by: "zhangmin", at: declaredAt)
         incidentID = try #require(change.incident.id)
         approvalID = try #require(try store.approvals(incidentID).first?.id)
     }
 
     func application() -> some ApplicationProtocol {
         let config = Self.config
-        let now = now
+        let clock = clock
         let failing = failing
         return BeaconHTTP.application(
             listen: ListenAddress(host: "127.0.0.1", port: 0), store: store,
             signer: ApprovalSigner(key: Array(repeating: 3, count: 32)), config: { config },
-            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, now: { now },
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, now: clock,
             health: {
                 HealthReport(storeOK: true, monitorRunning: true, targets: 0, failingSources: 0, outboxDepth: 0)
             },

@@ -110,7 +110,7 @@ import Testing
                 client, "/incidents/\(incident)/steps/confirm", as: session, csrf: session.csrf,
                 [("note", "gateway <b>down</b> in east")])
             let (_, html) = try await fixture.follow(client, response, as: session)
-            #expect(html.contains(#"Step "Confirm the failure and its scope" marked done."#.htmlEscaped))
+            #expect(html.contains("Step “Confirm the failure and its scope” marked done."))
             #expect(html.contains("gateway &lt;b&gt;down&lt;/b&gt; in east"))
             let step = try #require(try fixture.store.runSteps(fixture.incidentID).first { $0.stepID == "confirm" })
             #expect(step.state == .done)

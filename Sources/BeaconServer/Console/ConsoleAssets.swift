@@ -8,16 +8,19 @@ enum ConsoleAssets {
         body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:16px;line-height:1.45;
         color:var(--fg);background:#fff}
         a{color:var(--accent)}
-        .bar{display:flex;flex-wrap:wrap;align-items:center;gap:0 .5rem;padding:.25rem .75rem;background:#1d2430;color:#fff}
-        .bar a{color:#fff;text-decoration:none;display:inline-block;padding:.7rem .45rem}
-        .bar a.current{box-shadow:inset 0 -3px 0 #ffb400}
-        .bar .brand{font-weight:700;margin-right:auto;padding-left:0}
-        .bar nav{display:flex;flex-wrap:wrap;align-items:center}
-        .bar .count{background:#ffb400;color:#1d2430;border-radius:999px;padding:0 .45rem;font-size:.8rem;font-weight:700}
-        .bar .who{font-size:.85rem;opacity:.85}
+        [hidden]{display:none!important}
+        .bar{background:#1d2430;color:#fff;padding:0 .75rem}
+        .bar .top{display:flex;align-items:center;gap:.5rem;max-width:60rem;margin:0 auto;min-height:48px}
+        .bar .brand{font-weight:700;margin-right:auto;color:#fff;text-decoration:none;padding:.6rem 0}
+        .bar .who{font-size:.85rem;opacity:.85;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:45vw}
         .bar form{margin:0}
-        .bar button{background:transparent;border:1px solid #ffffff66;min-height:40px;padding:.25rem .75rem;font-size:.9rem;
-        margin:.25rem 0}
+        .bar button{background:transparent;border:1px solid #ffffff66;min-height:36px;padding:.2rem .7rem;font-size:.85rem;
+        margin:0}
+        .bar .tabs{display:flex;max-width:60rem;margin:0 auto}
+        .bar .tabs a{flex:1 1 0;text-align:center;color:#fff;text-decoration:none;padding:.65rem .25rem;min-height:44px;
+        opacity:.85}
+        .bar .tabs a.current{opacity:1;font-weight:600;box-shadow:inset 0 -3px 0 #ffb400}
+        .bar .count{background:#ffb400;color:#1d2430;border-radius:999px;padding:0 .45rem;font-size:.8rem;font-weight:700}
         main{max-width:60rem;margin:0 auto;padding:.75rem 1rem 3rem}
         h1{font-size:1.3rem;margin:.5rem 0 .5rem;overflow-wrap:anywhere}
         h2{font-size:1.05rem;margin:1.5rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
@@ -28,7 +31,9 @@ enum ConsoleAssets {
         .card.breaching{box-shadow:inset 4px 0 0 var(--sev1)}
         .grid{display:grid;gap:.6rem;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}
         .grid .card{margin:0}
-        ul.plain{list-style:none;padding:0;margin:0}
+        .plain{list-style:none;padding:0;margin:0}
+        .card h2{margin-top:0;border:0;padding:0}
+        .checklist{margin:.25rem 0;padding-left:1.25rem}
         a.row{display:block;color:inherit;text-decoration:none;background:var(--panel);border-radius:12px;
         padding:.7rem 1rem;margin:.5rem 0;min-height:48px}
         a.row:hover,a.row:focus{background:#e8ecf2}
@@ -59,6 +64,8 @@ enum ConsoleAssets {
         .flash{padding:.75rem 1rem;border-radius:10px;margin:.5rem 0 1rem;background:#dff3e4;box-shadow:inset 5px 0 0 var(--ok)}
         .flash.error{background:#fde2e1;box-shadow:inset 5px 0 0 var(--sev1)}
         .facts p{margin:.15rem 0}
+        .facts p:first-child{font-weight:700}.facts.sev1 p:first-child{color:var(--sev1)}
+        .facts.sev2 p:first-child{color:var(--sev2)}
         .steps>li{background:var(--panel);border-radius:12px;padding:.75rem 1rem;margin:.6rem 0}
         .steps>li.open{box-shadow:inset 4px 0 0 #ffb400}.steps>li.late{box-shadow:inset 4px 0 0 var(--sev1)}
         .countdown{font-variant-numeric:tabular-nums;font-weight:600}
@@ -74,8 +81,7 @@ enum ConsoleAssets {
         .filters{display:grid;gap:0 .6rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));align-items:end}
         .login{max-width:24rem;margin:2rem auto}
         .login button{width:100%}
-        @media (max-width:520px){main{padding:.5rem .75rem 3rem}.actions button{flex:1 1 40%}
-        .bar .who{display:none}}
+        @media (max-width:520px){main{padding:.5rem .75rem 3rem}.actions button{flex:1 1 40%}}
         """
 
     /// Copy buttons, live countdowns, and a refresh that waits while a form is being filled.

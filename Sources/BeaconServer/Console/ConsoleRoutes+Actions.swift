@@ -46,7 +46,7 @@ extension ConsoleRoutes {
             try ledger().completeStep(
                 stepID, of: id, by: user.login, layer: user.layer, note: form.text("note"), at: now())
         }
-        return (back, .init(.ok, "Step \"\(step.title)\" marked done."))
+        return (back, .init(.ok, "Step “\(step.title)” marked done."))
     }
 
     func answer(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {

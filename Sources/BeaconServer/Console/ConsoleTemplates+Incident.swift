@@ -17,7 +17,7 @@ extension ConsoleTemplates {
         <form method="post" class="card" id="status-actions" action="/incidents/{{incident.id}}">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
         <button type="submit" disabled hidden aria-hidden="true"></button>
-        <label for="action-note">Note (optional)</label>
+        <label for="action-note">Note for the timeline (optional)</label>
         <input type="text" id="action-note" name="note" maxlength="2000">
         <div class="actions">
         {{#acknowledge}}<button type="submit" formaction="/incidents/{{incident.id}}/acknowledge" id="acknowledge">Acknowledge</button>{{/acknowledge}}
@@ -25,16 +25,6 @@ extension ConsoleTemplates {
         {{#resolve}}<button type="submit" class="secondary" formaction="/incidents/{{incident.id}}/resolve" id="resolve">Resolve</button>{{/resolve}}
         </div>
         </form>
-        {{#escalate}}
-        <form method="post" class="card" id="escalate-form" action="/incidents/{{incident.id}}/escalate">
-        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
-        <label for="escalate-layer">Escalate: page the</label>
-        <select id="escalate-layer" name="layer">{{#layers}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/layers}}</select>
-        <label for="escalate-note">Why (optional)</label>
-        <input type="text" id="escalate-note" name="note" maxlength="2000">
-        <button type="submit" class="danger" id="escalate">Escalate</button>
-        </form>
-        {{/escalate}}
         {{/actions}}
         <h2>Playbook</h2>
         {{^hasSteps}}<p class="muted">No playbook runs for this incident.</p>{{/hasSteps}}
@@ -60,6 +50,18 @@ extension ConsoleTemplates {
         {{/steps}}
         </ol>
         {{#otherApprovals}}{{>approval}}{{/otherApprovals}}
+        {{#actions}}
+        {{#escalate}}
+        <form method="post" class="card" id="escalate-form" action="/incidents/{{incident.id}}/escalate">
+        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+        <label for="escalate-layer">Escalate: page the</label>
+        <select id="escalate-layer" name="layer">{{#layers}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/layers}}</select>
+        <label for="escalate-note">Why (optional)</label>
+        <input type="text" id="escalate-note" name="note" maxlength="2000">
+        <button type="submit" class="danger" id="escalate">Escalate</button>
+        </form>
+        {{/escalate}}
+        {{/actions}}
         {{#hasMessages}}
         <h2>User notices</h2>
         {{#messages}}

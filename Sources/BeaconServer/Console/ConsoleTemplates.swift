@@ -58,14 +58,16 @@ enum ConsoleTemplates {
         <body data-now="{{chrome.nowMillis}}"{{#chrome.refresh}} data-refresh="{{chrome.refreshSeconds}}"{{/chrome.refresh}}>
         {{#chrome.user}}
         <header class="bar">
+        <div class="top">
         <a class="brand" href="/">Beacon</a>
-        <nav>
+        <span class="who" id="who">{{name}} · {{layer}}</span>
+        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><button type="submit" id="sign-out">Sign out</button></form>
+        </div>
+        <nav class="tabs">
         <a href="/"{{#chrome.onDashboard}} class="current"{{/chrome.onDashboard}}>Dashboard</a>
         <a href="/incidents"{{#chrome.onIncidents}} class="current"{{/chrome.onIncidents}}>Incidents</a>
         <a href="/approvals"{{#chrome.onApprovals}} class="current"{{/chrome.onApprovals}}>Approvals{{#chrome.pendingApprovals}} <span class="count">{{.}}</span>{{/chrome.pendingApprovals}}</a>
         </nav>
-        <span class="who" id="who">{{name}} · {{layer}}</span>
-        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><button type="submit">Sign out</button></form>
         </header>
         {{/chrome.user}}
         <main>

@@ -19,7 +19,8 @@ extension IncidentPage {
         actions = Self.actions(incident, layer: layer, config: config)
         let entries = record.timeline.map { event in
             Entry(
-                time: ConsoleFormat.clock(event.at, now: now), kind: event.kind.rawValue, actor: event.actor,
+                time: ConsoleFormat.clock(event.at, now: now),
+                kind: event.kind.rawValue.replacingOccurrences(of: "_", with: " "), actor: event.actor,
                 message: event.message)
         }
         let severityKinds: Set<TimelineKind> = [.opened, .declared, .severityRaised, .severityEased]
