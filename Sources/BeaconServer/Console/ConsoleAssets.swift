@@ -64,8 +64,8 @@ enum ConsoleAssets {
         .flash{padding:.75rem 1rem;border-radius:10px;margin:.5rem 0 1rem;background:#dff3e4;box-shadow:inset 5px 0 0 var(--ok)}
         .flash.error{background:#fde2e1;box-shadow:inset 5px 0 0 var(--sev1)}
         .facts p{margin:.15rem 0}
-        .facts p:first-child{font-weight:700}.facts.sev1 p:first-child{color:var(--sev1)}
-        .facts.sev2 p:first-child{color:var(--sev2)}
+        .question p:first-child{font-weight:700}.question.sev1 p:first-child{color:var(--sev1)}
+        .question.sev2 p:first-child{color:var(--sev2)}
         .steps>li{background:var(--panel);border-radius:12px;padding:.75rem 1rem;margin:.6rem 0}
         .steps>li.open{box-shadow:inset 4px 0 0 #ffb400}.steps>li.late{box-shadow:inset 4px 0 0 var(--sev1)}
         .countdown{font-variant-numeric:tabular-nums;font-weight:600}

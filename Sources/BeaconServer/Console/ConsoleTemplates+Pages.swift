@@ -71,7 +71,7 @@ extension ConsoleTemplates {
         <section class="card" id="approval-{{id}}">
         <h2>{{title}}</h2>
         <p class="muted">Step {{stepID}} of <a href="/incidents/{{incidentID}}">#{{incidentID}} {{incidentTitle}}</a> · asked {{requested}}, expires {{expires}}</p>
-        <div class="facts {{severity}}">
+        <div class="facts question {{severity}}">
         {{#facts}}<p>{{.}}</p>{{/facts}}
         </div>
         {{#canAnswer}}
