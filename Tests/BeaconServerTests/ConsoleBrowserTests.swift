@@ -95,6 +95,10 @@ import Testing
         #expect(try await browser.text("#step-confirm .done-by").hasPrefix("Done by zhangmin"))
         #expect(try await browser.text("#step-confirm .note") == "“Gateway timeouts confirmed in east”")
         #expect(try await browser.run("return document.querySelector('#done-confirm') === null") as? Bool == true)
+        try await browser.click("[data-copy='message-2']")
+        try await browser.wait("the copy button to confirm") {
+            try await browser.text("[data-copy='message-2']") == "Copied"
+        }
         let countdown = try await browser.text("#step-user-notice .countdown")
         #expect(countdown.hasPrefix("in "), "a live countdown: \(countdown)")
         try await keepScreenshot(browser, "incident.png")

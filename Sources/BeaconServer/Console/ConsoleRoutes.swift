@@ -45,7 +45,8 @@ public struct ConsoleRoutes: Sendable {
         router.post("/login") { request, context in try await signIn(request, context) }
         router.post("/logout") { request, context in try await signOut(request, context) }
         router.get("/") { request, context in try page(request, context) { try dashboard($0, $1) } }
-        router.get("/incidents") { request, context in try page(request, context) { try incidentList(request, $0, $1) }
+        router.get("/incidents") { request, context in
+            try page(request, context) { try incidentList(request, $0, $1) }
         }
         router.get("/incidents/:id") { request, context in
             try page(request, context) { try incidentPage(context, $0, $1) }
