@@ -14,13 +14,21 @@ public enum BeaconHTTP {
         config: @escaping @Sendable () -> BeaconConfig,
         logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         queued: @escaping @Sendable (Int) -> Void = { _ in },
-        health: @escaping @Sendable () -> HealthReport,
+        health: @escaping @Sendable () -> HealthReport, metrics: BeaconMetrics? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router(context: BeaconRequestContext.self)
         router.add(middleware: AuthMiddleware(store: store, now: now))
         ApprovalLinkRoutes(store: store, signer: signer, config: config, now: now, queued: queued).add(to: router)
         IncidentRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
+        AlertmanagerIntakeRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
+        if let metrics {
+            router.get("/metrics") { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.exposition(store: store))))
+            }
+        }
         router.get("/healthz") { _, _ in
             let report = health()
             let body = try JSONEncoder.beacon.encode(report)

@@ -13,6 +13,7 @@ public final class Detector {
     private let store: BeaconStore
     private var ledger: IncidentLedger
     private let logger: Logger
+    private let instrumentation: any Instrumentation
     public private(set) var plan: SourcePlan
     private var states: [SeriesKey: SeriesState] = [:]
     private var histories: [SeriesKey: SeriesHistory] = [:]
@@ -27,8 +28,10 @@ public final class Detector {
 
     /// - Parameter planner: runs playbooks and pages the chain for the incidents opened; `nil` only records them.
     public init(
-        rules: [Rule], store: BeaconStore, logger: Logger, planner: CommandPlanner? = nil, firstTargetID: Int = 0
+        rules: [Rule], store: BeaconStore, logger: Logger, planner: CommandPlanner? = nil, firstTargetID: Int = 0,
+        instrumentation: any Instrumentation = NoInstrumentation()
     ) throws {
+        self.instrumentation = instrumentation
         self.store = store
         ledger = IncidentLedger(store, planner: planner)
         self.logger = logger
@@ -53,6 +56,13 @@ public final class Detector {
     /// - Returns: the incident changes committed.
     public func handle(_ result: PollResult, at now: Date) -> [IncidentChange] {
         guard let group = plan.groups[result.target] else { return [] }
+        let started = ContinuousClock.now
+        defer { instrumentation.evaluated(seconds: (ContinuousClock.now - started).seconds) }
+        if case .failure(let reason) = result.outcome {
+            instrumentation.polled(source: group.target.url, failure: reason)
+        } else {
+            instrumentation.polled(source: group.target.url, failure: nil)
+        }
         noteSourceHealth(group.target.url, result.outcome)
         var changes: [IncidentChange] = []
         for rule in group.rules {

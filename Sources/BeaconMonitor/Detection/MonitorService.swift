@@ -25,6 +25,7 @@ public final class MonitorService: Service, Sendable {
 
     private let initialConfig: BeaconConfig
     private let plansCommand: Bool
+    private let instrumentation: any Instrumentation
     private let store: BeaconStore
     private let logger: Logger
     private let options: Poller.Options
@@ -41,11 +42,13 @@ public final class MonitorService: Service, Sendable {
     ///   - onChange: told of every committed incident change (the demo prints them), on the service's task.
     public init(
         config: BeaconConfig, store: BeaconStore, logger: Logger, plansCommand: Bool = true,
-        options: Poller.Options = Poller.Options(), now: @escaping @Sendable () -> Date = { Date() },
+        options: Poller.Options = Poller.Options(), instrumentation: any Instrumentation = NoInstrumentation(),
+        now: @escaping @Sendable () -> Date = { Date() },
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         initialConfig = config
         self.plansCommand = plansCommand
+        self.instrumentation = instrumentation
         self.store = store
         self.logger = logger
         self.options = options
@@ -67,7 +70,8 @@ public final class MonitorService: Service, Sendable {
 
     public func run() async throws {
         let detector = try Detector(
-            rules: initialConfig.rules, store: store, logger: logger, planner: planner(initialConfig))
+            rules: initialConfig.rules, store: store, logger: logger, planner: planner(initialConfig),
+            instrumentation: instrumentation)
         let continuation = continuation
         let poller = Poller(targets: detector.plan.targets, options: options) { result in
             if case .dropped = continuation.yield(.result(result)) {

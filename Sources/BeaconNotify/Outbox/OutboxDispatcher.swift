@@ -22,6 +22,7 @@ public final class OutboxDispatcher: Service, Sendable {
     private let maxConcurrent: Int
     private let tick: Duration
     private let logger: Logger
+    private let instrumentation: any Instrumentation
     private let now: @Sendable () -> Date
     private let config: Mutex<BeaconConfig>
     private let events: AsyncStream<Event>
@@ -30,8 +31,10 @@ public final class OutboxDispatcher: Service, Sendable {
     public init(
         config: BeaconConfig, store: BeaconStore, sender: any ChannelSender, signer: ApprovalSigner,
         policy: RetryPolicy = RetryPolicy(), maxConcurrent: Int = 32, tick: Duration = .milliseconds(250),
-        logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        logger: Logger, instrumentation: any Instrumentation = NoInstrumentation(),
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.instrumentation = instrumentation
         self.config = Mutex(config)
         self.store = store
         self.sender = sender
@@ -97,6 +100,11 @@ public final class OutboxDispatcher: Service, Sendable {
             result = await sender.send(delivery(entry, channel: channel, config: config))
         } else {
             result = .failed(reason: "channel \(entry.channelID) is no longer configured", retryable: false)
+        }
+        if case .delivered = result {
+            instrumentation.notified(channel: entry.channelID, delivered: true)
+        } else {
+            instrumentation.notified(channel: entry.channelID, delivered: false)
         }
         do {
             switch result {
