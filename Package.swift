@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -74,7 +75,8 @@ let package = Package(
             name: "BeaconDemo",
             dependencies: [
                 "BeaconCore", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -107,6 +109,7 @@ let package = Package(
         .testTarget(
             name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "BeaconDemoTests", dependencies: ["BeaconDemo", "BeaconTestSupport"], swiftSettings: strict),
+            name: "BeaconDemoTests", dependencies: ["BeaconDemo", "BeaconNotify", "BeaconTestSupport"],
+            swiftSettings: strict),
     ]
 )
