@@ -15,7 +15,8 @@ struct DemoHTTPResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .post else {
             return Self.response(
-                status: .methodNotAllowed, answer: .init(contentType: Self.plainText, body: "POST a notification here.\n"),
+                status: .methodNotAllowed,
+                answer: .init(contentType: Self.plainText, body: "POST a notification here.\n"),
                 extra: [.allow: "POST"])
         }
         let bytes: ByteBuffer
@@ -48,6 +49,7 @@ struct DemoHTTPResponder: HTTPResponder {
     ) -> Response {
         var headers: HTTPFields = [.contentType: answer.contentType]
         headers.append(contentsOf: extra)
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
+        return Response(
+            status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
     }
 }

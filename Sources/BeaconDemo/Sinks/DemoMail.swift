@@ -73,8 +73,8 @@ struct DemoMail: Sendable, Hashable {
     private static func leaves(headers: [Header], body: String, depth: Int) -> [Part] {
         let contentType =
             headers.first { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }?.value ?? "text/plain"
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) }?
-            .lowercased() ?? "text/plain"
+        var mediaType = contentType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        if mediaType.isEmpty { mediaType = "text/plain" }
         if mediaType.hasPrefix("multipart/"), depth < maximumDepth,
             let boundary = parameter("boundary", in: contentType)
         {
@@ -124,7 +124,12 @@ struct DemoMail: Sendable, Hashable {
 
     // MARK: - Encodings
 
+    /// The body with its transfer encoding undone, lines ending in `\n`.
     private static func decoded(_ body: String, transferEncoding: String, charset: String) -> String {
+        undone(body, transferEncoding: transferEncoding, charset: charset).replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    private static func undone(_ body: String, transferEncoding: String, charset: String) -> String {
         switch transferEncoding {
         case "base64":
             let compact = body.filter { !$0.isWhitespace }

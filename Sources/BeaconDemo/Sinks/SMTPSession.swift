@@ -98,8 +98,7 @@ struct SMTPSession: Sendable {
         guard let (address, parameters) = Self.path(argument, keyword: "FROM:") else {
             return reply("501 5.5.4 Syntax: MAIL FROM:<address>")
         }
-        let declaredSize = parameters.lazy.compactMap { $0.uppercased().hasPrefix("SIZE=") ? Int($0.dropFirst(5)) : nil }
-            .first
+        let declaredSize = parameters.first { $0.uppercased().hasPrefix("SIZE=") }.flatMap { Int($0.dropFirst(5)) }
         if let declaredSize, declaredSize > maximumMessageBytes {
             return reply("552 5.3.4 Message size exceeds the fixed maximum of \(maximumMessageBytes) bytes")
         }
