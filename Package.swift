@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -80,7 +81,8 @@ let package = Package(
             name: "BeaconDemo",
             dependencies: [
                 "BeaconCore", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -113,6 +115,7 @@ let package = Package(
         .testTarget(
             name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "BeaconDemoTests", dependencies: ["BeaconDemo", "BeaconTestSupport"], swiftSettings: strict),
+            name: "BeaconDemoTests", dependencies: ["BeaconDemo", "BeaconNotify", "BeaconTestSupport"],
+            swiftSettings: strict),
     ]
 )
