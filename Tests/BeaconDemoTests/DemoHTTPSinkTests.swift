@@ -78,11 +78,12 @@ struct DemoHTTPSinkTests {
             let delivery = try await send(
                 NotificationFixture.approvalRequest, type: type, id: "decide", to: NotificationFixture.liNa, sink: sink,
                 sender: sender)
-            #expect(delivery.headline == NotificationFixture.approvalSubject)
             if type == .sms {
-                // An SMS carries the subject and the incident's link only.
-                #expect(delivery.approveURL == nil && delivery.rejectURL == nil)
+                // An SMS asks the question and carries one link whose page offers both answers.
+                #expect(delivery.headline.hasPrefix("Approve? "))
+                #expect(delivery.approveURL?.contains("/approvals/") == true)
             } else {
+                #expect(delivery.headline == NotificationFixture.approvalSubject)
                 #expect(delivery.approveURL == NotificationFixture.approveURL)
                 #expect(delivery.rejectURL == NotificationFixture.rejectURL)
                 #expect(delivery.asksForDecision)

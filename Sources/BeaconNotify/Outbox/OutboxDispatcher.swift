@@ -136,13 +136,14 @@ public final class OutboxDispatcher: Service, Sendable {
         var message = entry.message
         if let approvalID = entry.approvalID, let approval = try? store.approval(approvalID) {
             let base = config.publicURL.hasSuffix("/") ? String(config.publicURL.dropLast()) : config.publicURL
-            func link(_ approve: Bool) -> String {
+            func link(_ approve: Bool?) -> String {
                 let claim = ApprovalSigner.Claim(
                     approvalID: approvalID, person: entry.person, approve: approve, expiresAt: approval.expiresAt)
                 return "\(base)/approvals/\(signer.token(for: claim))"
             }
             message.approval = ApprovalLinks(
-                approvalID: approvalID, approveURL: link(true), rejectURL: link(false), expiresAt: approval.expiresAt)
+                approvalID: approvalID, approveURL: link(true), rejectURL: link(false), answerURL: link(nil),
+                expiresAt: approval.expiresAt)
         }
         return Delivery(
             idempotencyKey: entry.idempotencyKey, channel: channel, recipient: entry.recipient, message: message)
