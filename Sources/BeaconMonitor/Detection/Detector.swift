@@ -75,11 +75,22 @@ public final class Detector {
 
     /// Writes the samples gathered since the last flush, in one transaction.
     public func flushSamples() {
-        guard !pendingSamples.isEmpty else { return }
-        let batch = pendingSamples
-        pendingSamples.removeAll(keepingCapacity: true)
+        Self.write(takeSamples(), to: store, logger: logger)
+    }
+
+    /// The samples gathered since the last call, for writing outside whatever lock guards the detector.
+    public func takeSamples() -> [(rule: String, labels: Labels, samples: [Sample])] {
+        defer { pendingSamples.removeAll(keepingCapacity: true) }
+        return pendingSamples.values.map { ($0.rule, $0.labels, $0.samples) }
+    }
+
+    /// Writes samples taken with `takeSamples()`, in one transaction.
+    public static func write(
+        _ batch: [(rule: String, labels: Labels, samples: [Sample])], to store: BeaconStore, logger: Logger
+    ) {
+        guard !batch.isEmpty else { return }
         do {
-            try store.append(batch.values.map { ($0.rule, $0.labels, $0.samples) })
+            try store.append(batch)
         } catch {
             logger.error("cannot store samples", metadata: ["error": "\(error)"])
         }
