@@ -17,11 +17,19 @@ Peer options (--peer-opt K=V):
   beacon_bin=PATH         the beacon executable (default: $BEACON_BIN or <repo>/.build/release/beacon)
   log_level=warning       serve's --log-level
   timeout_ms=MS           the rules' source timeout (default min(0.8 S, 2 s))
+
+Latency stages (explain(), read back from Beacon's SQLite store after the trials):
+  poll_wait   flip -> the incident's opened_at: waiting for the target's next poll, the response, the
+              evaluation of the response and the commit of the incident with its outbox rows
+  notify      opened_at -> webhook received by the sink: the outbox dispatcher picking the row up and the
+              POST (computed as the rest of the latency, so the stages add up exactly)
 """
 import json
 import os
 import socket
+import sqlite3
 import subprocess
+import urllib.error
 import urllib.request
 
 from peer_api import BasePeer
@@ -186,6 +194,46 @@ def webhook_events(body):
     return [(str(inst), st)] if inst is not None else []
 
 
+def open_store(path):
+    """The run's store, read-only (Beacon keeps running and writing while we read)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    db.execute("PRAGMA query_only = 1")
+    return db
+
+
+def opened_at_by_instance(path):
+    """{instance: [opened_at (unix s), ...]} for every incident in the store."""
+    out = {}
+    db = open_store(path)
+    try:
+        for labels, opened in db.execute("SELECT labels, opened_at FROM incident ORDER BY opened_at"):
+            try:
+                inst = json.loads(labels).get("instance")
+            except ValueError:
+                continue
+            out.setdefault(inst, []).append(float(opened))
+    finally:
+        db.close()
+    return out
+
+
+def store_figures(path):
+    """Counts from the store: incidents by status, outbox rows by state, retries."""
+    db = open_store(path)
+    try:
+        q1 = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "incidents_by_status": dict(db.execute("SELECT status, count(*) FROM incident GROUP BY status")),
+            "notifications_by_state": dict(db.execute("SELECT state, count(*) FROM notification GROUP BY state")),
+            "notifications_retried": q1("SELECT count(*) FROM notification WHERE attempts > 1"),
+            "notification_max_attempts": q1("SELECT max(attempts) FROM notification"),
+            "dispatch_ms_max": q1("SELECT round(1000 * max(delivered_at - created_at), 1) FROM notification"),
+            "series_samples": q1("SELECT count(*) FROM series_sample"),
+        }
+    finally:
+        db.close()
+
+
 class Peer(BasePeer):
     name = "beacon"
 
@@ -233,9 +281,28 @@ class Peer(BasePeer):
     def status(self, ctx):
         return f"healthz={self.last_health}" if self.last_health else ""
 
+    def store_path(self, ctx):
+        return ctx.path("beacon.sqlite")
+
+    def explain(self, ctx, trials, fire_records):
+        opened = opened_at_by_instance(self.store_path(ctx))
+        out = []
+        for t in trials:
+            cands = [o for o in opened.get(t["instance"], []) if o >= t["flip_wall"] - 0.5]
+            if t["detect_ms"] is None or not cands:
+                out.append(None)
+                continue
+            poll = 1000 * (min(cands) - t["flip_wall"])
+            out.append({"poll_wait_ms": poll, "notify_ms": t["detect_ms"] - poll})
+        return out
+
     def diagnostics(self, ctx):
         status, body = health(self.port, timeout=5.0)
         out = {"healthz_status": status, "healthz": body}
+        try:
+            out["store"] = store_figures(self.store_path(ctx))
+        except sqlite3.Error as e:
+            out["store"] = {"error": repr(e)}
         log = os.path.join(ctx.workdir, "logs", "beacon.log")
         try:
             with open(log, "rb") as f:
