@@ -43,7 +43,7 @@ SS ?= 1
 K ?= 20
 W ?= 60
 BENCH_ARGS ?= --nice -10 --quiet-wait 120
-STORM_ARGS ?= --nice -10
+STORM_ARGS ?= --nice -10 --resolve
 BENCH_OUT := Benchmarks/results
 BENCH_STAMP := $(shell date -u +%Y%m%dT%H%M%SZ)
 
