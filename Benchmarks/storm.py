@@ -136,12 +136,14 @@ class Tail:
         return len(new)
 
 
-def wave(tail, start_idx, *, event, expected, flips, timeout, settle, beacon, log_every=5.0):
+def wave(tail, start_idx, *, event, expected, flips, timeout, settle, beacon, others=None, log_every=5.0):
     """Waits for `expected` notifications of `event` after tail.records[start_idx:]; returns the figures."""
     first_flip = min(f["mono"] for f in flips)
     last_flip = max(f["mono"] for f in flips)
     flip_of = {f"t{f['target']}": f["mono"] for f in flips}
-    cpu0 = procs.cpu_seconds(beacon.pid)
+    pids = {"beacon": beacon.pid, **(others or {})}
+    sampler = procs.Sampler(pids)
+    snap0 = sampler.snap()
     deadline = time.monotonic() + timeout
     next_note = time.monotonic() + log_every
 
@@ -163,7 +165,7 @@ def wave(tail, start_idx, *, event, expected, flips, timeout, settle, beacon, lo
             log(f"{event}: {got}/{expected} received; healthz {st} {hb}")
         time.sleep(0.05)
     complete_at = time.monotonic()
-    cpu1 = procs.cpu_seconds(beacon.pid)
+    used = procs.Sampler.diff(snap0, sampler.snap())
     # watch for late arrivals and duplicates
     end = time.monotonic() + settle
     while time.monotonic() < end:
@@ -219,7 +221,11 @@ def wave(tail, start_idx, *, event, expected, flips, timeout, settle, beacon, lo
         "by_path": dict(per_path),
         "by_layer": dict(per_layer),
         "other_events": dict(other),
-        "beacon_cpu_s": round(cpu1 - cpu0, 2) if cpu0 is not None and cpu1 is not None else None,
+        "beacon_cpu_s": round(used["cpu_s"]["beacon"], 2) if "beacon" in used["cpu_s"] else None,
+        # until the last expected notification: who used the 2 cores (sink and fixture share them)
+        "cpu_s_by_process": {k: round(v, 2) for k, v in used["cpu_s"].items()},
+        "wait_s": round(used["seconds"], 2),
+        "host_busy_pct": round(100 * used["host_busy_frac"], 1) if used["host_busy_frac"] is not None else None,
     }
 
 
@@ -270,11 +276,11 @@ def main():
         sink_file = os.path.join(workdir, "notifications.jsonl")
         life = str(a.drain_timeout * (2 if a.resolve else 1) + a.ready_timeout + 600)
         py = sys.executable
-        spawn("fixture", [py, os.path.join(BENCH, "fixtures", "metrics_server.py"), "--targets", str(N),
+        fixture_proc = spawn("fixture", [py, os.path.join(BENCH, "fixtures", "metrics_server.py"), "--targets", str(N),
                           "--port", str(mport), "--workers", str(a.fixture_workers), "--max-lifetime", life,
                           "--target-port-base", str(a.target_port_base),
                           "--flip-log", os.path.join(workdir, "flips.jsonl")], measure=False)
-        spawn("sink", [py, os.path.join(BENCH, "fixtures", "webhook_sink.py"), "--port", str(sport),
+        sink_proc = spawn("sink", [py, os.path.join(BENCH, "fixtures", "webhook_sink.py"), "--port", str(sport),
                        "--out", sink_file, "--max-lifetime", life], measure=False)
         wait_until(lambda: http_ok(f"http://127.0.0.1:{mport}/healthz") and http_ok(f"http://127.0.0.1:{sport}/healthz")
                    and get_json(mport, "/control/stats")["workers_ready"] == a.fixture_workers, 60, what="fixtures")
@@ -323,8 +329,10 @@ def main():
         flips = flip_all(mport, list(range(N)), 0.5, a.flip_connections)
         span = max(f["mono"] for f in flips) - min(f["mono"] for f in flips)
         log(f"flipped {len(flips)} targets to 0.5 in {1000 * span:.0f} ms; waiting for {expected} notifications")
+        others = {"sink": sink_proc.pid, "fixture": fixture_proc.pid}
+        others.update({f"fixture_w{k}": pid for k, pid in enumerate(get_json(mport, "/control/stats")["workers"])})
         fire = wave(tail, pre, event="page", expected=expected, flips=flips, timeout=a.drain_timeout,
-                    settle=a.settle, beacon=beacon)
+                    settle=a.settle, beacon=beacon, others=others)
         check_alive()
         res = None
         if a.resolve:
@@ -332,7 +340,7 @@ def main():
             back = flip_all(mport, list(range(N)), 0.97, a.flip_connections)
             log(f"flipped {len(back)} targets back to 0.97; waiting for {expected} resolved notifications")
             res = wave(tail, start_idx, event="resolved", expected=expected, flips=back, timeout=a.drain_timeout,
-                       settle=a.settle, beacon=beacon)
+                       settle=a.settle, beacon=beacon, others=others)
         check_alive()
         st, hb = health(bport)
         fx = get_json(mport, "/control/stats")
@@ -388,13 +396,14 @@ def main():
 
 def print_table(r):
     rows = [("wave", "expected", "received", "duplicates", "drain s", "notif/s", "first notif s",
-             "per-incident first p50/p95/max ms", "beacon CPU s")]
+             "per-incident first p50/p95/max ms", "beacon CPU s", "sink CPU s", "host busy %")]
     for w in (r["extra"]["page"], r["extra"]["resolved"]):
         if not w:
             continue
         d = w["first_notification_per_incident_ms"]
         rows.append((w["event"], w["expected"], w["received"], w["duplicates"], w["drain_s"], w["notifications_per_s"],
-                     w["first_notification_s"], f"{d['p50']} / {d['p95']} / {d['max']}", w["beacon_cpu_s"]))
+                     w["first_notification_s"], f"{d['p50']} / {d['p95']} / {d['max']}", w["beacon_cpu_s"],
+                     w["cpu_s_by_process"].get("sink"), w["host_busy_pct"]))
     out = ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
     out.insert(1, "|" + "---|" * len(rows[0]))
     print(f"storm: N={r['N']} S={r['S']}s, flip span {r['flip_span_ms']} ms, beacon RSS peak "
