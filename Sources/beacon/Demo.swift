@@ -23,7 +23,7 @@ extension Beacon {
 
         @OptionGroup var options: ConfigOptions
         @Option(help: "The port of the simulated shop's endpoints (0 picks a free one).") var port = 9100
-        @Option(help: "The console's port (0 picks a free one).") var consolePort = 8080
+        @Option(help: "The console's port; a free one when it is taken or 0.") var consolePort = 8080
         @Option(help: "How long the demo runs after the script ends, in seconds (to look around the console).")
         var linger = 4
         @Flag(help: "Keep the temporary store instead of deleting it.") var keep = false
@@ -52,7 +52,7 @@ extension Beacon {
                 guard let shopPort = await Self.first(ports, within: .seconds(10)) else {
                     throw ValidationError("Cannot serve the simulated shop on 127.0.0.1:\(port); try --port 0.")
                 }
-                let console = try consolePort == 0 ? FreePort.find() : consolePort
+                let console = try FreePort.preferring(consolePort)
                 var config = sinks.route(
                     DemoConfig.compressed(shipped, metricsAddress: ListenAddress(host: "127.0.0.1", port: shopPort)))
                 config.listen = ListenAddress(host: "127.0.0.1", port: console)
