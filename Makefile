@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BEACON := .build/debug/beacon
 
-.PHONY: all deps build demo check test lint format bench clean
+.PHONY: all deps build demo check test lint format bench bench-quick bench-build clean
 
 all: build
 
@@ -31,6 +31,44 @@ lint:
 
 format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
+
+## Side-by-side benchmark against the shared harness (../shared/bench): the Prometheus anchor and Beacon,
+## one run at a time, for every N in NS and S in SS; then the table and the alert storm.
+##   make bench                                   N = 100 1000 10000, S = 1, K = 20, W = 60 (about 25 min)
+##   make bench NS="100 1000" SS="1 5" K=10       other matrices
+##   make bench-quick                             N = 100 1000, S = 1, K = 5, W = 20, plus the storm
+BENCH_DIR ?= $(abspath ../shared/bench)
+NS ?= 100 1000 10000
+SS ?= 1
+K ?= 20
+W ?= 60
+BENCH_ARGS ?= --nice -10 --quiet-wait 120
+STORM_ARGS ?= --nice -10 --resolve
+BENCH_OUT := Benchmarks/results
+BENCH_STAMP := $(shell date -u +%Y%m%dT%H%M%SZ)
+
+bench-build: deps
+	$(SWIFT) build -c release --product beacon
+
+bench: bench-build
+	@mkdir -p $(BENCH_OUT)/runs
+	@run="$(BENCH_OUT)/bench-$(BENCH_STAMP).jsonl"; \
+	for S in $(SS); do for N in $(NS); do \
+	  for sys in prometheus beacon; do \
+	    if [ $$sys = prometheus ]; then r="$(BENCH_DIR)/peers/prometheus/run.sh"; else r=Benchmarks/run.sh; fi; \
+	    echo "=== $$sys N=$$N S=$$S K=$(K) W=$(W)" >&2; \
+	    BENCH_DIR="$(BENCH_DIR)" timeout 900 $$r -N $$N -S $$S -K $(K) -W $(W) $(BENCH_ARGS) \
+	      --results "$$run" --detail-dir $(BENCH_OUT)/runs || echo "$$sys N=$$N S=$$S failed (rc=$$?)" >&2; \
+	  done; \
+	done; done; \
+	[ -s "$$run" ] || { echo "no run produced a result" >&2; exit 1; }; \
+	cat "$$run" >> $(BENCH_OUT)/results.jsonl; \
+	echo "results: $$run (also appended to $(BENCH_OUT)/results.jsonl)"; \
+	python3 "$(BENCH_DIR)/lib/report.py" "$$run"
+	BENCH_DIR="$(BENCH_DIR)" timeout 900 python3 Benchmarks/storm.py $(STORM_ARGS)
+
+bench-quick:
+	@$(MAKE) --no-print-directory bench NS="100 1000" SS=1 K=5 W=20
 
 clean:
 	rm -rf .build

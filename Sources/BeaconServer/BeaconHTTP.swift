@@ -14,7 +14,7 @@ public enum BeaconHTTP {
         config: @escaping @Sendable () -> BeaconConfig,
         logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         queued: @escaping @Sendable (Int) -> Void = { _ in },
-        health: @escaping @Sendable () -> HealthReport,
+        health: @escaping @Sendable () -> HealthReport, metrics: BeaconMetrics? = nil,
         failingSources: @escaping @Sendable () -> [String: String] = { [:] },
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
@@ -23,6 +23,14 @@ public enum BeaconHTTP {
         ApprovalLinkRoutes(store: store, signer: signer, config: config, now: now, queued: queued).add(to: router)
         IncidentRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
         ConsoleRoutes(store: store, config: config, now: now, queued: queued, failing: failingSources).add(to: router)
+        AlertmanagerIntakeRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
+        if let metrics {
+            router.get("/metrics") { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.exposition(store: store))))
+            }
+        }
         router.get("/healthz") { _, _ in
             let report = health()
             let body = try JSONEncoder.beacon.encode(report)

@@ -102,7 +102,7 @@ public struct IncidentLedger: Sendable {
         return try record(db, incident, kind, message, at: now)
     }
 
-    private func record(
+    func record(
         _ db: Database, _ incident: Incident, _ kind: TimelineKind, _ message: String, at now: Date
     )
         throws -> IncidentChange

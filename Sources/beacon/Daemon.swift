@@ -27,20 +27,21 @@ struct Daemon: Sendable {
         onHTTPRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws {
         let current = ConfigBox(config)
+        let metrics = BeaconMetrics()
         let client = CurlClient()
         let signer = ApprovalSigner(key: try store.secret("approval-signing-key"))
         let dispatcher = OutboxDispatcher(
             config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
-            policy: retryPolicy, logger: logger)
+            policy: retryPolicy, logger: logger, instrumentation: metrics)
         let monitor = MonitorService(
-            config: config, store: store, logger: logger, options: pollerOptions,
+            config: config, store: store, logger: logger, options: pollerOptions, instrumentation: metrics,
             onChange: { change in
                 if change.notificationsQueued > 0 { dispatcher.wake() }
                 onChange(change)
             })
         let escalation = EscalationService(
             ledger: { IncidentLedger(store, planner: CommandPlanner(config: current.value)) }, tick: escalationTick,
-            logger: logger, queued: { _ in dispatcher.wake() })
+            logger: logger, instrumentation: metrics, queued: { _ in dispatcher.wake() })
         let http = BeaconHTTP.application(
             listen: config.listen, store: store, signer: signer, config: { current.value }, logger: logger,
             queued: { _ in dispatcher.wake() },
@@ -50,7 +51,7 @@ struct Daemon: Sendable {
                 return HealthReport(
                     storeOK: depth != nil, monitorRunning: status.running, targets: status.targets,
                     failingSources: status.failingSources.count, outboxDepth: depth ?? 0)
-            }, onRunning: onHTTPRunning)
+            }, metrics: metrics, onRunning: onHTTPRunning)
         services = [monitor, dispatcher, escalation, http]
         self.client = client
         self.current = current

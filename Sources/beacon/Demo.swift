@@ -2,9 +2,12 @@ import ArgumentParser
 import BeaconCore
 import BeaconDemo
 import BeaconMonitor
+import BeaconNotify
+import BeaconServer
 import BeaconStore
 import Foundation
 import Logging
+import ServiceLifecycle
 
 extension Beacon {
     struct Demo: AsyncParsableCommand {
@@ -12,16 +15,24 @@ extension Beacon {
             abstract: "Run Beacon against a simulated shop for about a minute and print what it does.",
             discussion: """
                 Serves every metric the shipped rules poll on 127.0.0.1, plays a scripted minute (payments fail, \
-                a product's complaints spike, negative mentions jump), and runs the monitor on a temporary store \
-                with the configuration's timings compressed to fit.
+                a product's complaints spike, negative mentions jump), and runs the daemon on a temporary store \
+                with the configuration's timings compressed to fit. Every channel delivers to local sinks, which \
+                print who was paged where; nobody acknowledges, so incidents escalate; the demo's CEO approves \
+                from the link in her notification.
                 """)
 
         @OptionGroup var options: ConfigOptions
         @Option(help: "The port of the simulated shop's endpoints (0 picks a free one).") var port = 9100
+        @Option(help: "The console's port; a free one when it is taken or 0.") var consolePort = 8080
+        @Option(help: "How long the demo runs after the script ends, in seconds (to look around the console).")
+        var linger = 4
         @Flag(help: "Keep the temporary store instead of deleting it.") var keep = false
+
+        static let demoPassword = "beacon-demo"
 
         func run() async throws {
             let logger = Logging.bootstrap(level: .error)
+            let quiet = Logger(label: "beacon.demo") { _ in SwiftLogNoOpLogHandler() }
             let shipped = try options.load()
             let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("beacon-demo-\(UUID())")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -31,36 +42,63 @@ extension Beacon {
             let clock = ContinuousClock()
             let started = clock.now
             let printer = DemoPrinter(started: started)
+            let sinks = try await DemoSinks.start(channels: shipped.channels, logger: quiet)
             let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-            let server = DemoMetricsServer(
+            let shop = DemoMetricsServer(
                 scenario: scenario, address: ListenAddress(host: "127.0.0.1", port: port),
-                elapsed: DemoMetricsServer.elapsedTime(on: clock),
-                logger: Logger(label: "beacon.demo.shop") { _ in SwiftLogNoOpLogHandler() },
-                onRunning: { portSink.yield($0) })
+                elapsed: DemoMetricsServer.elapsedTime(on: clock), logger: quiet, onRunning: { portSink.yield($0) })
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await server.run() }
-                guard let boundPort = await Self.firstPort(ports, within: .seconds(10)) else {
+                group.addTask { try await shop.run() }
+                guard let shopPort = await Self.first(ports, within: .seconds(10)) else {
                     throw ValidationError("Cannot serve the simulated shop on 127.0.0.1:\(port); try --port 0.")
                 }
-                let config = DemoConfig.compressed(
-                    shipped, metricsAddress: ListenAddress(host: "127.0.0.1", port: boundPort))
-                printer.introduce(config: config, shopURL: "http://127.0.0.1:\(boundPort)", store: directory.path)
-                let monitor = MonitorService(
-                    config: config, store: store, logger: logger, plansCommand: false,
+                let console = try FreePort.preferring(consolePort)
+                var config = sinks.route(
+                    DemoConfig.compressed(shipped, metricsAddress: ListenAddress(host: "127.0.0.1", port: shopPort)))
+                config.listen = ListenAddress(host: "127.0.0.1", port: console)
+                config.publicURL = "http://127.0.0.1:\(console)"
+                let users = try Self.addUsers(config, store: store)
+                let daemon = try Daemon(
+                    config: config, store: store, logger: logger, escalationTick: .milliseconds(250),
                     onChange: { printer.print($0) })
-                group.addTask { try await monitor.run() }
+                printer.introduce(config: config, shopURL: "http://127.0.0.1:\(shopPort)", users: users)
+                let services = ServiceGroup(
+                    configuration: ServiceGroupConfiguration(
+                        services: daemon.services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigint],
+                        logger: quiet))
+                group.addTask { try await services.run() }
+                group.addTask { await printer.follow(sinks.deliveries, config: config, answeringWith: daemon.client) }
                 for phase in scenario.phases {
                     try await clock.sleep(until: started.advanced(by: phase.start))
                     printer.narrate(phase.narration)
                 }
-                try await clock.sleep(until: started.advanced(by: scenario.duration + .seconds(4)))
+                try await clock.sleep(until: started.advanced(by: scenario.duration + .seconds(linger)))
+                await services.triggerGracefulShutdown()
+                await sinks.stop()
                 group.cancelAll()
+                await daemon.client.shutdown()
             }
             try printer.summarize(store)
             if keep { print("The store is kept at \(directory.path)/beacon.sqlite") }
         }
 
-        private static func firstPort(_ ports: AsyncStream<Int>, within limit: Duration) async -> Int? {
+        /// One console user per person of the chain who has a login, all with the demo password.
+        private static func addUsers(_ config: BeaconConfig, store: BeaconStore) throws -> [(String, Layer)] {
+            let hash = Credentials.hashPassword(demoPassword, cost: 8)
+            var users: [(String, Layer)] = []
+            for layer in Layer.allCases {
+                for person in config.chain[layer].people {
+                    guard let login = person.login else { continue }
+                    try store.addUser(
+                        login: login, name: person.name, layer: layer, admin: layer == .decision, passwordHash: hash,
+                        at: Date())
+                    users.append((login, layer))
+                }
+            }
+            return users
+        }
+
+        private static func first(_ ports: AsyncStream<Int>, within limit: Duration) async -> Int? {
             await withTaskGroup(of: Int?.self) { group in
                 group.addTask { await ports.first { _ in true } }
                 group.addTask {

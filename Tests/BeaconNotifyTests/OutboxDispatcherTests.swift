@@ -139,7 +139,10 @@ import Testing
         let token = String(approveURL.dropFirst("https://beacon.example.com/approvals/".count))
         let claim = try signer.verify(token, at: Date())
         let approvalID = try store.approvals(id).first?.id
-        #expect(claim.person == "lina" && claim.approve && claim.approvalID == approvalID)
+        #expect(claim.person == "lina" && claim.approve == true && claim.approvalID == approvalID)
+        let answerURL = try #require(approval["answer_url"] as? String)
+        let answer = try signer.verify(String(answerURL.split(separator: "/").last!), at: Date())
+        #expect(answer.approve == nil, "the SMS link's page offers both answers")
         await server.stop()
     }
 }

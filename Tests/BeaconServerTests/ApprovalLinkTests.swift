@@ -114,3 +114,29 @@ import Testing
         }
     }
 }
+
+extension ApprovalLinkTests {
+    func answerToken() -> String {
+        signer.token(
+            for: ApprovalSigner.Claim(
+                approvalID: approvalID, person: "lina", approve: nil, expiresAt: start.addingTimeInterval(86_400)))
+    }
+
+    @Test func anAnswerLinkOffersBothAndTakesTheChoiceFromTheForm() async throws {
+        try await application(at: start + 60).test(.live) { client in
+            let page = try await client.execute(uri: "/approvals/\(answerToken())", method: .get)
+            let html = String(buffer: page.body)
+            #expect(
+                html.contains(#"name="decision" value="approve""#) && html.contains(#"name="decision" value="reject""#))
+            let undecided = try await client.execute(uri: "/approvals/\(answerToken())", method: .post)
+            #expect(undecided.status == .badRequest)
+            let rejected = try await client.execute(
+                uri: "/approvals/\(answerToken())", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "decision=reject&comment=wait+for+legal"))
+            #expect(rejected.status == .ok)
+            #expect(try store.approval(approvalID)?.state == .rejected)
+            #expect(try store.approval(approvalID)?.comment == "wait for legal")
+        }
+    }
+}

@@ -98,12 +98,15 @@ public struct ApprovalLinks: Sendable, Hashable, Codable {
     public var approvalID: Int64
     public var approveURL: String
     public var rejectURL: String
+    /// One link whose page offers both answers: what fits in an SMS.
+    public var answerURL: String?
     public var expiresAt: Date
 
-    public init(approvalID: Int64, approveURL: String, rejectURL: String, expiresAt: Date) {
+    public init(approvalID: Int64, approveURL: String, rejectURL: String, answerURL: String? = nil, expiresAt: Date) {
         self.approvalID = approvalID
         self.approveURL = approveURL
         self.rejectURL = rejectURL
+        self.answerURL = answerURL
         self.expiresAt = expiresAt
     }
 }

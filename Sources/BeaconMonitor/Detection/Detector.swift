@@ -13,6 +13,7 @@ public final class Detector {
     private let store: BeaconStore
     private var ledger: IncidentLedger
     private let logger: Logger
+    private let instrumentation: any Instrumentation
     public private(set) var plan: SourcePlan
     private var states: [SeriesKey: SeriesState] = [:]
     private var histories: [SeriesKey: SeriesHistory] = [:]
@@ -27,8 +28,10 @@ public final class Detector {
 
     /// - Parameter planner: runs playbooks and pages the chain for the incidents opened; `nil` only records them.
     public init(
-        rules: [Rule], store: BeaconStore, logger: Logger, planner: CommandPlanner? = nil, firstTargetID: Int = 0
+        rules: [Rule], store: BeaconStore, logger: Logger, planner: CommandPlanner? = nil, firstTargetID: Int = 0,
+        instrumentation: any Instrumentation = NoInstrumentation()
     ) throws {
+        self.instrumentation = instrumentation
         self.store = store
         ledger = IncidentLedger(store, planner: planner)
         self.logger = logger
@@ -53,6 +56,13 @@ public final class Detector {
     /// - Returns: the incident changes committed.
     public func handle(_ result: PollResult, at now: Date) -> [IncidentChange] {
         guard let group = plan.groups[result.target] else { return [] }
+        let started = ContinuousClock.now
+        defer { instrumentation.evaluated(seconds: (ContinuousClock.now - started).seconds) }
+        if case .failure(let reason) = result.outcome {
+            instrumentation.polled(source: group.target.url, failure: reason)
+        } else {
+            instrumentation.polled(source: group.target.url, failure: nil)
+        }
         noteSourceHealth(group.target.url, result.outcome)
         var changes: [IncidentChange] = []
         for rule in group.rules {
@@ -65,11 +75,22 @@ public final class Detector {
 
     /// Writes the samples gathered since the last flush, in one transaction.
     public func flushSamples() {
-        guard !pendingSamples.isEmpty else { return }
-        let batch = pendingSamples
-        pendingSamples.removeAll(keepingCapacity: true)
+        Self.write(takeSamples(), to: store, logger: logger)
+    }
+
+    /// The samples gathered since the last call, for writing outside whatever lock guards the detector.
+    public func takeSamples() -> [(rule: String, labels: Labels, samples: [Sample])] {
+        defer { pendingSamples.removeAll(keepingCapacity: true) }
+        return pendingSamples.values.map { ($0.rule, $0.labels, $0.samples) }
+    }
+
+    /// Writes samples taken with `takeSamples()`, in one transaction.
+    public static func write(
+        _ batch: [(rule: String, labels: Labels, samples: [Sample])], to store: BeaconStore, logger: Logger
+    ) {
+        guard !batch.isEmpty else { return }
         do {
-            try store.append(batch.values.map { ($0.rule, $0.labels, $0.samples) })
+            try store.append(batch)
         } catch {
             logger.error("cannot store samples", metadata: ["error": "\(error)"])
         }

@@ -8,7 +8,6 @@ import Synchronization
 /// Polls every rule's source, evaluates each series and commits incident changes, until graceful shutdown.
 public final class MonitorService: Service, Sendable {
     private enum Event: Sendable {
-        case result(PollResult)
         case reload(BeaconConfig)
         case flush
     }
@@ -25,6 +24,7 @@ public final class MonitorService: Service, Sendable {
 
     private let initialConfig: BeaconConfig
     private let plansCommand: Bool
+    private let instrumentation: any Instrumentation
     private let store: BeaconStore
     private let logger: Logger
     private let options: Poller.Options
@@ -41,11 +41,13 @@ public final class MonitorService: Service, Sendable {
     ///   - onChange: told of every committed incident change (the demo prints them), on the service's task.
     public init(
         config: BeaconConfig, store: BeaconStore, logger: Logger, plansCommand: Bool = true,
-        options: Poller.Options = Poller.Options(), now: @escaping @Sendable () -> Date = { Date() },
+        options: Poller.Options = Poller.Options(), instrumentation: any Instrumentation = NoInstrumentation(),
+        now: @escaping @Sendable () -> Date = { Date() },
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         initialConfig = config
         self.plansCommand = plansCommand
+        self.instrumentation = instrumentation
         self.store = store
         self.logger = logger
         self.options = options
@@ -66,19 +68,24 @@ public final class MonitorService: Service, Sendable {
     public var status: Status { currentStatus.withLock { $0 } }
 
     public func run() async throws {
-        let detector = try Detector(
-            rules: initialConfig.rules, store: store, logger: logger, planner: planner(initialConfig))
-        let continuation = continuation
-        let poller = Poller(targets: detector.plan.targets, options: options) { result in
-            if case .dropped = continuation.yield(.result(result)) {
-                // Only under sustained overload; the next poll of the target replaces the lost result.
-            }
+        // Results are evaluated on the poller's thread as they arrive: evaluation is cheap and synchronous, and
+        // handing every result to another thread would cost more than the evaluation itself.
+        let detector = LockedDetector(
+            try Detector(
+                rules: initialConfig.rules, store: store, logger: logger, planner: planner(initialConfig),
+                instrumentation: instrumentation))
+        let (now, onChange) = (now, onChange)
+        let poller = Poller(targets: detector.withLock { $0.plan.targets }, options: options) { result in
+            for change in detector.withLock({ $0.handle(result, at: now()) }) { onChange(change) }
         }
         poller.start()
         publish(detector, poller, running: true)
         logger.info(
             "monitor started",
-            metadata: ["rules": "\(initialConfig.rules.count)", "targets": "\(detector.plan.groups.count)"])
+            metadata: [
+                "rules": "\(initialConfig.rules.count)", "targets": "\(detector.withLock { $0.plan.groups.count })",
+            ])
+        let continuation = continuation
         let ticker = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
@@ -87,32 +94,49 @@ public final class MonitorService: Service, Sendable {
         }
         for await event in events.cancelOnGracefulShutdown() {
             switch event {
-            case .result(let result):
-                for change in detector.handle(result, at: now()) { onChange(change) }
             case .reload(let config):
-                detector.replace(rules: config.rules, planner: planner(config))
-                poller.update(detector.plan.targets)
+                let targets = detector.withLock { detector in
+                    detector.replace(rules: config.rules, planner: planner(config))
+                    return detector.plan.targets
+                }
+                poller.update(targets)
                 logger.info(
-                    "rules reloaded",
-                    metadata: ["rules": "\(config.rules.count)", "targets": "\(detector.plan.groups.count)"])
+                    "rules reloaded", metadata: ["rules": "\(config.rules.count)", "targets": "\(targets.count)"])
             case .flush:
-                detector.flushSamples()
+                Detector.write(detector.withLock { $0.takeSamples() }, to: store, logger: logger)
                 publish(detector, poller, running: true)
             }
         }
         ticker.cancel()
         poller.stop()
-        detector.flushSamples()
+        Detector.write(detector.withLock { $0.takeSamples() }, to: store, logger: logger)
         publish(detector, poller, running: false)
         logger.info("monitor stopped")
     }
 
-    private func publish(_ detector: Detector, _ poller: Poller, running: Bool) {
+    private func publish(_ detector: LockedDetector, _ poller: Poller, running: Bool) {
+        let (targets, rules, failing) = detector.withLock { detector in
+            (
+                detector.plan.groups.count, detector.plan.groups.values.reduce(0) { $0 + $1.rules.count },
+                detector.sourceFailures
+            )
+        }
         let snapshot = Status(
-            running: running, targets: detector.plan.groups.count,
-            rules: detector.plan.groups.values.reduce(0) { $0 + $1.rules.count },
-            failingSources: detector.sourceFailures,
-            poller: poller.statistics)
+            running: running, targets: targets, rules: rules, failingSources: failing, poller: poller.statistics)
         currentStatus.withLock { $0 = snapshot }
+    }
+}
+
+/// The detector, shared between the poller's thread (results) and the service's task (reloads, flushes).
+final class LockedDetector: @unchecked Sendable {
+    private let lock = NSLock()
+    private let detector: Detector
+
+    init(_ detector: Detector) { self.detector = detector }
+
+    func withLock<T>(_ body: (Detector) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(detector)
     }
 }

@@ -29,7 +29,16 @@ struct SMSRenderer: ChannelRenderer {
             } else {
                 { $0 }
             }
-        let text = SMSText.compose(subject: delivery.message.subject, link: delivery.message.incident.url)
+        // An executive answers an approval from the phone: the SMS carries the link whose page offers both answers.
+        let message = delivery.message
+        let text =
+            if let approval = message.approval {
+                SMSText.compose(
+                    subject: "Approve? " + (message.step?.title ?? message.subject),
+                    link: approval.answerURL ?? approval.approveURL)
+            } else {
+                SMSText.compose(subject: message.subject, link: message.incident.url)
+            }
         let body = Template(template).render(["mobile": mobile, "text": text], escape: escape)
         return CurlRequest(
             url: channel.url, kind: .post,

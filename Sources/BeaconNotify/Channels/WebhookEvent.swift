@@ -21,6 +21,7 @@ struct WebhookEvent: Encodable {
         case dueAt = "due_at"
         case approveURL = "approve_url"
         case rejectURL = "reject_url"
+        case answerURL = "answer_url"
         case expiresAt = "expires_at"
         case name, login, layer
     }
@@ -47,6 +48,7 @@ struct WebhookEvent: Encodable {
             try container.encode(approval.approvalID, forKey: .id)
             try container.encode(approval.approveURL, forKey: .approveURL)
             try container.encode(approval.rejectURL, forKey: .rejectURL)
+            try container.encode(approval.answerURL, forKey: .answerURL)
             try container.encode(approval.expiresAt, forKey: .expiresAt)
         } else {
             try root.encodeNil(forKey: .approval)

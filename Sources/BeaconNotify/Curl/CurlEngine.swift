@@ -28,6 +28,8 @@ final class CurlEngine: @unchecked Sendable {
     private var queue: [CurlTransfer] = []
     private var inFlight: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private var idleHandles: [UnsafeMutableRawPointer] = []
+    /// Set by the loop once it has cleaned up the multi handle.
+    private var cleanedUp = false
 
     init(options: CurlClient.Options) {
         CurlLibrary.initialize()
@@ -37,6 +39,8 @@ final class CurlEngine: @unchecked Sendable {
     }
 
     deinit {
+        // The loop cleans up on its own thread when it ran; only an engine that never started is cleaned here.
+        guard !cleanedUp else { return }
         idleHandles.forEach { curl_easy_cleanup($0) }
         curl_multi_cleanup(multi)
     }
@@ -144,6 +148,12 @@ final class CurlEngine: @unchecked Sendable {
         inFlight.removeAll()
         queue.forEach { $0.complete(.failure(shutDown)) }
         queue.removeAll()
+        // Closing cached connections can wait on servers (SMTP sends QUIT): do it here, on the engine's thread,
+        // never in `deinit` on whatever thread drops the last reference.
+        idleHandles.forEach { curl_easy_cleanup($0) }
+        idleHandles.removeAll()
+        curl_multi_cleanup(multi)
+        cleanedUp = true
     }
 
     private func startQueued() {

@@ -56,6 +56,9 @@ struct CurlTransferSetup {
         beacon_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps")
         beacon_curl_setopt_long(easy, CURLOPT_USE_SSL, Self.useSSL(envelope.security))
         beacon_curl_setopt_string(easy, CURLOPT_MAIL_FROM, "<\(envelope.from)>")
+        // Bounds every wait on the server's replies, the QUIT on closing a cached connection included.
+        beacon_curl_setopt_long(
+            easy, CURLOPT_SERVER_RESPONSE_TIMEOUT, max(CurlTransfer.milliseconds(transfer.request.timeout) / 1_000, 1))
         var recipients: UnsafeMutablePointer<curl_slist>?
         for address in envelope.recipients {
             recipients = curl_slist_append(recipients, "<\(address)>")

@@ -11,10 +11,11 @@ public struct ApprovalSigner: Sendable {
         public var approvalID: Int64
         /// The approver's login or name.
         public var person: String
-        public var approve: Bool
+        /// The answer the link gives; `nil` for a link whose page offers both (what an SMS carries).
+        public var approve: Bool?
         public var expiresAt: Date
 
-        public init(approvalID: Int64, person: String, approve: Bool, expiresAt: Date) {
+        public init(approvalID: Int64, person: String, approve: Bool?, expiresAt: Date) {
             self.approvalID = approvalID
             self.person = person
             self.approve = approve
@@ -42,7 +43,7 @@ public struct ApprovalSigner: Sendable {
 
     public func token(for claim: Claim, nonce: UInt64 = UInt64.random(in: .min ... .max)) -> String {
         let payload = [
-            String(claim.approvalID), claim.person, claim.approve ? "approve" : "reject",
+            String(claim.approvalID), claim.person, claim.approve.map { $0 ? "approve" : "reject" } ?? "answer",
             String(Int64(claim.expiresAt.timeIntervalSince1970)), String(nonce, radix: 36),
         ].map { Self.encode(Data($0.utf8)) }.joined(separator: ".")
         return payload + "." + Self.encode(Data(HMAC<SHA256>.authenticationCode(for: Data(payload.utf8), using: key)))
@@ -58,10 +59,11 @@ public struct ApprovalSigner: Sendable {
         }
         let fields = parts[0..<5].map { Self.decode($0).map { String(decoding: $0, as: UTF8.self) } }
         guard let idText = fields[0], let id = Int64(idText), let person = fields[1], let decision = fields[2],
-            let expiryText = fields[3], let expiry = Int64(expiryText), decision == "approve" || decision == "reject"
+            let expiryText = fields[3], let expiry = Int64(expiryText),
+            ["approve", "reject", "answer"].contains(decision)
         else { throw .malformed }
         let claim = Claim(
-            approvalID: id, person: person, approve: decision == "approve",
+            approvalID: id, person: person, approve: decision == "answer" ? nil : decision == "approve",
             expiresAt: Date(timeIntervalSince1970: TimeInterval(expiry)))
         guard now <= claim.expiresAt else { throw .expired }
         return claim

@@ -1,3 +1,4 @@
+public import BeaconCore
 public import BeaconStore
 public import Foundation
 public import Logging
@@ -11,13 +12,16 @@ public struct EscalationService: Service {
     let tick: Duration
     let logger: Logger
     let now: @Sendable () -> Date
+    let instrumentation: any Instrumentation
     /// Told how many notifications a tick queued, to wake the dispatcher.
     let queued: @Sendable (Int) -> Void
 
     public init(
         ledger: @escaping @Sendable () -> IncidentLedger, tick: Duration = .seconds(1), logger: Logger,
-        now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void
+        now: @escaping @Sendable () -> Date = { Date() }, instrumentation: any Instrumentation = NoInstrumentation(),
+        queued: @escaping @Sendable (Int) -> Void
     ) {
+        self.instrumentation = instrumentation
         self.ledger = ledger
         self.tick = tick
         self.logger = logger
@@ -29,6 +33,7 @@ public struct EscalationService: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 let (fired, count) = try ledger().fireDueDeadlines(at: now())
+                if fired > 0 { instrumentation.deadlinesFired(fired) }
                 if fired > 0 { logger.debug("deadlines fired", metadata: ["fired": "\(fired)", "queued": "\(count)"]) }
                 if count > 0 { queued(count) }
             } catch {

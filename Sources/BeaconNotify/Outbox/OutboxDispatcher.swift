@@ -22,6 +22,7 @@ public final class OutboxDispatcher: Service, Sendable {
     private let maxConcurrent: Int
     private let tick: Duration
     private let logger: Logger
+    private let instrumentation: any Instrumentation
     private let now: @Sendable () -> Date
     private let config: Mutex<BeaconConfig>
     private let events: AsyncStream<Event>
@@ -30,8 +31,10 @@ public final class OutboxDispatcher: Service, Sendable {
     public init(
         config: BeaconConfig, store: BeaconStore, sender: any ChannelSender, signer: ApprovalSigner,
         policy: RetryPolicy = RetryPolicy(), maxConcurrent: Int = 32, tick: Duration = .milliseconds(250),
-        logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        logger: Logger, instrumentation: any Instrumentation = NoInstrumentation(),
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.instrumentation = instrumentation
         self.config = Mutex(config)
         self.store = store
         self.sender = sender
@@ -98,6 +101,11 @@ public final class OutboxDispatcher: Service, Sendable {
         } else {
             result = .failed(reason: "channel \(entry.channelID) is no longer configured", retryable: false)
         }
+        if case .delivered = result {
+            instrumentation.notified(channel: entry.channelID, delivered: true)
+        } else {
+            instrumentation.notified(channel: entry.channelID, delivered: false)
+        }
         do {
             switch result {
             case .delivered(let detail):
@@ -128,13 +136,14 @@ public final class OutboxDispatcher: Service, Sendable {
         var message = entry.message
         if let approvalID = entry.approvalID, let approval = try? store.approval(approvalID) {
             let base = config.publicURL.hasSuffix("/") ? String(config.publicURL.dropLast()) : config.publicURL
-            func link(_ approve: Bool) -> String {
+            func link(_ approve: Bool?) -> String {
                 let claim = ApprovalSigner.Claim(
                     approvalID: approvalID, person: entry.person, approve: approve, expiresAt: approval.expiresAt)
                 return "\(base)/approvals/\(signer.token(for: claim))"
             }
             message.approval = ApprovalLinks(
-                approvalID: approvalID, approveURL: link(true), rejectURL: link(false), expiresAt: approval.expiresAt)
+                approvalID: approvalID, approveURL: link(true), rejectURL: link(false), answerURL: link(nil),
+                expiresAt: approval.expiresAt)
         }
         return Delivery(
             idempotencyKey: entry.idempotencyKey, channel: channel, recipient: entry.recipient, message: message)

@@ -31,8 +31,10 @@ public struct ApprovalLinkRoutes: Sendable {
         router.get("/approvals/:token") { _, context in try show(context.parameters.require("token")) }
         router.post("/approvals/:token") { request, context in
             let form = try await request.body.collect(upTo: 16_384)
-            let comment = Self.formValue("comment", in: String(buffer: form))
-            return try answer(context.parameters.require("token"), comment: comment)
+            let body = String(buffer: form)
+            let decision = Self.formValue("decision", in: body)
+            return try answer(
+                context.parameters.require("token"), decision: decision, comment: Self.formValue("comment", in: body))
         }
     }
 
@@ -47,7 +49,7 @@ public struct ApprovalLinkRoutes: Sendable {
             let incident = try store.incident(approval.incidentID)
         else { return Self.error(status: .notFound, "This approval no longer exists.") }
         guard approval.state == .pending else { return Self.answered(approval) }
-        let verb = claim.approve ? "Approve" : "Reject"
+        let verb = claim.approve.map { $0 ? "Approve" : "Reject" } ?? "Approve or reject"
         let body = """
             <h1>\(verb): \(HTML.escape(approval.title))</h1>
             <div class="facts">
@@ -60,13 +62,24 @@ public struct ApprovalLinkRoutes: Sendable {
             </div>
             <form method="post">
             <p><label>Comment (optional)<br><textarea name="comment"></textarea></label></p>
-            <button class="\(claim.approve ? "approve" : "reject")" type="submit">\(verb)</button>
+            \(Self.buttons(claim.approve))
             </form>
             """
         return Self.html(.ok, HTML.page(title: "\(verb) \(approval.title)", body: body))
     }
 
-    func answer(_ token: String, comment: String?) throws -> Response {
+    /// One button for a link that carries its answer; both for an answer link.
+    static func buttons(_ approve: Bool?) -> String {
+        switch approve {
+        case true?: #"<button class="approve" type="submit">Approve</button>"#
+        case false?: #"<button class="reject" type="submit">Reject</button>"#
+        case nil:
+            #"<button class="approve" name="decision" value="approve" type="submit">Approve</button>"#
+                + #"<button class="reject" name="decision" value="reject" type="submit">Reject</button>"#
+        }
+    }
+
+    func answer(_ token: String, decision: String?, comment: String?) throws -> Response {
         let claim: ApprovalSigner.Claim
         do {
             claim = try signer.verify(token, at: now())
@@ -82,10 +95,13 @@ public struct ApprovalLinkRoutes: Sendable {
         {
             return Self.answered(approval)
         }
+        guard let approve = claim.approve ?? decision.flatMap({ ["approve": true, "reject": false][$0] }) else {
+            return Self.error(status: .badRequest, "Choose approve or reject.")
+        }
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
         do {
             let approval = try ledger.answer(
-                claim.approvalID, approve: claim.approve, by: person.login ?? person.name, layer: layer,
+                claim.approvalID, approve: approve, by: person.login ?? person.name, layer: layer,
                 comment: comment, at: now())
             queued(config.chain.execution.people.count)
             return Self.answered(approval, justNow: true)

@@ -1,0 +1,101 @@
+public import BeaconCore
+public import BeaconStore
+public import Foundation
+public import Hummingbird
+
+/// `POST /api/intake/alertmanager`: Prometheus Alertmanager's webhook (version 4), so a team that already runs
+/// Prometheus routes its alerts into Beacon's command chain.
+public struct AlertmanagerIntakeRoutes: Sendable {
+    let store: BeaconStore
+    let config: @Sendable () -> BeaconConfig
+    let now: @Sendable () -> Date
+    let queued: @Sendable (Int) -> Void
+
+    public init(
+        store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig, now: @escaping @Sendable () -> Date,
+        queued: @escaping @Sendable (Int) -> Void
+    ) {
+        self.store = store
+        self.config = config
+        self.now = now
+        self.queued = queued
+    }
+
+    struct Payload: Decodable {
+        var version: String
+        var alerts: [Alert]
+    }
+
+    struct Alert: Decodable {
+        var status: String
+        var labels: [String: String]
+        var annotations: [String: String]?
+        var startsAt: String?
+        var fingerprint: String?
+    }
+
+    struct Summary: Encodable {
+        var received = 0
+        var opened = 0
+        var raised = 0
+        var resolved = 0
+        var unchanged = 0
+    }
+
+    public func add(to router: Router<BeaconRequestContext>) {
+        router.post("api/intake/alertmanager") { request, context in try await receive(request, context) }
+    }
+
+    func receive(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        let user = try context.requireWriter(request)
+        let payload = try await JSONBody.decode(Payload.self, from: request)
+        guard payload.version == "4" else {
+            throw APIError(.badRequest, "Only Alertmanager webhook version 4 is understood.", field: "version")
+        }
+        let alerts = try payload.alerts.enumerated().map { index, alert in try Self.alert(alert, index: index) }
+        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config()))
+        var summary = Summary()
+        var notifications = 0
+        for alert in alerts {
+            summary.received += 1
+            guard let change = try ledger.receive(alert, by: user.login, at: now()) else {
+                summary.unchanged += 1
+                continue
+            }
+            notifications += change.notificationsQueued
+            switch change.event.kind {
+            case .opened: summary.opened += 1
+            case .severityRaised: summary.raised += 1
+            default: summary.resolved += 1
+            }
+        }
+        if notifications > 0 { queued(notifications) }
+        return try JSONBody.response(summary)
+    }
+
+    static func alert(_ alert: Alert, index: Int) throws -> ExternalAlert {
+        guard alert.status == "firing" || alert.status == "resolved" else {
+            throw APIError(.badRequest, "An alert's status is firing or resolved.", field: "alerts[\(index)].status")
+        }
+        guard let name = alert.labels["alertname"], !name.isEmpty else {
+            throw APIError(
+                .badRequest, "Every alert needs an alertname label.", field: "alerts[\(index)].labels.alertname")
+        }
+        let labels = Labels(alert.labels)
+        let category = alert.labels["category"].flatMap(BeaconCore.Category.init(rawValue:)) ?? .system
+        let title = alert.annotations?["summary"] ?? alert.annotations?["title"] ?? name
+        return ExternalAlert(
+            fingerprint: alert.fingerprint ?? "\(labels)", title: title, category: category,
+            severity: Severity(label: alert.labels["severity"]), labels: labels, firing: alert.status == "firing",
+            startsAt: alert.startsAt.flatMap(Self.date))
+    }
+
+    /// Alertmanager's RFC 3339 times, with or without fractional seconds.
+    static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+/// `beacon demo` end to end: about a minute of the scripted shop, on free ports.
+@Suite struct DemoCommandTests {
+    @Test(.timeLimit(.minutes(3)))
+    func theDemoShowsIncidentsPagingEscalationAndAnApproval() throws {
+        let config = BeaconProcess.repositoryRoot.appendingPathComponent("beacon.yaml").path
+        let result = try BeaconProcess.run([
+            "demo", "--config", config, "--port", "0", "--console-port", "0", "--linger", "0",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let output = result.output
+        for expected in [
+            "● OPENED   #1 sev2", "▲ RAISED   #1 sev1", "✓ RESOLVED #1 sev1", "(sku=A17)", "Negative mentions",
+            "✉ Paged: operation layer.", "✉ ESCALATION: Operation did not acknowledge within 5s.",
+            "taps Approve on the link in the notification: HTTP 200", "✉ APPROVED by", "Demo over: 3 incidents",
+        ] {
+            #expect(output.contains(expected), "missing \(expected)")
+        }
+        let summary = try #require(output.split(separator: "\n").first { $0.hasPrefix("Demo over:") })
+        let counts = summary.split(separator: " ").compactMap { Int($0) }
+        #expect(counts.count == 3 && counts[1] == counts[2], "every notification delivered: \(summary)")
+    }
+}

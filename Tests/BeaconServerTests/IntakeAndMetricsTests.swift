@@ -1,0 +1,129 @@
+import BeaconCore
+import BeaconNotify
+import BeaconStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+@testable import BeaconServer
+
+@Suite struct IntakeAndMetricsTests {
+    let store: BeaconStore
+    let token: String
+    let metrics = BeaconMetrics()
+
+    init() throws {
+        store = try BeaconStore.inMemory()
+        try store.addUser(
+            login: "alertmanager", name: "Alertmanager", layer: .operation, admin: false, passwordHash: nil, at: Date())
+        let made = Credentials.newToken()
+        try store.addToken(login: "alertmanager", hash: made.hash, prefix: made.prefix, at: Date())
+        token = made.token
+    }
+
+    func application() -> some ApplicationProtocol {
+        let config = ApprovalLinkTests.chainConfig
+        return BeaconHTTP.application(
+            listen: ListenAddress(host: "127.0.0.1", port: 0), store: store,
+            signer: ApprovalSigner(key: Array(repeating: 1, count: 32)), config: { config },
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+            health: {
+                HealthReport(storeOK: true, monitorRunning: true, targets: 0, failingSources: 0, outboxDepth: 0)
+            },
+            metrics: metrics)
+    }
+
+    static func payload(
+        _ alerts: [(status: String, name: String, severity: String, fingerprint: String)], version: String = "4"
+    )
+        -> ByteBuffer
+    {
+        let items = alerts.map { alert in
+            """
+            {"status":"\(alert.status)","labels":{"alertname":"\(alert.name)","severity":"\(alert.severity)","instance":"db-1"},
+             "annotations":{"summary":"\(alert.name) on db-1"},"startsAt":"2026-11-25T03:00:00.123Z",
+             "endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus/graph","fingerprint":"\(alert.fingerprint)"}
+            """
+        }
+        return ByteBuffer(
+            string: """
+                {"version":"\(version)","groupKey":"{}:{alertname=\\"x\\"}","status":"firing","receiver":"beacon",
+                 "groupLabels":{},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://alertmanager",
+                 "alerts":[\(items.joined(separator: ","))]}
+                """)
+    }
+
+    func post(_ client: some TestClientProtocol, _ body: ByteBuffer, token: String? = nil) async throws -> TestResponse
+    {
+        try await client.execute(
+            uri: "/api/intake/alertmanager", method: .post,
+            headers: [.authorization: "Bearer \(token ?? self.token)", .contentType: "application/json"], body: body)
+    }
+
+    func summary(_ response: TestResponse) throws -> [String: Int] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Int])
+    }
+
+    @Test func firingGroupedAndResolvedAlertsDriveIncidents() async throws {
+        try await application().test(.router) { client in
+            let firing = try await post(
+                client,
+                Self.payload([
+                    ("firing", "DiskFull", "critical", "aaa"), ("firing", "SlowQueries", "warning", "bbb"),
+                ]))
+            #expect(firing.status == .ok)
+            #expect(try summary(firing) == ["received": 2, "opened": 2, "raised": 0, "resolved": 0, "unchanged": 0])
+            let incidents = try store.incidents()
+            #expect(incidents.map(\.severity).sorted() == [.sev3, .sev1])
+            let disk = try #require(incidents.first { $0.title == "DiskFull on db-1" })
+            #expect(disk.origin == .alertmanager && disk.declaredBy == "alertmanager")
+            #expect(disk.labels["instance"] == "db-1")
+            #expect(
+                try store.notifications(try #require(disk.id)).isEmpty == false, "paged like Beacon's own incidents")
+
+            let repeated = try await post(client, Self.payload([("firing", "DiskFull", "critical", "aaa")]))
+            #expect(try summary(repeated)["unchanged"] == 1)
+
+            let resolved = try await post(client, Self.payload([("resolved", "DiskFull", "critical", "aaa")]))
+            #expect(try summary(resolved)["resolved"] == 1)
+            #expect(try store.incident(try #require(disk.id))?.status == .resolved)
+        }
+    }
+
+    @Test func malformedPayloadsAreRefusedNamingTheField() async throws {
+        try await application().test(.router) { client in
+            let version = try await post(client, Self.payload([("firing", "X", "critical", "c")], version: "3"))
+            #expect(version.status == .badRequest)
+            let status = try await post(client, Self.payload([("burning", "X", "critical", "c")]))
+            #expect(status.status == .badRequest)
+            let statusBody = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: status.body)) as? [String: String])
+            #expect(statusBody["field"] == "alerts[0].status")
+            let broken = try await post(client, ByteBuffer(string: #"{"version":"4","alerts":[{"labels":{}}"#))
+            #expect(broken.status == .badRequest)
+            let anonymous = try await client.execute(uri: "/api/intake/alertmanager", method: .post)
+            #expect(anonymous.status == .unauthorized)
+            #expect(try store.incidents().isEmpty)
+        }
+    }
+
+    @Test func metricsExposePollsNotificationsAndOpenIncidents() async throws {
+        metrics.polled(source: "http://127.0.0.1:9100/metrics", failure: nil)
+        metrics.polled(source: "http://127.0.0.1:9100/metrics", failure: "HTTP 500")
+        metrics.notified(channel: "hook", delivered: true)
+        metrics.deadlinesFired(2)
+        try await application().test(.router) { client in
+            _ = try await post(client, Self.payload([("firing", "DiskFull", "critical", "aaa")]))
+            let response = try await client.execute(uri: "/metrics", method: .get)
+            let text = String(buffer: response.body)
+            #expect(text.contains(#"beacon_polls_total{source="http://127.0.0.1:9100/metrics"} 2"#))
+            #expect(text.contains(#"beacon_poll_failures_total{source="http://127.0.0.1:9100/metrics"} 1"#))
+            #expect(text.contains(#"beacon_notifications_sent_total{channel="hook"} 1"#))
+            #expect(text.contains("beacon_escalations_fired_total 2"))
+            #expect(text.contains(#"beacon_incidents_open{severity="sev1"} 1"#))
+            #expect(text.contains("beacon_outbox_depth "))
+        }
+    }
+}
