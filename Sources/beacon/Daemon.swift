@@ -51,7 +51,7 @@ struct Daemon: Sendable {
                 return HealthReport(
                     storeOK: depth != nil, monitorRunning: status.running, targets: status.targets,
                     failingSources: status.failingSources.count, outboxDepth: depth ?? 0)
-            }, metrics: metrics, onRunning: onHTTPRunning)
+            }, metrics: metrics, failingSources: { monitor.status.failingSources }, onRunning: onHTTPRunning)
         services = [monitor, dispatcher, escalation, http]
         self.client = client
         self.current = current
