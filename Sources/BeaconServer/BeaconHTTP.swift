@@ -15,13 +15,14 @@ public enum BeaconHTTP {
         logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         queued: @escaping @Sendable (Int) -> Void = { _ in },
         health: @escaping @Sendable () -> HealthReport, metrics: BeaconMetrics? = nil,
-        failingSources: @escaping @Sendable () -> [String: String] = { [:] },
+        failingSources: @escaping @Sendable () -> [String: String] = { [:] }, passwordCost: UInt8 = 12,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router(context: BeaconRequestContext.self)
         router.add(middleware: AuthMiddleware(store: store, now: now))
         ApprovalLinkRoutes(store: store, signer: signer, config: config, now: now, queued: queued).add(to: router)
         IncidentRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
+        UserRoutes(store: store, now: now, passwordCost: passwordCost).add(to: router)
         ConsoleRoutes(store: store, config: config, now: now, queued: queued, failing: failingSources).add(to: router)
         AlertmanagerIntakeRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
         if let metrics {

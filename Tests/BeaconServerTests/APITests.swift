@@ -35,7 +35,10 @@ import Testing
             listen: ListenAddress(host: "127.0.0.1", port: 0), store: store,
             signer: ApprovalSigner(key: Array(repeating: 1, count: 32)), config: { config },
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
-            health: { HealthReport(storeOK: true, monitorRunning: true, targets: 0, failingSources: 0, outboxDepth: 0) }
+            health: {
+                HealthReport(storeOK: true, monitorRunning: true, targets: 0, failingSources: 0, outboxDepth: 0)
+            },
+            passwordCost: 4
         )
     }
 
@@ -183,6 +186,45 @@ import Testing
             #expect(try json(response)["notifications_queued"] as? Int == 1)
             let outbox = try store.notifications(IncidentID(Int64(id)))
             #expect(outbox.last.map { "\($0.kind.rawValue) \($0.person)" } == "escalation wanglei")
+        }
+    }
+}
+
+extension APITests {
+    @Test func onlyAdminsManageUsers() async throws {
+        try store.updateUser(login: "lina") { $0.admin = true }
+        try await application().test(.router) { client in
+            let director = try await client.execute(uri: "/api/users", method: .get, headers: headers("wanglei"))
+            #expect(director.status == .forbidden)
+            let weak = try await client.execute(
+                uri: "/api/users", method: .post, headers: headers("lina"),
+                body: ByteBuffer(string: #"{"login":"sunli","name":"Sun Li","layer":"execution","password":"short"}"#))
+            #expect(weak.status == .badRequest)
+            #expect(try json(weak)["field"] as? String == "password")
+            let created = try await client.execute(
+                uri: "/api/users", method: .post, headers: headers("lina"),
+                body: ByteBuffer(
+                    string: #"{"login":"sunli","name":"Sun Li","layer":"execution","password":"long enough pass"}"#))
+            #expect(created.status == .created)
+            #expect(try json(created)["layer"] as? String == "execution")
+            #expect(try json(created)["password_hash"] == nil)
+            let again = try await client.execute(
+                uri: "/api/users", method: .post, headers: headers("lina"),
+                body: ByteBuffer(
+                    string: #"{"login":"sunli","name":"Sun Li","layer":"execution","password":"long enough pass"}"#))
+            #expect(again.status == .conflict)
+
+            let made = try await client.execute(uri: "/api/users/sunli/token", method: .post, headers: headers("lina"))
+            let token = try #require(try json(made)["token"] as? String)
+            let asSunLi = try await client.execute(
+                uri: "/api/incidents", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(asSunLi.status == .ok)
+            let disabled = try await client.execute(
+                uri: "/api/users/sunli/disable", method: .post, headers: headers("lina"))
+            #expect(disabled.status == .ok)
+            let afterwards = try await client.execute(
+                uri: "/api/incidents", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(afterwards.status == .unauthorized, "a disabled user's tokens stop working")
         }
     }
 }

@@ -1,0 +1,83 @@
+import BeaconCore
+public import BeaconStore
+public import Foundation
+public import Hummingbird
+
+/// `/api/users`: admins manage who may sign in. Everyone else gets 403.
+public struct UserRoutes: Sendable {
+    let store: BeaconStore
+    let now: @Sendable () -> Date
+    /// Bcrypt cost for new passwords; tests lower it.
+    let passwordCost: UInt8
+
+    public init(store: BeaconStore, now: @escaping @Sendable () -> Date, passwordCost: UInt8 = 12) {
+        self.store = store
+        self.now = now
+        self.passwordCost = passwordCost
+    }
+
+    struct NewUser: Decodable {
+        var login: String
+        var name: String
+        var layer: Layer
+        var admin: Bool?
+        var password: String
+    }
+
+    public func add(to router: Router<BeaconRequestContext>) {
+        router.get("api/users") { _, context in
+            try requireAdmin(context)
+            return try JSONBody.response(try store.users().map(UserResource.init))
+        }
+        router.post("api/users") { request, context in try await create(request, context) }
+        router.post("api/users/:login/disable") { request, context in
+            try requireAdmin(context, request)
+            let user = try change {
+                try store.updateUser(login: context.parameters.require("login")) { $0.disabled = true }
+            }
+            return try JSONBody.response(UserResource(user))
+        }
+        router.post("api/users/:login/token") { request, context in
+            try requireAdmin(context, request)
+            let login = try context.parameters.require("login")
+            let made = Credentials.newToken()
+            try change { try store.addToken(login: login, hash: made.hash, prefix: made.prefix, at: now()) }
+            return try JSONBody.response(["login": login, "token": made.token], status: .created)
+        }
+    }
+
+    func create(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        try requireAdmin(context, request)
+        let body = try await JSONBody.decode(NewUser.self, from: request)
+        do {
+            try Credentials.validate(password: body.password)
+        } catch {
+            throw APIError(.badRequest, error.description, field: "password")
+        }
+        let user = try change {
+            try store.addUser(
+                login: body.login, name: body.name, layer: body.layer, admin: body.admin ?? false,
+                passwordHash: Credentials.hashPassword(body.password, cost: passwordCost), at: now())
+        }
+        return try JSONBody.response(UserResource(user), status: .created)
+    }
+
+    /// An admin, or a 401/403; writes by a console session must carry its CSRF token.
+    func requireAdmin(_ context: BeaconRequestContext, _ request: Request? = nil) throws {
+        let user = try request.map { try context.requireWriter($0) } ?? context.requireUser()
+        guard user.admin else { throw APIError(.forbidden, "Only admins manage users.") }
+    }
+
+    @discardableResult
+    func change<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as UserError {
+            switch error.code {
+            case .exists: throw APIError(.conflict, error.message, field: "login")
+            case .notFound: throw APIError(.notFound, error.message)
+            case .invalid: throw APIError(.badRequest, error.message, field: "login")
+            }
+        }
+    }
+}
