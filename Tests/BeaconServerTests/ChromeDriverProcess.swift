@@ -25,6 +25,7 @@ final class ChromeDriverProcess: @unchecked Sendable {
 
     /// A driver the test forgot to stop is killed at once.
     deinit {
+        if let driverPID = Self.driverPID(in: folder), Self.isAlive(driverPID) { kill(driverPID, SIGKILL) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
@@ -41,6 +42,9 @@ final class ChromeDriverProcess: @unchecked Sendable {
     }
 
     /// Starts chromedriver and waits, at most 20 seconds, for it to say which port it listens on.
+    ///
+    /// The driver runs under a small shell watchdog: should this test process die before ``stop(driver:)``
+    /// (a crash, a kill), the watchdog kills the driver and every browser process of this profile.
     static func start() async throws -> ChromeDriverProcess {
         guard let driver = executable(["chromedriver"]) else {
             throw Unavailable(
@@ -51,9 +55,8 @@ final class ChromeDriverProcess: @unchecked Sendable {
         let output = folder.appendingPathComponent("stdout")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: driver)
-        // Without --allowed-ips chromedriver listens on the loopback interface only.
-        process.arguments = ["--port=0", "--log-path=\(folder.appendingPathComponent("chromedriver.log").path)"]
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", watchdog, "beacon-chromedriver", driver, folder.path, String(getpid())]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice
@@ -61,13 +64,41 @@ final class ChromeDriverProcess: @unchecked Sendable {
         for _ in 0..<400 {
             let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
             if let port = port(in: text) { return ChromeDriverProcess(port: port, folder: folder, process: process) }
-            guard process.isRunning else { break }
+            guard process.isRunning, driverPID(in: folder).map(isAlive) ?? true else { break }
             try await ContinuousClock().sleep(for: .milliseconds(50))
         }
         let said = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        try? FileManager.default.removeItem(at: folder)
+        await ChromeDriverProcess(port: 0, folder: folder, process: process).stop(driver: nil)
         throw Unavailable(description: "chromedriver did not start within 20 s: \(said)")
+    }
+
+    /// `$1` chromedriver, `$2` the scratch folder, `$3` the test process to outlive.
+    /// Without `--allowed-ips` chromedriver listens on the loopback interface only.
+    private static let watchdog = #"""
+        "$1" --port=0 --log-path="$2/chromedriver.log" &
+        echo $! > "$2/driver.pid"
+        while kill -0 "$3" 2>/dev/null; do sleep 0.5; done
+        kill -9 "$(cat "$2/driver.pid")" 2>/dev/null
+        for entry in /proc/[0-9]*; do
+          case "$(tr '\000' ' ' < "$entry/cmdline" 2>/dev/null)" in
+            *"$2/profile"*) kill -9 "${entry#/proc/}" 2>/dev/null ;;
+          esac
+        done
+        rm -rf "$2"
+        """#
+
+    /// The driver's process id, once the watchdog has written it.
+    static func driverPID(in folder: URL) -> pid_t? {
+        (try? String(contentsOf: folder.appendingPathComponent("driver.pid"), encoding: .utf8))
+            .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// Whether a process exists and has not exited (a zombie has).
+    static func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return false }
+        return !stat[close...].dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     /// `ChromeDriver was started successfully on port 40425.`
@@ -76,14 +107,16 @@ final class ChromeDriverProcess: @unchecked Sendable {
         return Int(text[range.upperBound...].prefix { $0.isNumber })
     }
 
-    /// Ends the browser session, asks the driver to exit, kills it after 5 seconds, then kills any browser
-    /// process still using this test's profile, and removes the scratch folder.
+    /// Ends the browser session, asks the driver to exit and gives it 5 seconds, then kills the driver, the
+    /// watchdog and any browser process still using this test's profile, and removes the scratch folder.
     func stop(driver: WebDriver?) async {
         await driver?.quit()
-        _ = try? await WebDriver.request(port: port, .get, "/shutdown", nil, timeout: .seconds(5))
-        for _ in 0..<100 where process.isRunning {
+        if port > 0 { _ = try? await WebDriver.request(port: port, .get, "/shutdown", nil, timeout: .seconds(5)) }
+        let driverPID = Self.driverPID(in: folder)
+        for _ in 0..<100 where driverPID.map(Self.isAlive) ?? false || !Self.processes(using: profile).isEmpty {
             try? await ContinuousClock().sleep(for: .milliseconds(50))
         }
+        if let driverPID, Self.isAlive(driverPID) { kill(driverPID, SIGKILL) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         for pid in Self.processes(using: profile) { kill(pid, SIGKILL) }
         try? FileManager.default.removeItem(at: folder)

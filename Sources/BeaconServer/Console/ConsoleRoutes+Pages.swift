@@ -37,7 +37,7 @@ extension ConsoleRoutes {
             title: "Incidents", identity: identity, section: .incidents, now: now(),
             pendingApprovals: try pendingCount(identity), flash: flash)
         let page = IncidentsPage(
-            chrome: chrome, filters: filters, incidents: incidents,
+            chrome: chrome, filters: filters, incidents: incidents, limit: query.limit,
             acknowledgers: try store.acknowledgers(incidents.compactMap(\.id)), now: now())
         return (.ok, ConsoleTemplates.render(page, .incidents))
     }

@@ -54,7 +54,7 @@ extension ConsoleTemplates {
         <div><label for="category">Category</label><select id="category" name="category">{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select></div>
         <div><button type="submit">Filter</button>{{#filtered}}<a class="button secondary" href="/incidents">Clear</a>{{/filtered}}</div>
         </form>
-        <p class="muted" id="count">{{count}} incident(s)</p>
+        <p class="muted" id="count">{{count}} incident(s){{#limited}}, the newest; narrow the filters to find older ones{{/limited}}</p>
         {{#none}}<p class="card">No incidents match.</p>{{/none}}
         <div id="results">
         {{#rows}}{{>incident-row}}{{/rows}}

@@ -14,6 +14,8 @@ struct IncidentsPage {
     var categories: [SelectOption]
     var rows: [IncidentRow]
     var count: Int
+    /// Whether the list stops at the query's limit: older incidents need narrower filters.
+    var limited: Bool
     var none: Bool
     var filtered: Bool
 
@@ -27,7 +29,10 @@ struct IncidentsPage {
         var isEmpty: Bool { status.isEmpty && severity.isEmpty && category.isEmpty && q.isEmpty }
     }
 
-    init(chrome: PageChrome, filters: Filters, incidents: [Incident], acknowledgers: [IncidentID: String], now: Date) {
+    init(
+        chrome: PageChrome, filters: Filters, incidents: [Incident], limit: Int, acknowledgers: [IncidentID: String],
+        now: Date
+    ) {
         self.chrome = chrome
         q = filters.q
         statuses = Self.options(
@@ -42,6 +47,7 @@ struct IncidentsPage {
             IncidentRow(incident, acknowledgedBy: incident.id.flatMap { acknowledgers[$0] }, now: now)
         }
         count = rows.count
+        limited = rows.count >= limit
         none = rows.isEmpty
         filtered = !filters.isEmpty
     }
