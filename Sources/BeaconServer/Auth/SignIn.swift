@@ -9,6 +9,9 @@ public struct SignIn: Sendable {
 
     let store: BeaconStore
 
+    /// A hash no password matches, checked for unknown logins.
+    static let decoy = Credentials.hashPassword(Credentials.randomText(bytes: 24))
+
     public init(store: BeaconStore) { self.store = store }
 
     public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
@@ -26,6 +29,8 @@ public struct SignIn: Sendable {
     /// The user, if the password is right and the account neither disabled nor locked.
     public func check(login: String, password: String, at now: Date) throws -> User {
         guard let user = try store.user(login: login), !user.disabled, let hash = user.passwordHash else {
+            // Spend what a real check spends, so the response time does not tell which logins exist.
+            _ = Credentials.verify(password, hash: Self.decoy)
             throw Failure.wrongCredentials
         }
         if let until = user.lockedUntil, until > now { throw Failure.locked(until: until) }
