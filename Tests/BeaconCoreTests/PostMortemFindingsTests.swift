@@ -46,6 +46,15 @@ import Testing
         #expect(finding.evidence == ["Acknowledge (operation): missed by 3m."])
     }
 
+    @Test func deadlineNotYetDueAtResolutionDoesNotCount() {
+        var incident = Script.incident
+        incident.resolvedAt = Script.at(1_900)
+        let finding = Findings.respondedFast(
+            incident, deadlines: Script.deadlines, steps: Script.steps, approvals: Script.approvals)
+        #expect(finding.verdict)
+        #expect(finding.evidence.last == "Step status (operation): not yet due when it resolved.")
+    }
+
     @Test func allDeadlinesMetIsFast() {
         let finding = Findings.respondedFast(
             Script.incident, deadlines: Array(Script.deadlines.prefix(3)), steps: Script.steps,

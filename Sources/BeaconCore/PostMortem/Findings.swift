@@ -44,6 +44,9 @@ public enum Findings {
             let answered = answer(to: deadline, incident, steps: steps, approvals: approvals)
             let name = label(deadline)
             guard let answered else {
+                if let resolved = incident.resolvedAt, resolved <= deadline.dueAt {
+                    return "\(name): not yet due when it resolved."
+                }
                 allMet = false
                 return "\(name): missed, never answered."
             }
