@@ -58,7 +58,8 @@ enum PostMortemScript {
     }
 
     static func event(_ seconds: TimeInterval, _ kind: TimelineKind, _ actor: String) -> TimelineEvent {
-        TimelineEvent(incidentID: id, at: at(seconds), kind: kind, actor: actor, message: "\(kind.rawValue) by \(actor)")
+        TimelineEvent(
+            incidentID: id, at: at(seconds), kind: kind, actor: actor, message: "\(kind.rawValue) by \(actor)")
     }
 
     static func step(

@@ -68,7 +68,8 @@ import Testing
                 incidentID: Script.id, kind: .plan, description: "Add fallback provider", owner: "bob",
                 dueAt: Script.at(86_400), status: .done)
         ]
-        let recurredLater = Script.other(9, .system, opened: 3_600 + 8 * 86_400, fingerprint: "payment-success-rate{region=\"east\"}")
+        let recurredLater = Script.other(
+            9, .system, opened: 3_600 + 8 * 86_400, fingerprint: "payment-success-rate{region=\"east\"}")
         let finding = Findings.fullySolved(Script.incident, followUps: followUps, later: [recurredLater])
         #expect(finding.verdict)
         #expect(finding.evidence.contains("No recurrence within 7 days of resolution."))

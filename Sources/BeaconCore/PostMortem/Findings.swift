@@ -12,7 +12,10 @@ public enum Findings {
     public static func warnedEarly(_ incident: Incident, earlier: [Incident]) -> Finding {
         var evidence: [String] = []
         let byRule = incident.origin != .declared
-        evidence.append(byRule ? "Opened by \(incident.ruleID.map { "rule \($0)" } ?? incident.origin.rawValue)." : "Declared by \(incident.declaredBy ?? "a person"); no rule saw it.")
+        evidence.append(
+            byRule
+                ? "Opened by \(incident.ruleID.map { "rule \($0)" } ?? incident.origin.rawValue)."
+                : "Declared by \(incident.declaredBy ?? "a person"); no rule saw it.")
         if let breach = incident.firstBreachAt {
             let wait = DurationText.render(incident.openedAt.timeIntervalSince(breach))
             evidence.append("The alert came \(wait) after the first breach.")

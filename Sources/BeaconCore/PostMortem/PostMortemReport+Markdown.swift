@@ -25,7 +25,9 @@ extension PostMortemReport {
         lines.append("- Category: \(what.category.rawValue)")
         lines.append("- Peak severity: \(what.peakSeverity.rawValue) (\(what.peakSeverity.label))")
         if let peak = what.peakValue {
-            lines.append("- Peak value: \(Self.number(peak))" + (what.threshold.map { " vs threshold \(Self.number($0))" } ?? ""))
+            lines.append(
+                "- Peak value: \(Self.number(peak))" + (what.threshold.map { " vs threshold \(Self.number($0))" } ?? "")
+            )
         }
         return lines
     }
@@ -47,7 +49,8 @@ extension PostMortemReport {
         let who = draft.who
         return [
             "- People who acted: " + (who.people.isEmpty ? "none recorded" : who.people.joined(separator: ", ")),
-            "- Layers paged: " + (who.layersPaged.isEmpty ? "none" : who.layersPaged.map(\.rawValue).joined(separator: ", ")),
+            "- Layers paged: "
+                + (who.layersPaged.isEmpty ? "none" : who.layersPaged.map(\.rawValue).joined(separator: ", ")),
         ]
     }
 
@@ -67,7 +70,8 @@ extension PostMortemReport {
             "- Step \"\($0.title)\" (\($0.owner.rawValue)) done by \($0.doneBy ?? "unknown") at \(Self.stamp($0.doneAt))"
         }
         lines += draft.how.approvals.map { approval in
-            let answer = approval.answeredAt.map { " by \(approval.answeredBy ?? "unknown") at \(Self.stamp($0))" } ?? ""
+            let answer =
+                approval.answeredAt.map { " by \(approval.answeredBy ?? "unknown") at \(Self.stamp($0))" } ?? ""
             return "- Approval \"\(approval.title)\": \(approval.outcome.rawValue)\(answer)"
         }
         return lines.isEmpty ? ["- No steps or approvals recorded."] : lines
@@ -91,7 +95,8 @@ extension PostMortemReport {
         var lines = ["| Type | Action | Owner | Due | Status |", "|---|---|---|---|---|"]
         lines += followUps.map { item in
             let status = item.status == .wontDo ? "won't do: \(item.reason ?? "no reason given")" : item.status.rawValue
-            return "| \(item.kind.rawValue) | \(Self.cell(item.description)) | \(item.owner) | \(Self.day(item.dueAt)) | \(Self.cell(status)) |"
+            return
+                "| \(item.kind.rawValue) | \(Self.cell(item.description)) | \(item.owner) | \(Self.day(item.dueAt)) | \(Self.cell(status)) |"
         }
         return lines
     }
