@@ -12,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v1-incidents", migrate: v1Incidents)
         migrator.registerMigration("v2-command-chain", migrate: v2CommandChain)
         migrator.registerMigration("v3-users", migrate: v3Users)
+        migrator.registerMigration("v4-postmortems", migrate: v4PostMortems)
         return migrator
     }
 
@@ -194,6 +195,35 @@ enum Schema {
                     created_at DOUBLE NOT NULL,
                     expires_at DOUBLE NOT NULL
                 );
+                """)
+    }
+
+    private static func v4PostMortems(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- One post-mortem per resolved incident; fields and comments are JSON the team edits.
+                CREATE TABLE post_mortem (
+                    incident_id INTEGER PRIMARY KEY REFERENCES incident(id) ON DELETE CASCADE,
+                    owner TEXT NOT NULL,
+                    due_at DOUBLE NOT NULL,
+                    fields TEXT NOT NULL,
+                    comments TEXT NOT NULL,
+                    no_action_reason TEXT,
+                    created_at DOUBLE NOT NULL,
+                    updated_at DOUBLE NOT NULL
+                );
+
+                CREATE TABLE follow_up (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    incident_id INTEGER NOT NULL REFERENCES post_mortem(incident_id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    description TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    due_at DOUBLE NOT NULL,
+                    status TEXT NOT NULL,
+                    reason TEXT
+                );
+                CREATE INDEX follow_up_incident ON follow_up(incident_id);
                 """)
     }
 }

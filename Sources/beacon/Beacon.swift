@@ -7,7 +7,8 @@ struct Beacon: AsyncParsableCommand {
         abstract: "Incident command for e-commerce operations: monitor, page, escalate, approve, review.",
         version: "0.4.0",
         subcommands: [
-            Check.self, Serve.self, Demo.self, IncidentCommand.self, Approve.self, Reject.self, UserCommand.self,
+            Check.self, Serve.self, Demo.self, IncidentCommand.self, PostMortemCommand.self, Approve.self, Reject.self,
+            UserCommand.self,
         ]
     )
 }

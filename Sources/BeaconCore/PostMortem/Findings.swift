@@ -1,0 +1,114 @@
+public import Foundation
+
+/// Computes the three findings of a post-mortem from the record.
+public enum Findings {
+    /// How long after resolution a repeat of the same fingerprint means it was not fully solved.
+    public static let recurrenceWindow: TimeInterval = 7 * 86_400
+
+    /// Whether Beacon warned before people noticed: opened by a rule, with no complaint or sentiment incident
+    /// opened before it.
+    /// - Parameters:
+    ///   - earlier: incidents opened before this one (any category); complaint and sentiment ones count against.
+    public static func warnedEarly(_ incident: Incident, earlier: [Incident]) -> Finding {
+        var evidence: [String] = []
+        let byRule = incident.origin != .declared
+        evidence.append(
+            byRule
+                ? "Opened by \(incident.ruleID.map { "rule \($0)" } ?? incident.origin.rawValue)."
+                : "Declared by \(incident.declaredBy ?? "a person"); no rule saw it.")
+        if let breach = incident.firstBreachAt {
+            let wait = DurationText.render(incident.openedAt.timeIntervalSince(breach))
+            evidence.append("The alert came \(wait) after the first breach.")
+        }
+        let voices = earlier.filter {
+            ($0.category == .complaint || $0.category == .sentiment) && $0.openedAt < incident.openedAt
+                && $0.id != incident.id
+        }
+        for voice in voices.sorted(by: { $0.openedAt < $1.openedAt }) {
+            let lead = DurationText.render(incident.openedAt.timeIntervalSince(voice.openedAt))
+            let number = voice.id.map(\.description) ?? "An incident"
+            evidence.append("\(number) (\(voice.category.rawValue): \(voice.title)) opened \(lead) before it.")
+        }
+        if voices.isEmpty { evidence.append("No complaint or sentiment incident opened before it.") }
+        return Finding(kind: .warnedEarly, verdict: byRule && voices.isEmpty, evidence: evidence)
+    }
+
+    /// Whether every deadline was met, and by how much each was met or missed.
+    public static func respondedFast(
+        _ incident: Incident, deadlines: [Deadline], steps: [RunStep], approvals: [PostMortemApproval]
+    ) -> Finding {
+        let watched = deadlines.filter { $0.kind != .recurring && $0.kind != .recurringEscalation }
+            .sorted { $0.dueAt < $1.dueAt }
+        guard !watched.isEmpty else {
+            return Finding(kind: .respondedFast, verdict: true, evidence: ["No deadline applied."])
+        }
+        var allMet = true
+        let evidence = watched.map { deadline -> String in
+            let answered = answer(to: deadline, incident, steps: steps, approvals: approvals)
+            let name = label(deadline)
+            guard let answered else {
+                if let resolved = incident.resolvedAt, resolved <= deadline.dueAt {
+                    return "\(name): not yet due when it resolved."
+                }
+                allMet = false
+                return "\(name): missed, never answered."
+            }
+            let margin = answered.timeIntervalSince(deadline.dueAt)
+            if margin <= 0 { return "\(name): met, \(DurationText.render(margin)) early." }
+            allMet = false
+            return "\(name): missed by \(DurationText.render(margin))."
+        }
+        return Finding(kind: .respondedFast, verdict: allMet, evidence: evidence)
+    }
+
+    /// Whether all follow-ups are done and the same fingerprint stayed quiet for a week after resolution.
+    /// - Parameters:
+    ///   - later: incidents opened after this one; a repeat of its fingerprint counts against.
+    public static func fullySolved(_ incident: Incident, followUps: [FollowUp], later: [Incident]) -> Finding {
+        var evidence: [String] = []
+        let open = followUps.filter { $0.status == .open }
+        if followUps.isEmpty {
+            evidence.append("No follow-ups.")
+        } else {
+            let done = followUps.count - open.count
+            evidence.append("\(done) of \(followUps.count) follow-ups settled (done or won't do).")
+            for item in open { evidence.append("Still open: \(item.description) (\(item.owner)).") }
+        }
+        var repeats: [Incident] = []
+        if let resolved = incident.resolvedAt {
+            repeats = later.filter {
+                $0.fingerprint == incident.fingerprint && $0.id != incident.id && $0.openedAt > resolved
+                    && $0.openedAt <= resolved.addingTimeInterval(recurrenceWindow)
+            }
+            for again in repeats {
+                let after = DurationText.render(again.openedAt.timeIntervalSince(resolved))
+                evidence.append("\(again.id.map(\.description) ?? "It") recurred \(after) after resolution.")
+            }
+            if repeats.isEmpty { evidence.append("No recurrence within 7 days of resolution.") }
+        } else {
+            evidence.append("Not resolved yet.")
+        }
+        let verdict = open.isEmpty && repeats.isEmpty && incident.resolvedAt != nil
+        return Finding(kind: .fullySolved, verdict: verdict, evidence: evidence)
+    }
+
+    private static func answer(
+        to deadline: Deadline, _ incident: Incident, steps: [RunStep], approvals: [PostMortemApproval]
+    ) -> Date? {
+        switch deadline.kind {
+        case .acknowledge: incident.acknowledgedAt
+        case .assess: PostMortemDraft.assessment(in: steps)?.doneAt
+        case .instruct: approvals.compactMap(\.answeredAt).min()
+        case .step, .recurring, .recurringEscalation: steps.first { $0.stepID == deadline.stepID }?.doneAt
+        }
+    }
+
+    private static func label(_ deadline: Deadline) -> String {
+        switch deadline.kind {
+        case .acknowledge: "Acknowledge (\(deadline.layer.rawValue))"
+        case .assess: "Assess (\(deadline.layer.rawValue))"
+        case .instruct: "Instruct (\(deadline.layer.rawValue))"
+        case .step, .recurring, .recurringEscalation: "Step \(deadline.stepID ?? "?") (\(deadline.layer.rawValue))"
+        }
+    }
+}

@@ -1,0 +1,127 @@
+public import Foundation
+
+/// The 5W1H of a post-mortem as far as the record tells it; the team adds the why.
+public struct PostMortemDraft: Sendable, Hashable, Codable {
+    public var what: What
+    public var when: When
+    public var who: Who
+    public var whereAffected: Where
+    public var how: How
+
+    /// What happened.
+    public struct What: Sendable, Hashable, Codable {
+        public var title: String
+        public var ruleID: String?
+        public var category: Category
+        public var peakSeverity: Severity
+        public var peakValue: Double?
+        public var threshold: Double?
+    }
+
+    /// When each milestone happened, and how long the response took.
+    public struct When: Sendable, Hashable, Codable {
+        public var milestones: [Milestone]
+        /// From impact start to the alert.
+        public var timeToDetect: TimeInterval?
+        /// From the alert (detection) to each of acknowledged, mitigated and resolved.
+        public var timeToAcknowledge: TimeInterval?
+        public var timeToMitigate: TimeInterval?
+        public var timeToResolve: TimeInterval?
+    }
+
+    /// One dated moment of the incident.
+    public struct Milestone: Sendable, Hashable, Codable {
+        public var name: String
+        public var at: Date
+        public init(_ name: String, at: Date) {
+            self.name = name
+            self.at = at
+        }
+    }
+
+    /// Who took part.
+    public struct Who: Sendable, Hashable, Codable {
+        /// People who acted, in the order they first acted.
+        public var people: [String]
+        public var layersPaged: [Layer]
+    }
+
+    /// Where it hit: the series, and the impact the team fills in.
+    public struct Where: Sendable, Hashable, Codable {
+        public var labels: Labels
+    }
+
+    /// How it was handled.
+    public struct How: Sendable, Hashable, Codable {
+        public var steps: [StepDone]
+        public var approvals: [PostMortemApproval]
+    }
+
+    /// A playbook step that was done.
+    public struct StepDone: Sendable, Hashable, Codable {
+        public var title: String
+        public var owner: Layer
+        public var doneBy: String?
+        public var doneAt: Date
+    }
+}
+
+extension PostMortemDraft {
+    /// Fills in everything the record can tell.
+    /// - Parameters:
+    ///   - layersPaged: the layers notifications went to.
+    public static func prefill(
+        incident: Incident, timeline: [TimelineEvent], steps: [RunStep], approvals: [PostMortemApproval],
+        layersPaged: [Layer]
+    ) -> PostMortemDraft {
+        let what = What(
+            title: incident.title, ruleID: incident.ruleID, category: incident.category,
+            peakSeverity: incident.peakSeverity, peakValue: incident.peakValue, threshold: incident.threshold)
+        let done = steps.filter { $0.state == .done && $0.doneAt != nil }.sorted { $0.position < $1.position }
+        let how = How(
+            steps: done.compactMap { step in
+                step.doneAt.map { StepDone(title: step.title, owner: step.owner, doneBy: step.doneBy, doneAt: $0) }
+            },
+            approvals: approvals.sorted { $0.requestedAt < $1.requestedAt })
+        return PostMortemDraft(
+            what: what, when: when(incident, assessedAt: assessment(in: steps)?.doneAt, approvals: approvals),
+            who: who(timeline, layersPaged: layersPaged), whereAffected: Where(labels: incident.labels), how: how)
+    }
+
+    /// The execution layer's assessment: its first step.
+    public static func assessment(in steps: [RunStep]) -> RunStep? {
+        steps.filter { $0.owner == .execution }.min { $0.position < $1.position }
+    }
+
+    private static func when(_ incident: Incident, assessedAt: Date?, approvals: [PostMortemApproval]) -> When {
+        var milestones: [Milestone] = []
+        func add(_ name: String, _ date: Date?) { if let date { milestones.append(Milestone(name, at: date)) } }
+        add("Impact started", incident.firstBreachAt)
+        add("Detected", incident.openedAt)
+        add("Acknowledged", incident.acknowledgedAt)
+        add("Assessed", assessedAt)
+        for approval in approvals { add("Approval answered (\(approval.title))", approval.answeredAt) }
+        add("Mitigated", incident.mitigatedAt)
+        add("Resolved", incident.resolvedAt)
+        func since(_ start: Date?, _ end: Date?) -> TimeInterval? {
+            guard let start, let end else { return nil }
+            return end.timeIntervalSince(start)
+        }
+        return When(
+            milestones: milestones.sorted { $0.at < $1.at },
+            timeToDetect: since(incident.firstBreachAt, incident.openedAt),
+            timeToAcknowledge: since(incident.openedAt, incident.acknowledgedAt),
+            timeToMitigate: since(incident.openedAt, incident.mitigatedAt),
+            timeToResolve: since(incident.openedAt, incident.resolvedAt))
+    }
+
+    private static func who(_ timeline: [TimelineEvent], layersPaged: [Layer]) -> Who {
+        var people: [String] = []
+        for event in timeline.sorted(by: { $0.at < $1.at })
+        where event.actor != TimelineEvent.system && !people.contains(event.actor) {
+            people.append(event.actor)
+        }
+        let layers = Layer.allCases.filter { layersPaged.contains($0) }
+        return Who(people: people, layersPaged: layers)
+    }
+}

@@ -1,0 +1,162 @@
+public import BeaconCore
+public import Foundation
+public import GRDB
+
+extension PostMortem: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "post_mortem"
+
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+}
+
+extension FollowUp: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "follow_up"
+
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// Post-mortems and their follow-ups, and the rule that an incident closes only once its post-mortem is written.
+public struct PostMortemStore: Sendable {
+    public let ledger: IncidentLedger
+    /// The calendar whose weekdays count as working days.
+    public let calendar: Calendar
+
+    public init(_ ledger: IncidentLedger, calendar: Calendar) {
+        self.ledger = ledger
+        self.calendar = calendar
+    }
+
+    private var writer: any DatabaseWriter { ledger.store.writer }
+
+    /// Opens the post-mortem of a resolved incident, owned by the execution layer and due in five working days.
+    ///
+    /// Opening twice returns the existing one unchanged.
+    /// - Throws: `IncidentError` when there is no such incident.
+    @discardableResult
+    public func openPostMortem(
+        _ id: IncidentID, at now: Date, workingDays: Int = PostMortem.defaultWorkingDays
+    ) throws -> PostMortem {
+        try writer.write { db in
+            guard try Incident.fetchOne(db, key: id.rawValue) != nil else { throw IncidentError.notFound(id) }
+            if let existing = try PostMortem.fetchOne(db, key: id.rawValue) { return existing }
+            let postMortem = PostMortem(
+                incidentID: id, dueAt: WorkingDays.add(workingDays, to: now, in: calendar), createdAt: now)
+            try postMortem.insert(db)
+            return postMortem
+        }
+    }
+
+    public func postMortem(_ id: IncidentID) throws -> PostMortem? {
+        try writer.read { try PostMortem.fetchOne($0, key: id.rawValue) }
+    }
+
+    public func followUps(_ id: IncidentID) throws -> [FollowUp] {
+        try writer.read { db in
+            try FollowUp.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Changes what the team wrote: fields, comments on findings, the no-action reason.
+    /// - Throws: `StoreError` when the incident has no post-mortem.
+    @discardableResult
+    public func edit(_ id: IncidentID, at now: Date, _ change: (inout PostMortem) -> Void) throws -> PostMortem {
+        try writer.write { db in
+            guard var postMortem = try PostMortem.fetchOne(db, key: id.rawValue) else { throw Self.noPostMortem(id) }
+            change(&postMortem)
+            postMortem.incidentID = id
+            postMortem.updatedAt = now
+            try postMortem.update(db)
+            return postMortem
+        }
+    }
+
+    /// Adds a follow-up, or updates it when it has an `id`.
+    /// - Throws: `StoreError` when the incident has no post-mortem or the follow-up is invalid.
+    @discardableResult
+    public func save(_ followUp: FollowUp) throws -> FollowUp {
+        guard !followUp.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError(code: .conflict, message: "A follow-up needs a description.")
+        }
+        if followUp.status == .wontDo && (followUp.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw StoreError(code: .conflict, message: "A follow-up marked won't do needs a reason.")
+        }
+        return try writer.write { db in
+            guard try PostMortem.fetchOne(db, key: followUp.incidentID.rawValue) != nil else {
+                throw Self.noPostMortem(followUp.incidentID)
+            }
+            var saved = followUp
+            try saved.save(db)
+            return saved
+        }
+    }
+
+    /// Closes an incident, provided its post-mortem has a root cause and a follow-up or a no-action reason.
+    /// - Throws: `IncidentError` naming what is missing, or when the incident cannot close from its status.
+    @discardableResult
+    public func closeIncident(_ id: IncidentID, by actor: String, at now: Date) throws -> IncidentChange {
+        guard let postMortem = try postMortem(id) else {
+            throw IncidentError(
+                code: .invalidTransition, message: "Incident \(id) cannot close: it has no post-mortem yet.")
+        }
+        let missing = postMortem.missingForClose(followUps: try followUps(id))
+        guard missing.isEmpty else {
+            throw IncidentError(
+                code: .invalidTransition,
+                message: "Incident \(id) cannot close: its post-mortem needs \(missing.joined(separator: " and ")).")
+        }
+        return try ledger.perform(.close, on: id, by: actor, at: now)
+    }
+
+    /// The full report: the record's 5W1H, the findings and the follow-ups.
+    /// - Throws: `StoreError` when the incident or its post-mortem is missing.
+    public func report(_ id: IncidentID) throws -> PostMortemReport {
+        let store = ledger.store
+        guard let incident = try store.incident(id), let postMortem = try postMortem(id) else {
+            throw Self.noPostMortem(id)
+        }
+        let (earlier, later) = try neighbours(of: incident)
+        let approvals = try store.approvals(id).map {
+            PostMortemApproval(
+                title: $0.title, outcome: PostMortemApproval.Outcome(rawValue: $0.state.rawValue) ?? .pending,
+                requestedAt: $0.requestedAt, answeredBy: $0.answeredBy, answeredAt: $0.answeredAt)
+        }
+        return PostMortemReport.assemble(
+            incident: incident, postMortem: postMortem, timeline: try store.timeline(id),
+            steps: try store.runSteps(id), approvals: approvals, deadlines: try store.deadlines(id),
+            layersPaged: Array(Set(try store.notifications(id).map(\.layer))), followUps: try followUps(id),
+            earlier: earlier, later: later)
+    }
+
+    /// Incidents opened in the day before this one, and those with its fingerprint after it.
+    private func neighbours(of incident: Incident) throws -> (earlier: [Incident], later: [Incident]) {
+        try writer.read { db in
+            let opened = Column("opened_at")
+            let earlier = try Incident.filter(
+                opened < incident.openedAt.timeIntervalSince1970
+                    && opened >= incident.openedAt.timeIntervalSince1970 - 86_400
+            ).fetchAll(db)
+            let later = try Incident.filter(
+                Column("fingerprint") == incident.fingerprint.rawValue
+                    && opened > incident.openedAt.timeIntervalSince1970
+            ).fetchAll(db)
+            return (earlier, later)
+        }
+    }
+
+    private static func noPostMortem(_ id: IncidentID) -> StoreError {
+        StoreError(code: .notFound, message: "Incident \(id) has no post-mortem.")
+    }
+}

@@ -1,0 +1,150 @@
+import BeaconCore
+import Foundation
+import Testing
+
+/// A scripted sev1 payment incident: breach, alert, acknowledgement, assessment, approval, mitigation, resolution.
+enum PostMortemScript {
+    static let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+    static let id = IncidentID(7)
+
+    static func at(_ seconds: TimeInterval) -> Date { t0.addingTimeInterval(seconds) }
+
+    static var incident: Incident {
+        var incident = Incident(
+            id: id, fingerprint: Fingerprint(rawValue: "payment-success-rate{region=\"east\"}"),
+            ruleID: "payment-success-rate", title: "Payment success rate low", category: .system, severity: .sev2,
+            origin: .rule, labels: Labels(["region": "east"]), value: 88, threshold: 95, firstBreachAt: t0,
+            openedAt: at(120))
+        incident.peakSeverity = .sev1
+        incident.peakValue = 82
+        incident.acknowledgedAt = at(300)
+        incident.mitigatedAt = at(1_800)
+        incident.resolvedAt = at(3_600)
+        incident.status = .resolved
+        return incident
+    }
+
+    static var timeline: [TimelineEvent] {
+        [
+            event(120, .opened, TimelineEvent.system), event(300, .acknowledged, "alice"), event(900, .step, "bob"),
+            event(1_200, .approval, "ceo"), event(1_800, .mitigated, "alice"), event(3_600, .resolved, "alice"),
+        ]
+    }
+
+    static var steps: [RunStep] {
+        [
+            step("page", 0, "Page on-call", .operation, doneBy: "alice", at: 240),
+            step("assess", 1, "Assess impact", .execution, doneBy: "bob", at: 900),
+            step("status", 2, "Post a status update", .operation, doneBy: nil, at: nil),
+        ]
+    }
+
+    static var approvals: [PostMortemApproval] {
+        [
+            PostMortemApproval(
+                title: "Switch payment provider", outcome: .approved, requestedAt: at(1_000), answeredBy: "ceo",
+                answeredAt: at(1_200))
+        ]
+    }
+
+    /// Acknowledge, assess and instruct met; the status step never done.
+    static var deadlines: [Deadline] {
+        [
+            Deadline(incidentID: id, kind: .acknowledge, layer: .operation, dueAt: at(420)),
+            Deadline(incidentID: id, kind: .assess, layer: .execution, dueAt: at(1_020)),
+            Deadline(incidentID: id, kind: .instruct, layer: .decision, dueAt: at(1_320)),
+            Deadline(incidentID: id, kind: .step, layer: .operation, stepID: "status", dueAt: at(2_000)),
+        ]
+    }
+
+    static func event(_ seconds: TimeInterval, _ kind: TimelineKind, _ actor: String) -> TimelineEvent {
+        TimelineEvent(
+            incidentID: id, at: at(seconds), kind: kind, actor: actor, message: "\(kind.rawValue) by \(actor)")
+    }
+
+    static func step(
+        _ stepID: String, _ position: Int, _ title: String, _ owner: Layer, doneBy: String?, at seconds: TimeInterval?
+    ) -> RunStep {
+        var step = RunStep(
+            incidentID: id, stepID: stepID, position: position, playbookID: "payments", title: title, owner: owner,
+            state: seconds == nil ? .missed : .done, dueAt: nil, every: nil, approval: false, minSeverity: nil,
+            message: nil)
+        step.doneBy = doneBy
+        step.doneAt = seconds.map(at)
+        return step
+    }
+
+    static func other(
+        _ number: Int64, _ category: Category, opened seconds: TimeInterval, fingerprint: String = "other"
+    ) -> Incident {
+        Incident(
+            id: IncidentID(number), fingerprint: Fingerprint(rawValue: fingerprint), ruleID: nil,
+            title: "Incident \(number)", category: category, severity: .sev3, origin: .rule, openedAt: at(seconds))
+    }
+
+    static var draft: PostMortemDraft {
+        PostMortemDraft.prefill(
+            incident: incident, timeline: timeline, steps: steps, approvals: approvals,
+            layersPaged: [.decision, .operation, .execution])
+    }
+}
+
+@Suite struct PostMortemDraftTests {
+    let draft = PostMortemScript.draft
+
+    @Test func whatComesFromTheIncident() {
+        #expect(draft.what.title == "Payment success rate low")
+        #expect(draft.what.ruleID == "payment-success-rate")
+        #expect(draft.what.category == .system)
+        #expect(draft.what.peakSeverity == .sev1)
+        #expect(draft.what.peakValue == 82)
+        #expect(draft.what.threshold == 95)
+    }
+
+    @Test func whenListsEveryMilestoneInOrderWithDurations() {
+        #expect(
+            draft.when.milestones.map(\.name) == [
+                "Impact started", "Detected", "Acknowledged", "Assessed",
+                "Approval answered (Switch payment provider)", "Mitigated", "Resolved",
+            ])
+        #expect(draft.when.milestones.map(\.at) == [0, 120, 300, 900, 1_200, 1_800, 3_600].map(PostMortemScript.at))
+        #expect(draft.when.timeToDetect == 120)
+        #expect(draft.when.timeToAcknowledge == 180)
+        #expect(draft.when.timeToMitigate == 1_680)
+        #expect(draft.when.timeToResolve == 3_480)
+    }
+
+    @Test func whoIsPeopleWhoActedNotBeaconAndLayersInChainOrder() {
+        #expect(draft.who.people == ["alice", "bob", "ceo"])
+        #expect(draft.who.layersPaged == [.operation, .execution, .decision])
+    }
+
+    @Test func whereIsTheSeriesLabels() {
+        #expect(draft.whereAffected.labels == Labels(["region": "east"]))
+    }
+
+    @Test func howListsDoneStepsAndApprovals() {
+        #expect(draft.how.steps.map(\.title) == ["Page on-call", "Assess impact"])
+        #expect(draft.how.steps.map(\.doneBy) == ["alice", "bob"])
+        #expect(draft.how.approvals.map(\.outcome) == [.approved])
+    }
+
+    @Test func missingDataLeavesMilestonesOut() {
+        var incident = PostMortemScript.incident
+        incident.firstBreachAt = nil
+        incident.mitigatedAt = nil
+        let draft = PostMortemDraft.prefill(incident: incident, timeline: [], steps: [], approvals: [], layersPaged: [])
+        #expect(draft.when.milestones.map(\.name) == ["Detected", "Acknowledged", "Resolved"])
+        #expect(draft.when.timeToDetect == nil)
+        #expect(draft.who.people.isEmpty)
+    }
+
+    @Test func dueDateSkipsTheWeekend() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        // 2026-11-27 is a Friday; five working days later is the next Friday.
+        let friday = try #require(calendar.date(from: DateComponents(year: 2026, month: 11, day: 27, hour: 10)))
+        let due = WorkingDays.add(5, to: friday, in: calendar)
+        #expect(due == calendar.date(from: DateComponents(year: 2026, month: 12, day: 4, hour: 10)))
+    }
+}

@@ -1,0 +1,94 @@
+import BeaconCore
+import Foundation
+import Testing
+
+@testable import BeaconStore
+
+@Suite struct PostMortemStoreTests {
+    let store: BeaconStore
+    let ledger: IncidentLedger
+    let postMortems: PostMortemStore
+    let id: IncidentID
+    /// Monday 2026-11-23 09:00 UTC.
+    let start = Date(timeIntervalSince1970: 1_795_424_400)
+
+    init() throws {
+        store = try BeaconStore.inMemory()
+        ledger = IncidentLedger(store)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        postMortems = PostMortemStore(ledger, calendar: calendar)
+        let change = try ledger.declare(
+            title: "Checkout errors", category: .system, severity: .sev2, by: "alice", at: start)
+        id = try #require(change.incident.id)
+        try ledger.perform(.acknowledge, on: id, by: "alice", at: start.addingTimeInterval(60))
+        try ledger.perform(.resolve, on: id, by: "bob", at: start.addingTimeInterval(600))
+    }
+
+    @Test func opensOwnedByExecutionDueInFiveWorkingDays() throws {
+        let resolved = start.addingTimeInterval(600)
+        let postMortem = try postMortems.openPostMortem(id, at: resolved)
+        #expect(postMortem.owner == .execution)
+        #expect(postMortem.dueAt == resolved.addingTimeInterval(7 * 86_400))
+        #expect(try postMortems.postMortem(id) == postMortem)
+        #expect(try postMortems.openPostMortem(id, at: resolved.addingTimeInterval(60)) == postMortem)
+    }
+
+    @Test func closingNeedsRootCauseAndFollowUp() throws {
+        try postMortems.openPostMortem(id, at: start)
+        let error = try #require(throws: IncidentError.self) {
+            try postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
+        }
+        #expect(error.message.contains("a root cause"))
+        #expect(error.message.contains("at least one follow-up or a reason why no action is needed"))
+
+        try postMortems.edit(id, at: start) { $0.fields.rootCause = "Expired TLS certificate" }
+        let second = try #require(throws: IncidentError.self) {
+            try postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
+        }
+        #expect(!second.message.contains("a root cause"))
+        #expect(try store.incident(id)?.status == .resolved)
+
+        try postMortems.save(
+            FollowUp(
+                incidentID: id, kind: .plan, description: "Alert 30 days before expiry", owner: "bob",
+                dueAt: start.addingTimeInterval(86_400)))
+        let change = try postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
+        #expect(change.incident.status == .closed)
+    }
+
+    @Test func noActionReasonStandsInForFollowUps() throws {
+        try postMortems.openPostMortem(id, at: start)
+        try postMortems.edit(id, at: start) {
+            $0.fields.rootCause = "Provider outage"
+            $0.noActionReason = "Provider fixed it; nothing of ours to change."
+        }
+        #expect(try postMortems.closeIncident(id, by: "bob", at: start).incident.status == .closed)
+    }
+
+    @Test func closingWithoutPostMortemIsRefused() throws {
+        let error = try #require(throws: IncidentError.self) {
+            try postMortems.closeIncident(id, by: "bob", at: start)
+        }
+        #expect(error.message.contains("no post-mortem"))
+    }
+
+    @Test func commentsAndFollowUpsRoundTrip() throws {
+        try postMortems.openPostMortem(id, at: start)
+        try postMortems.edit(id, at: start) { $0.comments[.warnedEarly] = "Customers told us first." }
+        var followUp = try postMortems.save(
+            FollowUp(
+                incidentID: id, kind: .knowledgeBase, description: "Write the runbook", owner: "carol",
+                dueAt: start))
+        followUp.status = .wontDo
+        #expect(throws: StoreError.self) { try postMortems.save(followUp) }
+        followUp.reason = "Already covered"
+        try postMortems.save(followUp)
+        let report = try postMortems.report(id)
+        #expect(report.postMortem.comments == [.warnedEarly: "Customers told us first."])
+        #expect(report.followUps.map(\.status) == [.wontDo])
+        #expect(report.findings.map(\.kind) == [.warnedEarly, .respondedFast, .fullySolved])
+        #expect(report.findings.first?.verdict == false)
+        #expect(report.draft.who.people == ["alice", "bob"])
+    }
+}
