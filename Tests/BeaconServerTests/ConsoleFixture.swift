@@ -107,12 +107,20 @@ struct ConsoleFixture {
         var headers: HTTPFields { [.cookie: "\(AuthMiddleware.cookieName)=\(cookie)"] }
     }
 
+    /// The sign-in form's double-submit pair, as a browser that loaded the form sends it.
+    static let loginToken = "sign-in-form-token"
+    static var loginHeaders: HTTPFields {
+        var headers = formHeaders
+        headers[.cookie] = "beacon_login=\(loginToken)"
+        return headers
+    }
+
     /// Signs in through the form and returns the session it made.
     func signIn(_ client: some TestClientProtocol, as layer: Layer) async throws -> Session {
         let login = try #require(Self.logins[layer])
         let response = try await client.execute(
-            uri: "/login", method: .post, headers: Self.formHeaders,
-            body: ByteBuffer(string: "login=\(login)&password=\(Self.escaped(Self.password))"))
+            uri: "/login", method: .post, headers: Self.loginHeaders,
+            body: ByteBuffer(string: "login=\(login)&password=\(Self.escaped(Self.password))&csrf=\(Self.loginToken)"))
         #expect(response.status == .seeOther)
         let cookie = try #require(Self.cookie(AuthMiddleware.cookieName, in: response))
         let csrf = try #require(try store.session(idHash: Credentials.sha256(cookie.value), at: now)?.csrf)

@@ -14,13 +14,15 @@ import Testing
 
     func signInForm(_ login: String, _ password: String, next: String? = nil) -> ByteBuffer {
         let next = next.map { "&next=\(ConsoleFixture.escaped($0))" } ?? ""
-        return ByteBuffer(string: "login=\(login)&password=\(ConsoleFixture.escaped(password))\(next)")
+        return ByteBuffer(
+            string:
+                "login=\(login)&password=\(ConsoleFixture.escaped(password))\(next)&csrf=\(ConsoleFixture.loginToken)")
     }
 
     @Test func signingInStartsASessionWithAStrictCookie() async throws {
         try await fixture.application().test(.router) { client in
             let response = try await client.execute(
-                uri: "/login", method: .post, headers: ConsoleFixture.formHeaders,
+                uri: "/login", method: .post, headers: ConsoleFixture.loginHeaders,
                 body: signInForm("zhangmin", ConsoleFixture.password, next: "/incidents/1"))
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/incidents/1")
@@ -50,7 +52,7 @@ import Testing
         try await fixture.application().test(.router) { client in
             for (login, password) in [("zhangmin", "wrong password"), ("nobody", ConsoleFixture.password)] {
                 let response = try await client.execute(
-                    uri: "/login", method: .post, headers: ConsoleFixture.formHeaders,
+                    uri: "/login", method: .post, headers: ConsoleFixture.loginHeaders,
                     body: signInForm(login, password))
                 #expect(response.status == .unauthorized)
                 let html = String(buffer: response.body)
@@ -65,12 +67,12 @@ import Testing
         try await fixture.application().test(.router) { client in
             for _ in 0..<SignIn.allowedFailures {
                 let response = try await client.execute(
-                    uri: "/login", method: .post, headers: ConsoleFixture.formHeaders,
+                    uri: "/login", method: .post, headers: ConsoleFixture.loginHeaders,
                     body: signInForm("zhangmin", "wrong password"))
                 #expect(response.status == .unauthorized)
             }
             let locked = try await client.execute(
-                uri: "/login", method: .post, headers: ConsoleFixture.formHeaders,
+                uri: "/login", method: .post, headers: ConsoleFixture.loginHeaders,
                 body: signInForm("zhangmin", ConsoleFixture.password))
             #expect(locked.status == .tooManyRequests)
             #expect(String(buffer: locked.body).contains("Too many failed sign-ins; try again in a few minutes."))
@@ -132,6 +134,22 @@ import Testing
             let response = try await fixture.get(client, "/login?next=/approvals", as: session)
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/approvals")
+        }
+    }
+
+    @Test func aSignInFormWithoutItsTokenIsRefused() async throws {
+        try await fixture.application().test(.router) { client in
+            for headers in [ConsoleFixture.formHeaders, ConsoleFixture.loginHeaders] {
+                let response = try await client.execute(
+                    uri: "/login", method: .post, headers: headers,
+                    body: ByteBuffer(
+                        string: "login=zhangmin&password=\(ConsoleFixture.escaped(ConsoleFixture.password))"))
+                #expect(response.status == .forbidden)
+                #expect(ConsoleFixture.cookie("beacon_session", in: response) == nil)
+            }
+            let page = try await client.execute(uri: "/login", method: .get)
+            let token = try #require(ConsoleFixture.cookie("beacon_login", in: page))
+            #expect(String(buffer: page.body).contains(#"name="csrf" value="\#(token.value)""#))
         }
     }
 }

@@ -20,6 +20,12 @@ extension ConsoleRoutes {
         }
         let login = fields.text("login") ?? ""
         let next = ConsoleResponse.safeNext(fields["next"])
+        // Double submit: the form's token must match the cookie the sign-in page set, so another site cannot
+        // sign a browser in to an account of its choosing.
+        guard let sent = fields["csrf"], !sent.isEmpty, sent == request.cookies[Self.loginCookie]?.value else {
+            return loginForm(
+                .forbidden, login: login, next: next, error: "The sign-in form expired; please sign in again.")
+        }
         let password = fields["password"] ?? ""
         let user: User
         do {
@@ -65,9 +71,17 @@ extension ConsoleRoutes {
         return response
     }
 
+    /// The cookie that carries the sign-in form's double-submit token.
+    static let loginCookie = "beacon_login"
+
     private func loginForm(_ status: HTTPResponse.Status, login: String, next: String, error: String?) -> Response {
         let chrome = PageChrome(title: "Sign in", identity: nil, section: .none, now: now())
-        let page = LoginPage(chrome: chrome, login: login, next: next, error: error)
-        return ConsoleResponse.html(status, ConsoleTemplates.render(page, .login))
+        let token = Credentials.randomText(bytes: 24)
+        let page = LoginPage(chrome: chrome, login: login, next: next, error: error, csrf: token)
+        var response = ConsoleResponse.html(status, ConsoleTemplates.render(page, .login))
+        response.setCookie(
+            Cookie(
+                name: Self.loginCookie, value: token, maxAge: 3600, path: "/login", httpOnly: true, sameSite: .strict))
+        return response
     }
 }

@@ -98,6 +98,7 @@ enum ConsoleTemplates {
         {{#error}}<p class="flash error" role="alert" id="login-error">{{.}}</p>{{/error}}
         <form method="post" action="/login">
         <input type="hidden" name="next" value="{{next}}">
+        <input type="hidden" name="csrf" value="{{csrf}}">
         <label for="login">Login</label>
         <input type="text" id="login" name="login" value="{{login}}" autocomplete="username" autocapitalize="none" autofocus required>
         <label for="password">Password</label>

@@ -79,4 +79,6 @@ struct LoginPage {
     var login: String
     var next: String
     var error: String?
+    /// The double-submit token: also in the `beacon_login` cookie; a forged form cannot know it.
+    var csrf: String
 }
