@@ -18,8 +18,8 @@ import Testing
         BeaconConfig(
             publicURL: "https://beacon.example.com",
             channels: [
-                Channel(id: "primary", type: .webhook, url: server.url("/primary"), timeout: .milliseconds(500)),
-                Channel(id: "backup", type: .webhook, url: server.url("/backup"), timeout: .milliseconds(500)),
+                Channel(id: "primary", type: .webhook, url: server.url("/primary"), timeout: .seconds(5)),
+                Channel(id: "backup", type: .webhook, url: server.url("/backup"), timeout: .seconds(5)),
             ],
             chain: CommandChain(
                 operation: ChainLayer(
