@@ -8,6 +8,11 @@ import BeaconStore
 import Foundation
 import Logging
 import ServiceLifecycle
+import UnixSignals
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension Beacon {
     struct Demo: AsyncParsableCommand {
@@ -24,8 +29,12 @@ extension Beacon {
         @OptionGroup var options: ConfigOptions
         @Option(help: "The port of the simulated shop's endpoints (0 picks a free one).") var port = 9100
         @Option(help: "The console's port; a free one when it is taken or 0.") var consolePort = 8080
-        @Option(help: "How long the demo runs after the script ends, in seconds (to look around the console).")
-        var linger = 4
+        @Option(
+            help: """
+                Seconds the demo keeps running after the script, to look around the console. By default it runs \
+                until Ctrl-C when standard output is a terminal, and 4 seconds otherwise.
+                """)
+        var linger: Int?
         @Flag(help: "Keep the temporary store instead of deleting it.") var keep = false
 
         static let demoPassword = "beacon-demo"
@@ -72,7 +81,16 @@ extension Beacon {
                     try await clock.sleep(until: started.advanced(by: phase.start))
                     printer.narrate(phase.narration)
                 }
-                try await clock.sleep(until: started.advanced(by: scenario.duration + .seconds(linger)))
+                try await clock.sleep(until: started.advanced(by: scenario.duration))
+                if let linger {
+                    try await clock.sleep(for: .seconds(linger))
+                } else if isatty(STDOUT_FILENO) != 0 {
+                    printer.narrate(
+                        "The script is over. The console stays up at \(config.publicURL) — press Ctrl-C to stop.")
+                    for await _ in await UnixSignalsSequence(trapping: .sigint) { break }
+                } else {
+                    try await clock.sleep(for: .seconds(4))
+                }
                 await services.triggerGracefulShutdown()
                 await sinks.stop()
                 group.cancelAll()
