@@ -151,14 +151,7 @@ public struct IncidentRoutes: Sendable {
         do {
             return try body()
         } catch let error as IncidentError {
-            let status: HTTPResponse.Status =
-                switch error.code {
-                case .notFound: .notFound
-                case .forbidden: .forbidden
-                case .invalidTransition, .conflict: .conflict
-                case .invalidInput: .badRequest
-                }
-            throw APIError(status, error.message)
+            throw APIError(error.status, error.message)
         }
     }
 

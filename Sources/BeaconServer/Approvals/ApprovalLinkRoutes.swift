@@ -106,13 +106,7 @@ public struct ApprovalLinkRoutes: Sendable {
             queued(config.chain.execution.people.count)
             return Self.answered(approval, justNow: true)
         } catch let error as IncidentError {
-            let status: HTTPResponse.Status =
-                switch error.code {
-                case .notFound: .notFound
-                case .forbidden: .forbidden
-                default: .conflict
-                }
-            return Self.error(status: status, error.message)
+            return Self.error(status: error.status, error.message)
         }
     }
 
