@@ -83,10 +83,10 @@ public struct PostMortemStore: Sendable {
         }
     }
 
-    /// Adds a follow-up, or updates it when it has an `id`.
+    /// Adds a follow-up, or updates it when it has an `id`, stamping when it was opened and closed.
     /// - Throws: `StoreError` when the incident has no post-mortem or the follow-up is invalid.
     @discardableResult
-    public func save(_ followUp: FollowUp) throws -> FollowUp {
+    public func save(_ followUp: FollowUp, at now: Date) throws -> FollowUp {
         guard !followUp.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError(code: .conflict, message: "A follow-up needs a description.")
         }
@@ -98,6 +98,12 @@ public struct PostMortemStore: Sendable {
                 throw Self.noPostMortem(followUp.incidentID)
             }
             var saved = followUp
+            let stored = try saved.id.flatMap { try FollowUp.fetchOne(db, key: $0) }
+            saved.createdAt = stored?.createdAt ?? saved.createdAt ?? now
+            switch saved.status {
+            case .open: saved.closedAt = nil
+            case .done, .wontDo: saved.closedAt = stored?.status == saved.status ? stored?.closedAt ?? now : now
+            }
             try saved.save(db)
             return saved
         }

@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v2-command-chain", migrate: v2CommandChain)
         migrator.registerMigration("v3-users", migrate: v3Users)
         migrator.registerMigration("v4-postmortems", migrate: v4PostMortems)
+        migrator.registerMigration("v5-follow-up-dates", migrate: v5FollowUpDates)
         return migrator
     }
 
@@ -224,6 +225,15 @@ enum Schema {
                     reason TEXT
                 );
                 CREATE INDEX follow_up_incident ON follow_up(incident_id);
+                """)
+    }
+
+    private static func v5FollowUpDates(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- When each follow-up was opened and closed, for the weekly report.
+                ALTER TABLE follow_up ADD COLUMN created_at DOUBLE;
+                ALTER TABLE follow_up ADD COLUMN closed_at DOUBLE;
                 """)
     }
 }

@@ -52,7 +52,7 @@ import Testing
         try postMortems.save(
             FollowUp(
                 incidentID: id, kind: .plan, description: "Alert 30 days before expiry", owner: "bob",
-                dueAt: start.addingTimeInterval(86_400)))
+                dueAt: start.addingTimeInterval(86_400)), at: start)
         let change = try postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
         #expect(change.incident.status == .closed)
     }
@@ -79,11 +79,21 @@ import Testing
         var followUp = try postMortems.save(
             FollowUp(
                 incidentID: id, kind: .knowledgeBase, description: "Write the runbook", owner: "carol",
-                dueAt: start))
+                dueAt: start), at: start)
+        #expect(followUp.createdAt == start)
+        #expect(followUp.closedAt == nil)
         followUp.status = .wontDo
-        #expect(throws: StoreError.self) { try postMortems.save(followUp) }
+        #expect(throws: StoreError.self) { try postMortems.save(followUp, at: start) }
         followUp.reason = "Already covered"
-        try postMortems.save(followUp)
+        let later = start.addingTimeInterval(3_600)
+        followUp = try postMortems.save(followUp, at: later)
+        #expect(followUp.createdAt == start)
+        #expect(followUp.closedAt == later)
+        #expect(try postMortems.save(followUp, at: later.addingTimeInterval(60)).closedAt == later)
+        followUp.status = .open
+        #expect(try postMortems.save(followUp, at: later).closedAt == nil)
+        followUp.status = .wontDo
+        try postMortems.save(followUp, at: later)
         let report = try postMortems.report(id)
         #expect(report.postMortem.comments == [.warnedEarly: "Customers told us first."])
         #expect(report.followUps.map(\.status) == [.wontDo])

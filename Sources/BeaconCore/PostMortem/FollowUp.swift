@@ -12,6 +12,10 @@ public struct FollowUp: Sendable, Hashable, Codable {
     public var status: FollowUpStatus
     /// Why it will not be done, for `wont_do`.
     public var reason: String?
+    /// When it was first stored; set by the store.
+    public var createdAt: Date?
+    /// When it was marked done or won't do; cleared when it is reopened. Set by the store.
+    public var closedAt: Date?
 
     public init(
         id: Int64? = nil, incidentID: IncidentID, kind: FollowUpKind, description: String, owner: String,
@@ -27,10 +31,15 @@ public struct FollowUp: Sendable, Hashable, Codable {
         self.reason = reason
     }
 
+    /// Whether it is still open after its due date.
+    public func isOverdue(at now: Date) -> Bool { status == .open && dueAt < now }
+
     enum CodingKeys: String, CodingKey {
         case id, kind, description, owner, status, reason
         case incidentID = "incident_id"
         case dueAt = "due_at"
+        case createdAt = "created_at"
+        case closedAt = "closed_at"
     }
 }
 
