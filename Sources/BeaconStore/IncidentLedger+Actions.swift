@@ -44,6 +44,7 @@ extension IncidentLedger {
             guard action.allowedFrom.contains(incident.status) else {
                 throw IncidentError.invalidTransition(id, action, from: incident.status)
             }
+            if action == .close { try Self.checkClosable(db, id) }
             incident.status = action.result
             incident.updatedAt = now
             switch action {

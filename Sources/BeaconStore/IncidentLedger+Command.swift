@@ -128,7 +128,8 @@ extension IncidentLedger {
                 guard let incident = try Incident.fetchOne(db, key: deadline.incidentID.rawValue) else { return 0 }
                 let effects = planner.fire(
                     current, incident: incident, steps: try Self.steps(db, deadline.incidentID),
-                    decisionActed: try Self.decisionActed(db, deadline.incidentID), at: now)
+                    decisionActed: try Self.decisionActed(db, deadline.incidentID),
+                    postMortem: try PostMortem.fetchOne(db, key: deadline.incidentID.rawValue), at: now)
                 return try Self.persist(db, effects, incidentID: deadline.incidentID, at: now)
             }
         }

@@ -7,10 +7,13 @@ public struct IncidentLedger: Sendable {
     public let store: BeaconStore
     /// Plans playbook runs, paging and escalation; without it incidents are recorded and nobody is paged.
     public let planner: CommandPlanner?
+    /// Where post-mortem due dates count working days: the configuration's calendar when there is a planner.
+    public let calendar: Calendar
 
-    public init(_ store: BeaconStore, planner: CommandPlanner? = nil) {
+    public init(_ store: BeaconStore, planner: CommandPlanner? = nil, calendar: Calendar? = nil) {
         self.store = store
         self.planner = planner
+        self.calendar = calendar ?? planner?.config.calendar ?? Calendar(identifier: .iso8601)
     }
 
     /// Applies what the evaluator decided about one series of one rule.
@@ -118,7 +121,9 @@ public struct IncidentLedger: Sendable {
         return try Self.persist(db, planner.opened(incident, at: now), incidentID: id, at: now)
     }
 
+    /// Tells whoever was paged, ends recurring steps and opens the post-mortem.
     func planResolved(_ db: Database, _ incident: Incident, at now: Date) throws -> Int {
+        try Self.openPostMortem(db, incident, planner: planner, calendar: calendar, at: now)
         guard let planner, let id = incident.id else { return 0 }
         let effects = planner.resolved(
             incident, steps: try Self.steps(db, id), paged: try Self.pagedRecipients(db, id), at: now)

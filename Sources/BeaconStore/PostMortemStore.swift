@@ -41,21 +41,21 @@ public struct PostMortemStore: Sendable {
 
     private var writer: any DatabaseWriter { ledger.store.writer }
 
-    /// Opens the post-mortem of a resolved incident, owned by the execution layer and due in five working days.
+    /// Opens the post-mortem of an incident by hand (resolving opens it by itself), owned and due as the
+    /// configuration's `postmortem:` says, by default the execution layer in five working days.
     ///
     /// Opening twice returns the existing one unchanged.
     /// - Throws: `IncidentError` when there is no such incident.
     @discardableResult
-    public func openPostMortem(
-        _ id: IncidentID, at now: Date, workingDays: Int = PostMortem.defaultWorkingDays
-    ) throws -> PostMortem {
+    public func openPostMortem(_ id: IncidentID, at now: Date) throws -> PostMortem {
         try writer.write { db in
-            guard try Incident.fetchOne(db, key: id.rawValue) != nil else { throw IncidentError.notFound(id) }
+            guard let incident = try Incident.fetchOne(db, key: id.rawValue) else { throw IncidentError.notFound(id) }
             if let existing = try PostMortem.fetchOne(db, key: id.rawValue) { return existing }
-            let postMortem = PostMortem(
-                incidentID: id, dueAt: WorkingDays.add(workingDays, to: now, in: calendar), createdAt: now)
-            try postMortem.insert(db)
-            return postMortem
+            guard
+                let opened = try IncidentLedger.openPostMortem(
+                    db, incident, planner: ledger.planner, calendar: calendar, at: now)
+            else { throw Self.noPostMortem(id) }
+            return opened
         }
     }
 
@@ -113,17 +113,7 @@ public struct PostMortemStore: Sendable {
     /// - Throws: `IncidentError` naming what is missing, or when the incident cannot close from its status.
     @discardableResult
     public func closeIncident(_ id: IncidentID, by actor: String, at now: Date) throws -> IncidentChange {
-        guard let postMortem = try postMortem(id) else {
-            throw IncidentError(
-                code: .invalidTransition, message: "Incident \(id) cannot close: it has no post-mortem yet.")
-        }
-        let missing = postMortem.missingForClose(followUps: try followUps(id))
-        guard missing.isEmpty else {
-            throw IncidentError(
-                code: .invalidTransition,
-                message: "Incident \(id) cannot close: its post-mortem needs \(missing.joined(separator: " and ")).")
-        }
-        return try ledger.perform(.close, on: id, by: actor, at: now)
+        try ledger.perform(.close, on: id, by: actor, at: now)
     }
 
     /// The full report: the record's 5W1H, the findings and the follow-ups.

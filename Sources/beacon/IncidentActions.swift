@@ -5,7 +5,7 @@ import BeaconStore
 import Foundation
 
 extension Beacon.IncidentCommand {
-    /// `ack`, `mitigate` and `resolve`: the same shape, a different action.
+    /// `ack`, `mitigate`, `resolve` and `close`: the same shape, a different action.
     enum Act {
         struct Arguments: ParsableArguments {
             @OptionGroup var options: ConfigOptions
@@ -44,6 +44,13 @@ extension Beacon.IncidentCommand {
             static let configuration = CommandConfiguration(abstract: "Resolve an incident.")
             @OptionGroup var arguments: Arguments
             func run() throws { try arguments.run(.resolve) }
+        }
+
+        struct Close: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Close a resolved incident once its post-mortem has a root cause and follow-ups.")
+            @OptionGroup var arguments: Arguments
+            func run() throws { try arguments.run(.close) }
         }
     }
 }

@@ -207,7 +207,30 @@ import Testing
             expected: [
                 #"beacon.yaml:20: paging.sev1[1]: unknown layer "board"; expected one of operation, execution, decision"#
             ]),
+        Case(
+            name: "post-mortem policy out of range", part: .main, old: "paging:\n",
+            new:
+                "postmortem: { owner: board, due_working_days: 90, remind_before: -1h, deadline: 2d }\n"
+                + "time_zone: Mars/Olympus\npaging:\n",
+            expected: [
+                #"beacon.yaml:19: postmortem.deadline: unknown key "deadline"; expected one of owner, due_working_days, remind_before, follow_up_remind_every"#,
+                #"beacon.yaml:19: postmortem.owner: unknown layer "board"; expected one of operation, execution, decision"#,
+                #"beacon.yaml:19: postmortem.due_working_days: expected between 1 and 60 working days, found 90"#,
+                #"beacon.yaml:19: postmortem.remind_before: malformed duration "-1h"; write it like 500ms, 15s, 5m, 1h or 1d"#,
+                #"beacon.yaml:20: time_zone: unknown time zone "Mars/Olympus"; expected an IANA name such as Asia/Shanghai or UTC"#,
+            ]),
     ]
+
+    @Test func postMortemPolicyAndTimeZoneAreRead() throws {
+        let config = try fixture.editing(
+            .main, "paging:\n",
+            "postmortem: { owner: operation, due_working_days: 3, remind_before: 4h }\ntime_zone: Asia/Shanghai\npaging:\n"
+        ).parse()
+        #expect(
+            config.postMortem == PostMortemPolicy(owner: .operation, dueWorkingDays: 3, remindBefore: .seconds(14_400)))
+        #expect(config.calendar.timeZone.identifier == "Asia/Shanghai")
+        #expect(try fixture.parse().postMortem == PostMortemPolicy())
+    }
 
     @Test(arguments: cases)
     func brokenConfigurationIsReportedPrecisely(_ testCase: Case) {

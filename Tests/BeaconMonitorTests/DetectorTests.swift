@@ -101,7 +101,7 @@ import Testing
         let resolved = await step(detector, at: 50)
         #expect(resolved.map(\.incident.status) == [.resolved])
         let id = try #require(resolved.first?.incident.id)
-        #expect(try store.timeline(id).map(\.kind) == [.opened, .severityRaised, .note, .resolved])
+        #expect(try store.timeline(id).map(\.kind) == [.opened, .severityRaised, .note, .resolved, .postMortem])
         await server.stop()
     }
 

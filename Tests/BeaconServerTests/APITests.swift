@@ -127,6 +127,32 @@ import Testing
         }
     }
 
+    @Test func closingNamesWhatThePostMortemLacks() async throws {
+        try await application().test(.router) { client in
+            let id = try await declare(client)
+            let resolve = try await client.execute(
+                uri: "/api/incidents/\(id)/resolve", method: .post, headers: headers("zhangmin"))
+            #expect(resolve.status == .ok)
+            let refused = try await client.execute(
+                uri: "/api/incidents/\(id)/close", method: .post, headers: headers("wanglei"))
+            #expect(refused.status == .conflict)
+            #expect(
+                try json(refused)["error"] as? String
+                    == "Incident #\(id) cannot close: its post-mortem needs a root cause and at least one follow-up "
+                    + "or a reason why no action is needed.")
+            try PostMortemStore(IncidentLedger(store), calendar: Calendar.current).edit(
+                IncidentID(Int64(id)), at: Date()
+            ) {
+                $0.fields.rootCause = "A card network outage"
+                $0.noActionReason = "The network fixed it; nothing of ours to change."
+            }
+            let closed = try await client.execute(
+                uri: "/api/incidents/\(id)/close", method: .post, headers: headers("wanglei"))
+            #expect(closed.status == .ok)
+            #expect(try json(closed)["status"] as? String == "closed")
+        }
+    }
+
     @Test func stepsAndApprovalsBelongToTheirLayers() async throws {
         try await application().test(.router) { client in
             let id = try await declare(client)

@@ -83,7 +83,7 @@ import Testing
                 .open(breach(.sev3, 130, 100), since: start + 200), rule: rule, labels: labels, at: start + 200))
         #expect(reopened.incident.id != opened.incident.id)
         let id = try #require(opened.incident.id)
-        #expect(try store.timeline(id).map(\.kind) == [.opened, .resolved])
+        #expect(try store.timeline(id).map(\.kind) == [.opened, .resolved, .postMortem])
     }
 
     @Test func aWorseValueAfterAPersonResolvedOpensANewIncident() throws {

@@ -14,9 +14,9 @@ import Testing
 
     init() throws {
         store = try BeaconStore.inMemory()
-        ledger = IncidentLedger(store)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        ledger = IncidentLedger(store, calendar: calendar)
         postMortems = PostMortemStore(ledger, calendar: calendar)
         let change = try ledger.declare(
             title: "Checkout errors", category: .system, severity: .sev2, by: "alice", at: start)
@@ -25,17 +25,18 @@ import Testing
         try ledger.perform(.resolve, on: id, by: "bob", at: start.addingTimeInterval(600))
     }
 
-    @Test func opensOwnedByExecutionDueInFiveWorkingDays() throws {
+    @Test func resolvingOpensItOwnedByExecutionDueInFiveWorkingDays() throws {
         let resolved = start.addingTimeInterval(600)
-        let postMortem = try postMortems.openPostMortem(id, at: resolved)
+        let postMortem = try #require(try postMortems.postMortem(id))
+        #expect(
+            try store.timeline(id).last?.message
+                == "Post-mortem opened: the execution layer writes it by Mon 30 Nov 2026")
         #expect(postMortem.owner == .execution)
         #expect(postMortem.dueAt == resolved.addingTimeInterval(7 * 86_400))
-        #expect(try postMortems.postMortem(id) == postMortem)
         #expect(try postMortems.openPostMortem(id, at: resolved.addingTimeInterval(60)) == postMortem)
     }
 
     @Test func closingNeedsRootCauseAndFollowUp() throws {
-        try postMortems.openPostMortem(id, at: start)
         let error = try #require(throws: IncidentError.self) {
             try postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
         }
@@ -58,7 +59,6 @@ import Testing
     }
 
     @Test func noActionReasonStandsInForFollowUps() throws {
-        try postMortems.openPostMortem(id, at: start)
         try postMortems.edit(id, at: start) {
             $0.fields.rootCause = "Provider outage"
             $0.noActionReason = "Provider fixed it; nothing of ours to change."
@@ -67,6 +67,8 @@ import Testing
     }
 
     @Test func closingWithoutPostMortemIsRefused() throws {
+        // As for an incident resolved before post-mortems existed.
+        try store.writer.write { try $0.execute(sql: "DELETE FROM post_mortem") }
         let error = try #require(throws: IncidentError.self) {
             try postMortems.closeIncident(id, by: "bob", at: start)
         }
@@ -74,7 +76,6 @@ import Testing
     }
 
     @Test func commentsAndFollowUpsRoundTrip() throws {
-        try postMortems.openPostMortem(id, at: start)
         try postMortems.edit(id, at: start) { $0.comments[.warnedEarly] = "Customers told us first." }
         var followUp = try postMortems.save(
             FollowUp(

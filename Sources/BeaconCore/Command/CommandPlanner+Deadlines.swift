@@ -5,11 +5,21 @@ extension CommandPlanner {
     /// - Parameters:
     ///   - steps: the incident's run.
     ///   - decisionActed: whether the decision layer has done a step or answered an approval.
+    ///   - postMortem: the incident's post-mortem, for the deadlines that chase it.
     public func fire(
-        _ deadline: Deadline, incident: Incident, steps: [RunStep], decisionActed: Bool, at now: Date
+        _ deadline: Deadline, incident: Incident, steps: [RunStep], decisionActed: Bool,
+        postMortem: PostMortem? = nil, at now: Date
     )
         -> CommandEffects
     {
+        switch deadline.kind {
+        case .postMortemReminder, .postMortemOverdue:
+            return firePostMortem(deadline, incident: incident, postMortem: postMortem, at: now)
+        case .followUpOverdue:
+            return CommandEffects()
+        default:
+            break
+        }
         guard incident.status.isActive else { return CommandEffects() }
         switch deadline.kind {
         case .acknowledge:
@@ -39,6 +49,8 @@ extension CommandPlanner {
             return recurring(deadline, incident, steps, at: now)
         case .recurringEscalation:
             return recurringEscalation(deadline, incident, steps, at: now)
+        case .postMortemReminder, .postMortemOverdue, .followUpOverdue:
+            return CommandEffects()
         }
     }
 

@@ -52,4 +52,19 @@ public enum DeadlineKind: String, CaseIterable, Sendable, Codable, Hashable {
     case recurring
     /// A recurring step is still not done after the reminder: the layer above is told.
     case recurringEscalation = "recurring_escalation"
+    /// A post-mortem's due date is near: its owner layer is reminded, unless the incident has closed.
+    case postMortemReminder = "postmortem_reminder"
+    /// A post-mortem's due date passed with the incident not closed: the decision layer is told.
+    case postMortemOverdue = "postmortem_overdue"
+    /// A follow-up is open past its due date: its owner is reminded, again every `follow_up_remind_every`.
+    case followUpOverdue = "follow_up_overdue"
+
+    /// Whether it measures how the command chain responded while the incident was live, as opposed to the
+    /// review that follows it.
+    public var measuresResponse: Bool {
+        switch self {
+        case .acknowledge, .assess, .instruct, .step, .recurring, .recurringEscalation: true
+        case .postMortemReminder, .postMortemOverdue, .followUpOverdue: false
+        }
+    }
 }

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Everything `beacon.yaml`, `Alerts/` and `Playbooks/` say, validated.
 public struct BeaconConfig: Sendable, Hashable {
     /// The SQLite file, relative to the config file's folder unless absolute.
@@ -14,12 +16,17 @@ public struct BeaconConfig: Sendable, Hashable {
     public var paging: [Severity: [Layer]]
     public var rules: [Rule]
     public var playbooks: [Playbook]
+    /// Post-mortem ownership, due dates and reminders.
+    public var postMortem: PostMortemPolicy
+    /// Where working days and report weeks are counted; the machine's time zone when not set.
+    public var timeZone: TimeZone?
 
     public init(
         store: String = "beacon.sqlite", listen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 8080),
         publicURL: String? = nil, alertsDirectory: String = "Alerts", playbooksDirectory: String = "Playbooks",
         channels: [Channel], chain: CommandChain, paging: [Severity: [Layer]] = BeaconConfig.defaultPaging,
-        rules: [Rule] = [], playbooks: [Playbook] = []
+        rules: [Rule] = [], playbooks: [Playbook] = [], postMortem: PostMortemPolicy = PostMortemPolicy(),
+        timeZone: TimeZone? = nil
     ) {
         self.store = store
         self.listen = listen
@@ -31,6 +38,8 @@ public struct BeaconConfig: Sendable, Hashable {
         self.paging = paging
         self.rules = rules
         self.playbooks = playbooks
+        self.postMortem = postMortem
+        self.timeZone = timeZone
     }
 
     /// The plan's paging: operation for everything, execution from sev2, decision for sev1.

@@ -10,10 +10,15 @@ struct MainConfig {
     var channels: [Channel]
     var chain: CommandChain
     var paging: [Severity: [Layer]]
+    var postMortem: PostMortemPolicy
+    var timeZone: TimeZone?
 }
 
 extension ConfigDecoder {
-    static let mainKeys = ["store", "listen", "public_url", "alerts", "playbooks", "channels", "chain", "paging"]
+    static let mainKeys = [
+        "store", "listen", "public_url", "alerts", "playbooks", "channels", "chain", "paging", "postmortem",
+        "time_zone",
+    ]
 
     func mainFile(_ root: YAMLField) -> MainConfig? {
         guard let mapping = root.mapping(keys: Self.mainKeys) else { return nil }
@@ -25,11 +30,45 @@ extension ConfigDecoder {
         let channels = mapping.required("channels").flatMap(channels)
         let chain = mapping.required("chain").flatMap(chain)
         let paging = value(mapping, "paging", default: BeaconConfig.defaultPaging, paging)
-        guard let store, let listen, let publicURL, let alerts, let playbooks, let channels, let chain, let paging
+        let postMortem = value(mapping, "postmortem", default: PostMortemPolicy(), postMortemPolicy)
+        let timeZone = optionalValue(mapping, "time_zone", timeZone)
+        guard let store, let listen, let publicURL, let alerts, let playbooks, let channels, let chain, let paging,
+            let postMortem, let timeZone
         else { return nil }
         return MainConfig(
             store: store, listen: listen, publicURL: publicURL, alerts: alerts, playbooks: playbooks,
-            channels: channels, chain: chain, paging: paging)
+            channels: channels, chain: chain, paging: paging, postMortem: postMortem, timeZone: timeZone)
+    }
+
+    private func postMortemPolicy(_ field: YAMLField) -> PostMortemPolicy? {
+        let keys = ["owner", "due_working_days", "remind_before", "follow_up_remind_every"]
+        guard let mapping = field.mapping(keys: keys) else { return nil }
+        let fallback = PostMortemPolicy()
+        let owner = value(mapping, "owner", default: fallback.owner) { $0.oneOf(Layer.self, "layer") }
+        let days = value(mapping, "due_working_days", default: fallback.dueWorkingDays) { field -> Int? in
+            guard let days = field.int() else { return nil }
+            guard (1...60).contains(days) else {
+                field.fail("expected between 1 and 60 working days, found \(days)")
+                return nil
+            }
+            return days
+        }
+        let remindBefore = value(mapping, "remind_before", default: fallback.remindBefore) { $0.positiveDuration() }
+        let every = value(mapping, "follow_up_remind_every", default: fallback.followUpRemindEvery) {
+            $0.positiveDuration()
+        }
+        guard let owner, let days, let remindBefore, let every else { return nil }
+        return PostMortemPolicy(
+            owner: owner, dueWorkingDays: days, remindBefore: remindBefore, followUpRemindEvery: every)
+    }
+
+    private func timeZone(_ field: YAMLField) -> TimeZone? {
+        guard let name = field.string() else { return nil }
+        guard let zone = TimeZone(identifier: name) else {
+            field.fail("unknown time zone \"\(name)\"; expected an IANA name such as Asia/Shanghai or UTC")
+            return nil
+        }
+        return zone
     }
 
     private func listenAddress(_ field: YAMLField) -> ListenAddress? {

@@ -31,7 +31,7 @@ public enum ConfigParser {
         return BeaconConfig(
             store: main.store, listen: main.listen, publicURL: main.publicURL, alertsDirectory: main.alerts,
             playbooksDirectory: main.playbooks, channels: main.channels, chain: main.chain, paging: main.paging,
-            rules: rules, playbooks: playbooks)
+            rules: rules, playbooks: playbooks, postMortem: main.postMortem, timeZone: main.timeZone)
     }
 
     /// The root node of a file, or `nil` with an issue for a syntax error or an empty file.

@@ -37,8 +37,10 @@ public enum Findings {
     public static func respondedFast(
         _ incident: Incident, deadlines: [Deadline], steps: [RunStep], approvals: [PostMortemApproval]
     ) -> Finding {
-        let watched = deadlines.filter { $0.kind != .recurring && $0.kind != .recurringEscalation }
-            .sorted { $0.dueAt < $1.dueAt }
+        let watched = deadlines.filter {
+            $0.kind.measuresResponse && $0.kind != .recurring && $0.kind != .recurringEscalation
+        }
+        .sorted { $0.dueAt < $1.dueAt }
         guard !watched.isEmpty else {
             return Finding(kind: .respondedFast, verdict: true, evidence: ["No deadline applied."])
         }
@@ -100,6 +102,7 @@ public enum Findings {
         case .assess: PostMortemDraft.assessment(in: steps)?.doneAt
         case .instruct: approvals.compactMap(\.answeredAt).min()
         case .step, .recurring, .recurringEscalation: steps.first { $0.stepID == deadline.stepID }?.doneAt
+        case .postMortemReminder, .postMortemOverdue, .followUpOverdue: nil
         }
     }
 
@@ -109,6 +112,7 @@ public enum Findings {
         case .assess: "Assess (\(deadline.layer.rawValue))"
         case .instruct: "Instruct (\(deadline.layer.rawValue))"
         case .step, .recurring, .recurringEscalation: "Step \(deadline.stepID ?? "?") (\(deadline.layer.rawValue))"
+        case .postMortemReminder, .postMortemOverdue, .followUpOverdue: "Review (\(deadline.layer.rawValue))"
         }
     }
 }

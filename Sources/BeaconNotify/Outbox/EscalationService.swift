@@ -4,7 +4,7 @@ public import Foundation
 public import Logging
 public import ServiceLifecycle
 
-/// Fires due deadlines every `tick`: escalations, reminders, missed steps. Deadlines live in the store, so after
+/// Fires due deadlines every `tick`: escalations, reminders, missed steps, post-mortems and overdue follow-ups. Deadlines live in the store, so after
 /// a crash the overdue ones fire at the first tick, and each fires once.
 public struct EscalationService: Service {
     /// The ledger to fire with; read each tick, so a reloaded configuration applies.
@@ -32,10 +32,17 @@ public struct EscalationService: Service {
     public func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
-                let (fired, count) = try ledger().fireDueDeadlines(at: now())
-                if fired > 0 { instrumentation.deadlinesFired(fired) }
-                if fired > 0 { logger.debug("deadlines fired", metadata: ["fired": "\(fired)", "queued": "\(count)"]) }
-                if count > 0 { queued(count) }
+                let ledger = ledger()
+                let at = now()
+                let (fired, count) = try ledger.fireDueDeadlines(at: at)
+                let (reminded, reminders) = try ledger.remindOverdueFollowUps(at: at)
+                if fired + reminded > 0 {
+                    instrumentation.deadlinesFired(fired + reminded)
+                    logger.debug(
+                        "deadlines fired",
+                        metadata: ["fired": "\(fired)", "follow-ups": "\(reminded)", "queued": "\(count + reminders)"])
+                }
+                if count + reminders > 0 { queued(count + reminders) }
             } catch {
                 logger.error("cannot fire deadlines", metadata: ["error": "\(error)"])
             }

@@ -45,7 +45,9 @@ public struct IncidentRoutes: Sendable {
         api.get("incidents") { request, context in try list(request, context) }
         api.get("incidents/:id") { _, context in try detail(context) }
         api.post("incidents") { request, context in try await declare(request, context) }
-        for (path, action) in [("ack", IncidentAction.acknowledge), ("mitigate", .mitigate), ("resolve", .resolve)] {
+        for (path, action) in [
+            ("ack", IncidentAction.acknowledge), ("mitigate", .mitigate), ("resolve", .resolve), ("close", .close),
+        ] {
             api.post("incidents/:id/\(path)") { request, context in try await act(action, request, context) }
         }
         api.post("incidents/:id/escalate") { request, context in try await escalate(request, context) }

@@ -1,0 +1,102 @@
+public import Foundation
+
+extension CommandPlanner {
+    /// The post-mortem of an incident that just resolved, and the deadlines that chase it: a reminder to its
+    /// owner before the due date, and the decision layer told when the date passes.
+    public func postMortem(for incident: Incident, at now: Date) -> (PostMortem, [Deadline]) {
+        let policy = config.postMortem
+        let id = incident.id ?? IncidentID(0)
+        let due = WorkingDays.add(policy.dueWorkingDays, to: now, in: config.calendar)
+        let postMortem = PostMortem(incidentID: id, owner: policy.owner, dueAt: due, createdAt: now)
+        let remindAt = max(now, due.addingTimeInterval(-policy.remindBefore.seconds))
+        let deadlines = [
+            Deadline(incidentID: id, kind: .postMortemReminder, layer: policy.owner, dueAt: remindAt),
+            Deadline(incidentID: id, kind: .postMortemOverdue, layer: .decision, dueAt: due),
+        ]
+        return (postMortem, deadlines)
+    }
+
+    /// A post-mortem deadline came due: remind its owner, or tell the decision layer it is overdue. Nothing
+    /// happens once the incident has closed, since closing needs the post-mortem written.
+    func firePostMortem(
+        _ deadline: Deadline, incident: Incident, postMortem: PostMortem?, at now: Date
+    )
+        -> CommandEffects
+    {
+        guard incident.status != .closed, let postMortem else { return CommandEffects() }
+        let due = "\(MessageComposer.dayText(postMortem.dueAt, in: config.calendar))"
+        let link = "Write it at \(composer.postMortemURL(incident))."
+        let owner = postMortem.owner
+        var effects = CommandEffects()
+        switch deadline.kind {
+        case .postMortemReminder:
+            let headline = "Post-mortem due \(due): write the root cause and the follow-ups."
+            effects = tell(
+                config.chain[owner].people, layer: owner, incident, kind: .reminder, purpose: "postmortem-reminder",
+                headline: headline, next: link, at: now)
+            effects.timeline.append(
+                TimelineEntry(.postMortem, "Post-mortem reminder sent to \(owner.rawValue), due \(due)"))
+        case .postMortemOverdue:
+            let headline = "Post-mortem overdue since \(due): the \(owner.rawValue) layer has not written it."
+            effects =
+                tell(
+                    config.chain.decision.people, layer: .decision, incident, kind: .escalation,
+                    purpose: "postmortem-overdue", headline: headline, next: link, at: now)
+                + tell(
+                    config.chain[owner].people, layer: owner, incident, kind: .reminder,
+                    purpose: "postmortem-overdue-owner", headline: headline, next: link, at: now)
+            effects.timeline.append(
+                TimelineEntry(
+                    .postMortem, "Post-mortem overdue since \(due): decision told, \(owner.rawValue) reminded"))
+        default:
+            break
+        }
+        return effects
+    }
+
+    /// Reminds the owner of a follow-up that is open past its due date. An owner who is not in the command
+    /// chain cannot be reached, so the post-mortem's owner layer is told instead.
+    /// - Parameter occurrence: the how-manyth reminder, from 1, so each one is sent once.
+    public func followUpOverdue(
+        _ followUp: FollowUp, incident: Incident, postMortemOwner: Layer, occurrence: Int, at now: Date
+    ) -> CommandEffects {
+        let due = MessageComposer.dayText(followUp.dueAt, in: config.calendar)
+        let headline = "Follow-up overdue since \(due): \(followUp.description)"
+        let next = "Mark it done, or won't do with a reason, at \(composer.postMortemURL(incident))."
+        let purpose = "follow-up-\(followUp.id ?? 0)-\(occurrence)"
+        var effects: CommandEffects
+        let entry: String
+        if let (person, layer) = config.chain.person(followUp.owner) {
+            effects = tell(
+                [person], layer: layer, incident, kind: .reminder, purpose: purpose, headline: headline, next: next,
+                at: now)
+            entry = "Follow-up overdue since \(due): \(person.name) reminded (\(followUp.description))"
+        } else {
+            effects = tell(
+                config.chain[postMortemOwner].people, layer: postMortemOwner, incident, kind: .reminder,
+                purpose: purpose, headline: "\(headline) (owner \(followUp.owner))", next: next, at: now)
+            entry =
+                "Follow-up overdue since \(due): owner \(followUp.owner) is not in the command chain; "
+                + "\(postMortemOwner.rawValue) told (\(followUp.description))"
+        }
+        effects.timeline.append(TimelineEntry(.postMortem, entry))
+        return effects
+    }
+
+    /// One message to each of `people` on their first channel.
+    private func tell(
+        _ people: [Person], layer: Layer, _ incident: Incident, kind: NotificationKind, purpose: String,
+        headline: String, next: String, at now: Date
+    ) -> CommandEffects {
+        var effects = CommandEffects()
+        let message = composer.message(kind, incident, headline: headline, next: next, at: now)
+        for person in people {
+            guard let channel = person.channels.first else { continue }
+            effects.notifications.append(
+                notification(
+                    incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose, step: nil,
+                    message))
+        }
+        return effects
+    }
+}
