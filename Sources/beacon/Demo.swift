@@ -67,9 +67,10 @@ extension Beacon {
                 config.listen = ListenAddress(host: "127.0.0.1", port: console)
                 config.publicURL = "http://127.0.0.1:\(console)"
                 let users = try Self.addUsers(config, store: store)
+                let publicURL = config.publicURL
                 let daemon = try Daemon(
                     config: config, store: store, logger: logger, escalationTick: .milliseconds(250),
-                    onChange: { printer.print($0) })
+                    onChange: { printer.print($0, publicURL: publicURL) })
                 printer.introduce(config: config, shopURL: "http://127.0.0.1:\(shopPort)", users: users)
                 let services = ServiceGroup(
                     configuration: ServiceGroupConfiguration(
@@ -82,6 +83,9 @@ extension Beacon {
                     printer.narrate(phase.narration)
                 }
                 try await clock.sleep(until: started.advanced(by: scenario.duration))
+                for line in try DemoPostMortem.complete(store: store, config: config, at: Date()) {
+                    printer.narrate(line)
+                }
                 if let linger {
                     try await clock.sleep(for: .seconds(linger))
                 } else if isatty(STDOUT_FILENO) != 0 {

@@ -27,7 +27,7 @@ struct DemoPrinter: Sendable {
         write("\(stamp)  ~ \(text)")
     }
 
-    func print(_ change: IncidentChange) {
+    func print(_ change: IncidentChange, publicURL: String) {
         let incident = change.incident
         let (mark, word): (String, String) =
             switch change.event.kind {
@@ -39,6 +39,11 @@ struct DemoPrinter: Sendable {
         write(
             "\(stamp)  \(mark) \(word.padding(toLength: 8, withPad: " ", startingAt: 0)) #\(incident.id?.rawValue ?? 0) "
                 + "\(incident.severity.rawValue)  \(incident.title): \(change.event.message)")
+        if change.event.kind == .resolved, let id = incident.id {
+            write(
+                "\(stamp)  ✎ post-mortem  #\(id.rawValue) opened, prefilled from the record: "
+                    + "\(publicURL)/incidents/\(id.rawValue)/postmortem")
+        }
     }
 
     /// Prints notifications as they arrive, grouped by message, and answers the first approval by its link.

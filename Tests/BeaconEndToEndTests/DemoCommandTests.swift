@@ -4,7 +4,7 @@ import Testing
 /// `beacon demo` end to end: about a minute of the scripted shop, on free ports.
 @Suite struct DemoCommandTests {
     @Test(.timeLimit(.minutes(3)))
-    func theDemoShowsIncidentsPagingEscalationAndAnApproval() throws {
+    func theDemoShowsIncidentsPagingEscalationAnApprovalAndAPostMortem() throws {
         let config = BeaconProcess.repositoryRoot.appendingPathComponent("beacon.yaml").path
         let result = try BeaconProcess.run([
             "demo", "--config", config, "--port", "0", "--console-port", "0", "--linger", "0",
@@ -15,6 +15,9 @@ import Testing
             "● OPENED   #1 sev2", "▲ RAISED   #1 sev1", "✓ RESOLVED #1 sev1", "(sku=A17)", "Negative mentions",
             "✉ Paged: operation layer.", "✉ ESCALATION: Operation did not acknowledge within 5s.",
             "taps Approve on the link in the notification: HTTP 200", "✉ APPROVED by", "Demo over: 3 incidents",
+            "✎ post-mortem  #1 opened, prefilled from the record: http://127.0.0.1:",
+            "writes the post-mortem of #1: root cause, impact and 3 follow-ups", "Were we warned early? Yes",
+            "#1 Closed by wanglei.",
         ] {
             #expect(output.contains(expected), "missing \(expected)")
         }

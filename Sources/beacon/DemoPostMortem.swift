@@ -1,0 +1,54 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+
+/// The demo's director writes the post-mortem of the payment incident once it has resolved, the way a team
+/// would in the console: the record prefilled the 5W1H and the findings; people add the why, the impact and
+/// the follow-ups, then close the incident.
+enum DemoPostMortem {
+    /// Completes and closes the first resolved incident's post-mortem.
+    /// - Returns: what happened, as lines to print; empty when no incident resolved.
+    static func complete(store: BeaconStore, config: BeaconConfig, at now: Date) throws -> [String] {
+        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
+        let postMortems = PostMortemStore(ledger, calendar: config.calendar)
+        guard let incident = try store.incidents(limit: 100).last(where: { $0.status == .resolved }),
+            let id = incident.id, let author = config.chain.execution.people.first
+        else { return [] }
+        let actor = author.login ?? author.name
+        try postMortems.edit(id, at: now) {
+            $0.fields.rootCause =
+                "The payment provider slowed down and our gateway retried without a budget, exhausting its "
+                + "connection pool."
+            $0.fields.trigger = "A latency spike at the card payment provider."
+            $0.fields.ordersAffected = 1_240
+            $0.fields.usersAffected = 980
+            $0.fields.revenueAtRisk = 186_000
+            $0.comments[.respondedFast] = "Nobody acknowledged in the demo: the escalations did their job."
+        }
+        let week: TimeInterval = 7 * 86_400
+        let actions = [
+            (FollowUpKind.plan, "Add a retry budget and provider failover to the payment-failure playbook"),
+            (.knowledgeBase, "Write the agent script for failed card payments"),
+            (.training, "Run a payment-outage drill with the on-call leads"),
+        ]
+        for (kind, description) in actions {
+            try postMortems.save(
+                FollowUp(
+                    incidentID: id, kind: kind, description: description, owner: actor,
+                    dueAt: now.addingTimeInterval(2 * week)), at: now)
+        }
+        let report = try postMortems.report(id)
+        var lines = [
+            "\(author.name) writes the post-mortem of \(id): root cause, impact and \(actions.count) follow-ups "
+                + "(plan, knowledge base, training)."
+        ]
+        for finding in report.findings {
+            lines.append(
+                "  \(finding.kind.question) \(finding.verdict ? "Yes" : "No") — \(finding.evidence.first ?? "")")
+        }
+        let closed = try postMortems.closeIncident(id, by: actor, at: now)
+        lines.append(
+            "\(id) \(closed.event.message). Export: \(config.publicURL)/incidents/\(id.rawValue)/postmortem.md")
+        return lines
+    }
+}
