@@ -91,6 +91,8 @@ public struct IncidentDetailResource: Encodable, Sendable {
     public var playbookRun: [RunStepResource]
     public var approvals: [ApprovalResource]
     public var notifications: [NotificationResource]
+    /// Where its post-mortem stands, once the incident has resolved.
+    public var postMortem: PostMortemStatusResource?
 
     public init(store: BeaconStore, incident: Incident) throws {
         guard let id = incident.id else { throw IncidentError(code: .notFound, message: "The incident has no id.") }
@@ -98,6 +100,10 @@ public struct IncidentDetailResource: Encodable, Sendable {
         playbookRun = try store.runSteps(id).map(RunStepResource.init)
         approvals = try store.approvals(id).map(ApprovalResource.init)
         notifications = try store.notifications(id).map(NotificationResource.init)
+        let postMortems = PostMortemStore(IncidentLedger(store), calendar: Calendar(identifier: .iso8601))
+        postMortem = try postMortems.postMortem(id).map {
+            PostMortemStatusResource($0, followUps: try postMortems.followUps(id))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -106,7 +112,26 @@ public struct IncidentDetailResource: Encodable, Sendable {
         try container.encode(playbookRun, forKey: .playbookRun)
         try container.encode(approvals, forKey: .approvals)
         try container.encode(notifications, forKey: .notifications)
+        try container.encode(postMortem, forKey: .postMortem)
     }
 
-    enum Keys: String, CodingKey { case playbookRun, approvals, notifications }
+    enum Keys: String, CodingKey { case playbookRun, approvals, notifications, postMortem }
+}
+
+/// A post-mortem in brief, as an incident's detail shows it; the whole of it is at `…/postmortem`.
+public struct PostMortemStatusResource: Encodable, Sendable {
+    public var owner: Layer
+    public var dueAt: Date
+    /// What keeps the incident from closing; empty when it may close.
+    public var missingForClose: [String]
+    public var followUps: Int
+    public var followUpsOpen: Int
+
+    public init(_ postMortem: PostMortem, followUps: [FollowUp]) {
+        owner = postMortem.owner
+        dueAt = postMortem.dueAt
+        missingForClose = postMortem.missingForClose(followUps: followUps)
+        self.followUps = followUps.count
+        followUpsOpen = followUps.filter { $0.status == .open }.count
+    }
 }

@@ -63,12 +63,16 @@ extension Beacon.IncidentCommand {
                 printErrors(["No incident #\(id)."])
                 throw ExitCode.failure
             }
-            if json { return try printJSON(IncidentDetailResource(store: store, incident: incident)) }
+            let detail = try IncidentDetailResource(store: store, incident: incident)
+            if json { return try printJSON(detail) }
             print(IncidentTable.detail(incident, timeline: try store.timeline(IncidentID(id))))
             print(
                 IncidentTable.command(
                     steps: try store.runSteps(IncidentID(id)), approvals: try store.approvals(IncidentID(id)),
                     notifications: try store.notifications(IncidentID(id))))
+            if let postMortem = detail.postMortem {
+                print(IncidentTable.postMortem(postMortem, id: id, calendar: config.calendar))
+            }
         }
     }
 

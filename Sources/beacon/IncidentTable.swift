@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconServer
 import BeaconStore
 import Foundation
 
@@ -80,6 +81,22 @@ enum IncidentTable {
 
     static func stamp(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeSeparator(.colon))
+    }
+
+    /// Where the post-mortem stands and what it still needs.
+    static func postMortem(_ postMortem: PostMortemStatusResource, id: Int64, calendar: Calendar) -> String {
+        let due = MessageComposer.dayText(postMortem.dueAt, in: calendar)
+        var lines = [
+            "\nPost-mortem: the \(postMortem.owner.rawValue) layer writes it by \(due); "
+                + "\(postMortem.followUps) follow-ups, \(postMortem.followUpsOpen) open"
+        ]
+        if postMortem.missingForClose.isEmpty {
+            lines.append("  Complete: the incident may close.")
+        } else {
+            lines.append("  Before it can close: \(postMortem.missingForClose.joined(separator: "; ")).")
+        }
+        lines.append("  beacon postmortem show \(id)")
+        return lines.joined(separator: "\n")
     }
 
     static func age(_ seconds: TimeInterval) -> String {

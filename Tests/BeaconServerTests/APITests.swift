@@ -133,6 +133,11 @@ import Testing
             let resolve = try await client.execute(
                 uri: "/api/incidents/\(id)/resolve", method: .post, headers: headers("zhangmin"))
             #expect(resolve.status == .ok)
+            let detail = try json(
+                try await client.execute(uri: "/api/incidents/\(id)", method: .get, headers: headers("wanglei")))
+            let postMortem = try #require(detail["post_mortem"] as? [String: Any])
+            #expect(postMortem["owner"] as? String == "execution")
+            #expect((postMortem["missing_for_close"] as? [String])?.first == "a root cause")
             let refused = try await client.execute(
                 uri: "/api/incidents/\(id)/close", method: .post, headers: headers("wanglei"))
             #expect(refused.status == .conflict)
