@@ -20,11 +20,14 @@ extension ConsoleFixture {
     /// An incident opened by the payment rule for `region=east` and worked the whole way: the breach began a
     /// minute before it opened at sev2, it was raised to sev1 at 0.71, acknowledged, assessed, approved,
     /// mitigated and resolved; its post-mortem is open.
-    /// - Parameter postMortemOpened: when the post-mortem opened, which sets its due date; at resolution unless
-    ///   told otherwise.
-    func workedRuleIncident(postMortemOpened: Date? = nil) throws -> IncidentID {
+    /// - Parameters:
+    ///   - opened: when the incident opened; the rest follows within two minutes.
+    ///   - postMortemOpened: when the post-mortem opened, which sets its due date; at resolution unless told
+    ///     otherwise.
+    func workedRuleIncident(
+        opened: Date = ConsoleFixture.start.addingTimeInterval(10), postMortemOpened: Date? = nil
+    ) throws -> IncidentID {
         let rule = try #require(Self.config.rules.first { $0.id == "payment-success-rate" })
-        let opened = Self.start.addingTimeInterval(10)
         func breach(_ severity: Severity, _ value: Double, _ level: Double) -> Breach {
             Breach(
                 severity: severity, reading: Reading(value: value, level: level, description: "\(value) < \(level)"))

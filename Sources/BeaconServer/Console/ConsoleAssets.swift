@@ -85,7 +85,7 @@ enum ConsoleAssets {
         .impact{display:grid;gap:0 .6rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr))}
         table.list{width:100%;border-collapse:collapse;margin:.5rem 0}
         table.list th,table.list td{text-align:left;vertical-align:top;padding:.45rem .5rem;
-        border-bottom:1px solid var(--line);overflow-wrap:anywhere}
+        border-bottom:1px solid var(--line);overflow-wrap:break-word}
         table.list tr.late td:first-child{box-shadow:inset 4px 0 0 var(--sev1)}
         @media (max-width:640px){table.cards thead{display:none}table.cards tr{display:block;background:var(--panel);
         border-radius:12px;margin:.6rem 0;padding:.5rem 1rem}table.cards tr.late{box-shadow:inset 4px 0 0 var(--sev1)}

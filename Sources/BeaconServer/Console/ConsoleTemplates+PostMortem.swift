@@ -138,6 +138,7 @@ extension ConsoleTemplates {
         <form method="post" action="/incidents/{{header.id}}/postmortem/follow-ups/{{id}}">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
         {{#isOpen}}
+        <button type="submit" disabled hidden aria-hidden="true"></button>
         <button type="submit" class="small" name="status" value="done" id="done-{{id}}">Done</button>
         <label for="reason-{{id}}">Or won't do, because</label>
         <input type="text" id="reason-{{id}}" name="reason" maxlength="2000">
