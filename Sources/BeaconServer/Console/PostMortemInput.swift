@@ -10,12 +10,6 @@ enum PostMortemInput {
         var errors: [String]
     }
 
-    /// The written fields' form names, with how a person calls them.
-    static let fieldNames: [(name: String, label: String)] = [
-        ("root_cause", "root cause"), ("trigger", "trigger"), ("orders_affected", "orders affected"),
-        ("users_affected", "users affected"), ("revenue_at_risk", "revenue at risk"),
-    ]
-
     /// The written fields with the form's changes applied, and the names of those that changed.
     /// - Throws: `Invalid` naming each number that is not one.
     static func fields(_ form: ConsoleForm, over current: PostMortemFields) throws -> (PostMortemFields, [String]) {
@@ -23,18 +17,19 @@ enum PostMortemInput {
         var errors: [String] = []
         if form["root_cause"] != nil { fields.rootCause = form.text("root_cause") }
         if form["trigger"] != nil { fields.trigger = form.text("trigger") }
+        /// The new value: `.some(nil)` clears the field; `nil` leaves it as it was (left out, or not a number).
         func read<T>(_ name: String, _ label: String, _ parse: (String) -> T?, _ hint: String) -> T?? {
-            guard form[name] != nil else { return .none }
+            guard form[name] != nil else { return nil }
             guard let text = form.text(name) else { return .some(nil) }
             guard let value = parse(text) else {
-                errors.append("\(label.prefix(1).uppercased() + label.dropFirst()): “\(text)” \(hint).")
-                return .none
+                errors.append("\(label): “\(text)” \(hint).")
+                return nil
             }
             return .some(value)
         }
-        if let orders = read("orders_affected", "orders affected", count, countHint) { fields.ordersAffected = orders }
-        if let users = read("users_affected", "users affected", count, countHint) { fields.usersAffected = users }
-        if let revenue = read("revenue_at_risk", "revenue at risk", amount, amountHint) {
+        if let orders = read("orders_affected", "Orders affected", count, countHint) { fields.ordersAffected = orders }
+        if let users = read("users_affected", "Users affected", count, countHint) { fields.usersAffected = users }
+        if let revenue = read("revenue_at_risk", "Revenue at risk", amount, amountHint) {
             fields.revenueAtRisk = revenue
         }
         guard errors.isEmpty else { throw Invalid(errors: errors) }
