@@ -24,7 +24,7 @@ extension PostMortemPage {
         let overdue = postMortem.map { $0.dueAt < now && incident.status != .closed } ?? false
         header = Header(
             id: incident.id?.rawValue ?? 0, title: incident.title, status: incident.status.rawValue,
-            severity: incident.peakSeverity.rawValue, owner: postMortem?.owner.rawValue,
+            owner: postMortem?.owner.rawValue,
             due: postMortem.map { ConsoleFormat.time($0.dueAt, now: now) },
             dueIn: postMortem.map { ConsoleFormat.countdown(to: $0.dueAt, now: now) }, overdue: overdue)
         guard let report else {

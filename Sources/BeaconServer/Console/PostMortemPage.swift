@@ -8,7 +8,6 @@ struct PostMortemPage {
         var id: Int64
         var title: String
         var status: String
-        var severity: String
         var owner: String?
         var due: String?
         /// `in 3d 2h` or `2d 4h overdue`.
