@@ -54,7 +54,7 @@ enum ConsoleAssets {
         button.secondary,.button.secondary{background:#e3e7ee;color:var(--fg)}
         button.approve{background:var(--ok)}button.reject,button.danger{background:var(--sev1)}
         button.small{min-height:40px;padding:.35rem .8rem;font-size:.9rem}
-        input[type=text],input[type=password],input[type=search],select,textarea{font:inherit;font-size:1rem;width:100%;
+        input[type=text],input[type=password],input[type=search],input[type=date],select,textarea{font:inherit;font-size:1rem;width:100%;
         min-height:48px;padding:.5rem .7rem;border:1px solid #b8c0cc;border-radius:10px;background:#fff;color:var(--fg)}
         textarea{min-height:5.5rem;resize:vertical}
         textarea[readonly]{background:#fbfcfd}
@@ -80,6 +80,17 @@ enum ConsoleAssets {
         .value{font-size:1.25rem;font-weight:700;font-variant-numeric:tabular-nums}
         .filters{display:grid;gap:0 .6rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));align-items:end}
         .login{max-width:24rem;margin:2rem auto}
+        .badge.yes{background:#dff3e4;color:#0d5c2a}.badge.no{background:#fde2e1;color:#8c1c13}
+        .flash ul{margin:.25rem 0 0;padding-left:1.25rem}
+        .impact{display:grid;gap:0 .6rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr))}
+        table.list{width:100%;border-collapse:collapse;margin:.5rem 0}
+        table.list th,table.list td{text-align:left;vertical-align:top;padding:.45rem .5rem;
+        border-bottom:1px solid var(--line);overflow-wrap:break-word}
+        table.list tr.late td:first-child{box-shadow:inset 4px 0 0 var(--sev1)}
+        @media (max-width:640px){table.cards thead{display:none}table.cards tr{display:block;background:var(--panel);
+        border-radius:12px;margin:.6rem 0;padding:.5rem 1rem}table.cards tr.late{box-shadow:inset 4px 0 0 var(--sev1)}
+        table.cards tr.late td:first-child{box-shadow:none}table.cards td{display:block;border:0;padding:.15rem 0}
+        table.cards td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}
         .login button{width:100%}
         @media (max-width:520px){main{padding:.5rem .75rem 3rem}.actions button{flex:1 1 40%}}
         """

@@ -67,6 +67,7 @@ public struct ConsoleRoutes: Sendable {
         router.post("/approvals/answer/:id") { request, context in
             try await form(request, context) { try answer(context, $0, $1) }
         }
+        addPostMortem(to: router)
     }
 
     // MARK: - Pages and forms

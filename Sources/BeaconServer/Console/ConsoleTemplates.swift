@@ -9,6 +9,7 @@ enum ConsoleTemplates {
         case layout
         case incidentRow = "incident-row"
         case approval, login, error, dashboard, incidents, incident, approvals
+        case postmortem
     }
 
     static let library: MustacheLibrary = {
@@ -41,6 +42,7 @@ enum ConsoleTemplates {
         case .incidents: incidents
         case .incident: incident
         case .approvals: approvals
+        case .postmortem: postmortem
         }
     }
 

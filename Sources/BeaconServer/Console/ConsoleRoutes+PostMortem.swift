@@ -1,0 +1,100 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Hummingbird
+
+extension ConsoleRoutes {
+    /// The layers that write post-mortems: the people who worked the incident. The decision layer reads them,
+    /// as it reads the incident page without its status buttons.
+    static let postMortemAuthors: Set<Layer> = [.operation, .execution]
+
+    /// The post-mortem page, its Markdown export, and its forms.
+    func addPostMortem(to router: Router<BeaconRequestContext>) {
+        router.get("/incidents/:id/postmortem") { request, context in
+            try page(request, context) { try postMortemPage(context, $0, $1) }
+        }
+        router.get("/incidents/:id/postmortem.md") { request, context in try postMortemMarkdown(request, context) }
+        let forms: [(String, PostMortemAction)] = [
+            ("open", openPostMortem), ("fields", saveFields), ("comments/:finding", saveComment),
+            ("no-action", saveNoActionReason), ("follow-ups", addFollowUp), ("follow-ups/:followUp", setFollowUp),
+            ("close", closeIncident),
+        ]
+        for (path, action) in forms {
+            router.post("/incidents/:id/postmortem/\(path)") { request, context in
+                try await postMortemForm(request, context, action)
+            }
+        }
+    }
+
+    typealias PostMortemAction = @Sendable (BeaconRequestContext, Identity, ConsoleForm) throws -> Outcome
+
+    func postMortems() -> PostMortemStore { PostMortemStore(ledger(), calendar: Calendar.current) }
+
+    func postMortemPage(
+        _ context: BeaconRequestContext, _ identity: Identity, _ flash: PageChrome.Flash?,
+        rejected: PostMortemPage.Rejected? = nil
+    ) throws -> Rendered {
+        let id = try incidentID(context)
+        guard let incident = try store.incident(id) else { throw ConsoleError.notFound("There is no incident \(id).") }
+        let postMortems = postMortems()
+        let report = try postMortems.postMortem(id) == nil ? nil : try postMortems.report(id)
+        let now = now()
+        let chrome = PageChrome(
+            title: "Post-mortem \(id) \(incident.title)", identity: identity, section: .incidents, now: now,
+            pendingApprovals: try pendingCount(identity), flash: flash)
+        let page = PostMortemPage(
+            chrome: chrome, incident: incident, report: report,
+            canWrite: Self.postMortemAuthors.contains(identity.user.layer), chain: config().chain, now: now,
+            rejected: rejected)
+        return (rejected == nil ? .ok : .unprocessableContent, ConsoleTemplates.render(page, .postmortem))
+    }
+
+    /// `GET /incidents/{id}/postmortem.md`: the report as Markdown, for a signed-in person.
+    func postMortemMarkdown(_ request: Request, _ context: BeaconRequestContext) throws -> Response {
+        guard let identity = context.identity else {
+            return ConsoleResponse.redirect(to: "/login?next=" + ConsoleResponse.queryEscaped(request.uri.description))
+        }
+        let id = try incidentID(context)
+        let postMortems = postMortems()
+        guard try store.incident(id) != nil, try postMortems.postMortem(id) != nil else {
+            return errorPage(.notFound, "Not found", "Incident \(id) has no post-mortem.", identity: identity)
+        }
+        let markdown = try postMortems.report(id).markdown
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/markdown; charset=utf-8", .cacheControl: "no-store",
+                .contentDisposition: "inline; filename=\"incident-\(id.rawValue)-postmortem.md\"",
+                .xContentTypeOptions: "nosniff",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: markdown)))
+    }
+
+    /// A post-mortem form: the CSRF token first, then the writer's layer; a form refused for what was typed in
+    /// it shows the page again as sent (422) rather than redirecting, so nothing typed is lost.
+    func postMortemForm(
+        _ request: Request, _ context: BeaconRequestContext, _ action: PostMortemAction
+    ) async throws -> Response {
+        do {
+            return try await form(request, context) { identity, fields in
+                let user = identity.user
+                guard Self.postMortemAuthors.contains(user.layer) else {
+                    throw ConsoleError(
+                        status: .forbidden, heading: "Not allowed",
+                        message:
+                            "Only the operation and execution layers write post-mortems; \(user.login) is in the "
+                            + "\(user.layer.rawValue) layer.")
+                }
+                return try action(context, identity, fields)
+            }
+        } catch let rejected as PostMortemPage.Rejected {
+            guard let identity = context.identity else { return ConsoleResponse.redirect(to: "/login") }
+            do {
+                let (status, html) = try postMortemPage(context, identity, nil, rejected: rejected)
+                return ConsoleResponse.html(status, html)
+            } catch let error as ConsoleError {
+                return errorPage(error.status, error.heading, error.message, identity: identity)
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Hummingbird
+
+extension ConsoleRoutes {
+    /// Opens the post-mortem of an incident resolved without one (before post-mortems were kept).
+    func openPostMortem(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+        let id = try incidentID(context)
+        let back = Self.postMortemPath(id)
+        let incident = try existingIncident(id)
+        guard !incident.status.isActive else {
+            throw ConsoleError(
+                status: .conflict, heading: "Cannot do that",
+                message: "Incident \(id) is \(incident.status.rawValue); its post-mortem opens when it resolves.",
+                location: back)
+        }
+        let now = now()
+        let opened = try postMortemChange(back) { try postMortems().openPostMortem(id, at: now) }
+        let due = ConsoleFormat.time(opened.dueAt, now: now)
+        return (back, .init(.ok, "Post-mortem opened: the \(opened.owner.rawValue) layer writes it, due \(due)."))
+    }
+
+    /// Saves the written fields the form sends: root cause, trigger, and the impact figures.
+    func saveFields(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+        let id = try incidentID(context)
+        let back = Self.postMortemPath(id)
+        let incident = try existingIncident(id)
+        let postMortems = postMortems()
+        var updated = try existingPostMortem(id, back: back)
+        let changed: [String]
+        do {
+            let result = try PostMortemInput.fields(form, over: updated.fields)
+            updated.fields = result.0
+            changed = result.1
+            try Self.keepClosed(incident, updated, followUps: try postMortems.followUps(id))
+        } catch let invalid as PostMortemInput.Invalid {
+            throw PostMortemPage.Rejected(form: .fields, sent: form, errors: invalid.errors)
+        }
+        guard !changed.isEmpty else { return (back, .init(.ok, "Nothing changed.")) }
+        try postMortemChange(back) {
+            try postMortems.edit(id, at: now()) { postMortem in
+                // Applied to the stored fields again, so a field this form left out keeps a concurrent change.
+                if let result = try? PostMortemInput.fields(form, over: postMortem.fields) {
+                    postMortem.fields = result.0
+                }
+            }
+        }
+        return (back, .init(.ok, "Saved the \(changed.joined(separator: ", "))."))
+    }
+
+    /// Saves the team's comment on one finding; a blank comment removes it.
+    func saveComment(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+        let id = try incidentID(context)
+        let back = Self.postMortemPath(id)
+        _ = try existingIncident(id)
+        guard let kind = context.parameters.get("finding").flatMap(FindingKind.init(rawValue:)) else {
+            let known = FindingKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ConsoleError.notFound("There is no such finding; the findings are \(known).")
+        }
+        _ = try existingPostMortem(id, back: back)
+        let comment = form.text("comment")
+        try postMortemChange(back) { try postMortems().edit(id, at: now()) { $0.comments[kind] = comment } }
+        let result = comment == nil ? "Comment removed" : "Comment saved"
+        return (back, .init(.ok, "\(result): \(kind.question)"))
+    }
+
+    /// Saves why no follow-up is needed; a blank reason removes it.
+    func saveNoActionReason(
+        _ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm
+    ) throws -> Outcome {
+        let id = try incidentID(context)
+        let back = Self.postMortemPath(id)
+        let incident = try existingIncident(id)
+        let postMortems = postMortems()
+        var updated = try existingPostMortem(id, back: back)
+        let reason = form.text("reason")
+        updated.noActionReason = reason
+        do {
+            try Self.keepClosed(incident, updated, followUps: try postMortems.followUps(id))
+        } catch let invalid as PostMortemInput.Invalid {
+            throw PostMortemPage.Rejected(form: .noAction, sent: form, errors: invalid.errors)
+        }
+        try postMortemChange(back) { try postMortems.edit(id, at: now()) { $0.noActionReason = reason } }
+        return (back, .init(.ok, reason == nil ? "No-action reason removed." : "No-action reason saved."))
+    }
+
+    /// Adds a follow-up: type, action, owner and due day.
+    func addFollowUp(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+        let id = try incidentID(context)
+        let back = Self.postMortemPath(id)
+        _ = try existingIncident(id)
+        _ = try existingPostMortem(id, back: back)
+        let now = now()
+        let followUp: FollowUp
+        do {
+            followUp = try PostMortemInput.newFollowUp(form, incident: id, now: now)
+        } catch let invalid as PostMortemInput.Invalid {
+            throw PostMortemPage.Rejected(form: .followUp, sent: form, errors: invalid.errors)
+        }
+        let saved = try postMortemChange(back) { try postMortems().save(followUp, at: now) }
+        return (back, .init(.ok, "Follow-up added: \(saved.description) (\(saved.owner))."))
+    }
+
+    /// Marks a follow-up done, won't do (with a reason), or open again.
+    func setFollowUp(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+        let id = try incidentID(context)
+        let back = Self.postMortemPath(id)
+        _ = try existingIncident(id)
+        let postMortems = postMortems()
+        guard let number = context.parameters.get("followUp", as: Int64.self),
+            var item = try postMortems.followUps(id).first(where: { $0.id == number })
+        else { throw ConsoleError.notFound("Incident \(id) has no such follow-up.") }
+        guard let status = form["status"].flatMap(FollowUpStatus.init(rawValue:)) else {
+            throw ConsoleError.badRequest("Choose done, won't do or reopen for the follow-up.")
+        }
+        let reason = form.text("reason")
+        if status == .wontDo && reason == nil {
+            throw ConsoleError(
+                status: .badRequest, heading: "Cannot do that",
+                message: "Say why “\(item.description)” won't be done: the reason is required.", location: back)
+        }
+        item.status = status
+        item.reason = status == .wontDo ? reason : nil
+        let saved = try postMortemChange(back) { try postMortems.save(item, at: now()) }
+        let result =
+            switch status {
+            case .open: "Follow-up reopened"
+            case .done: "Follow-up done"
+            case .wontDo: "Follow-up marked won't do"
+            }
+        return (back, .init(.ok, "\(result): \(saved.description)."))
+    }
+
+    /// Closes the incident through the closing rule; what the post-mortem still lacks comes back as the error.
+    func closeIncident(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+        let id = try incidentID(context)
+        let back = Self.postMortemPath(id)
+        _ = try existingIncident(id)
+        let change = try postMortemChange(back) {
+            try postMortems().closeIncident(id, by: identity.user.login, at: now())
+        }
+        if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
+        return (back, .init(.ok, "Incident \(id) closed."))
+    }
+
+    static func postMortemPath(_ id: IncidentID) -> String { "/incidents/\(id.rawValue)/postmortem" }
+
+    func existingIncident(_ id: IncidentID) throws -> Incident {
+        guard let incident = try store.incident(id) else { throw ConsoleError.notFound("There is no incident \(id).") }
+        return incident
+    }
+
+    func existingPostMortem(_ id: IncidentID, back: String) throws -> PostMortem {
+        guard let postMortem = try postMortems().postMortem(id) else {
+            throw ConsoleError(
+                status: .conflict, heading: "Cannot do that", message: "Incident \(id) has no post-mortem yet.",
+                location: back)
+        }
+        return postMortem
+    }
+
+    /// A closed incident's post-mortem keeps what closing needed.
+    static func keepClosed(_ incident: Incident, _ postMortem: PostMortem, followUps: [FollowUp]) throws {
+        guard incident.status == .closed else { return }
+        let missing = postMortem.missingForClose(followUps: followUps)
+        guard missing.isEmpty else {
+            let id = incident.id.map { "Incident \($0)" } ?? "The incident"
+            throw PostMortemInput.Invalid(errors: [
+                "\(id) is closed, so its post-mortem must keep \(missing.joined(separator: " and "))."
+            ])
+        }
+    }
+
+    /// Runs a post-mortem change, turning the store's and the ledger's refusals into a message on the page.
+    @discardableResult
+    func postMortemChange<T>(_ back: String, _ change: () throws -> T) throws -> T {
+        do {
+            return try perform(back, change)
+        } catch let error as StoreError {
+            throw ConsoleError(status: .conflict, heading: "Cannot do that", message: error.message, location: back)
+        }
+    }
+}

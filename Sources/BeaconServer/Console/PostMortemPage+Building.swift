@@ -1,0 +1,212 @@
+import BeaconCore
+import Foundation
+
+extension PostMortemPage {
+    /// A form refused for what was typed into it: the page is shown again with the form as sent, so nothing
+    /// typed is lost, and what was wrong next to it.
+    struct Rejected: Error {
+        enum Form { case fields, followUp, noAction }
+        var form: Form
+        var sent: ConsoleForm
+        var errors: [String]
+    }
+
+    /// - Parameters:
+    ///   - report: the post-mortem, or nil when the incident has none.
+    ///   - rejected: a form to show as it was sent, with its errors.
+    init(
+        chrome: PageChrome, incident: Incident, report: PostMortemReport?, canWrite: Bool, chain: CommandChain,
+        now: Date, rejected: Rejected? = nil
+    ) {
+        self.chrome = chrome
+        self.canWrite = canWrite
+        let postMortem = report?.postMortem
+        let overdue = postMortem.map { $0.dueAt < now && incident.status != .closed } ?? false
+        header = Header(
+            id: incident.id?.rawValue ?? 0, title: incident.title, status: incident.status.rawValue,
+            owner: postMortem?.owner.rawValue,
+            due: postMortem.map { ConsoleFormat.time($0.dueAt, now: now) },
+            dueIn: postMortem.map { ConsoleFormat.countdown(to: $0.dueAt, now: now) }, overdue: overdue)
+        guard let report else {
+            absent = Self.absent(incident, canWrite: canWrite)
+            body = nil
+            return
+        }
+        absent = nil
+        body = Self.body(report, incident: incident, chain: chain, now: now, rejected: rejected)
+    }
+
+    static func absent(_ incident: Incident, canWrite: Bool) -> Absent {
+        if incident.status.isActive {
+            return Absent(
+                message: "The post-mortem opens when the incident resolves; it is \(incident.status.rawValue) now.",
+                canOpen: false)
+        }
+        let message =
+            canWrite
+            ? "This incident was resolved without a post-mortem. Open one to write the review and close it."
+            : "This incident has no post-mortem yet; the operation and execution layers open and write it."
+        return Absent(message: message, canOpen: canWrite)
+    }
+
+    static func body(
+        _ report: PostMortemReport, incident: Incident, chain: CommandChain, now: Date, rejected: Rejected?
+    ) -> Body {
+        let draft = report.draft
+        let missing = report.missingForClose
+        let closed = incident.status == .closed
+        let banner = Banner(
+            missing: missing, blocked: !missing.isEmpty && !closed, ready: missing.isEmpty && !closed, closed: closed,
+            canClose: incident.status == .resolved)
+        let followUps = report.followUps.map { followUpRow($0, now: now) }
+        let refused = rejected.map { rejected in
+            let anchor =
+                switch rejected.form {
+                case .fields: "why"
+                case .followUp: "add-follow-up"
+                case .noAction: "no-action"
+                }
+            return Refused(errors: rejected.errors, anchor: anchor)
+        }
+        return Body(
+            refused: refused, banner: banner, what: what(draft.what), when: when(draft.when, now: now),
+            who: who(draft.who, chain: chain), whereAffected: whereAffected(draft.whereAffected.labels),
+            how: how(draft.how, now: now),
+            fields: fields(report.postMortem.fields, sent: rejected?.form == .fields ? rejected : nil),
+            findings: report.findings.map { findingCard($0, comment: report.postMortem.comments[$0.kind]) },
+            followUps: followUps, hasFollowUps: !followUps.isEmpty,
+            newFollowUp: newFollowUp(chain: chain, now: now, sent: rejected?.form == .followUp ? rejected : nil),
+            noAction: noAction(report.postMortem.noActionReason, sent: rejected?.form == .noAction ? rejected : nil))
+    }
+
+    static func what(_ what: PostMortemDraft.What) -> What {
+        let peak = what.peakValue.map { value in
+            ConsoleFormat.value(value) + (what.threshold.map { " vs threshold \(ConsoleFormat.value($0))" } ?? "")
+        }
+        return What(
+            title: what.title, rule: what.ruleID, category: what.category.rawValue,
+            severity: what.peakSeverity.rawValue, severityLabel: what.peakSeverity.label, peak: peak)
+    }
+
+    static func when(_ when: PostMortemDraft.When, now: Date) -> When {
+        let first = when.milestones.first?.at
+        let milestones = when.milestones.map { milestone in
+            let offset = first.map { milestone.at.timeIntervalSince($0) } ?? 0
+            return Milestone(
+                name: milestone.name, at: ConsoleFormat.clock(milestone.at, now: now),
+                offset: offset == 0 ? "start" : "+" + DurationText.render(offset))
+        }
+        let durations = [
+            ("Time to detect", when.timeToDetect), ("Time to acknowledge", when.timeToAcknowledge),
+            ("Time to mitigate", when.timeToMitigate), ("Time to resolve", when.timeToResolve),
+        ].compactMap { name, value in value.map { Pair(name: name, value: DurationText.render($0)) } }
+        return When(milestones: milestones, durations: durations, hasDurations: !durations.isEmpty)
+    }
+
+    /// The people by name and layer where the chain knows them; each paged layer with who is in it.
+    static func who(_ who: PostMortemDraft.Who, chain: CommandChain) -> Who {
+        let people = who.people.map { actor -> String in
+            guard let (person, layer) = chain.person(actor) else { return actor }
+            return person.name == actor
+                ? "\(actor) (\(layer.rawValue))" : "\(person.name) (\(actor), \(layer.rawValue))"
+        }
+        let layers = who.layersPaged.map { layer in
+            let members = chain[layer].people.map { person in
+                person.role.map { "\(person.name), \($0)" } ?? person.name
+            }
+            return Pair(
+                name: "\(layer.rawValue) — \(role(of: layer))",
+                value: members.isEmpty ? "nobody configured" : members.joined(separator: "; "))
+        }
+        return Who(people: people, nobody: people.isEmpty, layers: layers, noLayers: layers.isEmpty)
+    }
+
+    static func role(of layer: Layer) -> String {
+        switch layer {
+        case .operation: "on-call leads"
+        case .execution: "directors"
+        case .decision: "executives"
+        }
+    }
+
+    static func whereAffected(_ labels: Labels) -> Where {
+        let texts = labels.map { "\($0.name)=\($0.value)" }
+        return Where(labels: texts, noLabels: texts.isEmpty)
+    }
+
+    static func how(_ how: PostMortemDraft.How, now: Date) -> How {
+        let steps = how.steps.map { step in
+            StepDone(
+                title: step.title, owner: step.owner.rawValue, by: step.doneBy ?? "unknown",
+                at: ConsoleFormat.time(step.doneAt, now: now))
+        }
+        let approvals = how.approvals.map { approval in
+            ApprovalDone(
+                title: approval.title, outcome: approval.outcome.rawValue,
+                answer: approval.answeredAt.map {
+                    "by \(approval.answeredBy ?? "unknown") at \(ConsoleFormat.time($0, now: now))"
+                })
+        }
+        return How(steps: steps, approvals: approvals, nothing: steps.isEmpty && approvals.isEmpty)
+    }
+
+    static func fields(_ stored: PostMortemFields, sent: Rejected?) -> Fields {
+        func value(_ name: String, _ stored: String) -> String { sent?.sent[name] ?? stored }
+        func shown(_ name: String, _ text: String?) -> Pair { Pair(name: name, value: text ?? "not written") }
+        return Fields(
+            rootCause: value("root_cause", stored.rootCause ?? ""), trigger: value("trigger", stored.trigger ?? ""),
+            ordersAffected: value("orders_affected", stored.ordersAffected.map(String.init) ?? ""),
+            usersAffected: value("users_affected", stored.usersAffected.map(String.init) ?? ""),
+            revenueAtRisk: value("revenue_at_risk", stored.revenueAtRisk.map(plain) ?? ""),
+            impactShown: [
+                shown("Orders affected", stored.ordersAffected.map(String.init)),
+                shown("Users affected", stored.usersAffected.map(String.init)),
+                shown("Revenue at risk", stored.revenueAtRisk.map(plain)),
+            ], whyShown: [shown("Root cause", stored.rootCause), shown("Trigger", stored.trigger)])
+    }
+
+    static func findingCard(_ finding: Finding, comment: String?) -> FindingCard {
+        FindingCard(
+            kind: finding.kind.rawValue, question: finding.kind.question, verdict: finding.verdict ? "Yes" : "No",
+            yes: finding.verdict, evidence: finding.evidence, comment: comment ?? "",
+            hasComment: !(comment ?? "").isEmpty)
+    }
+
+    static func followUpRow(_ item: FollowUp, now: Date) -> FollowUpRow {
+        FollowUpRow(
+            id: item.id ?? 0, kind: kindLabel(item.kind), description: item.description, owner: item.owner,
+            due: PostMortemInput.dayText(item.dueAt), overdue: item.isOverdue(at: now), status: item.status.rawValue,
+            statusLabel: item.status == .wontDo ? "won't do" : item.status.rawValue, reason: item.reason,
+            isOpen: item.status == .open)
+    }
+
+    static func kindLabel(_ kind: FollowUpKind) -> String {
+        switch kind {
+        case .plan: "Plan or playbook"
+        case .knowledgeBase: "Knowledge base"
+        case .training: "Training"
+        case .other: "Other"
+        }
+    }
+
+    static func newFollowUp(chain: CommandChain, now: Date, sent: Rejected?) -> NewFollowUp {
+        let form = sent?.sent
+        let kind = form?["kind"] ?? FollowUpKind.plan.rawValue
+        return NewFollowUp(
+            kinds: FollowUpKind.allCases.map {
+                SelectOption(value: $0.rawValue, label: kindLabel($0), selected: $0.rawValue == kind)
+            }, description: form?["description"] ?? "", owner: form?["owner"] ?? "", due: form?["due"] ?? "",
+            today: PostMortemInput.dayText(now), people: chain.people.map(\.name))
+    }
+
+    static func noAction(_ stored: String?, sent: Rejected?) -> NoAction {
+        NoAction(reason: sent?.sent["reason"] ?? stored ?? "")
+    }
+
+    /// An amount as a person types it back: no grouping, no exponent.
+    static func plain(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let text = String(value)
+        return text.contains("e") ? String(format: "%.6f", value) : text
+    }
+}
