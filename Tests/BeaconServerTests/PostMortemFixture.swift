@@ -12,9 +12,17 @@ extension ConsoleFixture {
     var postMortems: PostMortemStore { PostMortemStore(ledger, calendar: Calendar.current) }
 
     /// Resolves the fixture's declared incident, opening its post-mortem unless told not to.
+    /// Resolves the declared incident, which opens its post-mortem; without one, it is as if it resolved before
+    /// post-mortems existed.
     func resolveDeclared(openPostMortem: Bool = true) throws {
         try ledger.perform(.resolve, on: incidentID, by: "zhangmin", at: now.addingTimeInterval(-10))
-        if openPostMortem { try postMortems.openPostMortem(incidentID, at: now.addingTimeInterval(-10)) }
+        if !openPostMortem { try dropPostMortem(incidentID) }
+    }
+
+    func dropPostMortem(_ id: IncidentID) throws {
+        try store.writer.write {
+            try $0.execute(sql: "DELETE FROM post_mortem WHERE incident_id = ?", arguments: [id.rawValue])
+        }
     }
 
     /// An incident opened by the payment rule for `region=east` and worked the whole way: the breach began a
@@ -48,7 +56,10 @@ extension ConsoleFixture {
         try ledger.answer(approval, approve: true, by: "lina", layer: .decision, comment: "yes", at: opened + 50)
         try ledger.perform(.mitigate, on: id, by: "wanglei", at: opened + 60)
         try ledger.perform(.resolve, on: id, by: "wanglei", at: opened + 90)
-        try postMortems.openPostMortem(id, at: postMortemOpened ?? opened + 90)
+        if let postMortemOpened {
+            try dropPostMortem(id)
+            try postMortems.openPostMortem(id, at: postMortemOpened)
+        }
         return id
     }
 
