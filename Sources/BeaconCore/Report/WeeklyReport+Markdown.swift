@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension WeeklyReport {
     /// A Markdown document a director can forward: the week and its dates, then one table per figure.
@@ -87,7 +87,7 @@ extension WeeklyReport {
     }
 
     /// `2026-11-23 09:00` in the report's time zone.
-    func stamp(_ date: Date) -> String {
+    public func stamp(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
@@ -97,10 +97,10 @@ extension WeeklyReport {
     }
 
     /// `33.3%`.
-    static func percentText(_ value: Double) -> String { String(format: "%.1f%%", value) }
+    public static func percentText(_ value: Double) -> String { String(format: "%.1f%%", value) }
 
     /// `4m 30s`, or `—` when there is nothing to average.
-    static func duration(_ seconds: Double?) -> String { seconds.map(DurationText.render) ?? "—" }
+    public static func duration(_ seconds: Double?) -> String { seconds.map(DurationText.render) ?? "—" }
 
     private static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
