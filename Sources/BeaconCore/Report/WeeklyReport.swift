@@ -162,8 +162,8 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
         let cutoff = min(end, now)
         let inWeek = { (date: Date?) in date.map { start <= $0 && $0 < end } ?? false }
         let overdue = items.filter { item in
-            let openAtCutoff =
-                item.status == .open || (item.status != .open && (item.closedAt.map { $0 >= cutoff } ?? false))
+            // Closed at or after the cutoff means it was still open then; a legacy row without dates counts as old.
+            let openAtCutoff = item.status == .open || (item.closedAt.map { $0 >= cutoff } ?? false)
             return openAtCutoff && (item.createdAt ?? .distantPast) < cutoff && item.dueAt < cutoff
         }
         return FollowUpFigures(
