@@ -25,6 +25,7 @@ public enum BeaconHTTP {
         UserRoutes(store: store, now: now, passwordCost: passwordCost).add(to: router)
         ConsoleRoutes(store: store, config: config, now: now, queued: queued, failing: failingSources).add(to: router)
         AlertmanagerIntakeRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
+        ReportRoutes(store: store, config: config, now: now).add(to: router)
         if let metrics {
             router.get("/metrics") { _, _ in
                 Response(

@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v3-users", migrate: v3Users)
         migrator.registerMigration("v4-postmortems", migrate: v4PostMortems)
         migrator.registerMigration("v5-follow-up-dates", migrate: v5FollowUpDates)
+        migrator.registerMigration("v6-report-indexes", migrate: v6ReportIndexes)
         return migrator
     }
 
@@ -234,6 +235,16 @@ enum Schema {
                 -- When each follow-up was opened and closed, for the weekly report.
                 ALTER TABLE follow_up ADD COLUMN created_at DOUBLE;
                 ALTER TABLE follow_up ADD COLUMN closed_at DOUBLE;
+                """)
+    }
+
+    private static func v6ReportIndexes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- The weekly report finds follow-ups opened, closed and overdue in a week without a full scan.
+                CREATE INDEX follow_up_created ON follow_up(created_at);
+                CREATE INDEX follow_up_closed ON follow_up(closed_at);
+                CREATE INDEX follow_up_open_due ON follow_up(status, due_at);
                 """)
     }
 }

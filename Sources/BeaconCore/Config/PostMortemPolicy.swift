@@ -24,9 +24,5 @@ public struct PostMortemPolicy: Sendable, Hashable {
 
 extension BeaconConfig {
     /// The ISO 8601 calendar in the configured time zone: working days and report weeks count in it.
-    public var calendar: Calendar {
-        var calendar = Calendar(identifier: .iso8601)
-        calendar.timeZone = timeZone ?? .current
-        return calendar
-    }
+    public var calendar: Calendar { ISOWeek.calendar(in: timeZone ?? .current) }
 }

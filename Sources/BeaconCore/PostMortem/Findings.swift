@@ -37,28 +37,21 @@ public enum Findings {
     public static func respondedFast(
         _ incident: Incident, deadlines: [Deadline], steps: [RunStep], approvals: [PostMortemApproval]
     ) -> Finding {
-        let watched = deadlines.filter {
-            $0.kind.measuresResponse && $0.kind != .recurring && $0.kind != .recurringEscalation
-        }
-        .sorted { $0.dueAt < $1.dueAt }
+        let watched = DeadlineOutcome.watched(deadlines)
         guard !watched.isEmpty else {
             return Finding(kind: .respondedFast, verdict: true, evidence: ["No deadline applied."])
         }
         var allMet = true
         let evidence = watched.map { deadline -> String in
-            let answered = answer(to: deadline, incident, steps: steps, approvals: approvals)
             let name = label(deadline)
-            guard let answered else {
-                if let resolved = incident.resolvedAt, resolved <= deadline.dueAt {
-                    return "\(name): not yet due when it resolved."
-                }
-                allMet = false
-                return "\(name): missed, never answered."
+            let outcome = DeadlineOutcome.judge(deadline, of: incident, steps: steps, approvals: approvals)
+            if outcome.isMet == false { allMet = false }
+            switch outcome {
+            case .met(let margin): return "\(name): met, \(DurationText.render(margin)) early."
+            case .notDueBeforeResolution: return "\(name): not yet due when it resolved."
+            case .late(let margin): return "\(name): missed by \(DurationText.render(margin))."
+            case .unanswered, .running: return "\(name): missed, never answered."
             }
-            let margin = answered.timeIntervalSince(deadline.dueAt)
-            if margin <= 0 { return "\(name): met, \(DurationText.render(margin)) early." }
-            allMet = false
-            return "\(name): missed by \(DurationText.render(margin))."
         }
         return Finding(kind: .respondedFast, verdict: allMet, evidence: evidence)
     }
@@ -92,18 +85,6 @@ public enum Findings {
         }
         let verdict = open.isEmpty && repeats.isEmpty && incident.resolvedAt != nil
         return Finding(kind: .fullySolved, verdict: verdict, evidence: evidence)
-    }
-
-    private static func answer(
-        to deadline: Deadline, _ incident: Incident, steps: [RunStep], approvals: [PostMortemApproval]
-    ) -> Date? {
-        switch deadline.kind {
-        case .acknowledge: incident.acknowledgedAt
-        case .assess: PostMortemDraft.assessment(in: steps)?.doneAt
-        case .instruct: approvals.compactMap(\.answeredAt).min()
-        case .step, .recurring, .recurringEscalation: steps.first { $0.stepID == deadline.stepID }?.doneAt
-        case .postMortemReminder, .postMortemOverdue, .followUpOverdue: nil
-        }
     }
 
     private static func label(_ deadline: Deadline) -> String {

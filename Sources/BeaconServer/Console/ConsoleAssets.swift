@@ -78,6 +78,16 @@ enum ConsoleAssets {
         .spark circle{fill:var(--accent)}
         .breaching .spark polyline{stroke:var(--sev1)}.breaching .spark circle{fill:var(--sev1)}
         .value{font-size:1.25rem;font-weight:700;font-variant-numeric:tabular-nums}
+        .scroll{overflow-x:auto}
+        table.report{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-variant-numeric:tabular-nums}
+        table.report th,table.report td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
+        table.report th{font-size:.85rem;color:var(--muted)}table.report .num{text-align:right;white-space:nowrap}
+        .chart{margin:.5rem 0 1rem}.chart svg{display:block;width:100%;max-width:30rem;height:auto}
+        .chart figcaption{color:var(--muted);font-size:.85rem}
+        .chart text{font-size:13px;fill:var(--fg)}.chart text.amount{fill:var(--muted)}
+        .chart rect{fill:var(--accent)}.chart rect.met{fill:var(--ok)}.chart rect.missed{fill:var(--sev1)}
+        .chart rect.sev1{fill:var(--sev1)}.chart rect.sev2{fill:var(--sev2)}.chart rect.sev3{fill:var(--sev3)}
+        .chart rect.sev4{fill:var(--sev4)}
         .filters{display:grid;gap:0 .6rem;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));align-items:end}
         .login{max-width:24rem;margin:2rem auto}
         .badge.yes{background:#dff3e4;color:#0d5c2a}.badge.no{background:#fde2e1;color:#8c1c13}

@@ -28,7 +28,7 @@ extension ConsoleRoutes {
 
     typealias PostMortemAction = @Sendable (BeaconRequestContext, Identity, ConsoleForm) throws -> Outcome
 
-    func postMortems() -> PostMortemStore { PostMortemStore(ledger(), calendar: Calendar.current) }
+    func postMortems() -> PostMortemStore { PostMortemStore(ledger(), calendar: config().calendar) }
 
     func postMortemPage(
         _ context: BeaconRequestContext, _ identity: Identity, _ flash: PageChrome.Flash?,

@@ -52,6 +52,9 @@ public struct ConsoleRoutes: Sendable {
             try page(request, context) { try incidentPage(context, $0, $1) }
         }
         router.get("/approvals") { request, context in try page(request, context) { try inbox($0, $1) } }
+        router.get("/reports/weekly") { request, context in
+            try page(request, context) { try weeklyReport(request, $0, $1) }
+        }
         for action in [IncidentAction.acknowledge, .mitigate, .resolve] {
             router.post("/incidents/:id/\(action.rawValue)") { request, context in
                 try await form(request, context) { try act(action, context, $0, $1) }

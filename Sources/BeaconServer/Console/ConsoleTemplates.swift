@@ -10,6 +10,8 @@ enum ConsoleTemplates {
         case incidentRow = "incident-row"
         case approval, login, error, dashboard, incidents, incident, approvals
         case postmortem
+        case barChart = "bar-chart"
+        case weeklyReport = "weekly-report"
     }
 
     static let library: MustacheLibrary = {
@@ -43,6 +45,8 @@ enum ConsoleTemplates {
         case .incident: incident
         case .approvals: approvals
         case .postmortem: postmortem
+        case .barChart: barChart
+        case .weeklyReport: weeklyReport
         }
     }
 
@@ -69,6 +73,7 @@ enum ConsoleTemplates {
         <a href="/"{{#chrome.onDashboard}} class="current"{{/chrome.onDashboard}}>Dashboard</a>
         <a href="/incidents"{{#chrome.onIncidents}} class="current"{{/chrome.onIncidents}}>Incidents</a>
         <a href="/approvals"{{#chrome.onApprovals}} class="current"{{/chrome.onApprovals}}>Approvals{{#chrome.pendingApprovals}} <span class="count">{{.}}</span>{{/chrome.pendingApprovals}}</a>
+        <a href="/reports/weekly" id="nav-report"{{#chrome.onReports}} class="current"{{/chrome.onReports}}>Weekly report</a>
         </nav>
         </header>
         {{/chrome.user}}

@@ -6,7 +6,7 @@ import Foundation
 /// result of the last form, and whether the page refreshes itself.
 struct PageChrome {
     /// The page's section in the navigation.
-    enum Section { case dashboard, incidents, approvals, none }
+    enum Section { case dashboard, incidents, approvals, reports, none }
 
     /// The signed-in person, as the header shows them.
     struct Person {
@@ -37,6 +37,7 @@ struct PageChrome {
     var onDashboard: Bool
     var onIncidents: Bool
     var onApprovals: Bool
+    var onReports: Bool
     /// Pending approvals, for the decision layer's navigation; nil when there are none or it is not theirs.
     var pendingApprovals: Int?
     var flash: Flash?
@@ -54,6 +55,7 @@ struct PageChrome {
         onDashboard = section == .dashboard
         onIncidents = section == .incidents
         onApprovals = section == .approvals
+        onReports = section == .reports
         self.pendingApprovals = (pendingApprovals ?? 0) > 0 ? pendingApprovals : nil
         self.flash = flash
     }

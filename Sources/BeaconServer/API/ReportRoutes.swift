@@ -1,0 +1,61 @@
+public import BeaconCore
+public import BeaconStore
+public import Foundation
+public import Hummingbird
+
+/// The weekly report over HTTP: JSON for scripts, Markdown to forward; `?week=2026-W47`, the current week without.
+public struct ReportRoutes: Sendable {
+    let store: BeaconStore
+    let config: @Sendable () -> BeaconConfig
+    let now: @Sendable () -> Date
+
+    /// Weeks are bounded in the configuration's `time_zone`, the process's when it sets none.
+    public init(
+        store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig, now: @escaping @Sendable () -> Date
+    ) {
+        self.store = store
+        self.config = config
+        self.now = now
+    }
+
+    public func add(to router: Router<BeaconRequestContext>) {
+        let api = router.group("api")
+        api.get("reports/weekly") { request, context in
+            _ = try context.requireUser()
+            return try JSONBody.response(try report(request))
+        }
+        api.get("reports/weekly.md") { request, context in
+            _ = try context.requireUser()
+            return Response(
+                status: .ok, headers: [.contentType: "text/markdown; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: try report(request).markdown)))
+        }
+    }
+
+    func report(_ request: Request) throws -> WeeklyReport {
+        let now = now()
+        let config = config()
+        let calendar = config.calendar
+        let text = request.uri.queryParameters["week"].map(String.init)
+        let week: ISOWeek
+        do {
+            week = try Self.week(text, now: now, calendar: calendar)
+        } catch {
+            throw APIError(.badRequest, "Query parameter week: \(error.message)", field: "week")
+        }
+        return try store.weeklyReport(week, calendar: calendar, ruleTitles: config.ruleTitles, at: now)
+    }
+
+    /// The week a `week` parameter names, or the week of `now` when it is absent or empty.
+    static func week(_ text: String?, now: Date, calendar: Calendar) throws(ISOWeek.ParseError) -> ISOWeek {
+        guard let text, !text.isEmpty else { return ISOWeek(containing: now, in: calendar) }
+        return try ISOWeek(parsing: text)
+    }
+}
+
+extension BeaconConfig {
+    /// The rules' titles by id, for reports.
+    var ruleTitles: [String: String] {
+        Dictionary(rules.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,24 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Hummingbird
+
+extension ConsoleRoutes {
+    /// `/reports/weekly?week=2026-W47`: the current week without a `week`; a malformed one is a 400 page.
+    func weeklyReport(_ request: Request, _ identity: Identity, _ flash: PageChrome.Flash?) throws -> Rendered {
+        let now = now()
+        let calendar = config().calendar
+        let week: ISOWeek
+        do {
+            week = try ReportRoutes.week(ConsoleForm(request.uri.query ?? "")["week"], now: now, calendar: calendar)
+        } catch {
+            throw ConsoleError.badRequest("The week parameter: \(error.message)")
+        }
+        let report = try store.weeklyReport(week, calendar: calendar, ruleTitles: config().ruleTitles, at: now)
+        let chrome = PageChrome(
+            title: "Weekly report \(week)", identity: identity, section: .reports, now: now,
+            pendingApprovals: try pendingCount(identity), flash: flash)
+        let page = WeeklyReportPage(chrome: chrome, report: report, calendar: calendar, now: now)
+        return (.ok, ConsoleTemplates.render(page, .weeklyReport))
+    }
+}

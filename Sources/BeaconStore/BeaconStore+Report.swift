@@ -1,0 +1,83 @@
+public import BeaconCore
+public import Foundation
+import GRDB
+
+extension BeaconStore {
+    /// The weekly report of `week`, read in one transaction with a fixed number of queries.
+    ///
+    /// It reads the incidents opened in the week and the week before (by the `opened_at` index), the deadlines,
+    /// run steps and approvals of the week's incidents (joined, by their `incident_id` indexes), and the follow-ups
+    /// created, closed or overdue in the week (by the `follow_up` date indexes).
+    /// - Parameters:
+    ///   - calendar: the calendar whose time zone bounds the week (see `ISOWeek.calendar(in:)`).
+    ///   - ruleTitles: the configured rules' titles by id, to name the rules that fired most.
+    ///   - now: report time.
+    public func weeklyReport(
+        _ week: ISOWeek, calendar: Calendar, ruleTitles: [String: String] = [:], at now: Date
+    ) throws -> WeeklyReport {
+        let inputs = try writer.read { db in
+            try Self.weeklyInputs(db, week, calendar: calendar, ruleTitles: ruleTitles, at: now)
+        }
+        return WeeklyReport.compute(week: week, calendar: calendar, inputs: inputs, now: now)
+    }
+
+    private static func weeklyInputs(
+        _ db: Database, _ week: ISOWeek, calendar: Calendar, ruleTitles: [String: String], at now: Date
+    ) throws -> WeeklyReport.Inputs {
+        let start = week.start(in: calendar).timeIntervalSince1970
+        let end = week.end(in: calendar).timeIntervalSince1970
+        let previousStart = week.previous.start(in: calendar).timeIntervalSince1970
+        let opened = Incident.StoreColumns.openedAt
+        let incidents = try Incident.filter(opened >= previousStart && opened < end).order(opened).fetchAll(db)
+        let inWeek =
+            "JOIN incident ON incident.id = incident_id WHERE incident.opened_at >= ? AND incident.opened_at < ?"
+        let range: StatementArguments = [start, end]
+        let deadlines = try Deadline.fetchAll(db, sql: "SELECT deadline.* FROM deadline \(inWeek)", arguments: range)
+        let steps = try RunStep.fetchAll(db, sql: "SELECT run_step.* FROM run_step \(inWeek)", arguments: range)
+        let approvals = try Approval.fetchAll(db, sql: "SELECT approval.* FROM approval \(inWeek)", arguments: range)
+        let (deadlinesOf, stepsOf, approvalsOf) = (
+            Dictionary(grouping: deadlines, by: \.incidentID), Dictionary(grouping: steps, by: \.incidentID),
+            Dictionary(grouping: approvals, by: \.incidentID)
+        )
+        let records = incidents.filter { $0.openedAt.timeIntervalSince1970 >= start }.compactMap { incident in
+            incident.id.map { id in
+                WeeklyReport.Record(
+                    incident: incident, deadlines: deadlinesOf[id] ?? [], steps: stepsOf[id] ?? [],
+                    approvals: (approvalsOf[id] ?? []).map(PostMortemApproval.init))
+            }
+        }
+        return WeeklyReport.Inputs(
+            records: records, previousIncidents: incidents.filter { $0.openedAt.timeIntervalSince1970 < start },
+            followUps: try followUps(db, from: start, to: end, cutoff: min(end, now.timeIntervalSince1970)),
+            ruleTitles: ruleTitles)
+    }
+
+    /// Follow-ups created or closed in the week, or open at `cutoff` and due before it.
+    private static func followUps(
+        _ db: Database, from start: Double, to end: Double, cutoff: Double
+    ) throws
+        -> [FollowUp]
+    {
+        try FollowUp.fetchAll(
+            db, sql: followUpsOfWeekSQL, arguments: ["start": start, "end": end, "cutoff": cutoff])
+    }
+
+    /// Each branch of the `OR` has its own index, so SQLite reads the union of four index ranges. No `ORDER BY`:
+    /// ordering by id would make it scan the table; the report sorts what it shows.
+    static let followUpsOfWeekSQL = """
+        SELECT * FROM follow_up
+        WHERE (created_at >= :start AND created_at < :end)
+           OR (closed_at >= :start AND closed_at < :end)
+           OR (status = 'open' AND due_at < :cutoff)
+           OR (closed_at >= :cutoff AND due_at < :cutoff)
+        """
+}
+
+extension PostMortemApproval {
+    /// An approval as the post-mortem and the weekly report read it.
+    init(_ approval: Approval) {
+        self.init(
+            title: approval.title, outcome: Outcome(rawValue: approval.state.rawValue) ?? .pending,
+            requestedAt: approval.requestedAt, answeredBy: approval.answeredBy, answeredAt: approval.answeredAt)
+    }
+}

@@ -1,0 +1,151 @@
+import BeaconCore
+import Foundation
+import GRDB
+import Testing
+
+@testable import BeaconStore
+
+/// The weekly report read from a real SQLite file, with incidents inside the week, the week before and after.
+@Suite struct WeeklyReportStoreTests {
+    let directory = TemporaryDirectory()
+    let store: BeaconStore
+    let ledger: IncidentLedger
+    let postMortems: PostMortemStore
+    let calendar = ISOWeek.calendar(in: TimeZone(secondsFromGMT: 0)!)
+    let week = try! ISOWeek(parsing: "2026-W47")
+    /// Monday 2026-11-16 00:00 UTC.
+    let start = Date(timeIntervalSince1970: 1_794_787_200)
+    var end: Date { start.addingTimeInterval(7 * 86_400) }
+    /// The Wednesday after the week.
+    var now: Date { end.addingTimeInterval(2 * 86_400) }
+
+    init() throws {
+        store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
+        ledger = IncidentLedger(store, planner: CommandPlanner(config: CommandChainFixture.config))
+        postMortems = PostMortemStore(ledger, calendar: calendar)
+    }
+
+    func at(_ hours: Double, _ minutes: Double = 0) -> Date { start.addingTimeInterval(hours * 3_600 + minutes * 60) }
+
+    /// A sev1 payment failure worked by the book but for a late assessment; two follow-ups.
+    @discardableResult
+    func workedIncident() throws -> IncidentID {
+        let opened = at(1)
+        let id = try #require(
+            try ledger.declare(
+                title: "Card payments failing", category: .system, severity: .sev1, by: "zhangmin", at: opened
+            )
+            .incident.id)
+        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: opened.addingTimeInterval(120))
+        try ledger.completeStep(
+            "confirm", of: id, by: "zhangmin", layer: .operation, at: opened.addingTimeInterval(240))
+        let approval = try #require(try store.approvals(id).first?.id)
+        try ledger.answer(approval, approve: true, by: "lina", layer: .decision, at: opened.addingTimeInterval(600))
+        try ledger.completeStep(
+            "assess", of: id, by: "wanglei", layer: .execution, at: opened.addingTimeInterval(1_200))
+        try ledger.perform(.resolve, on: id, by: "zhangmin", at: opened.addingTimeInterval(3_600))
+        try postMortems.openPostMortem(id, at: opened.addingTimeInterval(3_600))
+        let due = at(48)
+        try postMortems.save(
+            FollowUp(incidentID: id, kind: .plan, description: "Alert on gateway errors", owner: "wanglei", dueAt: due),
+            at: at(2))
+        var done = try postMortems.save(
+            FollowUp(incidentID: id, kind: .training, description: "Drill the failover", owner: "zhangmin", dueAt: due),
+            at: at(2))
+        done.status = .done
+        try postMortems.save(done, at: at(24))
+        return id
+    }
+
+    func seed() throws {
+        try workedIncident()
+        try ledger.declare(
+            title: "Refund requests up", category: .complaint, severity: .sev3, by: "zhangmin", at: at(50))
+        let labels = Labels(["region": "east"])
+        _ = try store.insert(
+            Incident(
+                fingerprint: Fingerprint(rule: "payment-success-rate", labels: labels), ruleID: "payment-success-rate",
+                title: "Payment success rate (region=east)", category: .system, severity: .sev2, origin: .rule,
+                labels: labels, openedAt: at(80))
+        ) { TimelineEvent(incidentID: $0, at: at(80), kind: .opened, actor: TimelineEvent.system, message: "Opened") }
+        // The week before, and the week after.
+        let before = try ledger.declare(
+            title: "Queue surge", category: .traffic, severity: .sev2, by: "zhangmin", at: at(-2))
+        try ledger.perform(.resolve, on: try #require(before.incident.id), by: "zhangmin", at: at(-1))
+        try ledger.declare(title: "Typhoon", category: .logistics, severity: .sev2, by: "zhangmin", at: end)
+    }
+
+    @Test func countsOnlyTheIncidentsOpenedInTheWeek() throws {
+        try seed()
+        let report = try store.weeklyReport(
+            week, calendar: calendar, ruleTitles: ["payment-success-rate": "Payment success rate"], at: now)
+        #expect(report.totals.incidents == 3)
+        #expect(report.totals.declared == 2)
+        #expect(report.totals.byRule == 1)
+        #expect(report.totals.active == 2)
+        #expect(report.totals.resolved == 1)
+        #expect(report.previousWeek.totals.incidents == 1)
+        #expect(report.previousWeek.totals.resolved == 1)
+        #expect(
+            report.byCategory.first.map { "\($0.category.rawValue) \($0.count) \($0.sharePercent)" } == "system 2 66.7")
+        #expect(
+            report.topRules.map { "\($0.ruleID) \($0.title) \($0.count)" } == [
+                "payment-success-rate Payment success rate 1"
+            ])
+        let sev1 = try #require(report.responseTimes.first)
+        #expect(sev1.acknowledge.meanSeconds == 120)
+        #expect(sev1.resolve.meanSeconds == 3_600)
+    }
+
+    @Test func readsDeadlinesStepsAndApprovalsOfTheWeeksIncidents() throws {
+        try seed()
+        let report = try store.weeklyReport(week, calendar: calendar, at: now)
+        let rows = report.deadlines.map { "\($0.layer.rawValue) \($0.met)/\($0.missed)/\($0.running)" }
+        // Operation acknowledged and confirmed the sev1 in time but never acknowledged the complaint; execution
+        // assessed 5 minutes late, missing both its assess deadline and the assess step's; decision answered
+        // within its 30 minutes.
+        #expect(rows == ["operation 2/1/0", "execution 0/2/0", "decision 1/0/0"])
+    }
+
+    @Test func agreesWithTheReportComputedFromEachIncidentsRecord() throws {
+        try seed()
+        let report = try store.weeklyReport(week, calendar: calendar, at: now)
+        let all = try store.incidents(limit: 100)
+        let records = try all.map { incident in
+            let id = try #require(incident.id)
+            return WeeklyReport.Record(
+                incident: incident, deadlines: try store.deadlines(id), steps: try store.runSteps(id),
+                approvals: try store.approvals(id).map(PostMortemApproval.init))
+        }
+        let followUps = try all.compactMap(\.id).flatMap { try postMortems.followUps($0) }
+        let expected = WeeklyReport.compute(
+            week: week, calendar: calendar,
+            inputs: WeeklyReport.Inputs(records: records, previousIncidents: all, followUps: followUps), now: now)
+        #expect(report == expected)
+    }
+
+    @Test func followUpsOpenedClosedAndOverdueInTheWeek() throws {
+        let id = try workedIncident()
+        // Created before the week, still open, due in it: overdue but not opened this week.
+        try postMortems.save(
+            FollowUp(incidentID: id, kind: .other, description: "Old action", owner: "lina", dueAt: at(3)), at: at(-30))
+        let report = try store.weeklyReport(week, calendar: calendar, at: now)
+        #expect(report.followUps.opened == 2)
+        #expect(report.followUps.closed == 1)
+        #expect(report.followUps.overdueAt == end)
+        #expect(report.followUps.overdue.map(\.description) == ["Old action", "Alert on gateway errors"])
+    }
+
+    @Test func theFollowUpQueryUsesItsIndexes() throws {
+        let details = try store.writer.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + BeaconStore.followUpsOfWeekSQL,
+                arguments: ["start": 0, "end": 1, "cutoff": 1]
+            ).map { $0["detail"] as String }
+        }
+        #expect(details.contains { $0.contains("follow_up_created") })
+        #expect(details.contains { $0.contains("follow_up_closed") })
+        #expect(details.contains { $0.contains("follow_up_open_due") })
+        #expect(!details.contains { $0.hasPrefix("SCAN") }, "\(details)")
+    }
+}
