@@ -55,4 +55,6 @@ public enum TimelineKind: String, CaseIterable, Sendable, Codable, Hashable {
     case approval
     /// A notification attempt and its result.
     case notification
+    /// The post-mortem opened, was edited, its owner reminded, or it or a follow-up fell overdue.
+    case postMortem = "postmortem"
 }
