@@ -13,7 +13,7 @@ extension PostMortemStore {
     ///   - base: what the editor started from, if known; when the post-mortem changed since, nothing is written.
     /// - Returns: what changed (empty when nothing did).
     /// - Throws: `StoreError` when the incident has no post-mortem, a follow-up is not this incident's or is
-    ///   invalid, or the post-mortem changed since `base`.
+    ///   invalid, the post-mortem changed since `base`, or the edit would undo what let a closed incident close.
     @discardableResult
     public func apply(
         _ update: PostMortemUpdate, to id: IncidentID, by actor: String, at now: Date,
@@ -44,12 +44,27 @@ extension PostMortemStore {
             postMortem.comments = update.comments
             postMortem.noActionReason = update.noActionReason
             postMortem.updatedAt = now
+            try Self.checkStillClosable(postMortem, followUps: stored + changes.added, of: id, db)
             try postMortem.update(db)
             for item in changes.added + changes.changed { _ = try Self.store(item, db, at: now) }
             var event = TimelineEvent(
                 incidentID: id, at: now, kind: .postMortem, actor: actor, message: changes.message(by: actor))
             try event.insert(db)
             return changes
+        }
+    }
+
+    /// Refuses to undo what let a closed incident close: its root cause, or its follow-ups or no-action reason.
+    private static func checkStillClosable(
+        _ postMortem: PostMortem, followUps: [FollowUp], of id: IncidentID, _ db: Database
+    ) throws {
+        guard try Incident.fetchOne(db, key: id.rawValue)?.status == .closed else { return }
+        let missing = postMortem.missingForClose(followUps: followUps)
+        guard missing.isEmpty else {
+            throw StoreError(
+                code: .conflict,
+                message: "Incident \(id) is closed, so its post-mortem must keep \(missing.joined(separator: " and "))."
+            )
         }
     }
 

@@ -94,6 +94,10 @@ private func loadReport(_ options: ConfigOptions, _ id: Int64) throws -> PostMor
 }
 
 private func loadReport(_ postMortems: PostMortemStore, _ id: Int64) throws -> PostMortemReport {
+    guard try postMortems.ledger.store.incident(IncidentID(id)) != nil else {
+        printErrors(["No incident #\(id)."])
+        throw ExitCode.failure
+    }
     do {
         return try postMortems.report(IncidentID(id))
     } catch let error as StoreError {

@@ -166,4 +166,23 @@ import Testing
         #expect(try postMortems.report(id).postMortem.fields.rootCause == nil)
         #expect(try postMortems.report(id).postMortem.fields.trigger == "Cron job", "carol's change is kept")
     }
+
+    @Test func aClosedIncidentKeepsWhatLetItClose() throws {
+        var update = try current()
+        update.fields.rootCause = "Expired certificate"
+        update.followUps = [followUp("Alert before expiry")]
+        try postMortems.apply(update, to: id, by: "bob", at: at(30))
+        try postMortems.closeIncident(id, by: "bob", at: at(40))
+
+        update = try current()
+        update.followUps[0].status = .done
+        #expect(try postMortems.apply(update, to: id, by: "bob", at: at(50)).markedDone == 1, "follow-ups go on")
+        update = try current()
+        update.fields.rootCause = " "
+        let error = try #require(throws: StoreError.self) {
+            try postMortems.apply(update, to: id, by: "bob", at: at(60))
+        }
+        #expect(error.message == "Incident \(id) is closed, so its post-mortem must keep a root cause.")
+        #expect(try postMortems.report(id).postMortem.fields.rootCause == "Expired certificate")
+    }
 }
