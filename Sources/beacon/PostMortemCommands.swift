@@ -50,6 +50,10 @@ extension Beacon.PostMortemCommand {
         func run() throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
+            if let refusal = PostMortem.refusal(for: actor.name, in: actor.layer) {
+                printErrors([refusal])
+                throw ExitCode.failure
+            }
             let postMortems = try openPostMortems(options, config)
             let report = try loadReport(postMortems, id)
             let incident = IncidentID(id)

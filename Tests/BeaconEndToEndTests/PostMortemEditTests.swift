@@ -117,11 +117,16 @@ import Testing
         #expect(yaml.output.hasPrefix("# Post-mortem of incident #1: Card payments down\n"))
         #expect(yaml.output.contains("\nroot_cause:\n"))
         try config.write("pm.yaml", yaml.output.replacingOccurrences(of: "\nroot_cause:\n", with: "\nroot_cuase: x\n"))
-        let refused = try run(["postmortem", "edit", "1", "--as", "lina", "--file", config.path("pm.yaml")])
+        let refused = try run(["postmortem", "edit", "1", "--as", "zhangmin", "--file", config.path("pm.yaml")])
         #expect(refused.status == 1)
         #expect(refused.errors.contains(#": root_cuase: unknown key "root_cuase"; did you mean "root_cause"?"#))
         let markdown = try run(["postmortem", "export", "1"])
         #expect(markdown.output.hasPrefix("# Post-mortem #1: Card payments down\n"))
+        let executive = try run(["postmortem", "edit", "1", "--as", "Li Na", "--file", config.path("pm.yaml")])
+        #expect(executive.status == 1)
+        #expect(
+            executive.errors
+                == "Only the operation and execution layers write post-mortems; lina is in the decision layer.\n")
         let stranger = try run(["postmortem", "edit", "1", "--as", "mallory", "--file", config.path("pm.yaml")])
         #expect(stranger.status != 0)
         #expect(stranger.errors.contains(#"No person "mallory" in the command chain"#))

@@ -130,6 +130,28 @@ final class StoreFile: Sendable {
         #expect(try postMortems.report(resolved).postMortem.updatedAt == start.addingTimeInterval(600))
     }
 
+    @Test func theDecisionLayerReadsButDoesNotWrite() async throws {
+        try store.addUser(
+            login: "lina", name: "Li Na", layer: .decision, admin: true,
+            passwordHash: Credentials.hashPassword("x", cost: 4), at: start)
+        let made = Credentials.newToken()
+        try store.addToken(login: "lina", hash: made.hash, prefix: made.prefix, at: start)
+        let executive: HTTPFields = [.authorization: "Bearer \(made.token)", .contentType: "application/json"]
+        try await application().test(.live) { client in
+            let read = try await client.execute(
+                uri: "/api/incidents/\(resolved.rawValue)/postmortem", method: .get, headers: executive)
+            #expect(read.status == .ok)
+            let write = try await client.execute(
+                uri: "/api/incidents/\(resolved.rawValue)/postmortem", method: .put, headers: executive,
+                body: ByteBuffer(string: #"{"root_cause": "x"}"#))
+            #expect(write.status == .forbidden)
+            #expect(
+                try json(write)["error"] as? String
+                    == "Only the operation and execution layers write post-mortems; lina is in the decision layer.")
+        }
+        #expect(try postMortems.report(resolved).postMortem.updatedAt == start.addingTimeInterval(600))
+    }
+
     @Test func putAppliesTheEditAsTheSignedInUser() async throws {
         try await application().test(.live) { client in
             let response = try await put(
@@ -198,7 +220,7 @@ final class StoreFile: Sendable {
             #expect((body["error"] as? String)?.hasPrefix("The post-mortem has 6 problems; nothing was saved.") == true)
         }
         #expect(try postMortems.report(resolved).postMortem.fields.rootCause == nil)
-        #expect(try store.timeline(resolved).allSatisfy { $0.kind != .postMortem })
+        #expect(try store.timeline(resolved).allSatisfy { !$0.message.hasPrefix("Post-mortem edited") })
     }
 
     @Test func markdownIsServedInlineWithAFileName() async throws {

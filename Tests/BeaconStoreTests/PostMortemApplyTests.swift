@@ -30,7 +30,9 @@ import Testing
 
     func current() throws -> PostMortemUpdate { PostMortemUpdate(try postMortems.report(id)) }
 
-    func edits() throws -> [TimelineEvent] { try store.timeline(id).filter { $0.kind == .postMortem } }
+    func edits() throws -> [TimelineEvent] {
+        try store.timeline(id).filter { $0.kind == .postMortem && $0.message.hasPrefix("Post-mortem edited") }
+    }
 
     func followUp(_ description: String, id followUpID: Int64? = nil, status: FollowUpStatus = .open) -> FollowUp {
         FollowUp(

@@ -9,7 +9,8 @@ public import Hummingbird
 /// `root_cause`, `trigger`, `impact: {orders_affected, users_affected, revenue_at_risk}`,
 /// `comments: {warned_early, responded_fast, fully_solved}`, `no_action_reason`, and `follow_ups`
 /// (`id` for existing ones, `kind`, `description`, `owner`, `due` as `YYYY-MM-DD`, `status`, `reason`). A key left
-/// out is empty; every existing follow-up must be listed, since nothing is ever deleted.
+/// out is empty; every existing follow-up must be listed, since nothing is ever deleted. Only the layers that write
+/// post-mortems (`PostMortem.authors`) may `PUT`.
 public struct PostMortemRoutes: Sendable {
     let store: BeaconStore
     let now: @Sendable () -> Date
@@ -41,6 +42,7 @@ public struct PostMortemRoutes: Sendable {
 
     func update(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
         let user = try context.requireWriter(request)
+        if let refusal = PostMortem.refusal(for: user.login, in: user.layer) { throw APIError(.forbidden, refusal) }
         let current = try report(context)
         let body = try await Self.body(request)
         let update: PostMortemUpdate
