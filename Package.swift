@@ -115,7 +115,8 @@ let package = Package(
                 "BeaconServer", "BeaconTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ], swiftSettings: strict),
         .testTarget(
-            name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconTestSupport"], swiftSettings: strict),
+            name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconStore", "BeaconTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "BeaconDemoTests", dependencies: ["BeaconDemo", "BeaconNotify", "BeaconTestSupport"],
             swiftSettings: strict),

@@ -23,6 +23,7 @@ public enum BeaconHTTP {
         ApprovalLinkRoutes(store: store, signer: signer, config: config, now: now, queued: queued).add(to: router)
         IncidentRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
         UserRoutes(store: store, now: now, passwordCost: passwordCost).add(to: router)
+        PostMortemRoutes(store: store, now: now).add(to: router)
         ConsoleRoutes(store: store, config: config, now: now, queued: queued, failing: failingSources).add(to: router)
         AlertmanagerIntakeRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
         ReportRoutes(store: store, config: config, now: now).add(to: router)

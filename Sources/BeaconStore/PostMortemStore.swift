@@ -87,26 +87,37 @@ public struct PostMortemStore: Sendable {
     /// - Throws: `StoreError` when the incident has no post-mortem or the follow-up is invalid.
     @discardableResult
     public func save(_ followUp: FollowUp, at now: Date) throws -> FollowUp {
+        try Self.check(followUp)
+        return try writer.write { db in
+            guard try PostMortem.fetchOne(db, key: followUp.incidentID.rawValue) != nil else {
+                throw Self.noPostMortem(followUp.incidentID)
+            }
+            return try Self.store(followUp, db, at: now)
+        }
+    }
+
+    /// Refuses a follow-up without a description, or marked won't do without a reason.
+    static func check(_ followUp: FollowUp) throws {
         guard !followUp.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError(code: .conflict, message: "A follow-up needs a description.")
         }
         if followUp.status == .wontDo && (followUp.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw StoreError(code: .conflict, message: "A follow-up marked won't do needs a reason.")
         }
-        return try writer.write { db in
-            guard try PostMortem.fetchOne(db, key: followUp.incidentID.rawValue) != nil else {
-                throw Self.noPostMortem(followUp.incidentID)
-            }
-            var saved = followUp
-            let stored = try saved.id.flatMap { try FollowUp.fetchOne(db, key: $0) }
-            saved.createdAt = stored?.createdAt ?? saved.createdAt ?? now
-            switch saved.status {
-            case .open: saved.closedAt = nil
-            case .done, .wontDo: saved.closedAt = stored?.status == saved.status ? stored?.closedAt ?? now : now
-            }
-            try saved.save(db)
-            return saved
+    }
+
+    /// Inserts or updates a follow-up, stamping when it was first stored and when it was closed (kept while its
+    /// status stays closed the same way, cleared when it reopens).
+    static func store(_ followUp: FollowUp, _ db: Database, at now: Date) throws -> FollowUp {
+        var saved = followUp
+        let stored = try saved.id.flatMap { try FollowUp.fetchOne(db, key: $0) }
+        saved.createdAt = stored?.createdAt ?? saved.createdAt ?? now
+        switch saved.status {
+        case .open: saved.closedAt = nil
+        case .done, .wontDo: saved.closedAt = stored?.status == saved.status ? stored?.closedAt ?? now : now
         }
+        try saved.save(db)
+        return saved
     }
 
     /// Closes an incident, provided its post-mortem has a root cause and a follow-up or a no-action reason.
@@ -152,7 +163,7 @@ public struct PostMortemStore: Sendable {
         }
     }
 
-    private static func noPostMortem(_ id: IncidentID) -> StoreError {
+    static func noPostMortem(_ id: IncidentID) -> StoreError {
         StoreError(code: .notFound, message: "Incident \(id) has no post-mortem.")
     }
 }

@@ -3,11 +3,15 @@ import BeaconCore
 import BeaconStore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension Beacon {
     struct PostMortemCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "postmortem", abstract: "Show and export the post-mortems of resolved incidents.",
-            subcommands: [Show.self, Export.self])
+            commandName: "postmortem", abstract: "Show, write and export the post-mortems of resolved incidents.",
+            subcommands: [Show.self, Edit.self, Export.self])
     }
 }
 
@@ -27,30 +31,87 @@ extension Beacon.PostMortemCommand {
         }
     }
 
-    struct Export: ParsableCommand {
+    struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a post-mortem as Markdown, ready to forward.")
+            abstract: "Write a post-mortem in $VISUAL or $EDITOR, or apply a file; it is checked before it is saved.",
+            discussion: """
+                The editor opens a YAML document: the record's 5W1H and the computed findings as comments, the \
+                root cause, trigger, impact, comments and follow-ups as values. Problems are listed with their \
+                line; at a terminal you may edit again, otherwise the text is kept in a file.
+                """)
 
         @OptionGroup var options: ConfigOptions
         @Argument(help: "The incident number.") var id: Int64
+        @Option(name: .customLong("as"), help: "Who writes it: a login or name from the command chain.")
+        var person: String
+        @Option(help: "Apply this YAML document instead of opening an editor (see `export --format yaml`).")
+        var file: String?
 
         func run() throws {
-            print(try loadReport(options, id).markdown, terminator: "")
+            let config = try options.loadMain()
+            let actor = try options.actor(person, in: config)
+            if let refusal = PostMortem.refusal(for: actor.name, in: actor.layer) {
+                printErrors([refusal])
+                throw ExitCode.failure
+            }
+            let postMortems = try openPostMortems(options, config)
+            let report = try loadReport(postMortems, id)
+            let incident = IncidentID(id)
+            var session = PostMortemEditSession(document: PostMortemDocument(report)) { update, base in
+                try postMortems.apply(update, to: incident, by: actor.name, at: Date(), since: base)
+            }
+            let configFlag = options.config == "beacon.yaml" ? [] : ["--config", options.config]
+            session.retryHint =
+                (["beacon", "postmortem", "edit", "\(id)", "--as", actor.name] + configFlag + ["--file"])
+                .map(PostMortemEditSession.shellQuoted).joined(separator: " ")
+            if let file { return try session.apply(file: file) }
+            try session.edit(
+                editor: PostMortemEditSession.editor(ProcessInfo.processInfo.environment),
+                interactive: isatty(STDIN_FILENO) != 0)
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a post-mortem as Markdown, ready to forward, or as the YAML document `edit` opens.")
+
+        /// What `export` prints.
+        enum Format: String, CaseIterable, ExpressibleByArgument { case markdown, yaml }
+
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "The incident number.") var id: Int64
+        @Option(help: "markdown (the default) or yaml.") var format: Format = .markdown
+
+        func run() throws {
+            let report = try loadReport(options, id)
+            switch format {
+            case .markdown: print(report.markdown, terminator: "")
+            case .yaml: print(PostMortemDocument(report).text, terminator: "")
+            }
         }
     }
 }
 
 /// Reads a post-mortem report, printing a missing one as a sentence and failing.
 private func loadReport(_ options: ConfigOptions, _ id: Int64) throws -> PostMortemReport {
-    let config = try options.loadMain()
-    let store = try options.openStore(config)
-    let postMortems = PostMortemStore(IncidentLedger(store), calendar: Calendar.current)
+    try loadReport(try openPostMortems(options, try options.loadMain()), id)
+}
+
+private func loadReport(_ postMortems: PostMortemStore, _ id: Int64) throws -> PostMortemReport {
+    guard try postMortems.ledger.store.incident(IncidentID(id)) != nil else {
+        printErrors(["No incident #\(id)."])
+        throw ExitCode.failure
+    }
     do {
         return try postMortems.report(IncidentID(id))
     } catch let error as StoreError {
         printErrors([error.message])
         throw ExitCode.failure
     }
+}
+
+private func openPostMortems(_ options: ConfigOptions, _ config: BeaconConfig) throws -> PostMortemStore {
+    PostMortemStore(IncidentLedger(try options.openStore(config)), calendar: Calendar.current)
 }
 
 /// The terminal view of a post-mortem.

@@ -29,6 +29,8 @@ struct BeaconProcess {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        // Never the terminal: a command that would ask a question must see that nobody can answer.
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()

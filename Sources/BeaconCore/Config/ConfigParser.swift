@@ -35,7 +35,7 @@ public enum ConfigParser {
     }
 
     /// The root node of a file, or `nil` with an issue for a syntax error or an empty file.
-    private static func root(_ file: ConfigFile, _ diagnostics: ConfigDiagnostics) -> YAMLField? {
+    static func root(_ file: ConfigFile, _ diagnostics: ConfigDiagnostics) -> YAMLField? {
         do {
             guard let node = try Yams.compose(yaml: file.text) else {
                 diagnostics.add(ConfigIssue(file: file.name, line: 1, field: "", reason: "the file is empty"))

@@ -8,12 +8,17 @@ import Yams
 final class ConfigDiagnostics {
     private(set) var issues: [ConfigIssue] = []
     let environment: [String: String]
+    /// Whether text values have `${NAME}` replaced; off for documents people write, such as post-mortems.
+    let substitutesEnvironment: Bool
     /// Where each id of each kind was first defined, to report duplicates.
     private var definitions: [String: [String: ConfigLocation]] = [:]
     /// Ids used by reference (`playbook: payment-failure`), checked once every file is read.
     private(set) var references: [(kind: String, id: String, field: YAMLField)] = []
 
-    init(environment: [String: String]) { self.environment = environment }
+    init(environment: [String: String], substitutesEnvironment: Bool = true) {
+        self.environment = environment
+        self.substitutesEnvironment = substitutesEnvironment
+    }
 
     func add(_ issue: ConfigIssue) { issues.append(issue) }
 
@@ -67,9 +72,11 @@ struct YAMLField {
     }
 
     /// The node as a mapping whose keys must be among `keys`; unknown keys are reported with a suggestion.
-    func mapping(keys allowed: [String]) -> YAMLMapping? {
+    /// - Parameter tolerated: keys let through without being offered, for the caller to explain.
+    func mapping(keys allowed: [String], tolerating tolerated: [String] = []) -> YAMLMapping? {
         guard let mapping = freeMapping() else { return nil }
-        for (key, keyNode) in mapping.entries.map({ ($0.key, $0.keyNode) }) where !allowed.contains(key) {
+        for (key, keyNode) in mapping.entries.map({ ($0.key, $0.keyNode) })
+        where !allowed.contains(key) && !tolerated.contains(key) {
             let field = child(keyNode, key)
             if let guess = ConfigText.suggestion(for: key, among: allowed) {
                 field.fail("unknown key \"\(key)\"; did you mean \"\(guess)\"?")
@@ -112,6 +119,7 @@ struct YAMLField {
             fail("expected text, found \(found)")
             return nil
         }
+        guard diagnostics.substitutesEnvironment else { return scalar.string }
         let (text, unset) = ConfigText.substitute(scalar.string, environment: diagnostics.environment)
         for name in unset {
             fail("${\(name)} is not set in the environment")

@@ -1,0 +1,83 @@
+public import BeaconCore
+public import Foundation
+import GRDB
+
+extension PostMortemStore {
+    /// Applies an edit of a post-mortem in one transaction: the fields, the comments, the no-action reason, the
+    /// follow-ups added and changed, and a timeline event saying who changed what.
+    ///
+    /// An edit that changes nothing writes nothing and records no event. Follow-ups left out of the edit stay as
+    /// they are: nothing is ever deleted.
+    /// - Parameters:
+    ///   - actor: who edits, as the timeline names them.
+    ///   - base: what the editor started from, if known; when the post-mortem changed since, nothing is written.
+    /// - Returns: what changed (empty when nothing did).
+    /// - Throws: `StoreError` when the incident has no post-mortem, a follow-up is not this incident's or is
+    ///   invalid, the post-mortem changed since `base`, or the edit would undo what let a closed incident close.
+    @discardableResult
+    public func apply(
+        _ update: PostMortemUpdate, to id: IncidentID, by actor: String, at now: Date,
+        since base: PostMortemUpdate? = nil
+    ) throws -> PostMortemChanges {
+        let update = PostMortemUpdate(
+            fields: update.fields, comments: update.comments, noActionReason: update.noActionReason,
+            followUps: update.followUps.map { item in
+                var item = item
+                item.incidentID = id
+                return item
+            })
+        for item in update.followUps { try Self.check(item) }
+        return try ledger.store.writer.write { db in
+            guard var postMortem = try PostMortem.fetchOne(db, key: id.rawValue) else { throw Self.noPostMortem(id) }
+            let stored = try FollowUp.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db)
+            let current = PostMortemUpdate(postMortem, followUps: stored)
+            if let base, base != current {
+                throw StoreError(
+                    code: .conflict,
+                    message: "The post-mortem of incident \(id) changed while it was being edited; nothing was written."
+                )
+            }
+            try Self.checkIDs(update.followUps, of: id, stored: stored)
+            let changes = PostMortemChanges(from: current, to: update)
+            guard !changes.isEmpty else { return changes }
+            postMortem.fields = update.fields
+            postMortem.comments = update.comments
+            postMortem.noActionReason = update.noActionReason
+            postMortem.updatedAt = now
+            try Self.checkStillClosable(postMortem, followUps: stored + changes.added, of: id, db)
+            try postMortem.update(db)
+            for item in changes.added + changes.changed { _ = try Self.store(item, db, at: now) }
+            var event = TimelineEvent(
+                incidentID: id, at: now, kind: .postMortem, actor: actor, message: changes.message(by: actor))
+            try event.insert(db)
+            return changes
+        }
+    }
+
+    /// Refuses to undo what let a closed incident close: its root cause, or its follow-ups or no-action reason.
+    private static func checkStillClosable(
+        _ postMortem: PostMortem, followUps: [FollowUp], of id: IncidentID, _ db: Database
+    ) throws {
+        guard try Incident.fetchOne(db, key: id.rawValue)?.status == .closed else { return }
+        let missing = postMortem.missingForClose(followUps: followUps)
+        guard missing.isEmpty else {
+            throw StoreError(
+                code: .conflict,
+                message: "Incident \(id) is closed, so its post-mortem must keep \(missing.joined(separator: " and "))."
+            )
+        }
+    }
+
+    /// Refuses follow-up ids that are not this incident's, or that appear twice.
+    private static func checkIDs(_ followUps: [FollowUp], of id: IncidentID, stored: [FollowUp]) throws {
+        var seen: Set<Int64> = []
+        for followUpID in followUps.compactMap(\.id) {
+            guard stored.contains(where: { $0.id == followUpID }) else {
+                throw StoreError(code: .conflict, message: "Incident \(id) has no follow-up \(followUpID).")
+            }
+            guard seen.insert(followUpID).inserted else {
+                throw StoreError(code: .conflict, message: "Follow-up \(followUpID) is listed twice.")
+            }
+        }
+    }
+}
