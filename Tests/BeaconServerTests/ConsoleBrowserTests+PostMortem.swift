@@ -17,7 +17,7 @@ extension ConsoleBrowserTests {
         }
         let fixture = try ConsoleFixture(declaredAt: Date().addingTimeInterval(-3_600), clock: { Date() })
         let id = try fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
-        let due = PostMortemInput.dayText(Date().addingTimeInterval(14 * 86_400))
+        let due = DueDay.text(Date().addingTimeInterval(14 * 86_400))
         try await fixture.application().test(.live) { client in
             let base = "http://127.0.0.1:\(try #require(client.port))"
             let chromedriver = try await ChromeDriverProcess.start()
@@ -41,7 +41,7 @@ extension ConsoleBrowserTests {
         let followUp = try #require(try fixture.postMortems.followUps(id).first)
         #expect(followUp.kind == .knowledgeBase)
         #expect(followUp.owner == "Zhang Min")
-        #expect(PostMortemInput.dayText(followUp.dueAt) == due)
+        #expect(DueDay.text(followUp.dueAt) == due)
         #expect(try fixture.store.incident(id)?.status == .closed)
     }
 

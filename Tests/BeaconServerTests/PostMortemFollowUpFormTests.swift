@@ -38,7 +38,7 @@ import Testing
             #expect(followUp.kind == .knowledgeBase)
             #expect(followUp.owner == "Zhang Min")
             #expect(followUp.status == .open)
-            #expect(PostMortemInput.dayText(followUp.dueAt) == "2026-10-02")
+            #expect(DueDay.text(followUp.dueAt) == "2026-10-02")
             #expect(followUp.createdAt == fixture.now)
         }
     }

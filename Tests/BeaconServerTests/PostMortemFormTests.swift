@@ -107,6 +107,10 @@ import Testing
             #expect(fields.ordersAffected == 1_200)
             #expect(fields.usersAffected == 950)
             #expect(fields.revenueAtRisk == 35_000.5)
+            let event = try #require(try fixture.store.timeline(id).last)
+            #expect(event.kind == .postMortem)
+            #expect(event.actor == "wanglei")
+            #expect(event.message.hasPrefix("Post-mortem edited by wanglei: root cause, trigger"))
 
             let partial = try await fixture.post(
                 client, "\(base)/fields", as: session, csrf: session.csrf, [("trigger", ""), ("users_affected", "")])

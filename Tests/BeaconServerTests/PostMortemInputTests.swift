@@ -9,16 +9,16 @@ import Testing
         ("2026-12-01", "2026-12-01"), ("2028-02-29", "2028-02-29"), ("2026-01-31", "2026-01-31"),
     ])
     func aDueDayIsTheEndOfThatDayInUTC(_ text: String, _ back: String) throws {
-        let end = try #require(PostMortemInput.day(text))
-        #expect(PostMortemInput.dayText(end) == back)
-        #expect(PostMortemInput.dayText(end.addingTimeInterval(1)) != back, "the last second of the day")
+        let end = try #require(DueDay.parse(text))
+        #expect(DueDay.text(end) == back)
+        #expect(DueDay.text(end.addingTimeInterval(1)) != back, "the last second of the day")
     }
 
     @Test(arguments: [
         "2026-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026/01/01", "", "٢٠٢٦-٠١-٠١",
     ])
     func anythingButARealDayIsRefused(_ text: String) {
-        #expect(PostMortemInput.day(text) == nil)
+        #expect(DueDay.parse(text) == nil)
     }
 
     @Test func numbersAreDigitsAndAmountsMayHaveADecimalPoint() throws {

@@ -154,7 +154,7 @@ import Testing
             ))
         #expect(
             html.contains(
-                #"<td data-label="Due" class="overdue">\#(PostMortemInput.dayText(late.dueAt)) · overdue</td>"#))
+                #"<td data-label="Due" class="overdue">\#(DueDay.text(late.dueAt)) · overdue</td>"#))
         #expect(html.contains(#"<span class="badge open follow-up-state">open</span>"#))
         #expect(html.contains(#"id="done-\#(lateID)""#))
         #expect(html.contains(#"id="wont-do-\#(lateID)""#))

@@ -4,10 +4,6 @@ import Foundation
 import Hummingbird
 
 extension ConsoleRoutes {
-    /// The layers that write post-mortems: the people who worked the incident. The decision layer reads them,
-    /// as it reads the incident page without its status buttons.
-    static let postMortemAuthors: Set<Layer> = [.operation, .execution]
-
     /// The post-mortem page, its Markdown export, and its forms.
     func addPostMortem(to router: Router<BeaconRequestContext>) {
         router.get("/incidents/:id/postmortem") { request, context in
@@ -44,7 +40,7 @@ extension ConsoleRoutes {
             pendingApprovals: try pendingCount(identity), flash: flash)
         let page = PostMortemPage(
             chrome: chrome, incident: incident, report: report,
-            canWrite: Self.postMortemAuthors.contains(identity.user.layer), chain: config().chain, now: now,
+            canWrite: PostMortem.authors.contains(identity.user.layer), chain: config().chain, now: now,
             rejected: rejected)
         return (rejected == nil ? .ok : .unprocessableContent, ConsoleTemplates.render(page, .postmortem))
     }
@@ -78,7 +74,7 @@ extension ConsoleRoutes {
         do {
             return try await form(request, context) { identity, fields in
                 let user = identity.user
-                guard Self.postMortemAuthors.contains(user.layer) else {
+                guard PostMortem.authors.contains(user.layer) else {
                     throw ConsoleError(
                         status: .forbidden, heading: "Not allowed",
                         message:

@@ -38,13 +38,9 @@ extension ConsoleRoutes {
             throw PostMortemPage.Rejected(form: .fields, sent: form, errors: invalid.errors)
         }
         guard !changed.isEmpty else { return (back, .init(.ok, "Nothing changed.")) }
-        try postMortemChange(back) {
-            try postMortems.edit(id, at: now()) { postMortem in
-                // Applied to the stored fields again, so a field this form left out keeps a concurrent change.
-                if let result = try? PostMortemInput.fields(form, over: postMortem.fields) {
-                    postMortem.fields = result.0
-                }
-            }
+        try applyPostMortem(id, by: identity, back: back) { update in
+            // Applied to the stored fields again, so a field this form left out keeps a concurrent change.
+            if let result = try? PostMortemInput.fields(form, over: update.fields) { update.fields = result.0 }
         }
         return (back, .init(.ok, "Saved the \(changed.joined(separator: ", "))."))
     }
@@ -60,7 +56,7 @@ extension ConsoleRoutes {
         }
         _ = try existingPostMortem(id, back: back)
         let comment = form.text("comment")
-        try postMortemChange(back) { try postMortems().edit(id, at: now()) { $0.comments[kind] = comment } }
+        try applyPostMortem(id, by: identity, back: back) { $0.comments[kind] = comment }
         let result = comment == nil ? "Comment removed" : "Comment saved"
         return (back, .init(.ok, "\(result): \(kind.question)"))
     }
@@ -81,7 +77,7 @@ extension ConsoleRoutes {
         } catch let invalid as PostMortemInput.Invalid {
             throw PostMortemPage.Rejected(form: .noAction, sent: form, errors: invalid.errors)
         }
-        try postMortemChange(back) { try postMortems.edit(id, at: now()) { $0.noActionReason = reason } }
+        try applyPostMortem(id, by: identity, back: back) { $0.noActionReason = reason }
         return (back, .init(.ok, reason == nil ? "No-action reason removed." : "No-action reason saved."))
     }
 
@@ -98,8 +94,8 @@ extension ConsoleRoutes {
         } catch let invalid as PostMortemInput.Invalid {
             throw PostMortemPage.Rejected(form: .followUp, sent: form, errors: invalid.errors)
         }
-        let saved = try postMortemChange(back) { try postMortems().save(followUp, at: now) }
-        return (back, .init(.ok, "Follow-up added: \(saved.description) (\(saved.owner))."))
+        try applyPostMortem(id, by: identity, back: back) { $0.followUps.append(followUp) }
+        return (back, .init(.ok, "Follow-up added: \(followUp.description) (\(followUp.owner))."))
     }
 
     /// Marks a follow-up done, won't do (with a reason), or open again.
@@ -122,14 +118,16 @@ extension ConsoleRoutes {
         }
         item.status = status
         item.reason = status == .wontDo ? reason : nil
-        let saved = try postMortemChange(back) { try postMortems.save(item, at: now()) }
+        try applyPostMortem(id, by: identity, back: back) { update in
+            update.followUps = update.followUps.map { $0.id == item.id ? item : $0 }
+        }
         let result =
             switch status {
             case .open: "Follow-up reopened"
             case .done: "Follow-up done"
             case .wontDo: "Follow-up marked won't do"
             }
-        return (back, .init(.ok, "\(result): \(saved.description)."))
+        return (back, .init(.ok, "\(result): \(item.description)."))
     }
 
     /// Closes the incident through the closing rule; what the post-mortem still lacks comes back as the error.
@@ -169,6 +167,20 @@ extension ConsoleRoutes {
             throw PostMortemInput.Invalid(errors: [
                 "\(id) is closed, so its post-mortem must keep \(missing.joined(separator: " and "))."
             ])
+        }
+    }
+
+    /// Changes what is written through `PostMortemStore.apply`, so the timeline says who changed what.
+    @discardableResult
+    func applyPostMortem(
+        _ id: IncidentID, by identity: Identity, back: String, _ change: (inout PostMortemUpdate) -> Void
+    ) throws -> PostMortemChanges {
+        let postMortems = postMortems()
+        return try postMortemChange(back) {
+            let postMortem = try existingPostMortem(id, back: back)
+            var update = PostMortemUpdate(postMortem, followUps: try postMortems.followUps(id))
+            change(&update)
+            return try postMortems.apply(update, to: id, by: identity.user.login, at: now())
         }
     }
 

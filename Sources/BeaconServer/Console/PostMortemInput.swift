@@ -58,7 +58,7 @@ enum PostMortemInput {
         if owner == nil { errors.append("Owner: name who will do it.") }
         var due: Date?
         if let text = form.text("due") {
-            due = day(text)
+            due = DueDay.parse(text)
             if due == nil {
                 errors.append("Due: “\(text)” is not a date; use the form YYYY-MM-DD, like 2026-12-01.")
             } else if let end = due, end < now {
@@ -69,26 +69,6 @@ enum PostMortemInput {
         }
         guard errors.isEmpty, let kind, let description, let owner, let due else { throw Invalid(errors: errors) }
         return FollowUp(incidentID: incident, kind: kind, description: description, owner: owner, dueAt: due)
-    }
-
-    /// The end of a `YYYY-MM-DD` day in UTC, the zone the console writes every time in; nil for anything else.
-    static func day(_ text: String) -> Date? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        let asked = DateComponents(year: year, month: month, day: day)
-        guard let start = utc.date(from: asked),
-            utc.dateComponents([.year, .month, .day], from: start) == asked
-        else { return nil }
-        return start.addingTimeInterval(86_399)
-    }
-
-    /// `2026-12-01`: a due day as the date input and the Markdown export write it.
-    static func dayText(_ date: Date) -> String {
-        let parts = utc.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
     private static let countHint = "is not a whole number; write digits only, like 1200"
@@ -107,10 +87,4 @@ enum PostMortemInput {
         else { return nil }
         return value
     }
-
-    private static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
-        return calendar
-    }()
 }

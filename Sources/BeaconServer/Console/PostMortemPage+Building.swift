@@ -175,7 +175,7 @@ extension PostMortemPage {
     static func followUpRow(_ item: FollowUp, now: Date) -> FollowUpRow {
         FollowUpRow(
             id: item.id ?? 0, kind: kindLabel(item.kind), description: item.description, owner: item.owner,
-            due: PostMortemInput.dayText(item.dueAt), overdue: item.isOverdue(at: now), status: item.status.rawValue,
+            due: DueDay.text(item.dueAt), overdue: item.isOverdue(at: now), status: item.status.rawValue,
             statusLabel: item.status == .wontDo ? "won't do" : item.status.rawValue, reason: item.reason,
             isOpen: item.status == .open)
     }
@@ -196,7 +196,7 @@ extension PostMortemPage {
             kinds: FollowUpKind.allCases.map {
                 SelectOption(value: $0.rawValue, label: kindLabel($0), selected: $0.rawValue == kind)
             }, description: form?["description"] ?? "", owner: form?["owner"] ?? "", due: form?["due"] ?? "",
-            today: PostMortemInput.dayText(now), people: chain.people.map(\.name))
+            today: DueDay.text(now), people: chain.people.map(\.name))
     }
 
     static func noAction(_ stored: String?, sent: Rejected?) -> NoAction {
