@@ -83,7 +83,10 @@ extension Beacon {
                     printer.narrate(phase.narration)
                 }
                 try await clock.sleep(until: started.advanced(by: scenario.duration))
-                for line in try DemoPostMortem.complete(store: store, config: config, at: Date()) {
+                let finished = Date()
+                for line in try DemoPostMortem.complete(store: store, config: config, at: finished)
+                    + DemoPostMortem.weekly(store: store, config: config, at: finished)
+                {
                     printer.narrate(line)
                 }
                 if let linger {

@@ -51,4 +51,23 @@ enum DemoPostMortem {
             "\(id) \(closed.event.message). Export: \(config.publicURL)/incidents/\(id.rawValue)/postmortem.md")
         return lines
     }
+
+    /// The weekly report of the demo's week, in a few lines: what opened, by category, and the deadlines kept.
+    static func weekly(store: BeaconStore, config: BeaconConfig, at now: Date) throws -> [String] {
+        let week = ISOWeek(containing: now, in: config.calendar)
+        let report = try store.weeklyReport(week, calendar: config.calendar, ruleTitles: config.ruleTitles, at: now)
+        let categories = report.byCategory.filter { $0.count > 0 }.map {
+            "\($0.category.rawValue) \($0.count) (\($0.sharePercent.formatted(maxFractionDigits: 1))%)"
+        }
+        let layers = report.deadlines.compactMap { compliance in
+            compliance.percentMet.map { "\(compliance.layer.rawValue) \($0.formatted(maxFractionDigits: 1))% met" }
+        }
+        let totals = report.totals
+        return [
+            "Weekly report \(week): \(totals.incidents) incidents (\(totals.active) active, \(totals.resolved) resolved, "
+                + "\(totals.closed) closed) — \(categories.joined(separator: ", "))",
+            "  Deadlines: \(layers.joined(separator: ", ")); follow-ups opened \(report.followUps.opened). "
+                + "\(config.publicURL)/reports/weekly",
+        ]
+    }
 }

@@ -50,8 +50,7 @@ extension Beacon.ReportCommand {
 
         /// The configured rules' titles; when a rule file does not load, the report names rules by their incidents.
         private func ruleTitles() -> [String: String] {
-            guard let config = try? options.loader.load() else { return [:] }
-            return Dictionary(config.rules.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            (try? options.loader.load())?.ruleTitles ?? [:]
         }
     }
 }

@@ -48,6 +48,11 @@ public struct BeaconConfig: Sendable, Hashable {
         .sev1: [.operation, .execution, .decision],
     ]
 
+    /// The rules' titles by id, for reports.
+    public var ruleTitles: [String: String] {
+        Dictionary(rules.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func channel(_ id: String) -> Channel? { channels.first { $0.id == id } }
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
     public func playbook(_ id: String) -> Playbook? { playbooks.first { $0.id == id } }

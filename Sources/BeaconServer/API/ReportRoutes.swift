@@ -52,10 +52,3 @@ public struct ReportRoutes: Sendable {
         return try ISOWeek(parsing: text)
     }
 }
-
-extension BeaconConfig {
-    /// The rules' titles by id, for reports.
-    var ruleTitles: [String: String] {
-        Dictionary(rules.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-    }
-}
