@@ -167,3 +167,20 @@ public struct PostMortemStore: Sendable {
         StoreError(code: .notFound, message: "Incident \(id) has no post-mortem.")
     }
 }
+
+extension BeaconStore {
+    /// The post-mortems still to write: those of resolved incidents not yet closed, soonest due first.
+    public func postMortemsToWrite(limit: Int = 100) throws -> [(incident: Incident, postMortem: PostMortem)] {
+        try writer.read { db in
+            let postMortems = try PostMortem.fetchAll(
+                db,
+                sql: """
+                    SELECT p.* FROM post_mortem p JOIN incident i ON i.id = p.incident_id
+                    WHERE i.status = 'resolved' ORDER BY p.due_at LIMIT ?
+                    """, arguments: [limit])
+            return try postMortems.compactMap { postMortem in
+                try Incident.fetchOne(db, key: postMortem.incidentID.rawValue).map { ($0, postMortem) }
+            }
+        }
+    }
+}

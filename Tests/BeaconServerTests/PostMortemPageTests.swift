@@ -22,6 +22,21 @@ import Testing
         }
     }
 
+    @Test func theDashboardListsPostMortemsToWriteUntilTheIncidentCloses() async throws {
+        let id = try fixture.workedRuleIncident()
+        try await fixture.application().test(.router) { client in
+            let session = try await fixture.signIn(client, as: .execution)
+            let before = String(buffer: try await fixture.get(client, "/", as: session).body)
+            #expect(before.contains(#"<ul class="plain" id="postmortems-due">"#))
+            #expect(before.contains(#"<a href="/incidents/\#(id.rawValue)/postmortem">#\#(id.rawValue) "#))
+            #expect(before.contains("execution layer · due "))
+            try fixture.completePostMortem(id)
+            try fixture.postMortems.closeIncident(id, by: "wanglei", at: fixture.now)
+            let after = String(buffer: try await fixture.get(client, "/", as: session).body)
+            #expect(!after.contains(#"id="postmortems-due""#))
+        }
+    }
+
     @Test func anActiveIncidentSaysThePostMortemOpensWhenItResolves() async throws {
         let html = try await page(fixture.incidentID, as: .execution)
         #expect(html.contains(#"<h1 id="title">Card payments failing</h1>"#))

@@ -17,7 +17,7 @@ extension ConsoleRoutes {
             chrome: chrome, incidents: incidents, acknowledgers: try store.acknowledgers(incidents.compactMap(\.id)),
             rules: config.rules,
             series: try store.recentSeries(from: now.addingTimeInterval(-DashboardPage.window), to: now),
-            failing: failingSources(), now: now)
+            failing: failingSources(), postMortems: try store.postMortemsToWrite(), now: now)
         return (.ok, ConsoleTemplates.render(page, .dashboard))
     }
 

@@ -9,6 +9,15 @@ extension ConsoleTemplates {
         {{#incidents}}{{>incident-row}}{{/incidents}}
         </section>
         {{/groups}}
+        {{#hasPostMortems}}
+        <h2>Post-mortems to write</h2>
+        <ul class="plain" id="postmortems-due">
+        {{#postMortems}}
+        <li class="card{{#overdue}} breaching{{/overdue}}"><h3><a href="/incidents/{{id}}/postmortem">#{{id}} {{title}}</a></h3>
+        <p class="{{#overdue}}overdue{{/overdue}}{{^overdue}}muted{{/overdue}}">{{owner}} layer · due {{due}}{{#overdue}} · overdue{{/overdue}}</p></li>
+        {{/postMortems}}
+        </ul>
+        {{/hasPostMortems}}
         {{#hasFailingSources}}
         <h2>Failing sources</h2>
         <ul class="plain" id="failing-sources">

@@ -2,7 +2,7 @@ import BeaconCore
 import BeaconStore
 import Foundation
 
-/// `GET /`: open incidents by severity, every rule's current value, failing sources.
+/// `GET /`: open incidents by severity, post-mortems still to write, every rule's current value, failing sources.
 struct DashboardPage {
     struct SeverityGroup {
         var severity: String
@@ -34,6 +34,15 @@ struct DashboardPage {
         var failing: String?
     }
 
+    /// A resolved incident whose post-mortem is not written yet.
+    struct PostMortemDue {
+        var id: Int64
+        var title: String
+        var owner: String
+        var due: String
+        var overdue: Bool
+    }
+
     struct FailingSource {
         var url: String
         var reason: String
@@ -53,12 +62,21 @@ struct DashboardPage {
     var noRules: Bool
     var failingSources: [FailingSource]
     var hasFailingSources: Bool
+    var postMortems: [PostMortemDue]
+    var hasPostMortems: Bool
 
     init(
         chrome: PageChrome, incidents: [Incident], acknowledgers: [IncidentID: String], rules: [Rule],
-        series: [SeriesSamples], failing: [String: String], now: Date
+        series: [SeriesSamples], failing: [String: String],
+        postMortems: [(incident: Incident, postMortem: PostMortem)] = [], now: Date
     ) {
         self.chrome = chrome
+        self.postMortems = postMortems.map { incident, postMortem in
+            PostMortemDue(
+                id: postMortem.incidentID.rawValue, title: incident.title, owner: postMortem.owner.rawValue,
+                due: ConsoleFormat.time(postMortem.dueAt, now: now), overdue: postMortem.dueAt < now)
+        }
+        hasPostMortems = !postMortems.isEmpty
         groups = Severity.worstFirst.compactMap { severity in
             let rows = incidents.filter { $0.severity == severity }.map { incident in
                 IncidentRow(incident, acknowledgedBy: incident.id.flatMap { acknowledgers[$0] }, now: now)
