@@ -20,13 +20,14 @@ public enum BeaconHTTP {
     ) -> some ApplicationProtocol {
         let router = Router(context: BeaconRequestContext.self)
         router.add(middleware: AuthMiddleware(store: store, now: now))
-        ApprovalLinkRoutes(store: store, signer: signer, config: config, now: now, queued: queued).add(to: router)
-        IncidentRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
-        UserRoutes(store: store, now: now, passwordCost: passwordCost).add(to: router)
-        PostMortemRoutes(store: store, now: now).add(to: router)
-        ConsoleRoutes(store: store, config: config, now: now, queued: queued, failing: failingSources).add(to: router)
-        AlertmanagerIntakeRoutes(store: store, config: config, now: now, queued: queued).add(to: router)
-        ReportRoutes(store: store, config: config, now: now).add(to: router)
+        let environment = RouteEnvironment(store: store, config: config, now: now, queued: queued)
+        ApprovalLinkRoutes(environment, signer: signer).add(to: router)
+        IncidentRoutes(environment).add(to: router)
+        UserRoutes(environment, passwordCost: passwordCost).add(to: router)
+        PostMortemRoutes(environment).add(to: router)
+        ConsoleRoutes(environment, failing: failingSources).add(to: router)
+        AlertmanagerIntakeRoutes(environment).add(to: router)
+        ReportRoutes(environment).add(to: router)
         if let metrics {
             router.get("/metrics") { _, _ in
                 Response(

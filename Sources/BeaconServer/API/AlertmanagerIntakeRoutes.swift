@@ -1,25 +1,14 @@
-public import BeaconCore
-public import BeaconStore
-public import Foundation
+import BeaconCore
+import BeaconStore
+import Foundation
 public import Hummingbird
 
 /// `POST /api/intake/alertmanager`: Prometheus Alertmanager's webhook (version 4), so a team that already runs
 /// Prometheus routes its alerts into Beacon's command chain.
-public struct AlertmanagerIntakeRoutes: Sendable {
-    let store: BeaconStore
-    let config: @Sendable () -> BeaconConfig
-    let now: @Sendable () -> Date
-    let queued: @Sendable (Int) -> Void
+public struct AlertmanagerIntakeRoutes: EnvironmentRoutes {
+    let environment: RouteEnvironment
 
-    public init(
-        store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig, now: @escaping @Sendable () -> Date,
-        queued: @escaping @Sendable (Int) -> Void
-    ) {
-        self.store = store
-        self.config = config
-        self.now = now
-        self.queued = queued
-    }
+    public init(_ environment: RouteEnvironment) { self.environment = environment }
 
     struct Payload: Decodable {
         var version: String
@@ -53,7 +42,7 @@ public struct AlertmanagerIntakeRoutes: Sendable {
             throw APIError(.badRequest, "Only Alertmanager webhook version 4 is understood.", field: "version")
         }
         let alerts = try payload.alerts.enumerated().map { index, alert in try Self.alert(alert, index: index) }
-        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config()))
+        let ledger = ledger()
         var summary = Summary()
         var notifications = 0
         for alert in alerts {

@@ -1,25 +1,13 @@
-public import BeaconCore
-public import BeaconStore
-public import Foundation
+import BeaconCore
+import BeaconStore
+import Foundation
 public import Hummingbird
 
 /// The JSON API: incidents, their actions and steps, and approvals.
-public struct IncidentRoutes: Sendable {
-    let store: BeaconStore
-    let config: @Sendable () -> BeaconConfig
-    let now: @Sendable () -> Date
-    /// Told when a change queued notifications, to wake the dispatcher.
-    let queued: @Sendable (Int) -> Void
+public struct IncidentRoutes: EnvironmentRoutes {
+    let environment: RouteEnvironment
 
-    public init(
-        store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig, now: @escaping @Sendable () -> Date,
-        queued: @escaping @Sendable (Int) -> Void
-    ) {
-        self.store = store
-        self.config = config
-        self.now = now
-        self.queued = queued
-    }
+    public init(_ environment: RouteEnvironment) { self.environment = environment }
 
     struct Declaration: Decodable {
         var title: String
@@ -132,8 +120,6 @@ public struct IncidentRoutes: Sendable {
     }
 
     // MARK: - Helpers
-
-    func ledger() -> IncidentLedger { IncidentLedger(store, planner: CommandPlanner(config: config())) }
 
     func incidentID(_ context: BeaconRequestContext) throws -> IncidentID {
         guard let raw = context.parameters.get("id", as: Int64.self) else {

@@ -1,6 +1,6 @@
 import BeaconCore
-public import BeaconStore
-public import Foundation
+import BeaconStore
+import Foundation
 public import Hummingbird
 
 /// `/api/incidents/{id}/postmortem`: read a post-mortem as JSON or Markdown, and write what the team writes.
@@ -11,14 +11,10 @@ public import Hummingbird
 /// (`id` for existing ones, `kind`, `description`, `owner`, `due` as `YYYY-MM-DD`, `status`, `reason`). A key left
 /// out is empty; every existing follow-up must be listed, since nothing is ever deleted. Only the layers that write
 /// post-mortems (`PostMortem.authors`) may `PUT`.
-public struct PostMortemRoutes: Sendable {
-    let store: BeaconStore
-    let now: @Sendable () -> Date
+public struct PostMortemRoutes: EnvironmentRoutes {
+    let environment: RouteEnvironment
 
-    public init(store: BeaconStore, now: @escaping @Sendable () -> Date) {
-        self.store = store
-        self.now = now
-    }
+    public init(_ environment: RouteEnvironment) { self.environment = environment }
 
     public func add(to router: Router<BeaconRequestContext>) {
         let api = router.group("api")
@@ -55,15 +51,11 @@ public struct PostMortemRoutes: Sendable {
             }
         }
         do {
-            try postMortems.apply(update, to: current.incidentID, by: user.login, at: now())
-            return try JSONBody.response(try postMortems.report(current.incidentID))
+            try postMortems().apply(update, to: current.incidentID, by: user.login, at: now())
+            return try JSONBody.response(try postMortems().report(current.incidentID))
         } catch let error as StoreError {
             throw APIError(error.code == .notFound ? .notFound : .conflict, error.message)
         }
-    }
-
-    var postMortems: PostMortemStore {
-        PostMortemStore(IncidentLedger(store), calendar: Calendar(identifier: .gregorian))
     }
 
     /// The report of the incident in the path, or a 404 saying whether the incident or its post-mortem is missing.
@@ -73,10 +65,10 @@ public struct PostMortemRoutes: Sendable {
         }
         let id = IncidentID(raw)
         guard try store.incident(id) != nil else { throw APIError(.notFound, "No incident \(id).") }
-        guard try postMortems.postMortem(id) != nil else {
+        guard try postMortems().postMortem(id) != nil else {
             throw APIError(.notFound, "Incident \(id) has no post-mortem yet; it opens when the incident resolves.")
         }
-        return try postMortems.report(id)
+        return try postMortems().report(id)
     }
 
     /// The request body, at most 64 KiB, never empty.

@@ -1,22 +1,14 @@
-public import BeaconCore
-public import BeaconStore
-public import Foundation
+import BeaconCore
+import BeaconStore
+import Foundation
 public import Hummingbird
 
 /// The weekly report over HTTP: JSON for scripts, Markdown to forward; `?week=2026-W47`, the current week without.
-public struct ReportRoutes: Sendable {
-    let store: BeaconStore
-    let config: @Sendable () -> BeaconConfig
-    let now: @Sendable () -> Date
+/// Weeks are bounded in the configuration's `time_zone`, the process's when it sets none.
+public struct ReportRoutes: EnvironmentRoutes {
+    let environment: RouteEnvironment
 
-    /// Weeks are bounded in the configuration's `time_zone`, the process's when it sets none.
-    public init(
-        store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig, now: @escaping @Sendable () -> Date
-    ) {
-        self.store = store
-        self.config = config
-        self.now = now
-    }
+    public init(_ environment: RouteEnvironment) { self.environment = environment }
 
     public func add(to router: Router<BeaconRequestContext>) {
         let api = router.group("api")

@@ -1,18 +1,16 @@
 import BeaconCore
-public import BeaconStore
-public import Foundation
+import BeaconStore
+import Foundation
 public import Hummingbird
 
 /// `/api/users`: admins manage who may sign in. Everyone else gets 403.
-public struct UserRoutes: Sendable {
-    let store: BeaconStore
-    let now: @Sendable () -> Date
+public struct UserRoutes: EnvironmentRoutes {
+    let environment: RouteEnvironment
     /// Bcrypt cost for new passwords; tests lower it.
     let passwordCost: UInt8
 
-    public init(store: BeaconStore, now: @escaping @Sendable () -> Date, passwordCost: UInt8 = 12) {
-        self.store = store
-        self.now = now
+    public init(_ environment: RouteEnvironment, passwordCost: UInt8 = 12) {
+        self.environment = environment
         self.passwordCost = passwordCost
     }
 

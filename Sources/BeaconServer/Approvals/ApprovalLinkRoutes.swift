@@ -1,30 +1,20 @@
-public import BeaconCore
+import BeaconCore
 public import BeaconNotify
-public import BeaconStore
-public import Foundation
+import BeaconStore
+import Foundation
 public import Hummingbird
 
 /// The pages behind approval links: no sign-in, the signed token is the credential.
 ///
 /// `GET` shows the question and one button; only `POST` answers, so a link preview or a mail scanner that
 /// fetches the link answers nothing.
-public struct ApprovalLinkRoutes: Sendable {
-    let store: BeaconStore
+public struct ApprovalLinkRoutes: EnvironmentRoutes {
+    let environment: RouteEnvironment
     let signer: ApprovalSigner
-    let config: @Sendable () -> BeaconConfig
-    let now: @Sendable () -> Date
-    /// Told when an answer queued notifications, to wake the dispatcher.
-    let queued: @Sendable (Int) -> Void
 
-    public init(
-        store: BeaconStore, signer: ApprovalSigner, config: @escaping @Sendable () -> BeaconConfig,
-        now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void = { _ in }
-    ) {
-        self.store = store
+    public init(_ environment: RouteEnvironment, signer: ApprovalSigner) {
+        self.environment = environment
         self.signer = signer
-        self.config = config
-        self.now = now
-        self.queued = queued
     }
 
     public func add(to router: Router<some RequestContext>) {

@@ -24,8 +24,6 @@ extension ConsoleRoutes {
 
     typealias PostMortemAction = @Sendable (BeaconRequestContext, Identity, ConsoleForm) throws -> Outcome
 
-    func postMortems() -> PostMortemStore { PostMortemStore(ledger(), calendar: config().calendar) }
-
     func postMortemPage(
         _ context: BeaconRequestContext, _ identity: Identity, _ flash: PageChrome.Flash?,
         rejected: PostMortemPage.Rejected? = nil

@@ -1,5 +1,5 @@
-public import BeaconCore
-public import BeaconStore
+import BeaconCore
+import BeaconStore
 public import Foundation
 public import Hummingbird
 
@@ -9,30 +9,21 @@ public import Hummingbird
 /// Every form posts the session's CSRF token in a hidden `csrf` field, is checked before anything else, and
 /// ends in a 303 back to the page it came from, the result shown there once. What a person may do is decided
 /// by `IncidentLedger`; the buttons a page offers are only a convenience.
-public struct ConsoleRoutes: Sendable {
+public struct ConsoleRoutes: EnvironmentRoutes {
     /// How long a console sign-in lasts.
     public static let sessionLifetime: TimeInterval = 12 * 3_600
     /// How often the dashboard, incident and approvals pages refresh themselves.
     public static let refreshSeconds = 15
 
-    let store: BeaconStore
-    let config: @Sendable () -> BeaconConfig
-    let now: @Sendable () -> Date
-    /// Told when a change queued notifications, to wake the dispatcher.
-    let queued: @Sendable (Int) -> Void
+    let environment: RouteEnvironment
     /// Source URLs the monitor cannot read, and why.
     let failingSources: @Sendable () -> [String: String]
 
     /// - Parameter failingSources: the source URLs the monitor cannot read, and why (`MonitorService.status`).
     public init(
-        store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig,
-        now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void = { _ in },
-        failing failingSources: @escaping @Sendable () -> [String: String] = { [:] }
+        _ environment: RouteEnvironment, failing failingSources: @escaping @Sendable () -> [String: String] = { [:] }
     ) {
-        self.store = store
-        self.config = config
-        self.now = now
-        self.queued = queued
+        self.environment = environment
         self.failingSources = failingSources
     }
 
@@ -136,8 +127,6 @@ public struct ConsoleRoutes: Sendable {
         let page = ErrorPage(chrome: chrome, heading: heading, message: message)
         return ConsoleResponse.html(status, ConsoleTemplates.render(page, .error))
     }
-
-    func ledger() -> IncidentLedger { IncidentLedger(store, planner: CommandPlanner(config: config())) }
 
     /// Cookies are `Secure` when Beacon is reached over HTTPS.
     var secureCookies: Bool { config().publicURL.lowercased().hasPrefix("https://") }

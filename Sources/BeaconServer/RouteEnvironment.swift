@@ -1,0 +1,42 @@
+public import BeaconCore
+public import BeaconStore
+public import Foundation
+
+/// What every group of routes works with: the store, the configuration in force, the clock, and the outbox
+/// dispatcher's wake-up.
+public struct RouteEnvironment: Sendable {
+    public let store: BeaconStore
+    /// Read per request, so a reloaded configuration applies at once.
+    public let config: @Sendable () -> BeaconConfig
+    public let now: @Sendable () -> Date
+    /// Told when a change queued notifications, to wake the dispatcher.
+    public let queued: @Sendable (Int) -> Void
+
+    public init(
+        store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig,
+        now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void = { _ in }
+    ) {
+        self.store = store
+        self.config = config
+        self.now = now
+        self.queued = queued
+    }
+}
+
+/// A group of routes over the shared environment: its handlers read `store`, `config()`, `now()`, `queued(_:)`.
+protocol EnvironmentRoutes: Sendable {
+    var environment: RouteEnvironment { get }
+}
+
+extension EnvironmentRoutes {
+    var store: BeaconStore { environment.store }
+    var config: @Sendable () -> BeaconConfig { environment.config }
+    var now: @Sendable () -> Date { environment.now }
+    var queued: @Sendable (Int) -> Void { environment.queued }
+
+    /// The ledger with the configuration in force, so paging follows a reload.
+    func ledger() -> IncidentLedger { IncidentLedger(store, planner: CommandPlanner(config: config())) }
+
+    /// Post-mortems, due dates counted in the configuration's time zone.
+    func postMortems() -> PostMortemStore { PostMortemStore(ledger(), calendar: config().calendar) }
+}
