@@ -1,0 +1,61 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import BeaconServer
+
+/// An executive reads the weekly report on a phone: the charts draw, the tables fill, the previous week is one
+/// tap away. Kept as `weekly-report.png` with `BEACON_SCREENSHOTS`.
+extension ConsoleBrowserTests {
+    @Test(.timeLimit(.minutes(3))) func anExecutiveReadsTheWeeklyReportInTheBrowser() async throws {
+        guard let chromium = ChromeDriverProcess.executable(["chromium", "chromium-browser", "google-chrome"]) else {
+            throw ChromeDriverProcess.Unavailable(
+                description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
+        }
+        let fixture = try ConsoleFixture(declaredAt: Date().addingTimeInterval(-600), clock: { Date() })
+        let worked = try fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
+        try fixture.completePostMortem(worked)
+        let week = ISOWeek(containing: Date(), in: ISOWeek.calendar(in: .current))
+        try await fixture.application().test(.live) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))"
+            let chromedriver = try await ChromeDriverProcess.start()
+            var browser: WebDriver?
+            do {
+                let driver = try await WebDriver.newSession(
+                    port: chromedriver.port, chromium: chromium, profile: chromedriver.profile,
+                    width: Self.phone.width, height: Self.phone.height)
+                browser = driver
+                try await executiveReads(driver, page: "\(base)/reports/weekly", week: week)
+            } catch {
+                Issue.record(
+                    "The browser test failed: \(error)\nchromedriver log (tail):\n\(chromedriver.log.suffix(3_000))")
+            }
+            await chromedriver.stop(driver: browser)
+            #expect(ChromeDriverProcess.processes(using: chromedriver.profile).isEmpty, "no browser is left running")
+        }
+    }
+
+    /// Signs in from the redirect, checks the charts and tables, then steps back a week.
+    func executiveReads(_ browser: WebDriver, page: String, week: ISOWeek) async throws {
+        try await browser.open(page)
+        try await signIn(browser, "lina")
+        try await browser.wait("the weekly report") { try await browser.currentURL() == page }
+        #expect(try await browser.text("h1") == "Weekly report \(week)")
+        #expect(try await browser.run("return document.querySelectorAll('svg[role=img]').length") as? Int == 5)
+        let drawn = try await browser.run(
+            "return Array.from(document.querySelectorAll('#chart-categories rect'))"
+                + ".filter(r => r.getBoundingClientRect().width > 0).length")
+        #expect((drawn as? Int ?? 0) >= 1, "the category chart draws a bar for the week's incidents")
+        #expect(try await browser.text("#categories").contains("system"))
+        try await keepScreenshot(browser, "weekly-report.png")
+
+        try await browser.click("#previous-week")
+        try await browser.wait("the previous week") {
+            try await browser.text("h1") == "Weekly report \(week.previous)"
+        }
+        #expect(try await browser.text("#next-week") == "\(week) →")
+    }
+}
