@@ -25,10 +25,12 @@ extension LoopbackHTTPServer {
         public var body: [UInt8]
         /// When the request's body had been read, by the server's `now`.
         public var receivedAt: Date
+        /// The client's port: requests from the same port came over the same (kept-alive) connection.
+        public var clientPort: Int?
 
         public init(
             method: String, path: String, query: String? = nil, headers: [Header] = [], body: [UInt8] = [],
-            receivedAt: Date
+            receivedAt: Date, clientPort: Int? = nil
         ) {
             self.method = method
             self.path = path
@@ -36,6 +38,7 @@ extension LoopbackHTTPServer {
             self.headers = headers
             self.body = body
             self.receivedAt = receivedAt
+            self.clientPort = clientPort
         }
 
         /// The body decoded as UTF-8 (invalid bytes replaced).

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// Answers every request by the behaviour its path is set to, after logging it.
 struct LoopbackResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = LoopbackRequestContext
 
     let table: Locked<RouteTable>
     /// Opens when the server stops; releases `.hang` and `.slow` handlers.
@@ -26,7 +26,7 @@ struct LoopbackResponder: HTTPResponder {
         let recorded = LoopbackHTTPServer.RecordedRequest(
             method: request.method.rawValue, path: request.uri.path, query: request.uri.query,
             headers: request.headers.map { .init(name: $0.name.rawName, value: $0.value) },
-            body: Array(body.readableBytesView), receivedAt: now())
+            body: Array(body.readableBytesView), receivedAt: now(), clientPort: context.clientPort)
         let behaviour = table.withLock { $0.record(recorded) }
         return await response(for: behaviour)
     }

@@ -53,4 +53,50 @@ static inline CURLMcode beacon_curl_multi_setopt_long(CURLM *multi, CURLMoption 
     return curl_multi_setopt(multi, option, value);
 }
 
+typedef int (*beacon_curl_socket_callback)(CURL *easy, curl_socket_t socket, int what, void *context, void *socketContext);
+typedef int (*beacon_curl_timer_callback)(CURLM *multi, long timeoutMilliseconds, void *context);
+
+static inline CURLMcode beacon_curl_multi_setopt_pointer(CURLM *multi, CURLMoption option, void *value) {
+    return curl_multi_setopt(multi, option, value);
+}
+
+static inline CURLMcode beacon_curl_multi_setopt_socket_function(CURLM *multi, beacon_curl_socket_callback callback) {
+    return curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, callback);
+}
+
+static inline CURLMcode beacon_curl_multi_setopt_timer_function(CURLM *multi, beacon_curl_timer_callback callback) {
+    return curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, callback);
+}
+
+static inline CURLSHcode beacon_curl_share_setopt_long(CURLSH *share, CURLSHoption option, long value) {
+    return curl_share_setopt(share, option, value);
+}
+
+#ifdef __linux__
+#include <stdint.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+
+/* struct epoll_event is packed on x86_64; these wrappers keep its layout on the C side. */
+
+static inline int beacon_epoll_control(int epoll, int operation, int fd, uint32_t events, uint64_t data) {
+    struct epoll_event event;
+    event.events = events;
+    event.data.u64 = data;
+    return epoll_ctl(epoll, operation, fd, &event);
+}
+
+/* Waits like epoll_wait, writing each ready event's flags and data into two arrays of `capacity` (at most 256). */
+static inline int beacon_epoll_wait(int epoll, uint32_t *events, uint64_t *data, int capacity, int timeoutMilliseconds) {
+    struct epoll_event ready[256];
+    if (capacity > 256) capacity = 256;
+    int count = epoll_wait(epoll, ready, capacity, timeoutMilliseconds);
+    for (int index = 0; index < count; index++) {
+        events[index] = ready[index].events;
+        data[index] = ready[index].data.u64;
+    }
+    return count;
+}
+#endif
+
 #endif

@@ -30,9 +30,9 @@ import Testing
     }
 
     /// Polls the detector's only target once and hands the result to the detector at `offset` seconds.
-    func step(_ detector: Detector, at offset: Double) async -> [IncidentChange] {
+    func step(_ detector: Detector, at offset: Double) async throws -> [IncidentChange] {
         let target = detector.plan.targets[0]
-        let result = await pollOnce(target.url, id: target.id, timeout: target.timeout, maxBytes: target.maxBytes)
+        let result = try await pollOnce(target.url, id: target.id, timeout: target.timeout, maxBytes: target.maxBytes)
         return detector.handle(result, at: start.addingTimeInterval(offset))
     }
 
@@ -53,12 +53,12 @@ import Testing
             "payment-success-rate", prometheus(server.url("/metrics"), "payment_success_rate"),
             .threshold(op: .below, levels: [.sev2: 0.90, .sev1: 0.80]))
         let detector = try Detector(rules: [payment], store: store, logger: logger)
-        let changes = await step(detector, at: 0)
+        let changes = try await step(detector, at: 0)
         #expect(
             changes.map { "\($0.incident.labels) \($0.incident.severity)" }.sorted() == [
                 #"{region="east"} sev2"#, #"{region="north"} sev1"#,
             ])
-        #expect(await step(detector, at: 1).isEmpty, "repeats update the incidents, they do not open new ones")
+        #expect(try await step(detector, at: 1).isEmpty, "repeats update the incidents, they do not open new ones")
         #expect(try store.incidents().count == 2)
         await server.stop()
     }
@@ -76,7 +76,7 @@ import Testing
                 interval: .seconds(5), timeout: .seconds(3)),
             .threshold(op: .above, levels: [.sev3: 100, .sev2: 300]))
         let detector = try Detector(rules: [complaints], store: store, logger: logger)
-        let changes = await step(detector, at: 0)
+        let changes = try await step(detector, at: 0)
         #expect(
             changes.map(\.incident.title).sorted() == ["product-complaints (sku=A17)", "product-complaints (sku=C3)"])
         await server.stop()
@@ -90,15 +90,15 @@ import Testing
             "payment-success-rate", prometheus(server.url("/metrics"), "payment_success_rate"),
             .threshold(op: .below, levels: [.sev2: 0.90, .sev1: 0.80]), for: .seconds(10), resolveAfter: .seconds(30))
         let detector = try Detector(rules: [payment], store: store, logger: logger)
-        #expect(await step(detector, at: 0).isEmpty, "a breach opens nothing before `for` has passed")
-        #expect(await step(detector, at: 10).map(\.event.kind) == [.opened])
+        #expect(try await step(detector, at: 0).isEmpty, "a breach opens nothing before `for` has passed")
+        #expect(try await step(detector, at: 10).map(\.event.kind) == [.opened])
         server.set(.prometheus("payment_success_rate 0.70\n"), for: "/metrics")
-        let raised = await step(detector, at: 15)
+        let raised = try await step(detector, at: 15)
         #expect(raised.map(\.event.message) == ["Severity raised from sev2 to sev1: 0.7 < 0.8"])
         server.set(.prometheus("payment_success_rate 0.98\n"), for: "/metrics")
-        #expect(await step(detector, at: 20).map(\.event.kind) == [.note])
-        #expect(await step(detector, at: 49).isEmpty)
-        let resolved = await step(detector, at: 50)
+        #expect(try await step(detector, at: 20).map(\.event.kind) == [.note])
+        #expect(try await step(detector, at: 49).isEmpty)
+        let resolved = try await step(detector, at: 50)
         #expect(resolved.map(\.incident.status) == [.resolved])
         let id = try #require(resolved.first?.incident.id)
         #expect(try store.timeline(id).map(\.kind) == [.opened, .severityRaised, .note, .resolved, .postMortem])
@@ -117,11 +117,11 @@ import Testing
                 timeout: .seconds(3)),
             .change(window: .seconds(60), op: .above, levels: [.sev3: .ratio(10), .sev2: .ratio(30)]))
         let detector = try Detector(rules: [mentions], store: store, logger: logger)
-        #expect(await step(detector, at: 0).isEmpty)
-        #expect(await step(detector, at: 30).isEmpty)
+        #expect(try await step(detector, at: 0).isEmpty)
+        #expect(try await step(detector, at: 30).isEmpty)
         server.set(.json(#"{"negative_mentions": 480}"#), for: "/sentiment.json")
-        #expect(await step(detector, at: 45).isEmpty, "45 s of history does not reach one window back")
-        let opened = await step(detector, at: 60)
+        #expect(try await step(detector, at: 45).isEmpty, "45 s of history does not reach one window back")
+        let opened = try await step(detector, at: 60)
         #expect(
             opened.map(\.event.message) == ["Opened at sev3 (moderate): 480 is 12x the value 1m earlier (40), > 10x"])
         await server.stop()
@@ -140,7 +140,7 @@ import Testing
                 timeout: .seconds(3)),
             .contains(keywords: ["Payment Failure"], levels: [.sev3: 50, .sev2: 10]))
         let detector = try Detector(rules: [trending], store: store, logger: logger)
-        let opened = await step(detector, at: 0)
+        let opened = try await step(detector, at: 0)
         #expect(opened.map(\.incident.severity) == [.sev2])
         #expect(opened.first?.incident.value == 8)
         await server.stop()
@@ -169,8 +169,8 @@ import Testing
                 maxBytes: 4096),
             .absent(severity: .sev2), for: .seconds(5))
         let detector = try Detector(rules: [health], store: store, logger: logger)
-        #expect(await step(detector, at: 0).isEmpty)
-        let opened = await step(detector, at: 5)
+        #expect(try await step(detector, at: 0).isEmpty)
+        let opened = try await step(detector, at: 5)
         #expect(opened.count == 1)
         let message = opened.first?.event.message ?? ""
         #expect(message.hasPrefix("Opened at sev2 (major): "))
@@ -190,7 +190,7 @@ import Testing
             .absent(severity: .sev2))
         let detector = try Detector(rules: [health], store: store, logger: logger)
         #expect(
-            await step(detector, at: 0).map(\.event.message) == [
+            try await step(detector, at: 0).map(\.event.message) == [
                 "Opened at sev2 (major): up is missing from the response"
             ])
         await server.stop()
@@ -214,16 +214,16 @@ import Testing
         ]
         do {
             let detector = try Detector(rules: rules, store: try BeaconStore.open(path: path), logger: logger)
-            #expect(await step(detector, at: 0).map(\.incident.ruleID) == ["payment-success-rate"])
-            for minute in 1...50 { _ = await step(detector, at: Double(minute * 60)) }
+            #expect(try await step(detector, at: 0).map(\.incident.ruleID) == ["payment-success-rate"])
+            for minute in 1...50 { _ = try await step(detector, at: Double(minute * 60)) }
             detector.flushSamples()
         }
         server.set(.prometheus("payment_success_rate 0.97\nnegative_mentions 480\n"), for: "/metrics")
         let restarted = try Detector(rules: rules, store: try BeaconStore.open(path: path), logger: logger)
-        let first = await step(restarted, at: 3660)
+        let first = try await step(restarted, at: 3660)
         #expect(first.map(\.incident.ruleID) == ["payment-success-rate", "negative-mentions"])
         #expect(first.map(\.event.kind) == [.note, .opened], "history from before the restart gives the baseline")
-        let resolved = await step(restarted, at: 3690)
+        let resolved = try await step(restarted, at: 3690)
         #expect(resolved.map(\.incident.status) == [.resolved], "the restored incident resolves")
         await server.stop()
     }

@@ -4,13 +4,13 @@ import Foundation
 /// Polls one URL once through a real `Poller` and returns what it got.
 func pollOnce(
     _ url: String, id: Int = 0, timeout: Duration = .milliseconds(500), maxBytes: Int = 1 << 20
-) async
+) async throws
     -> PollResult
 {
     var options = Poller.Options()
     options.spreadStart = false
     let (results, continuation) = AsyncStream.makeStream(of: PollResult.self)
-    let poller = Poller(
+    let poller = try Poller(
         targets: [PollTarget(id: id, url: url, interval: .seconds(60), timeout: timeout, maxBytes: maxBytes)],
         options: options
     ) { continuation.yield($0) }

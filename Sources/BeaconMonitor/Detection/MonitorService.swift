@@ -75,7 +75,7 @@ public final class MonitorService: Service, Sendable {
                 rules: initialConfig.rules, store: store, logger: logger, planner: planner(initialConfig),
                 instrumentation: instrumentation))
         let (now, onChange) = (now, onChange)
-        let poller = PollerPool(targets: detector.withLock { $0.plan.targets }, options: options) { result in
+        let poller = try Poller(targets: detector.withLock { $0.plan.targets }, options: options) { result in
             for change in detector.withLock({ $0.handle(result, at: now()) }) { onChange(change) }
         }
         poller.start()
@@ -114,7 +114,7 @@ public final class MonitorService: Service, Sendable {
         logger.info("monitor stopped")
     }
 
-    private func publish(_ detector: LockedDetector, _ poller: PollerPool, running: Bool) {
+    private func publish(_ detector: LockedDetector, _ poller: Poller, running: Bool) {
         let (targets, rules, failing) = detector.withLock { detector in
             (
                 detector.plan.groups.count, detector.plan.groups.values.reduce(0) { $0 + $1.rules.count },

@@ -1,3 +1,4 @@
+import BeaconCore
 import CCurl
 import Foundation
 import Synchronization
@@ -6,22 +7,31 @@ import Synchronization
     import Glibc
 #endif
 
-/// Polls many HTTP endpoints from one thread over a libcurl multi handle.
+/// Polls many HTTP endpoints from one thread over libcurl.
 ///
-/// One loop drives `curl_multi_poll` over every transfer in flight; connections stay open in the multi
-/// handle's cache between polls (keep-alive); each target keeps its interval from a randomly spread first
-/// poll, with a little jitter so thousands of targets do not fire in lockstep. Results leave through
-/// `deliver`, called on the loop thread: hand them on without blocking (an `AsyncStream` continuation).
+/// One loop waits on an epoll set and drives libcurl through `curl_multi_socket_action`, so each wake-up costs what
+/// is ready rather than every socket open. Targets are split over small multi handles (shards) whose caches keep
+/// each target's connection alive between polls. Each target keeps its interval from a randomly spread first poll,
+/// with a little jitter so thousands of targets do not fire in lockstep; targets due within a few milliseconds of
+/// each other start together, so the thread wakes a few hundred times a second rather than once per poll.
+/// Results leave through `deliver`, called on the loop thread: hand them on without blocking.
 public final class Poller: @unchecked Sendable {
     public struct Options: Sendable {
         /// The most transfers in flight at once; due targets wait for a free slot.
         public var maxInFlight = 1024
         /// Spread each target's first poll over its interval (off in tests, to poll at once).
         public var spreadStart = true
+        /// How early a target may start to share a wake-up with one due before it; never more than 1% of its
+        /// interval.
+        public var coalesce: Duration = .milliseconds(5)
+        /// Targets per multi handle: the connections libcurl walks each time a transfer finishes.
+        public var targetsPerShard = 64
         /// libcurl's receive buffer per transfer; bodies here are small, and 10,000 default 16 KiB buffers
         /// would cost 160 MiB.
         public var receiveBufferBytes = 4096
         public var userAgent = "Beacon/1.0 (+libcurl)"
+        /// Seeds the spread and jitter; `nil` seeds from the system.
+        public var seed: UInt64?
 
         public init() {}
     }
@@ -43,32 +53,40 @@ public final class Poller: @unchecked Sendable {
 
     private let options: Options
     private let deliver: @Sendable (PollResult) -> Void
-    private let multi: UnsafeMutableRawPointer
     private let shared = Mutex(Shared())
     private let finished = DispatchSemaphore(value: 0)
+    private let events: EventPoll
     private var started = false
 
     // Owned by the loop thread only.
-    private var targets: [Int: ScheduledTarget] = [:]
+    private var shards: [CurlShard] = []
     private var schedule = TargetSchedule()
     private var inFlight: [UnsafeMutableRawPointer: Transfer] = [:]
     private var idleHandles: [UnsafeMutableRawPointer] = []
+    /// The DNS cache every shard's transfers share; shards keep their own connection caches.
+    private let share: UnsafeMutableRawPointer?
+    private var random: SplitMix64
+    private var counted = Statistics()
 
     /// - Parameters:
     ///   - targets: what to poll at first; `update(_:)` replaces them.
     ///   - deliver: receives every result, on the loop thread.
+    /// - Throws: `PollerError` when the system has no file descriptor left for the event loop.
     public init(
         targets: [PollTarget] = [], options: Options = Options(), deliver: @escaping @Sendable (PollResult) -> Void
-    ) {
+    ) throws(PollerError) {
         Curl.initialize()
         self.options = options
         self.deliver = deliver
-        multi = curl_multi_init()
+        events = try EventPoll()
+        random = SplitMix64(seed: options.seed ?? UInt64.random(in: .min ... .max))
+        share = curl_share_init()
+        beacon_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_DNS.rawValue))
         shared.withLock { $0.pendingTargets = targets }
     }
 
     deinit {
-        curl_multi_cleanup(multi)
+        curl_share_cleanup(share)
     }
 
     /// Starts the loop thread.
@@ -86,13 +104,13 @@ public final class Poller: @unchecked Sendable {
     /// Replaces the polled targets; takes effect at once, without waiting for the current sleep.
     public func update(_ targets: [PollTarget]) {
         shared.withLock { $0.pendingTargets = targets }
-        curl_multi_wakeup(multi)
+        events.wake()
     }
 
     /// Stops polling, abandoning transfers in flight, and waits for the loop thread to end.
     public func stop() {
         shared.withLock { $0.stopping = true }
-        curl_multi_wakeup(multi)
+        events.wake()
         if started { finished.wait() }
     }
 
@@ -111,75 +129,99 @@ public final class Poller: @unchecked Sendable {
         while true {
             let (pending, stopping) = shared.withLock { state in
                 defer { state.pendingTargets = nil }
+                state.statistics = counted
                 return (state.pendingTargets, state.stopping)
             }
             if stopping { break }
             if let pending { replaceTargets(pending) }
             startDueTransfers(at: Self.monotonicNanos())
-            var running: Int32 = 0
-            curl_multi_perform(multi, &running)
+            // After the starts: each new transfer asked for a timeout action at once.
+            let now = Self.monotonicNanos()
+            for shard in shards { shard.fireTimer(at: now) }
             collectFinishedTransfers()
-            curl_multi_poll(multi, nil, 0, waitMilliseconds(), nil)
+            _ = events.wait(milliseconds: waitMilliseconds()) { tag, readable, writable, error in
+                let (index, socket) = CurlShard.split(tag)
+                guard index < shards.count else { return }
+                shards[index].socketReady(socket, readable: readable, writable: writable, error: error)
+            }
+            collectFinishedTransfers()
         }
-        for transfer in inFlight.values {
-            curl_multi_remove_handle(multi, transfer.easy)
-            curl_easy_cleanup(transfer.easy)
+        for (easy, transfer) in inFlight {
+            transfer.scheduled.shard.remove(easy)
+            curl_easy_cleanup(easy)
         }
         inFlight.removeAll()
         idleHandles.forEach { curl_easy_cleanup($0) }
         idleHandles.removeAll()
+        shards.removeAll()
+        shared.withLock { $0.statistics = counted }
     }
 
+    /// Schedules `newTargets` in place of the current ones, `targetsPerShard` to a shard in id order; transfers in
+    /// flight on shards that remain finish and are delivered, those on shards no longer needed are abandoned.
     private func replaceTargets(_ newTargets: [PollTarget]) {
         let now = Self.monotonicNanos()
-        for old in targets.values { old.removed = true }
-        targets.removeAll(keepingCapacity: true)
-        schedule.removeAll()
-        for target in newTargets {
-            let interval = Self.nanos(target.interval)
-            let offset = options.spreadStart ? UInt64.random(in: 0..<max(interval, 1)) : 0
-            let scheduled = ScheduledTarget(target, firstDue: now + offset)
-            targets[target.id] = scheduled
-            schedule.push(scheduled)
+        let perShard = max(1, options.targetsPerShard)
+        let needed = (newTargets.count + perShard - 1) / perShard
+        if shards.count > needed {
+            for (easy, transfer) in inFlight where transfer.scheduled.shard.index >= needed {
+                transfer.scheduled.shard.remove(easy)
+                transfer.scheduled.inFlight = false
+                inFlight[easy] = nil
+                curl_easy_cleanup(easy)
+            }
+            shards.removeLast(shards.count - needed)
         }
-        // Keep one idle connection per target, so every target's keep-alive connection survives.
-        beacon_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(newTargets.count + 16, 64))
+        while shards.count < needed {
+            // One cached connection per target, so every target's keep-alive connection survives between polls.
+            shards.append(CurlShard(index: shards.count, events: events, maxConnections: perShard + 4))
+        }
+        schedule.removeAll()
+        for (position, target) in newTargets.sorted(by: { $0.id < $1.id }).enumerated() {
+            let interval = Self.nanos(target.interval)
+            let offset = options.spreadStart ? random.next(upperBound: max(interval, 1)) : 0
+            schedule.push(ScheduledTarget(target, shard: shards[position / perShard], firstDue: now + offset))
+        }
     }
 
     private func startDueTransfers(at now: UInt64) {
-        while inFlight.count < options.maxInFlight, let scheduled = schedule.popDue(at: now) {
-            guard !scheduled.removed else { continue }
-            let interval = Self.nanos(scheduled.target.interval)
-            let jitter = Int64.random(in: -Int64(interval / 100)...Int64(interval / 100))
+        let coalesce = Self.nanos(options.coalesce)
+        while inFlight.count < options.maxInFlight,
+            let scheduled = schedule.popDue(at: now, early: { min(coalesce, $0.intervalNanos / 100) })
+        {
+            let interval = scheduled.intervalNanos
+            let jitter = Int64(random.next(upperBound: interval / 50 + 1)) - Int64(interval / 100)
             scheduled.nextDue = max(scheduled.nextDue &+ UInt64(bitPattern: Int64(interval) &+ jitter), now + 1_000_000)
             schedule.push(scheduled)
             if scheduled.inFlight {
-                shared.withLock { $0.statistics.overruns += 1 }
+                counted.overruns += 1
                 continue
             }
             begin(scheduled, at: now)
         }
-        shared.withLock { $0.statistics.inFlight = inFlight.count }
+        counted.inFlight = inFlight.count
     }
 
     private func begin(_ scheduled: ScheduledTarget, at now: UInt64) {
-        guard let easy = idleHandles.popLast() ?? curl_easy_init() else { return }
+        guard let easy = idleHandles.popLast() ?? makeHandle() else { return }
         let transfer = Transfer(scheduled, easy: easy, startedNanos: now)
-        configure(easy, for: transfer)
+        let target = scheduled.target
+        beacon_curl_setopt_string(easy, CURLOPT_URL, target.url)
+        beacon_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(transfer).toOpaque())
+        beacon_curl_setopt_pointer(easy, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(scheduled.headerList))
+        beacon_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, scheduled.timeoutMilliseconds)
+        beacon_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, scheduled.timeoutMilliseconds)
+        beacon_curl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(target.maxBytes))
         scheduled.inFlight = true
         inFlight[easy] = transfer
-        curl_multi_add_handle(multi, easy)
+        scheduled.shard.add(easy)
     }
 
-    private func configure(_ easy: UnsafeMutableRawPointer, for transfer: Transfer) {
-        let target = transfer.scheduled.target
-        let context = Unmanaged.passUnretained(transfer).toOpaque()
-        beacon_curl_setopt_string(easy, CURLOPT_URL, target.url)
+    /// A new easy handle with the options every poll shares; `begin` sets only what differs per target.
+    private func makeHandle() -> UnsafeMutableRawPointer? {
+        guard let easy = curl_easy_init() else { return nil }
         beacon_curl_setopt_write_function(easy, Transfer.write)
-        beacon_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
-        beacon_curl_setopt_pointer(easy, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(transfer.scheduled.headerList))
-        beacon_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, Int(Self.nanos(target.timeout) / 1_000_000))
-        beacon_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Int(Self.nanos(target.timeout) / 1_000_000))
+        beacon_curl_setopt_pointer(easy, CURLOPT_SHARE, share)
         beacon_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         beacon_curl_setopt_long(easy, CURLOPT_BUFFERSIZE, options.receiveBufferBytes)
         beacon_curl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
@@ -187,28 +229,24 @@ public final class Poller: @unchecked Sendable {
         beacon_curl_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
         beacon_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
         beacon_curl_setopt_string(easy, CURLOPT_USERAGENT, options.userAgent)
-        beacon_curl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(target.maxBytes))
+        return easy
     }
 
     private func collectFinishedTransfers() {
-        var queued: Int32 = 0
-        while let message = curl_multi_info_read(multi, &queued) {
-            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
-                let transfer = inFlight.removeValue(forKey: easy)
-            else { continue }
-            let code = message.pointee.data.result
-            curl_multi_remove_handle(multi, easy)
-            let outcome = outcome(of: transfer, code: code)
-            transfer.scheduled.inFlight = false
-            if idleHandles.count < options.maxInFlight { idleHandles.append(easy) } else { curl_easy_cleanup(easy) }
-            shared.withLock { state in
-                state.statistics.polls += 1
-                if case .failure = outcome { state.statistics.failures += 1 }
+        for shard in shards {
+            shard.drainFinished { easy, code in
+                guard let transfer = inFlight.removeValue(forKey: easy) else { return }
+                shard.remove(easy)
+                let outcome = outcome(of: transfer, code: code)
+                transfer.scheduled.inFlight = false
+                if idleHandles.count < options.maxInFlight { idleHandles.append(easy) } else { curl_easy_cleanup(easy) }
+                counted.polls += 1
+                if case .failure = outcome { counted.failures += 1 }
+                deliver(
+                    PollResult(
+                        target: transfer.scheduled.target.id, outcome: outcome, startedNanos: transfer.startedNanos,
+                        finishedNanos: Self.monotonicNanos()))
             }
-            deliver(
-                PollResult(
-                    target: transfer.scheduled.target.id, outcome: outcome, startedNanos: transfer.startedNanos,
-                    finishedNanos: Self.monotonicNanos()))
         }
     }
 
@@ -239,17 +277,13 @@ public final class Poller: @unchecked Sendable {
         }
     }
 
-    /// How long to sleep: until the next due target (if a slot is free) or libcurl's own next timeout.
+    /// How long to sleep: until the next due target (if a slot is free) or the earliest libcurl deadline.
     private func waitMilliseconds() -> Int32 {
-        var wait: Int = 1_000
-        if inFlight.count < options.maxInFlight, let due = schedule.nextDue {
-            let now = Self.monotonicNanos()
-            wait = due <= now ? 0 : Int((due - now + 999_999) / 1_000_000)
-        }
-        var curlTimeout = -1
-        curl_multi_timeout(multi, &curlTimeout)
-        if curlTimeout >= 0 { wait = min(wait, curlTimeout) }
-        return Int32(min(wait, 1_000))
+        var until = Self.monotonicNanos() + 1_000_000_000
+        if inFlight.count < options.maxInFlight, let due = schedule.nextDue { until = min(until, due) }
+        for shard in shards { if let deadline = shard.deadline { until = min(until, deadline) } }
+        let now = Self.monotonicNanos()
+        return until <= now ? 0 : Int32((until - now + 999_999) / 1_000_000)
     }
 
     static func nanos(_ duration: Duration) -> UInt64 {

@@ -17,9 +17,9 @@ struct TargetSchedule {
         }
     }
 
-    /// Removes and returns the earliest target if it is due at `now`.
-    mutating func popDue(at now: UInt64) -> ScheduledTarget? {
-        guard let first = heap.first, first.due <= now else { return nil }
+    /// Removes and returns the earliest target if it is due at `now`, or at most `early(target)` nanoseconds later.
+    mutating func popDue(at now: UInt64, early: (ScheduledTarget) -> UInt64 = { _ in 0 }) -> ScheduledTarget? {
+        guard let first = heap.first, first.due <= now || first.due - now <= early(first.target) else { return nil }
         let last = heap.removeLast()
         guard !heap.isEmpty else { return first.target }
         heap[0] = last

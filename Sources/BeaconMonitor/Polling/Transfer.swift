@@ -1,16 +1,22 @@
 import CCurl
 
-/// A target as the poller's loop holds it: its schedule and its request headers as a curl list.
+/// A target as the poller's loop holds it: its shard, its schedule and its request headers as a curl list.
 final class ScheduledTarget {
     let target: PollTarget
+    /// The multi handle its transfers run on, which keeps its connection alive between polls.
+    let shard: CurlShard
+    let intervalNanos: UInt64
+    let timeoutMilliseconds: Int
     /// Request headers, kept alive while any transfer of this target is in flight.
     let headerList: UnsafeMutablePointer<curl_slist>?
     var nextDue: UInt64
     var inFlight = false
-    var removed = false
 
-    init(_ target: PollTarget, firstDue: UInt64) {
+    init(_ target: PollTarget, shard: CurlShard, firstDue: UInt64) {
         self.target = target
+        self.shard = shard
+        intervalNanos = Poller.nanos(target.interval)
+        timeoutMilliseconds = max(1, Int(Poller.nanos(target.timeout) / 1_000_000))
         nextDue = firstDue
         var list: UnsafeMutablePointer<curl_slist>?
         for (name, value) in target.headers.sorted(by: { $0.key < $1.key }) {
