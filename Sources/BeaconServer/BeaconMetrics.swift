@@ -11,6 +11,8 @@ public final class BeaconMetrics: Instrumentation, Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
     private let counters = Mutex<[String: CoreMetrics.Counter]>([:])
+    /// Polls and failures by source URL: looked up on every poll, so by the URL alone.
+    private let sourceCounters = Mutex<[String: (polls: CoreMetrics.Counter, failures: CoreMetrics.Counter)]>([:])
     private let evaluation: CoreMetrics.Timer
 
     public init() {
@@ -19,8 +21,17 @@ public final class BeaconMetrics: Instrumentation, Sendable {
     }
 
     public func polled(source: String, failure: String?) {
-        counter("beacon_polls_total", [("source", source)]).increment()
-        if failure != nil { counter("beacon_poll_failures_total", [("source", source)]).increment() }
+        let (polls, failures) = sourceCounters.withLock { cache in
+            if let counters = cache[source] { return counters }
+            let counters = (
+                polls: counter("beacon_polls_total", [("source", source)]),
+                failures: counter("beacon_poll_failures_total", [("source", source)])
+            )
+            cache[source] = counters
+            return counters
+        }
+        polls.increment()
+        if failure != nil { failures.increment() }
     }
 
     public func evaluated(seconds: Double) {

@@ -68,10 +68,6 @@ static inline CURLMcode beacon_curl_multi_setopt_timer_function(CURLM *multi, be
     return curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, callback);
 }
 
-static inline CURLSHcode beacon_curl_share_setopt_long(CURLSH *share, CURLSHoption option, long value) {
-    return curl_share_setopt(share, option, value);
-}
-
 #ifdef __linux__
 #include <stdint.h>
 #include <sys/epoll.h>

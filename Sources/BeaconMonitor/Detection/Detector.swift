@@ -65,8 +65,8 @@ public final class Detector {
         }
         noteSourceHealth(group.target.url, result.outcome)
         var changes: [IncidentChange] = []
-        for rule in group.rules {
-            for (labels, observation) in observations(rule, result.outcome) {
+        for (rule, extractor) in zip(group.rules, group.extractors) {
+            for (labels, observation) in observations(rule, extractor, result.outcome) {
                 changes += evaluate(rule, labels, observation, at: now)
             }
         }
@@ -96,7 +96,9 @@ public final class Detector {
         }
     }
 
-    private func observations(_ rule: Rule, _ outcome: PollResult.Outcome) -> [(Labels, Observation)] {
+    private func observations(
+        _ rule: Rule, _ extractor: Extractor, _ outcome: PollResult.Outcome
+    ) -> [(Labels, Observation)] {
         let body: [UInt8]
         switch outcome {
         case .failure(let reason):
@@ -105,7 +107,7 @@ public final class Detector {
             body = bytes
         }
         do {
-            switch try Extractor.extract(body, for: rule.source, mode: ExtractionMode(for: rule.condition)) {
+            switch try extractor.extract(body) {
             case .items(let items):
                 return [(Labels(), .items(items))]
             case .values(let values) where rule.condition.kind == .absent:

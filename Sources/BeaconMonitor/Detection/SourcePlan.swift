@@ -5,6 +5,8 @@ public struct SourcePlan: Sendable {
     public struct Group: Sendable {
         public var target: PollTarget
         public var rules: [Rule]
+        /// What each rule reads from the body, in the order of `rules`.
+        public var extractors: [Extractor]
     }
 
     /// By poll target id.
@@ -22,6 +24,7 @@ public struct SourcePlan: Sendable {
                 .joined(separator: "\n")
             if let id = byKey[key], var group = groups[id] {
                 group.rules.append(rule)
+                group.extractors.append(Extractor(source: source, mode: ExtractionMode(for: rule.condition)))
                 group.target.interval = min(group.target.interval, source.interval)
                 group.target.timeout = min(group.target.timeout, source.timeout)
                 groups[id] = group
@@ -32,7 +35,7 @@ public struct SourcePlan: Sendable {
                 target: PollTarget(
                     id: nextID, url: source.url, interval: source.interval, timeout: source.timeout,
                     headers: source.headers, maxBytes: source.maxBytes),
-                rules: [rule])
+                rules: [rule], extractors: [Extractor(source: source, mode: ExtractionMode(for: rule.condition))])
             nextID += 1
         }
     }

@@ -1,7 +1,7 @@
 import BeaconCore
 
 /// How each item of a `[*]` list is named: a label name, and where its value sits in the item.
-struct SeriesLabel {
+struct SeriesLabel: Sendable {
     /// The last key of the `series_label` path: `sku` for `items[*].sku`.
     var name: String
     var suffix: ArraySlice<JSONPath.Segment>

@@ -3,7 +3,7 @@ import BeaconCore
 /// A json path cut at its `[*]`: the way to the list, and the way from each item to its value.
 ///
 /// A path without `[*]` is all prefix.
-struct SplitPath {
+struct SplitPath: Sendable {
     var prefix: ArraySlice<JSONPath.Segment>
     var suffix: ArraySlice<JSONPath.Segment>
     var wildcard: Bool

@@ -63,8 +63,6 @@ public final class Poller: @unchecked Sendable {
     private var schedule = TargetSchedule()
     private var inFlight: [UnsafeMutableRawPointer: Transfer] = [:]
     private var idleHandles: [UnsafeMutableRawPointer] = []
-    /// The DNS cache every shard's transfers share; shards keep their own connection caches.
-    private let share: UnsafeMutableRawPointer?
     private var random: SplitMix64
     private var counted = Statistics()
 
@@ -80,13 +78,7 @@ public final class Poller: @unchecked Sendable {
         self.deliver = deliver
         events = try EventPoll()
         random = SplitMix64(seed: options.seed ?? UInt64.random(in: .min ... .max))
-        share = curl_share_init()
-        beacon_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_DNS.rawValue))
         shared.withLock { $0.pendingTargets = targets }
-    }
-
-    deinit {
-        curl_share_cleanup(share)
     }
 
     /// Starts the loop thread.
@@ -221,7 +213,6 @@ public final class Poller: @unchecked Sendable {
     private func makeHandle() -> UnsafeMutableRawPointer? {
         guard let easy = curl_easy_init() else { return nil }
         beacon_curl_setopt_write_function(easy, Transfer.write)
-        beacon_curl_setopt_pointer(easy, CURLOPT_SHARE, share)
         beacon_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         beacon_curl_setopt_long(easy, CURLOPT_BUFFERSIZE, options.receiveBufferBytes)
         beacon_curl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
