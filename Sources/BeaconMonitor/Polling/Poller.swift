@@ -25,7 +25,7 @@ public final class Poller: @unchecked Sendable {
         /// interval.
         public var coalesce: Duration = .milliseconds(5)
         /// Targets per multi handle: the connections libcurl walks each time a transfer finishes.
-        public var targetsPerShard = 64
+        public var targetsPerShard = 16
         /// libcurl's receive buffer per transfer; bodies here are small, and 10,000 default 16 KiB buffers
         /// would cost 160 MiB.
         public var receiveBufferBytes = 4096
@@ -61,7 +61,7 @@ public final class Poller: @unchecked Sendable {
     // Owned by the loop thread only.
     private var shards: [CurlShard] = []
     private var schedule = TargetSchedule()
-    private var inFlight: [UnsafeMutableRawPointer: Transfer] = [:]
+    private var inFlight: [UnsafeMutableRawPointer: ScheduledTarget] = [:]
     private var idleHandles: [UnsafeMutableRawPointer] = []
     private var random: SplitMix64
     private var counted = Statistics()
@@ -138,8 +138,9 @@ public final class Poller: @unchecked Sendable {
             }
             collectFinishedTransfers()
         }
-        for (easy, transfer) in inFlight {
-            transfer.scheduled.shard.remove(easy)
+        for (easy, scheduled) in inFlight {
+            scheduled.shard.remove(easy)
+            _ = scheduled.end()
             curl_easy_cleanup(easy)
         }
         inFlight.removeAll()
@@ -156,9 +157,9 @@ public final class Poller: @unchecked Sendable {
         let perShard = max(1, options.targetsPerShard)
         let needed = (newTargets.count + perShard - 1) / perShard
         if shards.count > needed {
-            for (easy, transfer) in inFlight where transfer.scheduled.shard.index >= needed {
-                transfer.scheduled.shard.remove(easy)
-                transfer.scheduled.inFlight = false
+            for (easy, scheduled) in inFlight where scheduled.shard.index >= needed {
+                scheduled.shard.remove(easy)
+                _ = scheduled.end()
                 inFlight[easy] = nil
                 curl_easy_cleanup(easy)
             }
@@ -196,23 +197,21 @@ public final class Poller: @unchecked Sendable {
 
     private func begin(_ scheduled: ScheduledTarget, at now: UInt64) {
         guard let easy = idleHandles.popLast() ?? makeHandle() else { return }
-        let transfer = Transfer(scheduled, easy: easy, startedNanos: now)
-        let target = scheduled.target
-        beacon_curl_setopt_string(easy, CURLOPT_URL, target.url)
-        beacon_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(transfer).toOpaque())
+        scheduled.begin(easy, at: now)
+        beacon_curl_setopt_string(easy, CURLOPT_URL, scheduled.target.url)
+        beacon_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(scheduled).toOpaque())
         beacon_curl_setopt_pointer(easy, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(scheduled.headerList))
         beacon_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, scheduled.timeoutMilliseconds)
         beacon_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, scheduled.timeoutMilliseconds)
-        beacon_curl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(target.maxBytes))
-        scheduled.inFlight = true
-        inFlight[easy] = transfer
+        beacon_curl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(scheduled.maxBytes))
+        inFlight[easy] = scheduled
         scheduled.shard.add(easy)
     }
 
     /// A new easy handle with the options every poll shares; `begin` sets only what differs per target.
     private func makeHandle() -> UnsafeMutableRawPointer? {
         guard let easy = curl_easy_init() else { return nil }
-        beacon_curl_setopt_write_function(easy, Transfer.write)
+        beacon_curl_setopt_write_function(easy, ScheduledTarget.write)
         beacon_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         beacon_curl_setopt_long(easy, CURLOPT_BUFFERSIZE, options.receiveBufferBytes)
         beacon_curl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
@@ -226,31 +225,30 @@ public final class Poller: @unchecked Sendable {
     private func collectFinishedTransfers() {
         for shard in shards {
             shard.drainFinished { easy, code in
-                guard let transfer = inFlight.removeValue(forKey: easy) else { return }
+                guard let scheduled = inFlight.removeValue(forKey: easy) else { return }
                 shard.remove(easy)
-                let outcome = outcome(of: transfer, code: code)
-                transfer.scheduled.inFlight = false
+                let outcome = outcome(of: scheduled, code: code)
+                _ = scheduled.end()
                 if idleHandles.count < options.maxInFlight { idleHandles.append(easy) } else { curl_easy_cleanup(easy) }
                 counted.polls += 1
                 if case .failure = outcome { counted.failures += 1 }
                 deliver(
                     PollResult(
-                        target: transfer.scheduled.target.id, outcome: outcome, startedNanos: transfer.startedNanos,
+                        target: scheduled.target.id, outcome: outcome, startedNanos: scheduled.startedNanos,
                         finishedNanos: Self.monotonicNanos()))
             }
         }
     }
 
-    private func outcome(of transfer: Transfer, code: CURLcode) -> PollResult.Outcome {
-        let target = transfer.scheduled.target
-        if transfer.overflowed || code == CURLE_FILESIZE_EXCEEDED {
-            return .failure("response larger than \(target.maxBytes) bytes")
+    private func outcome(of scheduled: ScheduledTarget, code: CURLcode) -> PollResult.Outcome {
+        if scheduled.overflowed || code == CURLE_FILESIZE_EXCEEDED {
+            return .failure("response larger than \(scheduled.maxBytes) bytes")
         }
-        guard code == CURLE_OK else { return .failure(Self.describe(code, timeout: target.timeout)) }
+        guard code == CURLE_OK else { return .failure(Self.describe(code, timeout: scheduled.target.timeout)) }
         var status = 0
-        beacon_curl_getinfo_long(transfer.easy, CURLINFO_RESPONSE_CODE, &status)
+        beacon_curl_getinfo_long(scheduled.easy, CURLINFO_RESPONSE_CODE, &status)
         guard (200..<300).contains(status) else { return .failure("HTTP \(status)") }
-        return .body(transfer.body)
+        return .body(scheduled.body)
     }
 
     static func describe(_ code: CURLcode, timeout: Duration) -> String {

@@ -1,0 +1,68 @@
+import CCurl
+
+/// A target as the poller's loop holds it: its shard, its schedule, its request headers as a curl list, and its
+/// transfer while one is in flight (a target has at most one at a time).
+final class ScheduledTarget {
+    let target: PollTarget
+    /// The multi handle its transfers run on, which keeps its connection alive between polls.
+    let shard: CurlShard
+    let intervalNanos: UInt64
+    let timeoutMilliseconds: Int
+    let maxBytes: Int
+    /// Request headers, kept alive while a transfer of this target is in flight; `nil` when it sends none.
+    let headerList: UnsafeMutablePointer<curl_slist>?
+    var nextDue: UInt64
+
+    // The transfer in flight.
+    private(set) var easy: UnsafeMutableRawPointer?
+    private(set) var startedNanos: UInt64 = 0
+    /// The body so far; its storage is reused from one poll to the next.
+    private(set) var body: [UInt8] = []
+    private(set) var overflowed = false
+
+    var inFlight: Bool { easy != nil }
+
+    init(_ target: PollTarget, shard: CurlShard, firstDue: UInt64) {
+        self.target = target
+        self.shard = shard
+        intervalNanos = Poller.nanos(target.interval)
+        timeoutMilliseconds = max(1, Int(Poller.nanos(target.timeout) / 1_000_000))
+        maxBytes = target.maxBytes
+        nextDue = firstDue
+        var list: UnsafeMutablePointer<curl_slist>?
+        for (name, value) in target.headers.sorted(by: { $0.key < $1.key }) {
+            list = curl_slist_append(list, "\(name): \(value)")
+        }
+        headerList = list
+    }
+
+    deinit { curl_slist_free_all(headerList) }
+
+    /// Takes `easy` for a new transfer.
+    func begin(_ easy: UnsafeMutableRawPointer, at now: UInt64) {
+        self.easy = easy
+        startedNanos = now
+        body.removeAll(keepingCapacity: true)
+        overflowed = false
+    }
+
+    /// Gives the easy handle back once its transfer finished or was abandoned.
+    func end() -> UnsafeMutableRawPointer? {
+        defer { easy = nil }
+        return easy
+    }
+
+    /// libcurl's write callback, with the target as its context: appends to the body, or aborts the transfer past
+    /// the cap.
+    static let write: beacon_curl_write_callback = { data, size, count, context in
+        guard let context, let data else { return 0 }
+        let scheduled = Unmanaged<ScheduledTarget>.fromOpaque(context).takeUnretainedValue()
+        let length = size * count
+        guard scheduled.body.count + length <= scheduled.maxBytes else {
+            scheduled.overflowed = true
+            return 0
+        }
+        scheduled.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
+        return length
+    }
+}
