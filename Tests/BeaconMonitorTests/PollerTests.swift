@@ -117,3 +117,17 @@ import Testing
         #expect(results.all.isEmpty)
     }
 }
+
+@Suite struct ScheduledTargetTests {
+    @Test(arguments: [
+        ("http://127.0.0.1:9100/metrics", "127.0.0.1", true),
+        ("https://user:pw@[::1]:8443/m?q=1", "::1", true),
+        ("http://metrics.shop.internal/m", "metrics.shop.internal", false),
+        ("http://10.0.0.7", "10.0.0.7", true),
+        ("http://1.2.3.4.example.com:80/", "1.2.3.4.example.com", false),
+    ])
+    func addressesWrittenInTheURLAreToldFromNames(url: String, host: String, isAddress: Bool) {
+        #expect(ScheduledTarget.host(of: url) == host[...])
+        #expect(ScheduledTarget.isAddress(ScheduledTarget.host(of: url)) == isAddress)
+    }
+}

@@ -23,7 +23,7 @@ public final class Poller: @unchecked Sendable {
         public var spreadStart = true
         /// How early a target may start to share a wake-up with one due before it; never more than 1% of its
         /// interval.
-        public var coalesce: Duration = .milliseconds(5)
+        public var coalesce: Duration = .milliseconds(10)
         /// Targets per multi handle: the connections libcurl walks each time a transfer finishes.
         public var targetsPerShard = 16
         /// libcurl's receive buffer per transfer; bodies here are small, and 10,000 default 16 KiB buffers
@@ -204,6 +204,7 @@ public final class Poller: @unchecked Sendable {
         beacon_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, scheduled.timeoutMilliseconds)
         beacon_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, scheduled.timeoutMilliseconds)
         beacon_curl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(scheduled.maxBytes))
+        beacon_curl_setopt_long(easy, CURLOPT_DNS_CACHE_TIMEOUT, scheduled.dnsCacheSeconds)
         inFlight[easy] = scheduled
         scheduled.shard.add(easy)
     }

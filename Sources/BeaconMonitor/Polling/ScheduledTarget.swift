@@ -1,5 +1,9 @@
 import CCurl
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A target as the poller's loop holds it: its shard, its schedule, its request headers as a curl list, and its
 /// transfer while one is in flight (a target has at most one at a time).
 final class ScheduledTarget {
@@ -9,6 +13,9 @@ final class ScheduledTarget {
     let intervalNanos: UInt64
     let timeoutMilliseconds: Int
     let maxBytes: Int
+    /// How long libcurl keeps the host's address: an address written in the URL never changes, so it is kept
+    /// for good (-1), which also spares libcurl a walk over its whole DNS cache after each transfer.
+    let dnsCacheSeconds: Int
     /// Request headers, kept alive while a transfer of this target is in flight; `nil` when it sends none.
     let headerList: UnsafeMutablePointer<curl_slist>?
     var nextDue: UInt64
@@ -28,6 +35,7 @@ final class ScheduledTarget {
         intervalNanos = Poller.nanos(target.interval)
         timeoutMilliseconds = max(1, Int(Poller.nanos(target.timeout) / 1_000_000))
         maxBytes = target.maxBytes
+        dnsCacheSeconds = Self.isAddress(Self.host(of: target.url)) ? -1 : 60
         nextDue = firstDue
         var list: UnsafeMutablePointer<curl_slist>?
         for (name, value) in target.headers.sorted(by: { $0.key < $1.key }) {
@@ -50,6 +58,26 @@ final class ScheduledTarget {
     func end() -> UnsafeMutableRawPointer? {
         defer { easy = nil }
         return easy
+    }
+
+    /// The host part of an http(s) URL, without brackets around an IPv6 address.
+    static func host(of url: String) -> Substring {
+        var rest = url[...]
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        rest = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+            return rest[rest.index(after: rest.startIndex)..<close]
+        }
+        return rest.prefix { $0 != ":" }
+    }
+
+    /// Whether `host` is an IPv4 or IPv6 address rather than a name to resolve.
+    static func isAddress(_ host: Substring) -> Bool {
+        var buffer = in6_addr()
+        return String(host).withCString { text in
+            inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
+        }
     }
 
     /// libcurl's write callback, with the target as its context: appends to the body, or aborts the transfer past
