@@ -15,9 +15,16 @@ public final class Detector {
     private let logger: Logger
     private let instrumentation: any Instrumentation
     public private(set) var plan: SourcePlan
-    private var states: [SeriesKey: SeriesState] = [:]
-    private var histories: [SeriesKey: SeriesHistory] = [:]
-    private var lastChartSample: [SeriesKey: Date] = [:]
+    /// What the detector keeps of one series between polls.
+    private struct Series {
+        var state: SeriesState
+        /// A change rule's recent values.
+        var history: SeriesHistory?
+        var lastChartSample: Date?
+    }
+
+    /// Every series seen, looked up once per poll.
+    private var series: [SeriesKey: Series] = [:]
     private var pendingSamples: [SeriesKey: (rule: String, labels: Labels, samples: [Sample])] = [:]
     /// Severities of the incidents open when the detector started, by fingerprint, to pick up where it left off.
     private var restoredSeverities: [Fingerprint: Severity] = [:]
@@ -48,8 +55,7 @@ public final class Detector {
         ledger = IncidentLedger(store, planner: planner)
         plan = SourcePlan(rules: rules, firstID: plan.nextID)
         let kept = Set(rules.map(\.id))
-        states = states.filter { kept.contains(ruleID(of: $0.key)) }
-        histories = histories.filter { kept.contains(ruleID(of: $0.key)) }
+        series = series.filter { kept.contains(ruleID(of: $0.key)) }
     }
 
     /// Handles one poll result.
@@ -131,21 +137,24 @@ public final class Detector {
     private func evaluate(_ rule: Rule, _ labels: Labels, _ observation: Observation, at now: Date) -> [IncidentChange]
     {
         let key = Fingerprint(rule: rule.id, labels: labels)
-        let state = states[key] ?? SeriesState(incidentSeverity: restoredSeverities.removeValue(forKey: key))
+        var current =
+            series[key] ?? Series(state: SeriesState(incidentSeverity: restoredSeverities.removeValue(forKey: key)))
         var baseline: Double?
         if case .change(let window, _, _) = rule.condition, case .value(let value) = observation {
-            var history = histories[key] ?? loadHistory(rule, labels, window: window, at: now)
+            var history = current.history ?? loadHistory(rule, labels, window: window, at: now)
             baseline = history.value(at: now.addingTimeInterval(-window.seconds))
             if history.record(value, at: now) { enqueue(key, rule, labels, Sample(at: now, value: value)) }
-            histories[key] = history
+            current.history = history
         } else if case .value(let value) = observation, value.isFinite,
-            now.timeIntervalSince(lastChartSample[key] ?? .distantPast) >= Self.chartResolution
+            now.timeIntervalSince(current.lastChartSample ?? .distantPast) >= Self.chartResolution
         {
-            lastChartSample[key] = now
+            current.lastChartSample = now
             enqueue(key, rule, labels, Sample(at: now, value: value))
         }
-        let (next, transitions) = RuleEvaluator.evaluate(rule, state, observation, baseline: baseline, at: now)
-        states[key] = next
+        let transitions: [Transition]
+        (current.state, transitions) = RuleEvaluator.evaluate(
+            rule, current.state, observation, baseline: baseline, at: now)
+        series[key] = current
         return transitions.compactMap { transition in
             do {
                 return try ledger.apply(transition, rule: rule, labels: labels, at: now)
@@ -179,7 +188,8 @@ public final class Detector {
             }
             sourceFailures[url] = reason
         case .body:
-            if sourceFailures.removeValue(forKey: url) != nil {
+            // Checked first: hashing the URL on every healthy poll costs more than the rest of this.
+            if !sourceFailures.isEmpty, sourceFailures.removeValue(forKey: url) != nil {
                 logger.info("source recovered", metadata: ["source.url": "\(url)"])
             }
         }

@@ -15,6 +15,8 @@ final class EventPoll {
 
     private let epoll: Int32
     private let wakeFD: Int32
+    /// Sockets libcurl stopped watching but left open (an idle kept-alive connection), still in the epoll set.
+    private var parked = Set<Int32>()
     private var readyFlags = [UInt32](repeating: 0, count: EventPoll.capacity)
     private var readyTags = [UInt64](repeating: 0, count: EventPoll.capacity)
 
@@ -45,7 +47,7 @@ final class EventPoll {
     /// Watches `socket` for the given readiness, adding it or changing what it is watched for.
     func watch(_ socket: Int32, reading: Bool, writing: Bool, tag: UInt64, isNew: Bool) {
         let flags = (reading ? EPOLLIN.rawValue : 0) | (writing ? EPOLLOUT.rawValue : 0)
-        let first = isNew ? EPOLL_CTL_ADD : EPOLL_CTL_MOD
+        let first = isNew && parked.remove(socket) == nil ? EPOLL_CTL_ADD : EPOLL_CTL_MOD
         if beacon_epoll_control(epoll, first, socket, flags, tag) != 0 {
             // The socket was closed and its number reused behind libcurl's back, or added twice: try the other way.
             _ = beacon_epoll_control(epoll, isNew ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, flags, tag)
@@ -54,7 +56,24 @@ final class EventPoll {
 
     /// Stops watching `socket`; a socket already closed has left the set by itself.
     func forget(_ socket: Int32) {
+        parked.remove(socket)
         _ = beacon_epoll_control(epoll, EPOLL_CTL_DEL, socket, 0, 0)
+    }
+
+    /// Stops reporting `socket` for reading or writing but leaves it in the set, so that the next transfer on the
+    /// same kept-alive connection changes its registration instead of adding it again: one system call per poll
+    /// rather than two. Only a hang-up or an error is still reported (see `dropIfParked`).
+    func park(_ socket: Int32, tag: UInt64) {
+        if beacon_epoll_control(epoll, EPOLL_CTL_MOD, socket, 0, tag) == 0 { parked.insert(socket) }
+    }
+
+    /// Forgets `socket` if it is parked: its idle connection was closed by the server or failed; libcurl finds out
+    /// when it next tries to reuse it.
+    /// - Returns: whether it was parked, so its readiness means nothing to libcurl.
+    func dropIfParked(_ socket: Int32) -> Bool {
+        guard parked.contains(socket) else { return false }
+        forget(socket)
+        return true
     }
 
     /// Waits up to `milliseconds` (-1: no limit) and calls `ready` for each socket that is ready, with its tag and

@@ -133,7 +133,7 @@ public final class Poller: @unchecked Sendable {
             collectFinishedTransfers()
             _ = events.wait(milliseconds: waitMilliseconds()) { tag, readable, writable, error in
                 let (index, socket) = CurlShard.split(tag)
-                guard index < shards.count else { return }
+                guard !events.dropIfParked(socket), index < shards.count else { return }
                 shards[index].socketReady(socket, readable: readable, writable: writable, error: error)
             }
             collectFinishedTransfers()
