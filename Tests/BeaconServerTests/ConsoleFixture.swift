@@ -10,7 +10,8 @@ import Testing
 @testable import BeaconServer
 
 /// A store with one console user per layer and a sev1 incident whose playbook has a step for every layer and
-/// an approval; the application around it, and helpers to sign in and post forms.
+/// an approval (and, for logistics incidents, a half-hourly progress update); the application around it, and
+/// helpers to sign in and post forms.
 struct ConsoleFixture {
     static let password = "correct horse battery"
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
@@ -55,6 +56,13 @@ struct ConsoleFixture {
                 ]),
             Playbook(
                 id: "complaints", title: "Complaints", appliesTo: PlaybookScope(categories: [.complaint]), steps: []),
+            Playbook(
+                id: "delays", title: "Deliveries delayed", appliesTo: PlaybookScope(categories: [.logistics]),
+                steps: [
+                    PlaybookStep(
+                        id: "progress", title: "Progress update to the execution layer", owner: .operation,
+                        every: .seconds(1_800))
+                ]),
         ])
 
     let store: BeaconStore

@@ -35,7 +35,9 @@ public struct PostMortemReport: Sendable, Hashable, Codable {
             incident: incident, timeline: timeline, steps: steps, approvals: approvals, layersPaged: layersPaged)
         let findings = [
             Findings.warnedEarly(incident, earlier: earlier),
-            Findings.respondedFast(incident, deadlines: deadlines, steps: steps, approvals: approvals),
+            Findings.respondedFast(
+                incident, deadlines: deadlines, steps: steps, approvals: approvals,
+                completions: StepCompletions(timeline)),
             Findings.fullySolved(incident, followUps: followUps, later: later),
         ]
         return PostMortemReport(
