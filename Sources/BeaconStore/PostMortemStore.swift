@@ -143,8 +143,18 @@ public struct PostMortemStore: Sendable {
         return PostMortemReport.assemble(
             incident: incident, postMortem: postMortem, timeline: try store.timeline(id),
             steps: try store.runSteps(id), approvals: approvals, deadlines: try store.deadlines(id),
-            layersPaged: Array(Set(try store.notifications(id).map(\.layer))), followUps: try followUps(id),
-            earlier: earlier, later: later)
+            paged: Self.paged(try store.notifications(id), resolvedAt: incident.resolvedAt),
+            chain: ledger.planner?.config.chain, followUps: try followUps(id), earlier: earlier, later: later)
+    }
+
+    /// The people asked to act on the incident while it was live, in the order first asked: its pages, raises,
+    /// escalations, approval requests and step reminders, all queued before it resolved. What came with or after
+    /// its resolution (the resolved notice, the post-mortem's reminders and overdue notice, follow-up reminders)
+    /// and approval outcomes, which only inform, did not page anyone about the incident.
+    static func paged(_ notifications: [OutboxEntry], resolvedAt: Date?) -> [Recipient] {
+        notifications.filter { entry in
+            entry.kind.asksToAct && resolvedAt.map { entry.createdAt < $0 } ?? true
+        }.map(\.recipient)
     }
 
     /// Incidents opened in the day before this one, and those with its fingerprint after it.

@@ -54,6 +54,21 @@ import Testing
         #expect(shown.output.hasPrefix("Post-mortem #1: Card payments down\nOwner: execution layer, due "))
     }
 
+    @Test func theDocumentAndTheJSONNameWhoActedWithTheirLayersAndRoles() throws {
+        let yaml = try run(["postmortem", "export", "1", "--format", "yaml"])
+        #expect(yaml.output.contains("\n#   Who acted: Zhang Min (zhangmin; operation, CS team lead)\n"))
+        #expect(
+            yaml.output.contains(
+                "\n#   Layers paged:\n#     operation (on-call leads): Zhang Min, CS team lead\n"
+                    + "#     execution (directors): Wang Lei, CS director\n"))
+        let who = try #require((try postMortem()["draft"] as? [String: Any])?["who"] as? [String: Any])
+        #expect(
+            who["acted"] as? [[String: String]] == [
+                ["handle": "zhangmin", "name": "Zhang Min", "layer": "operation", "role": "CS team lead"]
+            ])
+        #expect(who["layers_paged"] as? [String] == ["operation", "execution"])
+    }
+
     @Test func editingInTheEditorSavesAndRecordsWhoChangedWhat() throws {
         let write = try editor(
             "write.sh",

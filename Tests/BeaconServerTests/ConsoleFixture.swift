@@ -24,7 +24,8 @@ struct ConsoleFixture {
             operation: ChainLayer(
                 deadline: .seconds(300), people: [Person(name: "Zhang Min", login: "zhangmin", channels: ["hook"])]),
             execution: ChainLayer(
-                deadline: .seconds(900), people: [Person(name: "Wang Lei", login: "wanglei", channels: ["hook"])]),
+                deadline: .seconds(900),
+                people: [Person(name: "Wang Lei", login: "wanglei", role: "CS director", channels: ["hook"])]),
             decision: ChainLayer(
                 deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["hook"])])),
         rules: [
