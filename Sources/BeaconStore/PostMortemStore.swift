@@ -157,18 +157,20 @@ public struct PostMortemStore: Sendable {
         }.map(\.recipient)
     }
 
-    /// Incidents opened in the day before this one, and those with its fingerprint after it.
-    private func neighbours(of incident: Incident) throws -> (earlier: [Incident], later: [Incident]) {
+    /// The incidents the findings weigh: those opened in the `Findings.precedingWindow` before this one (for
+    /// "warned early?"), and those with its fingerprint opened within `Findings.recurrenceWindow` after it
+    /// resolved (for "fully solved?"; none before it resolves).
+    func neighbours(of incident: Incident) throws -> (earlier: [Incident], later: [Incident]) {
         try writer.read { db in
             let opened = Column("opened_at")
-            let earlier = try Incident.filter(
-                opened < incident.openedAt.timeIntervalSince1970
-                    && opened >= incident.openedAt.timeIntervalSince1970 - 86_400
-            ).fetchAll(db)
+            let start = incident.openedAt.timeIntervalSince1970
+            let earlier = try Incident.filter(opened < start && opened >= start - Findings.precedingWindow)
+                .order(opened).fetchAll(db)
+            guard let resolved = incident.resolvedAt?.timeIntervalSince1970 else { return (earlier, []) }
             let later = try Incident.filter(
-                Column("fingerprint") == incident.fingerprint.rawValue
-                    && opened > incident.openedAt.timeIntervalSince1970
-            ).fetchAll(db)
+                Column("fingerprint") == incident.fingerprint.rawValue && opened > resolved
+                    && opened <= resolved + Findings.recurrenceWindow
+            ).order(opened).fetchAll(db)
             return (earlier, later)
         }
     }

@@ -122,7 +122,7 @@ import Testing
 
         - Opened by rule payment-success-rate.
         - The alert came 2m after the first breach.
-        - No complaint or sentiment incident opened before it.
+        - No complaint or sentiment incident opened in the 24 hours before it.
 
         ### Did we respond fast? No
 

@@ -4,11 +4,14 @@ public import Foundation
 public enum Findings {
     /// How long after resolution a repeat of the same fingerprint means it was not fully solved.
     public static let recurrenceWindow: TimeInterval = 7 * 86_400
+    /// How long before an incident a complaint or sentiment incident means people noticed first.
+    public static let precedingWindow: TimeInterval = 86_400
 
     /// Whether Beacon warned before people noticed: opened by a rule, with no complaint or sentiment incident
-    /// opened before it.
+    /// opened in the `precedingWindow` before it.
     /// - Parameters:
-    ///   - earlier: incidents opened before this one (any category); complaint and sentiment ones count against.
+    ///   - earlier: incidents opened in the `precedingWindow` before this one (any category); complaint and
+    ///     sentiment ones count against.
     public static func warnedEarly(_ incident: Incident, earlier: [Incident]) -> Finding {
         var evidence: [String] = []
         let byRule = incident.origin != .declared
@@ -29,7 +32,10 @@ public enum Findings {
             let number = voice.id.map(\.description) ?? "An incident"
             evidence.append("\(number) (\(voice.category.rawValue): \(voice.title)) opened \(lead) before it.")
         }
-        if voices.isEmpty { evidence.append("No complaint or sentiment incident opened before it.") }
+        if voices.isEmpty {
+            let hours = Int(precedingWindow / 3_600)
+            evidence.append("No complaint or sentiment incident opened in the \(hours) hours before it.")
+        }
         return Finding(kind: .warnedEarly, verdict: byRule && voices.isEmpty, evidence: evidence)
     }
 
