@@ -6,7 +6,8 @@ extension BeaconStore {
     /// The weekly report of `week`, read in one transaction with a fixed number of queries.
     ///
     /// It reads the incidents opened in the week and the week before (by the `opened_at` index), the deadlines,
-    /// run steps and approvals of the week's incidents (joined, by their `incident_id` indexes), and the follow-ups
+    /// run steps, approvals and step timeline events of the week's incidents (joined, by their `incident_id`
+    /// indexes; the events tell every period a recurring step was done in), and the follow-ups
     /// created, closed or overdue in the week (by the `follow_up` date indexes).
     /// - Parameters:
     ///   - calendar: the calendar whose time zone bounds the week (see `ISOWeek.calendar(in:)`).
@@ -35,15 +36,19 @@ extension BeaconStore {
         let deadlines = try Deadline.fetchAll(db, sql: "SELECT deadline.* FROM deadline \(inWeek)", arguments: range)
         let steps = try RunStep.fetchAll(db, sql: "SELECT run_step.* FROM run_step \(inWeek)", arguments: range)
         let approvals = try Approval.fetchAll(db, sql: "SELECT approval.* FROM approval \(inWeek)", arguments: range)
-        let (deadlinesOf, stepsOf, approvalsOf) = (
+        let stepEvents = try TimelineEvent.fetchAll(
+            db, sql: "SELECT timeline_event.* FROM timeline_event \(inWeek) AND timeline_event.kind = 'step'",
+            arguments: range)
+        let (deadlinesOf, stepsOf, approvalsOf, stepEventsOf) = (
             Dictionary(grouping: deadlines, by: \.incidentID), Dictionary(grouping: steps, by: \.incidentID),
-            Dictionary(grouping: approvals, by: \.incidentID)
+            Dictionary(grouping: approvals, by: \.incidentID), Dictionary(grouping: stepEvents, by: \.incidentID)
         )
         let records = incidents.filter { $0.openedAt.timeIntervalSince1970 >= start }.compactMap { incident in
             incident.id.map { id in
                 WeeklyReport.Record(
                     incident: incident, deadlines: deadlinesOf[id] ?? [], steps: stepsOf[id] ?? [],
-                    approvals: (approvalsOf[id] ?? []).map(PostMortemApproval.init))
+                    approvals: (approvalsOf[id] ?? []).map(PostMortemApproval.init),
+                    completions: StepCompletions(stepEventsOf[id] ?? []))
             }
         }
         return WeeklyReport.Inputs(

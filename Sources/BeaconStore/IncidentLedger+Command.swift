@@ -36,7 +36,7 @@ extension IncidentLedger {
             try step.update(db)
             var event = TimelineEvent(
                 incidentID: id, at: now, kind: .step, actor: actor,
-                message: "Step \(stepID) done by \(actor)" + (trimmed.isEmpty ? "" : ": \(trimmed)"))
+                message: StepCompletions.message(step: stepID, by: actor, note: trimmed.isEmpty ? nil : trimmed))
             try event.insert(db)
             return step
         }

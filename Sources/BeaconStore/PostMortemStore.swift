@@ -143,22 +143,34 @@ public struct PostMortemStore: Sendable {
         return PostMortemReport.assemble(
             incident: incident, postMortem: postMortem, timeline: try store.timeline(id),
             steps: try store.runSteps(id), approvals: approvals, deadlines: try store.deadlines(id),
-            layersPaged: Array(Set(try store.notifications(id).map(\.layer))), followUps: try followUps(id),
-            earlier: earlier, later: later)
+            paged: Self.paged(try store.notifications(id), resolvedAt: incident.resolvedAt),
+            chain: ledger.planner?.config.chain, followUps: try followUps(id), earlier: earlier, later: later)
     }
 
-    /// Incidents opened in the day before this one, and those with its fingerprint after it.
-    private func neighbours(of incident: Incident) throws -> (earlier: [Incident], later: [Incident]) {
+    /// The people asked to act on the incident while it was live, in the order first asked: its pages, raises,
+    /// escalations, approval requests and step reminders, all queued before it resolved. What came with or after
+    /// its resolution (the resolved notice, the post-mortem's reminders and overdue notice, follow-up reminders)
+    /// and approval outcomes, which only inform, did not page anyone about the incident.
+    static func paged(_ notifications: [OutboxEntry], resolvedAt: Date?) -> [Recipient] {
+        notifications.filter { entry in
+            entry.kind.asksToAct && resolvedAt.map { entry.createdAt < $0 } ?? true
+        }.map(\.recipient)
+    }
+
+    /// The incidents the findings weigh: those opened in the `Findings.precedingWindow` before this one (for
+    /// "warned early?"), and those with its fingerprint opened within `Findings.recurrenceWindow` after it
+    /// resolved (for "fully solved?"; none before it resolves).
+    func neighbours(of incident: Incident) throws -> (earlier: [Incident], later: [Incident]) {
         try writer.read { db in
             let opened = Column("opened_at")
-            let earlier = try Incident.filter(
-                opened < incident.openedAt.timeIntervalSince1970
-                    && opened >= incident.openedAt.timeIntervalSince1970 - 86_400
-            ).fetchAll(db)
+            let start = incident.openedAt.timeIntervalSince1970
+            let earlier = try Incident.filter(opened < start && opened >= start - Findings.precedingWindow)
+                .order(opened).fetchAll(db)
+            guard let resolved = incident.resolvedAt?.timeIntervalSince1970 else { return (earlier, []) }
             let later = try Incident.filter(
-                Column("fingerprint") == incident.fingerprint.rawValue
-                    && opened > incident.openedAt.timeIntervalSince1970
-            ).fetchAll(db)
+                Column("fingerprint") == incident.fingerprint.rawValue && opened > resolved
+                    && opened <= resolved + Findings.recurrenceWindow
+            ).order(opened).fetchAll(db)
             return (earlier, later)
         }
     }

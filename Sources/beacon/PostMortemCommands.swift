@@ -110,8 +110,10 @@ private func loadReport(_ postMortems: PostMortemStore, _ id: Int64) throws -> P
     }
 }
 
+/// Post-mortems with the configuration's command chain, which names the people of the 5W1H and their roles.
 private func openPostMortems(_ options: ConfigOptions, _ config: BeaconConfig) throws -> PostMortemStore {
-    PostMortemStore(IncidentLedger(try options.openStore(config)), calendar: Calendar.current)
+    let ledger = IncidentLedger(try options.openStore(config), planner: CommandPlanner(config: config))
+    return PostMortemStore(ledger, calendar: config.calendar)
 }
 
 /// The terminal view of a post-mortem.

@@ -16,7 +16,10 @@ extension Beacon.ReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "The weekly report as Markdown: incidents by category and severity, MTTA and MTTR, deadline "
                 + "compliance, the rules that fired most, follow-ups.",
-            discussion: "Weeks are ISO 8601 weeks, Monday to Sunday in this machine's time zone (set TZ to change it).")
+            discussion: """
+                Weeks are ISO 8601 weeks, Monday to Sunday, between midnights in the configuration's time_zone \
+                (beacon.yaml); without one, in this machine's time zone.
+                """)
 
         @OptionGroup var options: ConfigOptions
         @Option(help: "The ISO week, such as 2026-W47 (default: the current week).") var week: String?

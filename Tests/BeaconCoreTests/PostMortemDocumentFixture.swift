@@ -34,8 +34,8 @@ enum PostMortemDocumentFixture {
     static func report(_ postMortem: PostMortem, _ followUps: [FollowUp]) -> PostMortemReport {
         PostMortemReport.assemble(
             incident: Script.incident, postMortem: postMortem, timeline: Script.timeline, steps: Script.steps,
-            approvals: Script.approvals, deadlines: Script.deadlines, layersPaged: [.operation, .execution],
-            followUps: followUps, earlier: [], later: [])
+            approvals: Script.approvals, deadlines: Script.deadlines, paged: Array(Script.paged.prefix(2)),
+            chain: Script.chain, followUps: followUps, earlier: [], later: [])
     }
 
     /// Parses `text` as a document of `report`, returning the problems as `pm-7.yaml:line: field: reason` lines.

@@ -48,7 +48,10 @@ import Testing
         #expect(comments.contains("# Owner: execution layer, due 2026-09-28 14:13 UTC"))
         #expect(comments.contains("#   What: Payment success rate low; system, rule payment-success-rate, peak sev1"))
         #expect(comments.contains("#     2026-09-21 14:18  Acknowledged"))
-        #expect(comments.contains("#   Who: alice, bob, ceo; layers paged: operation, execution"))
+        #expect(
+            comments.contains(
+                "#   Who acted: Alice Wu (alice; operation, On-call lead), Bob Li (bob; execution), ceo\n"
+                    + "#   Layers paged:\n#     operation (on-call leads): Alice Wu, On-call lead; Dan Wu\n#   Where:"))
         #expect(comments.contains("#   Did we respond fast? No (responded_fast)"))
         #expect(comments.contains("#     - Step status (operation): missed, never answered."))
         #expect(comments.contains("# Nothing keeps the incident from closing."))

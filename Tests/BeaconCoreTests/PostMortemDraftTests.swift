@@ -24,10 +24,33 @@ enum PostMortemScript {
         return incident
     }
 
+    /// The response, then the review: erin writes the post-mortem and frank adds a note after it resolved.
     static var timeline: [TimelineEvent] {
         [
             event(120, .opened, TimelineEvent.system), event(300, .acknowledged, "alice"), event(900, .step, "bob"),
             event(1_200, .approval, "ceo"), event(1_800, .mitigated, "alice"), event(3_600, .resolved, "alice"),
+            event(3_600, .postMortem, TimelineEvent.system), event(4_000, .postMortem, "erin"),
+            event(5_000, .note, "frank"),
+        ]
+    }
+
+    /// Alice and Bob are in the chain; the CEO is known only from the pages they got.
+    static let chain = CommandChain(
+        operation: ChainLayer(
+            deadline: .seconds(300),
+            people: [Person(name: "Alice Wu", login: "alice", role: "On-call lead", channels: ["hook"])]),
+        execution: ChainLayer(
+            deadline: .seconds(900), people: [Person(name: "Bob Li", login: "bob", channels: ["mail"])]),
+        decision: ChainLayer(deadline: .seconds(1_800), people: []))
+
+    /// Who was asked to act, in the order asked: alice twice (paged, then reminded of a step).
+    static var paged: [Recipient] {
+        [
+            Recipient(name: "Alice Wu", login: "alice", role: "On-call lead", layer: .operation),
+            Recipient(name: "Dan Wu", login: "dan", layer: .operation),
+            Recipient(name: "Chen Ying", login: "ceo", role: "CEO", layer: .decision),
+            Recipient(name: "Bob Li", login: "bob", layer: .execution),
+            Recipient(name: "Alice Wu", login: "alice", role: "On-call lead", layer: .operation),
         ]
     }
 
@@ -84,8 +107,7 @@ enum PostMortemScript {
 
     static var draft: PostMortemDraft {
         PostMortemDraft.prefill(
-            incident: incident, timeline: timeline, steps: steps, approvals: approvals,
-            layersPaged: [.decision, .operation, .execution])
+            incident: incident, timeline: timeline, steps: steps, approvals: approvals, paged: paged, chain: chain)
     }
 }
 
@@ -114,9 +136,27 @@ enum PostMortemScript {
         #expect(draft.when.timeToResolve == 3_480)
     }
 
-    @Test func whoIsPeopleWhoActedNotBeaconAndLayersInChainOrder() {
-        #expect(draft.who.people == ["alice", "bob", "ceo"])
+    @Test func whoIsPeopleWhoActedUntilItResolvedNotBeaconAndLayersInChainOrder() {
+        #expect(draft.who.people == ["alice", "bob", "ceo"], "not erin and frank, who came after it resolved")
         #expect(draft.who.layersPaged == [.operation, .execution, .decision])
+    }
+
+    @Test func whoGivesEachPersonTheirNameLayerAndRole() {
+        #expect(
+            draft.who.acted.map(\.text) == [
+                "Alice Wu (alice; operation, On-call lead)", "Bob Li (bob; execution)",
+                "Chen Ying (ceo; decision, CEO)",
+            ])
+        #expect(
+            draft.who.paged.map(\.text) == [
+                "operation (on-call leads): Alice Wu, On-call lead; Dan Wu", "execution (directors): Bob Li",
+                "decision (executives): Chen Ying, CEO",
+            ])
+        let stranger = PostMortemDraft.prefill(
+            incident: PostMortemScript.incident, timeline: [PostMortemScript.event(300, .note, "mallory")], steps: [],
+            approvals: [], paged: [], chain: PostMortemScript.chain)
+        #expect(stranger.who.acted.map(\.text) == ["mallory"])
+        #expect(stranger.who.acted.first?.layer == nil)
     }
 
     @Test func whereIsTheSeriesLabels() {
@@ -133,7 +173,7 @@ enum PostMortemScript {
         var incident = PostMortemScript.incident
         incident.firstBreachAt = nil
         incident.mitigatedAt = nil
-        let draft = PostMortemDraft.prefill(incident: incident, timeline: [], steps: [], approvals: [], layersPaged: [])
+        let draft = PostMortemDraft.prefill(incident: incident, timeline: [], steps: [], approvals: [], paged: [])
         #expect(draft.when.milestones.map(\.name) == ["Detected", "Acknowledged", "Resolved"])
         #expect(draft.when.timeToDetect == nil)
         #expect(draft.who.people.isEmpty)

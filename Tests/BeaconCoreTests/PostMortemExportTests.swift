@@ -22,8 +22,8 @@ import Testing
         ]
         return PostMortemReport.assemble(
             incident: Script.incident, postMortem: postMortem, timeline: Script.timeline, steps: Script.steps,
-            approvals: Script.approvals, deadlines: Script.deadlines,
-            layersPaged: [.operation, .execution, .decision], followUps: followUps, earlier: [], later: [])
+            approvals: Script.approvals, deadlines: Script.deadlines, paged: Script.paged, chain: Script.chain,
+            followUps: followUps, earlier: [], later: [])
     }
 
     @Test func markdownMatchesSnapshot() {
@@ -34,6 +34,23 @@ import Testing
         let data = try JSONEncoder().encode(report)
         let text = try #require(String(data: data, encoding: .utf8))
         #expect(text.contains("\"responded_fast\":\"Status page was forgotten.\""))
+    }
+
+    @Test func whoInJSONKeepsItsListsAndAddsRolesAndLayers() throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: try encoder.encode(report.draft.who)) as? [String: Any])
+        #expect(document["people"] as? [String] == ["alice", "bob", "ceo"])
+        #expect(document["layers_paged"] as? [String] == ["operation", "execution", "decision"])
+        let acted = try #require(document["acted"] as? [[String: String]])
+        #expect(acted.first == ["handle": "alice", "name": "Alice Wu", "layer": "operation", "role": "On-call lead"])
+        let paged = try #require(document["paged"] as? [[String: Any]])
+        #expect(paged.map { $0["duty"] as? String } == ["on-call leads", "directors", "executives"])
+        #expect(
+            (paged.last?["people"] as? [[String: String]]) == [
+                ["handle": "ceo", "name": "Chen Ying", "layer": "decision", "role": "CEO"]
+            ])
     }
 
     @Test func missingForCloseIsEmptyOnceWritten() {
@@ -75,8 +92,11 @@ import Testing
 
         ## Who
 
-        - People who acted: alice, bob, ceo
-        - Layers paged: operation, execution, decision
+        - People who acted: Alice Wu (alice; operation, On-call lead), Bob Li (bob; execution), Chen Ying (ceo; decision, CEO)
+        - Layers paged:
+          - operation (on-call leads): Alice Wu, On-call lead; Dan Wu
+          - execution (directors): Bob Li
+          - decision (executives): Chen Ying, CEO
 
         ## Where
 
@@ -102,7 +122,7 @@ import Testing
 
         - Opened by rule payment-success-rate.
         - The alert came 2m after the first breach.
-        - No complaint or sentiment incident opened before it.
+        - No complaint or sentiment incident opened in the 24 hours before it.
 
         ### Did we respond fast? No
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct PostMortemEditTests {
     let config: TemporaryConfig
 
-    /// A resolved incident #1 whose post-mortem is open.
+    /// A resolved incident #1, whose post-mortem `incident resolve` opened.
     init() throws {
         config = try TemporaryConfig()
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
@@ -15,10 +15,8 @@ import Testing
             "--as", "zhangmin",
         ])
         #expect(declared.status == 0, "\(declared.errors)")
-        _ = try run(["incident", "resolve", "1", "--as", "zhangmin"])
-        let store = try BeaconStore.open(path: config.path("beacon.sqlite"))
-        try PostMortemStore(IncidentLedger(store), calendar: Calendar(identifier: .gregorian))
-            .openPostMortem(IncidentID(1), at: Date())
+        let resolved = try run(["incident", "resolve", "1", "--as", "zhangmin"])
+        #expect(resolved.status == 0, "\(resolved.errors)")
     }
 
     func run(_ arguments: [String], editor: String? = nil) throws -> BeaconProcess {
@@ -37,6 +35,38 @@ import Testing
     func postMortem() throws -> [String: Any] {
         let shown = try run(["postmortem", "show", "1", "--json"])
         return try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
+    }
+
+    @Test func resolvingFromTheCommandLineOpensThePostMortemWithItsReminders() throws {
+        let store = try BeaconStore.open(path: config.path("beacon.sqlite"))
+        let id = IncidentID(1)
+        let resolvedAt = try #require(try store.incident(id)?.resolvedAt)
+        let postMortem = try #require(try PostMortemStore(IncidentLedger(store), calendar: .current).postMortem(id))
+        #expect(postMortem.owner == .execution)
+        #expect(postMortem.createdAt == resolvedAt)
+        #expect(postMortem.dueAt > resolvedAt.addingTimeInterval(5 * 86_400))
+        let chasing = try store.deadlines(id).filter { !$0.kind.measuresResponse }
+        #expect(chasing.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.postMortemOverdue, .postMortemReminder])
+        #expect(chasing.first { $0.kind == .postMortemOverdue }?.dueAt == postMortem.dueAt)
+        #expect(try store.timeline(id).contains { $0.message.hasPrefix("Post-mortem opened: the execution layer") })
+        let shown = try run(["postmortem", "show", "1"])
+        #expect(shown.status == 0, "\(shown.errors)")
+        #expect(shown.output.hasPrefix("Post-mortem #1: Card payments down\nOwner: execution layer, due "))
+    }
+
+    @Test func theDocumentAndTheJSONNameWhoActedWithTheirLayersAndRoles() throws {
+        let yaml = try run(["postmortem", "export", "1", "--format", "yaml"])
+        #expect(yaml.output.contains("\n#   Who acted: Zhang Min (zhangmin; operation, CS team lead)\n"))
+        #expect(
+            yaml.output.contains(
+                "\n#   Layers paged:\n#     operation (on-call leads): Zhang Min, CS team lead\n"
+                    + "#     execution (directors): Wang Lei, CS director\n"))
+        let who = try #require((try postMortem()["draft"] as? [String: Any])?["who"] as? [String: Any])
+        #expect(
+            who["acted"] as? [[String: String]] == [
+                ["handle": "zhangmin", "name": "Zhang Min", "layer": "operation", "role": "CS team lead"]
+            ])
+        #expect(who["layers_paged"] as? [String] == ["operation", "execution"])
     }
 
     @Test func editingInTheEditorSavesAndRecordsWhoChangedWhat() throws {

@@ -58,6 +58,23 @@ import Testing
         #expect((empty["previous_week"] as? [String: Any])?["week"] as? String == week.description)
     }
 
+    @Test func weeksFollowTheConfiguredTimeZoneOverTheMachinesAndTheHelpSaysSo() throws {
+        let yaml = try String(contentsOfFile: config.configPath, encoding: .utf8)
+        try config.write("beacon.yaml", yaml + "\ntime_zone: America/New_York\n")
+        let week = try declare("Card payments failing", category: "system", severity: "sev1")
+        let json = try beacon(["report", "weekly", "--week", week.description, "--json"])
+        #expect(json.status == 0, "\(json.errors)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(document["time_zone"] as? String == "America/New_York", "time_zone wins over TZ=Asia/Shanghai")
+
+        let help = try beacon(["report", "weekly", "--help"])
+        #expect(help.status == 0)
+        let text = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            text.contains("in the configuration's time_zone (beacon.yaml); without one, in this machine's time zone"))
+        #expect(!text.contains("set TZ"))
+    }
+
     @Test func aBadWeekIsRefusedWithTheExpectedForm() throws {
         let refused = try beacon(["report", "weekly", "--week", "2026-47"])
         #expect(refused.status != 0)

@@ -20,7 +20,7 @@ final class TemporaryConfig: Sendable {
         try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
 
-    /// A small valid configuration: one person per layer, one playbook, one rule reading `metricsURL`.
+    /// A small valid configuration: one person per layer, with their roles, one playbook, one rule reading `metricsURL`.
     func writeMinimal(metricsURL: String, hookURL: String = "http://127.0.0.1:9/hook", ackWithin: String = "5m") throws
     {
         try write(
@@ -31,9 +31,9 @@ final class TemporaryConfig: Sendable {
             channels:
               hook: { type: webhook, url: "\(hookURL)" }
             chain:
-              operation: { ack_within: \(ackWithin), people: [ { name: Zhang Min, login: zhangmin, channels: [hook] } ] }
-              execution: { people: [ { name: Wang Lei, login: wanglei, channels: [hook] } ] }
-              decision: { people: [ { name: Li Na, login: lina, channels: [hook] } ] }
+              operation: { ack_within: \(ackWithin), people: [ { name: Zhang Min, login: zhangmin, role: CS team lead, channels: [hook] } ] }
+              execution: { people: [ { name: Wang Lei, login: wanglei, role: CS director, channels: [hook] } ] }
+              decision: { people: [ { name: Li Na, login: lina, role: CEO, channels: [hook] } ] }
             """)
         try write(
             "Playbooks/system.yaml",

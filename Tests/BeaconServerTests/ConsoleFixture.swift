@@ -10,7 +10,8 @@ import Testing
 @testable import BeaconServer
 
 /// A store with one console user per layer and a sev1 incident whose playbook has a step for every layer and
-/// an approval; the application around it, and helpers to sign in and post forms.
+/// an approval (and, for logistics incidents, a half-hourly progress update); the application around it, and
+/// helpers to sign in and post forms.
 struct ConsoleFixture {
     static let password = "correct horse battery"
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
@@ -23,7 +24,8 @@ struct ConsoleFixture {
             operation: ChainLayer(
                 deadline: .seconds(300), people: [Person(name: "Zhang Min", login: "zhangmin", channels: ["hook"])]),
             execution: ChainLayer(
-                deadline: .seconds(900), people: [Person(name: "Wang Lei", login: "wanglei", channels: ["hook"])]),
+                deadline: .seconds(900),
+                people: [Person(name: "Wang Lei", login: "wanglei", role: "CS director", channels: ["hook"])]),
             decision: ChainLayer(
                 deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["hook"])])),
         rules: [
@@ -55,6 +57,13 @@ struct ConsoleFixture {
                 ]),
             Playbook(
                 id: "complaints", title: "Complaints", appliesTo: PlaybookScope(categories: [.complaint]), steps: []),
+            Playbook(
+                id: "delays", title: "Deliveries delayed", appliesTo: PlaybookScope(categories: [.logistics]),
+                steps: [
+                    PlaybookStep(
+                        id: "progress", title: "Progress update to the execution layer", owner: .operation,
+                        every: .seconds(1_800))
+                ]),
         ])
 
     let store: BeaconStore

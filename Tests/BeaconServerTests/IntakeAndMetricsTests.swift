@@ -92,6 +92,40 @@ import Testing
         }
     }
 
+    @Test func aResolvedAlertOpensThePostMortemLikeAnyResolution() async throws {
+        try await application().test(.router) { client in
+            _ = try await post(client, Self.payload([("firing", "DiskFull", "critical", "aaa")]))
+            let id = try #require(try store.incidents().first?.id)
+            let before = try await client.execute(
+                uri: "/api/incidents/\(id.rawValue)/postmortem", method: .get,
+                headers: [.authorization: "Bearer \(token)"])
+            #expect(before.status == .notFound, "no post-mortem while the alert fires")
+
+            let resolved = try await post(client, Self.payload([("resolved", "DiskFull", "critical", "aaa")]))
+            #expect(try summary(resolved)["resolved"] == 1)
+            let response = try await client.execute(
+                uri: "/api/incidents/\(id.rawValue)/postmortem", method: .get,
+                headers: [.authorization: "Bearer \(token)"])
+            #expect(response.status == .ok)
+            let report = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let postMortem = try #require(report["post_mortem"] as? [String: Any])
+            #expect(postMortem["owner"] as? String == "execution")
+            #expect(
+                report["missing_for_close"] as? [String] == [
+                    "a root cause", "at least one follow-up or a reason why no action is needed",
+                ])
+            let resolvedAt = try #require(try store.incident(id)?.resolvedAt)
+            let chasing = try store.deadlines(id).filter { !$0.kind.measuresResponse }
+            #expect(Set(chasing.map(\.kind)) == [.postMortemReminder, .postMortemOverdue])
+            #expect(chasing.allSatisfy { $0.dueAt > resolvedAt })
+            #expect(
+                try store.timeline(id).contains {
+                    $0.kind == .postMortem && $0.message.hasPrefix("Post-mortem opened: the execution layer writes it")
+                })
+        }
+    }
+
     @Test func malformedPayloadsAreRefusedNamingTheField() async throws {
         try await application().test(.router) { client in
             let version = try await post(client, Self.payload([("firing", "X", "critical", "c")], version: "3"))

@@ -39,7 +39,7 @@ final class StoreFile: Sendable {
         let made = Credentials.newToken()
         try store.addToken(login: "wanglei", hash: made.hash, prefix: made.prefix, at: start)
         token = made.token
-        let ledger = IncidentLedger(store)
+        let ledger = IncidentLedger(store, planner: CommandPlanner(config: Self.config))
         postMortems = PostMortemStore(ledger, calendar: Calendar(identifier: .gregorian))
         resolved = try #require(
             try ledger.declare(title: "Checkout errors", category: .system, severity: .sev2, by: "zhangmin", at: start)
@@ -51,8 +51,16 @@ final class StoreFile: Sendable {
                 .incident.id)
     }
 
+    /// The server tests' chain, its people given roles.
+    static let config: BeaconConfig = {
+        var config = ApprovalLinkTests.chainConfig
+        config.chain.operation.people[0].role = "CS team lead"
+        config.chain.execution.people[0].role = "CS director"
+        return config
+    }()
+
     func application() -> some ApplicationProtocol {
-        let config = ApprovalLinkTests.chainConfig
+        let config = Self.config
         let now = start.addingTimeInterval(3_600)
         return BeaconHTTP.application(
             listen: ListenAddress(host: "127.0.0.1", port: 0), store: store,
@@ -83,6 +91,37 @@ final class StoreFile: Sendable {
             let expected = try JSONEncoder.beacon.encode(try postMortems.report(resolved))
             #expect(String(buffer: response.body) == String(decoding: expected, as: UTF8.self))
             #expect(try json(response)["missing_for_close"] as? [String] != [])
+        }
+    }
+
+    @Test func whoNamesThePeopleWithTheirLayersAndRoles() async throws {
+        try await application().test(.live) { client in
+            let response = try await client.execute(
+                uri: "/api/incidents/\(resolved.rawValue)/postmortem", method: .get, headers: headers)
+            let who = try #require((try json(response)["draft"] as? [String: Any])?["who"] as? [String: Any])
+            #expect(who["people"] as? [String] == ["zhangmin"])
+            #expect(who["layers_paged"] as? [String] == ["operation", "execution"])
+            #expect(
+                who["acted"] as? [[String: String]] == [
+                    ["handle": "zhangmin", "name": "Zhang Min", "layer": "operation", "role": "CS team lead"]
+                ])
+            let paged = try #require(who["paged"] as? [[String: Any]])
+            #expect(paged.map { $0["duty"] as? String } == ["on-call leads", "directors"])
+            #expect(
+                paged.last?["people"] as? [[String: String]] == [
+                    ["handle": "wanglei", "name": "Wang Lei", "layer": "execution", "role": "CS director"]
+                ])
+            let markdown = try await client.execute(
+                uri: "/api/incidents/\(resolved.rawValue)/postmortem.md", method: .get, headers: headers)
+            #expect(
+                String(buffer: markdown.body).contains(
+                    """
+                    - People who acted: Zhang Min (zhangmin; operation, CS team lead)
+                    - Layers paged:
+                      - operation (on-call leads): Zhang Min, CS team lead
+                      - execution (directors): Wang Lei, CS director
+
+                    """))
         }
     }
 

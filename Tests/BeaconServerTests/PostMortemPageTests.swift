@@ -89,10 +89,11 @@ import Testing
         #expect(html.contains("<li>Time to acknowledge: <strong>20s</strong></li>"))
         #expect(html.contains("<li>Time to mitigate: <strong>1m</strong></li>"))
         #expect(html.contains("<li>Time to resolve: <strong>1m 30s</strong></li>"))
-        #expect(html.contains(#"<span class="person">Zhang Min (zhangmin, operation)</span>"#))
-        #expect(html.contains(#"<span class="person">Wang Lei (wanglei, execution)</span>"#))
-        #expect(html.contains(#"<span class="person">Li Na (lina, decision)</span>"#))
+        #expect(html.contains(#"<span class="person">Zhang Min (zhangmin; operation)</span>"#))
+        #expect(html.contains(#"<span class="person">Wang Lei (wanglei; execution, CS director)</span>"#))
+        #expect(html.contains(#"<span class="person">Li Na (lina; decision)</span>"#))
         #expect(html.contains("<p>Paged operation — on-call leads: Zhang Min</p>"))
+        #expect(html.contains("<p>Paged execution — directors: Wang Lei, CS director</p>"))
         #expect(html.contains("<p>Paged decision — executives: Li Na</p>"))
     }
 

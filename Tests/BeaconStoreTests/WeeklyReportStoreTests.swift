@@ -27,7 +27,8 @@ import Testing
 
     func at(_ hours: Double, _ minutes: Double = 0) -> Date { start.addingTimeInterval(hours * 3_600 + minutes * 60) }
 
-    /// A sev1 payment failure worked by the book but for a late assessment; two follow-ups.
+    /// A sev1 payment failure worked by the book but for a late assessment, its half-hourly progress update given
+    /// in its first period and not yet due again when it resolved; two follow-ups.
     @discardableResult
     func workedIncident() throws -> IncidentID {
         let opened = at(1)
@@ -43,6 +44,8 @@ import Testing
         try ledger.answer(approval, approve: true, by: "lina", layer: .decision, at: opened.addingTimeInterval(600))
         try ledger.completeStep(
             "assess", of: id, by: "wanglei", layer: .execution, at: opened.addingTimeInterval(1_200))
+        try ledger.completeStep(
+            "progress", of: id, by: "chenxiao", layer: .operation, at: opened.addingTimeInterval(1_500))
         try ledger.perform(.resolve, on: id, by: "zhangmin", at: opened.addingTimeInterval(3_600))
         try postMortems.openPostMortem(id, at: opened.addingTimeInterval(3_600))
         let due = at(48)
@@ -101,10 +104,10 @@ import Testing
         try seed()
         let report = try store.weeklyReport(week, calendar: calendar, at: now)
         let rows = report.deadlines.map { "\($0.layer.rawValue) \($0.met)/\($0.missed)/\($0.running)" }
-        // Operation acknowledged and confirmed the sev1 in time but never acknowledged the complaint; execution
-        // assessed 5 minutes late, missing both its assess deadline and the assess step's; decision answered
-        // within its 30 minutes.
-        #expect(rows == ["operation 2/1/0", "execution 0/2/0", "decision 1/0/0"])
+        // Operation acknowledged and confirmed the sev1 in time, gave its progress update in the first period (the
+        // second was not due before it resolved) but never acknowledged the complaint; execution assessed 5 minutes
+        // late, missing both its assess deadline and the assess step's; decision answered within its 30 minutes.
+        #expect(rows == ["operation 4/1/0", "execution 0/2/0", "decision 1/0/0"])
     }
 
     @Test func agreesWithTheReportComputedFromEachIncidentsRecord() throws {
@@ -115,7 +118,8 @@ import Testing
             let id = try #require(incident.id)
             return WeeklyReport.Record(
                 incident: incident, deadlines: try store.deadlines(id), steps: try store.runSteps(id),
-                approvals: try store.approvals(id).map(PostMortemApproval.init))
+                approvals: try store.approvals(id).map(PostMortemApproval.init),
+                completions: StepCompletions(try store.timeline(id)))
         }
         let followUps = try all.compactMap(\.id).flatMap { try postMortems.followUps($0) }
         let expected = WeeklyReport.compute(

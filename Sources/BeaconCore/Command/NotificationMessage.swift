@@ -43,6 +43,15 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable, Hashable 
     case approvalOutcome = "approval_outcome"
     /// The incident resolved.
     case resolved
+
+    /// Whether it asks its recipient's layer to act on the incident (a page, a raise, an escalation, an approval
+    /// request, a reminder), as opposed to telling them how it went.
+    public var asksToAct: Bool {
+        switch self {
+        case .page, .raised, .escalation, .reminder, .approvalRequest: true
+        case .approvalOutcome, .resolved: false
+        }
+    }
 }
 
 /// The incident facts a notification carries.

@@ -7,6 +7,15 @@ public enum Layer: String, CaseIterable, Sendable, Codable, Hashable {
     /// Executives: final decisions and approvals (决策层).
     case decision
 
+    /// What the plan has the layer's people do, as a director reads it in a post-mortem.
+    public var duty: String {
+        switch self {
+        case .operation: "on-call leads"
+        case .execution: "directors"
+        case .decision: "executives"
+        }
+    }
+
     /// The layer a missed deadline escalates to, or `nil` at the top.
     public var above: Layer? {
         switch self {

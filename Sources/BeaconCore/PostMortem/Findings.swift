@@ -4,11 +4,14 @@ public import Foundation
 public enum Findings {
     /// How long after resolution a repeat of the same fingerprint means it was not fully solved.
     public static let recurrenceWindow: TimeInterval = 7 * 86_400
+    /// How long before an incident a complaint or sentiment incident means people noticed first.
+    public static let precedingWindow: TimeInterval = 86_400
 
     /// Whether Beacon warned before people noticed: opened by a rule, with no complaint or sentiment incident
-    /// opened before it.
+    /// opened in the `precedingWindow` before it.
     /// - Parameters:
-    ///   - earlier: incidents opened before this one (any category); complaint and sentiment ones count against.
+    ///   - earlier: incidents opened in the `precedingWindow` before this one (any category); complaint and
+    ///     sentiment ones count against.
     public static func warnedEarly(_ incident: Incident, earlier: [Incident]) -> Finding {
         var evidence: [String] = []
         let byRule = incident.origin != .declared
@@ -29,26 +32,34 @@ public enum Findings {
             let number = voice.id.map(\.description) ?? "An incident"
             evidence.append("\(number) (\(voice.category.rawValue): \(voice.title)) opened \(lead) before it.")
         }
-        if voices.isEmpty { evidence.append("No complaint or sentiment incident opened before it.") }
+        if voices.isEmpty {
+            let hours = Int(precedingWindow / 3_600)
+            evidence.append("No complaint or sentiment incident opened in the \(hours) hours before it.")
+        }
         return Finding(kind: .warnedEarly, verdict: byRule && voices.isEmpty, evidence: evidence)
     }
 
-    /// Whether every deadline was met, and by how much each was met or missed.
+    /// Whether every deadline was met, and by how much each was met or missed: acknowledge, assess, instruct,
+    /// each step's deadline and every period of each recurring step.
+    /// - Parameters:
+    ///   - completions: every time each step was done, which answers the periods of recurring steps.
     public static func respondedFast(
-        _ incident: Incident, deadlines: [Deadline], steps: [RunStep], approvals: [PostMortemApproval]
+        _ incident: Incident, deadlines: [Deadline], steps: [RunStep], approvals: [PostMortemApproval],
+        completions: StepCompletions = StepCompletions()
     ) -> Finding {
-        let watched = DeadlineOutcome.watched(deadlines)
+        let watched = DeadlineOutcome.watched(deadlines, incident: incident, steps: steps)
         guard !watched.isEmpty else {
             return Finding(kind: .respondedFast, verdict: true, evidence: ["No deadline applied."])
         }
         var allMet = true
         let evidence = watched.map { deadline -> String in
             let name = label(deadline)
-            let outcome = DeadlineOutcome.judge(deadline, of: incident, steps: steps, approvals: approvals)
+            let outcome = DeadlineOutcome.judge(
+                deadline, of: incident, steps: steps, approvals: approvals, completions: completions)
             if outcome.isMet == false { allMet = false }
             switch outcome {
             case .met(let margin): return "\(name): met, \(DurationText.render(margin)) early."
-            case .notDueBeforeResolution: return "\(name): not yet due when it resolved."
+            case .notDueBeforeResolution: return "\(name): not yet due when it \(ended(deadline, incident))."
             case .late(let margin): return "\(name): missed by \(DurationText.render(margin))."
             case .unanswered, .running: return "\(name): missed, never answered."
             }
@@ -92,8 +103,19 @@ public enum Findings {
         case .acknowledge: "Acknowledge (\(deadline.layer.rawValue))"
         case .assess: "Assess (\(deadline.layer.rawValue))"
         case .instruct: "Instruct (\(deadline.layer.rawValue))"
-        case .step, .recurring, .recurringEscalation: "Step \(deadline.stepID ?? "?") (\(deadline.layer.rawValue))"
+        case .step, .recurringEscalation: "Step \(deadline.stepID ?? "?") (\(deadline.layer.rawValue))"
+        case .recurring:
+            "Step \(deadline.stepID ?? "?") (\(deadline.layer.rawValue)), period \(deadline.occurrence) due "
+                + MessageComposer.clockText(deadline.dueAt)
         case .postMortemReminder, .postMortemOverdue, .followUpOverdue: "Review (\(deadline.layer.rawValue))"
         }
+    }
+
+    /// How the incident stopped owing a deadline: a recurring step is no longer asked for once it is mitigated.
+    private static func ended(_ deadline: Deadline, _ incident: Incident) -> String {
+        guard deadline.kind == .recurring, let mitigated = incident.mitigatedAt,
+            mitigated <= deadline.dueAt, mitigated < (incident.resolvedAt ?? .distantFuture)
+        else { return "resolved" }
+        return "was mitigated"
     }
 }

@@ -61,10 +61,10 @@ extension PostMortemDocument {
         ]
         let took = durations.compactMap { name, value in value.map { "\(name) \(DurationText.render($0))" } }
         if !took.isEmpty { lines.append("  Time to " + took.joined(separator: ", ")) }
-        let people = draft.who.people.isEmpty ? "none recorded" : draft.who.people.joined(separator: ", ")
-        let layers =
-            draft.who.layersPaged.isEmpty ? "none" : draft.who.layersPaged.map(\.rawValue).joined(separator: ", ")
-        lines.append("Who: \(people); layers paged: \(layers)")
+        let acted = draft.who.acted.isEmpty ? "none recorded" : draft.who.acted.map(\.text).joined(separator: ", ")
+        lines.append("Who acted: \(acted)")
+        lines.append("Layers paged:" + (draft.who.paged.isEmpty ? " none" : ""))
+        lines += draft.who.paged.map { "  \($0.text)" }
         lines.append(
             "Where: " + (draft.whereAffected.labels.isEmpty ? "(no labels)" : draft.whereAffected.labels.description))
         lines.append("How:")

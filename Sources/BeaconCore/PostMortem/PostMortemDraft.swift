@@ -41,9 +41,15 @@ public struct PostMortemDraft: Sendable, Hashable, Codable {
 
     /// Who took part.
     public struct Who: Sendable, Hashable, Codable {
-        /// People who acted, in the order they first acted.
+        /// The people who acted on the incident until it resolved, as the timeline names them (a login, or a
+        /// name), in the order they first acted.
         public var people: [String]
+        /// The layers asked to act on the incident while it was live, in chain order.
         public var layersPaged: [Layer]
+        /// `people` with their names, layers and roles, where the command chain or their pages tell them.
+        public var acted: [Participant]
+        /// Each of `layersPaged` with its duty, and the people of it who were paged, with their roles.
+        public var paged: [PagedLayer]
     }
 
     /// Where it hit: the series, and the impact the team fills in.
@@ -69,10 +75,12 @@ public struct PostMortemDraft: Sendable, Hashable, Codable {
 extension PostMortemDraft {
     /// Fills in everything the record can tell.
     /// - Parameters:
-    ///   - layersPaged: the layers notifications went to.
+    ///   - paged: the people asked to act on the incident while it was live (paged, raised, escalated to, asked
+    ///     to approve, reminded of a step), in the order they were first asked, with the layer asked.
+    ///   - chain: the command chain, which names the people of the timeline and gives their layers and roles.
     public static func prefill(
         incident: Incident, timeline: [TimelineEvent], steps: [RunStep], approvals: [PostMortemApproval],
-        layersPaged: [Layer]
+        paged: [Recipient], chain: CommandChain? = nil
     ) -> PostMortemDraft {
         let what = What(
             title: incident.title, ruleID: incident.ruleID, category: incident.category,
@@ -85,7 +93,8 @@ extension PostMortemDraft {
             approvals: approvals.sorted { $0.requestedAt < $1.requestedAt })
         return PostMortemDraft(
             what: what, when: when(incident, assessedAt: assessment(in: steps)?.doneAt, approvals: approvals),
-            who: who(timeline, layersPaged: layersPaged), whereAffected: Where(labels: incident.labels), how: how)
+            who: who(incident, timeline, paged: paged, chain: chain), whereAffected: Where(labels: incident.labels),
+            how: how)
     }
 
     /// The execution layer's assessment: its first step.
@@ -113,15 +122,5 @@ extension PostMortemDraft {
             timeToAcknowledge: since(incident.openedAt, incident.acknowledgedAt),
             timeToMitigate: since(incident.openedAt, incident.mitigatedAt),
             timeToResolve: since(incident.openedAt, incident.resolvedAt))
-    }
-
-    private static func who(_ timeline: [TimelineEvent], layersPaged: [Layer]) -> Who {
-        var people: [String] = []
-        for event in timeline.sorted(by: { $0.at < $1.at })
-        where event.actor != TimelineEvent.system && !people.contains(event.actor) {
-            people.append(event.actor)
-        }
-        let layers = Layer.allCases.filter { layersPaged.contains($0) }
-        return Who(people: people, layersPaged: layers)
     }
 }

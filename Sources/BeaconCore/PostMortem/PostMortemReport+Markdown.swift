@@ -47,11 +47,9 @@ extension PostMortemReport {
 
     private var whoLines: [String] {
         let who = draft.who
-        return [
-            "- People who acted: " + (who.people.isEmpty ? "none recorded" : who.people.joined(separator: ", ")),
-            "- Layers paged: "
-                + (who.layersPaged.isEmpty ? "none" : who.layersPaged.map(\.rawValue).joined(separator: ", ")),
-        ]
+        let acted = who.acted.isEmpty ? "none recorded" : who.acted.map(\.text).joined(separator: ", ")
+        guard !who.paged.isEmpty else { return ["- People who acted: \(acted)", "- Layers paged: none"] }
+        return ["- People who acted: \(acted)", "- Layers paged:"] + who.paged.map { "  - \($0.text)" }
     }
 
     private var whereLines: [String] {

@@ -24,18 +24,22 @@ public struct PostMortemReport: Sendable, Hashable, Codable {
 
     /// Assembles the report, computing the draft and the findings from the record.
     /// - Parameters:
+    ///   - paged: the people asked to act on the incident while it was live, with the layer asked.
+    ///   - chain: the command chain, for the names, layers and roles of the people who acted.
     ///   - earlier: incidents opened before this one, for "warned early?".
     ///   - later: incidents opened after it resolved, for "fully solved?".
     public static func assemble(
         incident: Incident, postMortem: PostMortem, timeline: [TimelineEvent], steps: [RunStep],
-        approvals: [PostMortemApproval], deadlines: [Deadline], layersPaged: [Layer], followUps: [FollowUp],
-        earlier: [Incident], later: [Incident]
+        approvals: [PostMortemApproval], deadlines: [Deadline], paged: [Recipient], chain: CommandChain? = nil,
+        followUps: [FollowUp], earlier: [Incident], later: [Incident]
     ) -> PostMortemReport {
         let draft = PostMortemDraft.prefill(
-            incident: incident, timeline: timeline, steps: steps, approvals: approvals, layersPaged: layersPaged)
+            incident: incident, timeline: timeline, steps: steps, approvals: approvals, paged: paged, chain: chain)
         let findings = [
             Findings.warnedEarly(incident, earlier: earlier),
-            Findings.respondedFast(incident, deadlines: deadlines, steps: steps, approvals: approvals),
+            Findings.respondedFast(
+                incident, deadlines: deadlines, steps: steps, approvals: approvals,
+                completions: StepCompletions(timeline)),
             Findings.fullySolved(incident, followUps: followUps, later: later),
         ]
         return PostMortemReport(

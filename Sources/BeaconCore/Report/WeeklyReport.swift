@@ -25,7 +25,7 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
     public var bySeverity: [SeverityCount]
     /// MTTA and MTTR by peak severity, `sev1` to `sev4`.
     public var responseTimes: [ResponseTimes]
-    /// Deadline compliance by layer: operation, execution, decision.
+    /// Deadline compliance by layer: operation, execution, decision; every period of a recurring step counts.
     public var deadlines: [Compliance]
     /// The rules that opened the most incidents, at most `topRulesShown`.
     public var topRules: [RuleCount]
@@ -40,15 +40,18 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
         public var deadlines: [Deadline]
         public var steps: [RunStep]
         public var approvals: [PostMortemApproval]
+        /// Every time each step was done, which answers the periods of recurring steps.
+        public var completions: StepCompletions
 
         public init(
             incident: Incident, deadlines: [Deadline] = [], steps: [RunStep] = [],
-            approvals: [PostMortemApproval] = []
+            approvals: [PostMortemApproval] = [], completions: StepCompletions = StepCompletions()
         ) {
             self.incident = incident
             self.deadlines = deadlines
             self.steps = steps
             self.approvals = approvals
+            self.completions = completions
         }
     }
 
@@ -136,9 +139,12 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
     private static func compliance(_ records: [Record], now: Date) -> [Compliance] {
         var outcomes: [Layer: [DeadlineOutcome]] = [:]
         for record in records {
-            for deadline in DeadlineOutcome.watched(record.deadlines) {
+            for deadline in DeadlineOutcome.watched(
+                record.deadlines, incident: record.incident, steps: record.steps, at: now)
+            {
                 let outcome = DeadlineOutcome.judge(
-                    deadline, of: record.incident, steps: record.steps, approvals: record.approvals, at: now)
+                    deadline, of: record.incident, steps: record.steps, approvals: record.approvals,
+                    completions: record.completions, at: now)
                 outcomes[deadline.layer, default: []].append(outcome)
             }
         }

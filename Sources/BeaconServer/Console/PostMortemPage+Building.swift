@@ -70,7 +70,7 @@ extension PostMortemPage {
         }
         return Body(
             refused: refused, banner: banner, what: what(draft.what), when: when(draft.when, now: now),
-            who: who(draft.who, chain: chain), whereAffected: whereAffected(draft.whereAffected.labels),
+            who: who(draft.who), whereAffected: whereAffected(draft.whereAffected.labels),
             how: how(draft.how, now: now),
             fields: fields(report.postMortem.fields, sent: rejected?.form == .fields ? rejected : nil),
             findings: report.findings.map { findingCard($0, comment: report.postMortem.comments[$0.kind]) },
@@ -103,30 +103,15 @@ extension PostMortemPage {
         return When(milestones: milestones, durations: durations, hasDurations: !durations.isEmpty)
     }
 
-    /// The people by name and layer where the chain knows them; each paged layer with who is in it.
-    static func who(_ who: PostMortemDraft.Who, chain: CommandChain) -> Who {
-        let people = who.people.map { actor -> String in
-            guard let (person, layer) = chain.person(actor) else { return actor }
-            return person.name == actor
-                ? "\(actor) (\(layer.rawValue))" : "\(person.name) (\(actor), \(layer.rawValue))"
-        }
-        let layers = who.layersPaged.map { layer in
-            let members = chain[layer].people.map { person in
-                person.role.map { "\(person.name), \($0)" } ?? person.name
-            }
-            return Pair(
-                name: "\(layer.rawValue) — \(role(of: layer))",
-                value: members.isEmpty ? "nobody configured" : members.joined(separator: "; "))
+    /// The people by name, layer and role; each paged layer with who of it was paged.
+    static func who(_ who: PostMortemDraft.Who) -> Who {
+        let people = who.acted.map(\.text)
+        let layers = who.paged.map { paged in
+            Pair(
+                name: "\(paged.layer.rawValue) — \(paged.duty)",
+                value: paged.people.map(\.nameAndRole).joined(separator: "; "))
         }
         return Who(people: people, nobody: people.isEmpty, layers: layers, noLayers: layers.isEmpty)
-    }
-
-    static func role(of layer: Layer) -> String {
-        switch layer {
-        case .operation: "on-call leads"
-        case .execution: "directors"
-        case .decision: "executives"
-        }
     }
 
     static func whereAffected(_ labels: Labels) -> Where {

@@ -1,0 +1,43 @@
+public import Foundation
+
+/// Every time each playbook step was marked done, read from the timeline.
+///
+/// A run step keeps only its last `doneAt`; a recurring step is done once a period, and the timeline, which
+/// records each time, is what tells whether every period was met.
+public struct StepCompletions: Sendable, Hashable {
+    /// When each step was marked done, by step id, oldest first.
+    public var times: [String: [Date]]
+
+    public init(times: [String: [Date]] = [:]) {
+        self.times = times.mapValues { $0.sorted() }
+    }
+
+    /// Reads the step events of a timeline; events of other kinds, or by Beacon itself, are skipped.
+    public init(_ timeline: [TimelineEvent]) {
+        var times: [String: [Date]] = [:]
+        for event in timeline where event.kind == .step && event.actor != TimelineEvent.system {
+            if let stepID = Self.stepID(done: event) { times[stepID, default: []].append(event.at) }
+        }
+        self.init(times: times)
+    }
+
+    /// When `stepID` was marked done, oldest first.
+    public subscript(stepID: String) -> [Date] { times[stepID] ?? [] }
+
+    /// The timeline message of a step marked done: `Step progress done by zhangmin: 2% of orders affected`.
+    public static func message(step stepID: String, by actor: String, note: String?) -> String {
+        "Step \(stepID) done by \(actor)" + (note.map { ": \($0)" } ?? "")
+    }
+
+    /// The step an event says was done, when it is one written by `message(step:by:note:)`. Step ids are
+    /// kebab-case, so the id ends at the first space.
+    static func stepID(done event: TimelineEvent) -> String? {
+        guard event.message.hasPrefix("Step ") else { return nil }
+        let rest = event.message.dropFirst("Step ".count)
+        guard let space = rest.firstIndex(of: " ") else { return nil }
+        let tail = rest[space...]
+        let done = " done by \(event.actor)"
+        guard tail == done || tail.hasPrefix(done + ": ") else { return nil }
+        return String(rest[..<space])
+    }
+}

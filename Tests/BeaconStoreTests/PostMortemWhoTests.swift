@@ -1,0 +1,58 @@
+import BeaconCore
+import Foundation
+import Testing
+
+@testable import BeaconStore
+
+/// The Who of a post-mortem read from a real SQLite file: the people who acted on the incident and the layers
+/// asked to act on it, not those who wrote or were chased about its review afterwards.
+@Suite struct PostMortemWhoTests {
+    let directory = TemporaryDirectory()
+    let store: BeaconStore
+    let ledger: IncidentLedger
+    let postMortems: PostMortemStore
+    let id: IncidentID
+    let start = CommandChainFixture.start
+
+    /// A sev3 (operation paged) escalated by hand to execution and resolved; then Wang Lei writes the post-mortem,
+    /// it falls overdue, and the decision layer is told.
+    init() throws {
+        store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
+        ledger = IncidentLedger(store, planner: CommandPlanner(config: CommandChainFixture.config))
+        postMortems = PostMortemStore(ledger, calendar: CommandChainFixture.config.calendar)
+        id = try #require(
+            try ledger.declare(
+                title: "Card payments failing", category: .system, severity: .sev3, by: "zhangmin", at: start
+            ).incident.id)
+        try ledger.perform(.acknowledge, on: id, by: "chenxiao", at: start + 60)
+        try ledger.escalate(id, to: .execution, by: "zhangmin", note: "needs a director", at: start + 120)
+        try ledger.perform(.resolve, on: id, by: "zhangmin", at: start + 600)
+        var update = PostMortemUpdate(try postMortems.report(id))
+        update.fields.rootCause = "A deploy dropped the gateway's retry setting."
+        try postMortems.apply(update, to: id, by: "wanglei", at: start + 3_600)
+        let due = try #require(try postMortems.postMortem(id)?.dueAt)
+        try ledger.fireDueDeadlines(at: due + 60)
+    }
+
+    @Test func theReviewIsChasedOnTheRecord() throws {
+        let notifications = try store.notifications(id)
+        #expect(notifications.contains { $0.person == "lina" && $0.kind == .escalation }, "the overdue notice")
+        #expect(notifications.contains { $0.person == "wanglei" && $0.kind == .reminder })
+        #expect(try store.timeline(id).contains { $0.actor == "wanglei" && $0.kind == .postMortem })
+    }
+
+    @Test func peopleWhoActedAreThoseWhoWorkedTheIncident() throws {
+        let who = try postMortems.report(id).draft.who
+        #expect(who.people == ["zhangmin", "chenxiao"], "not wanglei, who wrote the post-mortem")
+        #expect(who.acted.map(\.text) == ["Zhang Min (zhangmin; operation)", "Chen Xiao (chenxiao; operation)"])
+    }
+
+    @Test func layersPagedAreThoseAskedToActOnTheIncident() throws {
+        let who = try postMortems.report(id).draft.who
+        #expect(who.layersPaged == [.operation, .execution], "not decision, told only that the review is late")
+        #expect(
+            who.paged.map(\.text) == [
+                "operation (on-call leads): Zhang Min; Chen Xiao", "execution (directors): Wang Lei",
+            ])
+    }
+}
