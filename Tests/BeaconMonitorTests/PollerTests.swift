@@ -62,6 +62,24 @@ import Testing
         #expect(poller.statistics.polls == results.all.count && poller.statistics.failures == 0)
     }
 
+    @Test func aServerClosingIdleConnectionsCostsNeitherPollsNorABusyLoop() async throws {
+        let server = try ClosingKeepAliveServer(body: "0.97", idleClose: .milliseconds(30))
+        defer { server.stop() }
+        let results = Results()
+        let target = PollTarget(
+            id: 1, url: "http://127.0.0.1:\(server.port)/m", interval: .milliseconds(100), timeout: .seconds(5))
+        let poller = try Poller(targets: [target], options: options(spread: false), deliver: results.record)
+        poller.start()
+        let polledTenTimes = await eventually { results.count(1) >= 10 }
+        poller.stop()
+
+        #expect(polledTenTimes)
+        #expect(results.all.allSatisfy { $0 == .body(Array("0.97".utf8)) }, "no poll fails on a closed connection")
+        #expect(server.connections >= server.requests - 1, "each poll finds its connection closed and opens another")
+        // A closed idle socket left readable in epoll would wake the loop thousands of times a second.
+        #expect(poller.statistics.wakeups < 20 * results.count(1), "\(poller.statistics.wakeups) wake-ups")
+    }
+
     @Test func anUpdateTakesEffectAtOnceAndDropsTheShardsNoLongerNeeded() async throws {
         let server = try await LoopbackHTTPServer.start(fallback: .json("1"))
         let results = Results()

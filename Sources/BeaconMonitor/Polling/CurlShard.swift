@@ -90,7 +90,7 @@ final class CurlShard {
         guard let context else { return 0 }
         let shard = Unmanaged<CurlShard>.fromOpaque(context).takeUnretainedValue()
         if what == CURL_POLL_REMOVE {
-            shard.events.park(socket, tag: tag(shard: shard.index, socket: socket))
+            shard.events.park(socket)
             return 0
         }
         let isNew = socketContext == nil

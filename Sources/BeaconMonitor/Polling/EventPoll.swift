@@ -50,7 +50,7 @@ final class EventPoll {
         let first = isNew && parked.remove(socket) == nil ? EPOLL_CTL_ADD : EPOLL_CTL_MOD
         if beacon_epoll_control(epoll, first, socket, flags, tag) != 0 {
             // The socket was closed and its number reused behind libcurl's back, or added twice: try the other way.
-            _ = beacon_epoll_control(epoll, isNew ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, flags, tag)
+            _ = beacon_epoll_control(epoll, first == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, flags, tag)
         }
     }
 
@@ -60,15 +60,16 @@ final class EventPoll {
         _ = beacon_epoll_control(epoll, EPOLL_CTL_DEL, socket, 0, 0)
     }
 
-    /// Stops reporting `socket` for reading or writing but leaves it in the set, so that the next transfer on the
-    /// same kept-alive connection changes its registration instead of adding it again: one system call per poll
-    /// rather than two. Only a hang-up or an error is still reported (see `dropIfParked`).
-    func park(_ socket: Int32, tag: UInt64) {
-        if beacon_epoll_control(epoll, EPOLL_CTL_MOD, socket, 0, tag) == 0 { parked.insert(socket) }
+    /// Leaves `socket` in the set as it is, though libcurl stopped watching it (an idle kept-alive connection), so
+    /// the next transfer on that connection changes its registration instead of adding it again: one system call
+    /// per poll rather than two. Readiness of a parked socket can only mean the server closed or broke the
+    /// connection; `dropIfParked` then takes it out.
+    func park(_ socket: Int32) {
+        parked.insert(socket)
     }
 
-    /// Forgets `socket` if it is parked: its idle connection was closed by the server or failed; libcurl finds out
-    /// when it next tries to reuse it.
+    /// Forgets `socket` if it is parked: its idle connection was closed by the server or failed (libcurl finds out
+    /// when it next tries to reuse it), or libcurl closed it and the number now belongs to a new socket.
     /// - Returns: whether it was parked, so its readiness means nothing to libcurl.
     func dropIfParked(_ socket: Int32) -> Bool {
         guard parked.contains(socket) else { return false }

@@ -43,6 +43,8 @@ public final class Poller: @unchecked Sendable {
         /// Polls skipped because the previous poll of the same target was still in flight.
         public var overruns = 0
         public var inFlight = 0
+        /// Times the loop woke up, for a cost that polls alone do not show.
+        public var wakeups = 0
     }
 
     private struct Shared {
@@ -131,6 +133,7 @@ public final class Poller: @unchecked Sendable {
             let now = Self.monotonicNanos()
             for shard in shards { shard.fireTimer(at: now) }
             collectFinishedTransfers()
+            counted.wakeups += 1
             _ = events.wait(milliseconds: waitMilliseconds()) { tag, readable, writable, error in
                 let (index, socket) = CurlShard.split(tag)
                 guard !events.dropIfParked(socket), index < shards.count else { return }
