@@ -54,7 +54,7 @@ import Testing
         let client = CurlClient()
         let dispatcher = OutboxDispatcher(
             config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
-            policy: fast, tick: .milliseconds(20), logger: logger)
+            policy: fast, tick: .seconds(60), logger: logger)
         let task = Task { try await dispatcher.run() }
         for _ in 0..<500 where !(try done(store, id)) { try await Task.sleep(for: .milliseconds(20)) }
         task.cancel()

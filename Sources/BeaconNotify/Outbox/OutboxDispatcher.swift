@@ -7,7 +7,7 @@ import Synchronization
 
 /// Sends the outbox: bounded concurrency, retries with backoff and jitter, fall-over to a person's next channel.
 ///
-/// Woken at once when a change queues notifications (`wake()`), and every `tick` for retries and for rows
+/// Woken at once when a change queues notifications (`wake()`), when a retry falls due, and every `tick` for rows
 /// other processes (the command line) committed.
 public final class OutboxDispatcher: Service, Sendable {
     private enum Event: Sendable {
@@ -30,7 +30,7 @@ public final class OutboxDispatcher: Service, Sendable {
 
     public init(
         config: BeaconConfig, store: BeaconStore, sender: any ChannelSender, signer: ApprovalSigner,
-        policy: RetryPolicy = RetryPolicy(), maxConcurrent: Int = 32, tick: Duration = .milliseconds(250),
+        policy: RetryPolicy = RetryPolicy(), maxConcurrent: Int = 32, tick: Duration = .seconds(1),
         logger: Logger, instrumentation: any Instrumentation = NoInstrumentation(),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -87,13 +87,20 @@ public final class OutboxDispatcher: Service, Sendable {
             guard let id = entry.id else { continue }
             busy.insert(id)
             group.addTask { [self] in
-                await attempt(entry)
+                let retryAt = await attempt(entry)
                 continuation.yield(.finished(id))
+                // The retry's own wake-up, so it goes out on time rather than at the next tick.
+                if let retryAt, retryAt > now() {
+                    try? await Task.sleep(for: .seconds(retryAt.timeIntervalSince(now())))
+                    continuation.yield(.wake)
+                }
             }
         }
     }
 
-    private func attempt(_ entry: OutboxEntry) async {
+    /// Makes one attempt and records its result.
+    /// - Returns: when the notification is to be tried again, if it failed and will be.
+    private func attempt(_ entry: OutboxEntry) async -> Date? {
         let config = config.withLock { $0 }
         let result: DeliveryResult
         if let channel = config.channel(entry.channelID) {
@@ -106,6 +113,7 @@ public final class OutboxDispatcher: Service, Sendable {
         } else {
             instrumentation.notified(channel: entry.channelID, delivered: false)
         }
+        var retryAt: Date?
         do {
             switch result {
             case .delivered(let detail):
@@ -113,7 +121,7 @@ public final class OutboxDispatcher: Service, Sendable {
             case .failed(let reason, let retryable):
                 let attempts = entry.attempts + 1
                 var generator = SystemRandomNumberGenerator()
-                let retryAt =
+                retryAt =
                     retryable && attempts < policy.attemptsPerChannel
                     ? now().addingTimeInterval(policy.backoff(after: attempts, using: &generator).seconds) : nil
                 let fallover = retryAt == nil ? nextChannel(after: entry, config: config) : nil
@@ -129,7 +137,9 @@ public final class OutboxDispatcher: Service, Sendable {
             }
         } catch {
             logger.error("cannot record a notification attempt", metadata: ["error": "\(error)"])
+            return nil
         }
+        return retryAt
     }
 
     private func delivery(_ entry: OutboxEntry, channel: Channel, config: BeaconConfig) -> Delivery {
