@@ -21,9 +21,9 @@ public final class Poller: @unchecked Sendable {
         public var maxInFlight = 1024
         /// Spread each target's first poll over its interval (off in tests, to poll at once).
         public var spreadStart = true
-        /// How early a target may start to share a wake-up with one due before it; never more than 1% of its
-        /// interval.
-        public var coalesce: Duration = .milliseconds(10)
+        /// How far a poll may move from its due time, early or late, to share a wake-up with others: 1% of the
+        /// target's interval, at most this.
+        public var coalesce: Duration = .milliseconds(50)
         /// Targets per multi handle: the connections libcurl walks each time a transfer finishes.
         public var targetsPerShard = 16
         /// libcurl's receive buffer per transfer; bodies here are small, and 10,000 default 16 KiB buffers
@@ -181,9 +181,7 @@ public final class Poller: @unchecked Sendable {
     }
 
     private func startDueTransfers(at now: UInt64) {
-        let coalesce = Self.nanos(options.coalesce)
-        while inFlight.count < options.maxInFlight,
-            let scheduled = schedule.popDue(at: now, early: { min(coalesce, $0.intervalNanos / 100) })
+        while inFlight.count < options.maxInFlight, let scheduled = schedule.popDue(at: now, early: slack(of:))
         {
             let interval = scheduled.intervalNanos
             let jitter = Int64(random.next(upperBound: interval / 50 + 1)) - Int64(interval / 100)
@@ -273,10 +271,19 @@ public final class Poller: @unchecked Sendable {
     /// How long to sleep: until the next due target (if a slot is free) or the earliest libcurl deadline.
     private func waitMilliseconds() -> Int32 {
         var until = Self.monotonicNanos() + 1_000_000_000
-        if inFlight.count < options.maxInFlight, let due = schedule.nextDue { until = min(until, due) }
+        // The first due target waits its slack, and whatever falls due meanwhile goes with it.
+        if inFlight.count < options.maxInFlight, let (due, target) = schedule.first {
+            until = min(until, due + slack(of: target))
+        }
         for shard in shards { if let deadline = shard.deadline { until = min(until, deadline) } }
         let now = Self.monotonicNanos()
         return until <= now ? 0 : Int32((until - now + 999_999) / 1_000_000)
+    }
+
+    /// How far a target's poll may move from its due time to share a wake-up: 1% of its interval, at most
+    /// `coalesce`. Polls never drift: the next due time counts from the due time, not from the start.
+    private func slack(of target: ScheduledTarget) -> UInt64 {
+        min(Self.nanos(options.coalesce), target.intervalNanos / 100)
     }
 
     static func nanos(_ duration: Duration) -> UInt64 {

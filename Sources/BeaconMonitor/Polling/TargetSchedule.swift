@@ -4,7 +4,7 @@ struct TargetSchedule {
 
     var isEmpty: Bool { heap.isEmpty }
     var count: Int { heap.count }
-    var nextDue: UInt64? { heap.first?.due }
+    var first: (due: UInt64, target: ScheduledTarget)? { heap.first }
 
     mutating func push(_ target: ScheduledTarget) {
         heap.append((target.nextDue, target))
