@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("v4-postmortems", migrate: v4PostMortems)
         migrator.registerMigration("v5-follow-up-dates", migrate: v5FollowUpDates)
         migrator.registerMigration("v6-report-indexes", migrate: v6ReportIndexes)
+        migrator.registerMigration("v7-assessment-step", migrate: v7AssessmentStep)
         return migrator
     }
 
@@ -245,6 +246,16 @@ enum Schema {
                 CREATE INDEX follow_up_created ON follow_up(created_at);
                 CREATE INDEX follow_up_closed ON follow_up(closed_at);
                 CREATE INDEX follow_up_open_due ON follow_up(status, due_at);
+                """)
+    }
+
+    private static func v7AssessmentStep(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- Which execution step is the assessment `assess_within` watches (`assessment: true` in the playbook),
+                -- kept with the run so the post-mortem judges the same step the escalation did. Runs from before
+                -- this fall back to the execution layer's first step.
+                ALTER TABLE run_step ADD COLUMN assessment BOOLEAN NOT NULL DEFAULT 0;
                 """)
     }
 }

@@ -136,6 +136,26 @@ enum PostMortemScript {
         #expect(draft.when.timeToResolve == 3_480)
     }
 
+    /// A playbook whose assessment (`assessment: true`) is the execution layer's second step: the post-mortem
+    /// judges the step the escalation watched, not the first one.
+    @Test func theMarkedAssessmentStepIsTheOneJudged() throws {
+        var steps = PostMortemScript.steps
+        steps.insert(
+            PostMortemScript.step("root-cause", 1, "Report the cause", .execution, doneBy: "bob", at: 600), at: 1)
+        steps[2].position = 2
+        steps[2].assessment = true
+        steps[2].doneAt = PostMortemScript.at(1_500)
+        let draft = PostMortemDraft.prefill(
+            incident: PostMortemScript.incident, timeline: PostMortemScript.timeline, steps: steps,
+            approvals: PostMortemScript.approvals, paged: PostMortemScript.paged, chain: PostMortemScript.chain)
+        #expect(draft.when.milestones.first { $0.name == "Assessed" }?.at == PostMortemScript.at(1_500))
+        let assess = try #require(PostMortemScript.deadlines.first { $0.kind == .assess })
+        #expect(
+            DeadlineOutcome.judge(assess, of: PostMortemScript.incident, steps: steps, approvals: [])
+                == .late(margin: 480), "assessed at 1,500 s, due at 1,020 s")
+        #expect(RunStep.assessment(in: PostMortemScript.steps)?.stepID == "assess", "unmarked: the first one")
+    }
+
     @Test func whoIsPeopleWhoActedUntilItResolvedNotBeaconAndLayersInChainOrder() {
         #expect(draft.who.people == ["alice", "bob", "ceo"], "not erin and frank, who came after it resolved")
         #expect(draft.who.layersPaged == [.operation, .execution, .decision])

@@ -116,6 +116,24 @@ import Testing
         #expect(!(try outbox(id).contains("escalation lina mail")))
     }
 
+    /// The assessment is the execution step marked `assessment: true`, stored with the run, so a post-mortem read
+    /// later judges the same step the escalation watched even if the playbook changed since.
+    @Test func theMarkedAssessmentStepIsKeptWithTheRun() throws {
+        var config = CommandChainFixture.config
+        config.playbooks[0].steps.insert(
+            PlaybookStep(id: "root-cause", title: "Report the cause", owner: .execution, within: .seconds(600)), at: 1)
+        config.playbooks[0].steps[2].assessment = true
+        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
+        let id = try #require(
+            try ledger.declare(title: "Payments failing", category: .system, severity: .sev2, by: "zhangmin", at: start)
+                .incident.id)
+        #expect(try store.runSteps(id).filter(\.assessment).map(\.stepID) == ["assess"])
+        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
+        try ledger.completeStep("root-cause", of: id, by: "wanglei", layer: .execution, note: nil, at: start + 300)
+        try ledger.fireDueDeadlines(at: start + 901)
+        #expect(try outbox(id).contains("escalation lina mail"), "the cause is not the assessment")
+    }
+
     @Test func decisionSilenceOnASev1IsPagedAgainAndMarkedMissed() throws {
         let id = try declare(.sev1)
         try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)

@@ -161,8 +161,10 @@ extension CommandPlanner {
         return effects
     }
 
-    /// The execution layer's assessment: the step marked `assessment: true`, else its first step.
+    /// The execution layer's assessment: the step marked `assessment: true`, else its first step. Runs stored
+    /// before steps carried the mark are looked up in the playbook.
     func assessmentStep(in steps: [RunStep]) -> RunStep? {
+        if steps.contains(where: \.assessment) { return RunStep.assessment(in: steps) }
         let execution = steps.filter { $0.owner == .execution }.sorted { $0.position < $1.position }
         return execution.first { playbookStep($0)?.assessment == true } ?? execution.first
     }

@@ -109,7 +109,8 @@ public struct CommandPlanner: Sendable {
         return RunStep(
             incidentID: incident.id ?? IncidentID(0), stepID: step.id, position: position, playbookID: playbook,
             title: step.title, owner: step.owner, state: active ? .due : .pending, dueAt: active ? due : nil,
-            every: step.every?.seconds, approval: step.approval, minSeverity: step.minSeverity, message: step.message)
+            every: step.every?.seconds, approval: step.approval, assessment: step.assessment,
+            minSeverity: step.minSeverity, message: step.message)
     }
 
     func playbookStep(_ step: RunStep) -> PlaybookStep? {

@@ -75,7 +75,7 @@ public enum DeadlineOutcome: Sendable, Hashable {
     ) -> Date? {
         switch deadline.kind {
         case .acknowledge: incident.acknowledgedAt
-        case .assess: PostMortemDraft.assessment(in: steps)?.doneAt
+        case .assess: RunStep.assessment(in: steps)?.doneAt
         case .instruct: approvals.compactMap(\.answeredAt).min()
         case .step, .recurring, .recurringEscalation: steps.first { $0.stepID == deadline.stepID }?.doneAt
         case .postMortemReminder, .postMortemOverdue, .followUpOverdue: nil

@@ -16,6 +16,8 @@ public struct RunStep: Sendable, Hashable, Codable {
     /// The period of a recurring step, in seconds.
     public var every: TimeInterval?
     public var approval: Bool
+    /// The execution layer's assessment step, which `assess_within` watches.
+    public var assessment: Bool
     public var minSeverity: Severity?
     /// The user-facing message template of the step.
     public var message: String?
@@ -25,8 +27,8 @@ public struct RunStep: Sendable, Hashable, Codable {
 
     public init(
         incidentID: IncidentID, stepID: String, position: Int, playbookID: String, title: String, owner: Layer,
-        state: StepState, dueAt: Date?, every: TimeInterval?, approval: Bool, minSeverity: Severity?,
-        message: String?
+        state: StepState, dueAt: Date?, every: TimeInterval?, approval: Bool, assessment: Bool = false,
+        minSeverity: Severity?, message: String?
     ) {
         self.incidentID = incidentID
         self.stepID = stepID
@@ -38,12 +40,13 @@ public struct RunStep: Sendable, Hashable, Codable {
         self.dueAt = dueAt
         self.every = every
         self.approval = approval
+        self.assessment = assessment
         self.minSeverity = minSeverity
         self.message = message
     }
 
     enum CodingKeys: String, CodingKey {
-        case position, title, owner, state, every, approval, message, note
+        case position, title, owner, state, every, approval, assessment, message, note
         case incidentID = "incident_id"
         case stepID = "step_id"
         case playbookID = "playbook_id"
@@ -55,6 +58,12 @@ public struct RunStep: Sendable, Hashable, Codable {
 
     /// Whether the step is waiting on its owner.
     public var isOpen: Bool { state == .due || state == .missed }
+
+    /// The execution layer's assessment among a run's steps: the one marked as such, else the layer's first step.
+    public static func assessment(in steps: [RunStep]) -> RunStep? {
+        let execution = steps.filter { $0.owner == .execution }.sorted { $0.position < $1.position }
+        return execution.first(where: \.assessment) ?? execution.first
+    }
 }
 
 /// Where a step of a run stands.

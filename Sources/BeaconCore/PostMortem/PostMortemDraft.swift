@@ -92,14 +92,9 @@ extension PostMortemDraft {
             },
             approvals: approvals.sorted { $0.requestedAt < $1.requestedAt })
         return PostMortemDraft(
-            what: what, when: when(incident, assessedAt: assessment(in: steps)?.doneAt, approvals: approvals),
+            what: what, when: when(incident, assessedAt: RunStep.assessment(in: steps)?.doneAt, approvals: approvals),
             who: who(incident, timeline, paged: paged, chain: chain), whereAffected: Where(labels: incident.labels),
             how: how)
-    }
-
-    /// The execution layer's assessment: its first step.
-    public static func assessment(in steps: [RunStep]) -> RunStep? {
-        steps.filter { $0.owner == .execution }.min { $0.position < $1.position }
     }
 
     private static func when(_ incident: Incident, assessedAt: Date?, approvals: [PostMortemApproval]) -> When {
