@@ -181,8 +181,7 @@ public final class Poller: @unchecked Sendable {
     }
 
     private func startDueTransfers(at now: UInt64) {
-        while inFlight.count < options.maxInFlight, let scheduled = schedule.popDue(at: now, early: slack(of:))
-        {
+        while inFlight.count < options.maxInFlight, let scheduled = schedule.popDue(at: now, early: slack(of:)) {
             let interval = scheduled.intervalNanos
             let jitter = Int64(random.next(upperBound: interval / 50 + 1)) - Int64(interval / 100)
             scheduled.nextDue = max(scheduled.nextDue &+ UInt64(bitPattern: Int64(interval) &+ jitter), now + 1_000_000)
