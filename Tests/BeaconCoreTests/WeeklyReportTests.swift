@@ -220,7 +220,7 @@ enum WeeklyScript {
         }
         #expect(
             rows == [
-                "operation met 3 missed 2 running 1 60.0", "execution met 0 missed 2 running 0 0.0",
+                "operation met 2 missed 2 running 1 50.0", "execution met 0 missed 2 running 0 0.0",
                 "decision met 1 missed 0 running 0 100.0",
             ])
     }
@@ -307,7 +307,7 @@ enum WeeklyScript {
         let text = String(decoding: data, as: UTF8.self)
         for key in [
             #""week":"2026-W47""#, #""first_day":"2026-11-16""#, #""by_category""#,
-            #""share_percent":42.9"#, #""mean_seconds":3800"#, #""percent_met":60"#, #""top_rules""#,
+            #""share_percent":42.9"#, #""mean_seconds":3800"#, #""percent_met":50"#, #""not_owed":1"#, #""top_rules""#,
             #""rule_id":"payment-success-rate""#, #""follow_ups""#, #""overdue_at""#, #""time_zone""#,
             #""previous_week""#,
             #""from_alertmanager":1"#, #""response_times""#,
@@ -327,7 +327,7 @@ enum WeeklyScript {
         #expect(markdown.contains("| sev2 major | 3 | 42.9% |"))
         #expect(markdown.contains("| sev2 | 8m 30s | 8m 30s | 2 of 3 | 1h 3m | 40m | 3 of 3 |"))
         #expect(markdown.contains("| sev3 | 10m | 10m | 1 of 1 | — | — | 0 of 1 |"))
-        #expect(markdown.contains("| operation | 3 | 2 | 60.0% | 1 |"))
+        #expect(markdown.contains("| operation | 2 | 2 | 50.0% | 1 | 1 |"))
         #expect(markdown.contains("| payment-success-rate | Payment success rate | 2 |"))
         #expect(markdown.contains("- Overdue at 2026-11-22 00:00: 2"))
         #expect(markdown.contains("| #1 | Action 3 | wanglei | 2026-11-15 00:00 |"))

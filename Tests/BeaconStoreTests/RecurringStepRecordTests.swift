@@ -83,7 +83,7 @@ import Testing
         let calendar = CommandChainFixture.config.calendar
         let report = try store.weeklyReport(ISOWeek(containing: start, in: calendar), calendar: calendar, at: at(7_200))
         let operation = try #require(report.deadlines.first { $0.layer == .operation })
-        // Acknowledge and confirm met; progress periods 1, 3 met and 4 not owed, period 2 missed.
-        #expect("\(operation.met)/\(operation.missed)/\(operation.running)" == "5/1/0")
+        // Acknowledge and confirm met; progress periods 1, 3 met, period 2 missed, and 4 not owed (neither way).
+        #expect("\(operation.met)/\(operation.missed)/\(operation.running)/\(operation.notOwed)" == "4/1/0/1")
     }
 }

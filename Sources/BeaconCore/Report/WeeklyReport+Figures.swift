@@ -116,18 +116,22 @@ extension WeeklyReport {
     /// Whether one layer answered its deadlines in time, over the week's incidents.
     public struct Compliance: Sendable, Hashable, Codable {
         public var layer: Layer
-        /// Answered in time, or not owed because the incident resolved before it was due.
+        /// Answered in time.
         public var met: Int
         /// Answered late, or due and never answered.
         public var missed: Int
         /// Not answered and not yet due at report time; counted neither way.
         public var running: Int
+        /// Never owed: the incident resolved (or, for a recurring step, was mitigated) before it was due; counted
+        /// neither way, so a quickly solved incident does not flatter its layers.
+        public var notOwed: Int
         /// `met / (met + missed)` in percent, to one decimal; `nil` when nothing was due.
         public var percentMet: Double?
 
         public init(layer: Layer, outcomes: [DeadlineOutcome]) {
             self.layer = layer
-            met = outcomes.count { $0.isMet == true }
+            notOwed = outcomes.count { $0 == .notDueBeforeResolution }
+            met = outcomes.count { $0.isMet == true } - notOwed
             missed = outcomes.count { $0.isMet == false }
             running = outcomes.count { $0.isMet == nil }
             percentMet = met + missed == 0 ? nil : WeeklyReport.percent(met, of: met + missed)
@@ -135,6 +139,7 @@ extension WeeklyReport {
 
         enum CodingKeys: String, CodingKey {
             case layer, met, missed, running
+            case notOwed = "not_owed"
             case percentMet = "percent_met"
         }
     }

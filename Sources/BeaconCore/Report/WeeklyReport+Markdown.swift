@@ -60,10 +60,10 @@ extension WeeklyReport {
     }
 
     private var complianceLines: [String] {
-        ["| Layer | Met | Missed | Met % | Still running |", "|---|---:|---:|---:|---:|"]
+        ["| Layer | Met | Missed | Met % | Still running | Not owed |", "|---|---:|---:|---:|---:|---:|"]
             + deadlines.map {
                 "| \($0.layer.rawValue) | \($0.met) | \($0.missed) | \($0.percentMet.map(Self.percentText) ?? "—") "
-                    + "| \($0.running) |"
+                    + "| \($0.running) | \($0.notOwed) |"
             }
     }
 

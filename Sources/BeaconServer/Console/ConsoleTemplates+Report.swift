@@ -50,8 +50,8 @@ extension ConsoleTemplates {
         <h2>Deadline compliance by layer</h2>
         {{#deadlineChart}}{{>bar-chart}}{{/deadlineChart}}
         <div class="scroll"><table class="report" id="deadlines">
-        <thead><tr><th>Layer</th><th class="num">Met</th><th class="num">Missed</th><th class="num">Met %</th><th class="num">Still running</th></tr></thead>
-        <tbody>{{#deadlines}}<tr><td>{{layer}}</td><td class="num">{{met}}</td><td class="num">{{missed}}</td><td class="num">{{percent}}</td><td class="num">{{running}}</td></tr>{{/deadlines}}</tbody>
+        <thead><tr><th>Layer</th><th class="num">Met</th><th class="num">Missed</th><th class="num">Met %</th><th class="num">Still running</th><th class="num">Not owed</th></tr></thead>
+        <tbody>{{#deadlines}}<tr><td>{{layer}}</td><td class="num">{{met}}</td><td class="num">{{missed}}</td><td class="num">{{percent}}</td><td class="num">{{running}}</td><td class="num">{{notOwed}}</td></tr>{{/deadlines}}</tbody>
         </table></div>
         <h2>Rules that fired most</h2>
         {{#noRules}}<p class="muted" id="no-rules">No incident was opened by a rule.</p>{{/noRules}}

@@ -31,6 +31,7 @@ struct WeeklyReportPage {
         var missed: Int
         var percent: String
         var running: Int
+        var notOwed: Int
     }
 
     struct RuleRow {
@@ -94,7 +95,8 @@ struct WeeklyReportPage {
         deadlines = report.deadlines.map {
             ComplianceRow(
                 layer: $0.layer.rawValue, met: $0.met, missed: $0.missed,
-                percent: $0.percentMet.map(WeeklyReport.percentText) ?? "—", running: $0.running)
+                percent: $0.percentMet.map(WeeklyReport.percentText) ?? "—", running: $0.running,
+                notOwed: $0.notOwed)
         }
         rules = report.topRules.map { RuleRow(ruleID: $0.ruleID, title: $0.title, count: $0.count) }
         noRules = rules.isEmpty
