@@ -1,5 +1,8 @@
 import BeaconCore
 import Foundation
+import Testing
+
+@testable import BeaconStore
 
 /// A small command chain: two on call, one director, one executive; a playbook with every kind of step.
 enum CommandChainFixture {
@@ -34,4 +37,26 @@ enum CommandChainFixture {
         ])
 
     static let start = Date(timeIntervalSince1970: 1_790_000_000)
+}
+
+/// A sev3 "Card payments failing" declared by zhangmin at the fixture's start, in a real SQLite file, with the
+/// fixture's chain and playbook.
+struct DeclaredOnFile {
+    let directory = TemporaryDirectory()
+    let store: BeaconStore
+    let ledger: IncidentLedger
+    let postMortems: PostMortemStore
+    let id: IncidentID
+
+    init() throws {
+        store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
+        ledger = IncidentLedger(store, planner: CommandPlanner(config: CommandChainFixture.config))
+        postMortems = PostMortemStore(ledger, calendar: CommandChainFixture.config.calendar)
+        id = try #require(
+            try ledger.declare(
+                title: "Card payments failing", category: .system, severity: .sev3, by: "zhangmin",
+                at: CommandChainFixture.start
+            )
+            .incident.id)
+    }
 }

@@ -7,7 +7,7 @@ import Testing
 /// The Who of a post-mortem read from a real SQLite file: the people who acted on the incident and the layers
 /// asked to act on it, not those who wrote or were chased about its review afterwards.
 @Suite struct PostMortemWhoTests {
-    let directory = TemporaryDirectory()
+    let directory: TemporaryDirectory
     let store: BeaconStore
     let ledger: IncidentLedger
     let postMortems: PostMortemStore
@@ -17,13 +17,10 @@ import Testing
     /// A sev3 (operation paged) escalated by hand to execution and resolved; then Wang Lei writes the post-mortem,
     /// it falls overdue, and the decision layer is told.
     init() throws {
-        store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
-        ledger = IncidentLedger(store, planner: CommandPlanner(config: CommandChainFixture.config))
-        postMortems = PostMortemStore(ledger, calendar: CommandChainFixture.config.calendar)
-        id = try #require(
-            try ledger.declare(
-                title: "Card payments failing", category: .system, severity: .sev3, by: "zhangmin", at: start
-            ).incident.id)
+        let declared = try DeclaredOnFile()
+        (directory, store, ledger, postMortems, id) = (
+            declared.directory, declared.store, declared.ledger, declared.postMortems, declared.id
+        )
         try ledger.perform(.acknowledge, on: id, by: "chenxiao", at: start + 60)
         try ledger.escalate(id, to: .execution, by: "zhangmin", note: "needs a director", at: start + 120)
         try ledger.perform(.resolve, on: id, by: "zhangmin", at: start + 600)

@@ -7,7 +7,7 @@ import Testing
 /// A sev3 payment failure worked from a real SQLite file with the daemon's deadlines firing: its half-hourly
 /// progress update is judged period by period in the post-mortem, its Markdown export and the weekly report.
 @Suite struct RecurringStepRecordTests {
-    let directory = TemporaryDirectory()
+    let directory: TemporaryDirectory
     let store: BeaconStore
     let ledger: IncidentLedger
     let postMortems: PostMortemStore
@@ -16,14 +16,10 @@ import Testing
     let start = CommandChainFixture.start
 
     init() throws {
-        store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
-        ledger = IncidentLedger(store, planner: CommandPlanner(config: CommandChainFixture.config))
-        postMortems = PostMortemStore(ledger, calendar: CommandChainFixture.config.calendar)
-        id = try #require(
-            try ledger.declare(
-                title: "Card payments failing", category: .system, severity: .sev3, by: "zhangmin", at: start
-            )
-            .incident.id)
+        let declared = try DeclaredOnFile()
+        (directory, store, ledger, postMortems, id) = (
+            declared.directory, declared.store, declared.ledger, declared.postMortems, declared.id
+        )
         try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: at(60))
         try ledger.completeStep("confirm", of: id, by: "zhangmin", layer: .operation, at: at(100))
     }
