@@ -3,13 +3,21 @@ public import Foundation
 import GRDB
 
 extension BeaconStore {
-    /// Notifications due for an attempt, oldest first.
+    /// Notifications due for an attempt, oldest first, leaving out those in `busy` (attempts in flight).
+    ///
+    /// The dispatcher asks after every finished attempt, so the statement is fixed and cached: the busy ids go
+    /// in as one JSON array argument rather than as a different `NOT IN (…)` list each time.
     public func dueNotifications(at now: Date, limit: Int, excluding busy: Set<Int64> = []) throws -> [OutboxEntry] {
         try writer.read { db in
-            try OutboxEntry.filter(Column("state") == "pending")
-                .filter(Column("next_attempt_at") <= now.timeIntervalSince1970)
-                .filter(!busy.contains(Column("id")))
-                .order(Column("next_attempt_at"), Column("id")).limit(limit).fetchAll(db)
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT * FROM notification
+                    WHERE state = 'pending' AND next_attempt_at <= ?
+                      AND id NOT IN (SELECT value FROM json_each(?))
+                    ORDER BY next_attempt_at, id LIMIT ?
+                    """)
+            let ids = "[" + busy.map(String.init).joined(separator: ",") + "]"
+            return try OutboxEntry.fetchAll(statement, arguments: [now.timeIntervalSince1970, ids, limit])
         }
     }
 
@@ -33,19 +41,26 @@ extension BeaconStore {
         try writer.read { db in try OutboxEntry.filter(Column("state") == "pending").fetchCount(db) }
     }
 
-    /// Records a delivered notification and its timeline entry.
+    /// Records a delivered notification and its timeline entry; nothing when the row is no longer pending.
+    ///
+    /// One cached `UPDATE` rather than fetch, decode, encode and save: the outbox's hottest write.
     public func recordDelivered(_ entry: OutboxEntry, detail: String, at now: Date) throws {
+        guard let id = entry.id else { return }
         try writer.write { db in
-            guard var current = try OutboxEntry.fetchOne(db, key: entry.id), current.state == .pending else { return }
-            current.state = .delivered
-            current.attempts += 1
-            current.deliveredAt = now
-            current.lastError = nil
-            try current.update(db)
+            let statement = try db.cachedStatement(
+                sql: """
+                    UPDATE notification
+                    SET state = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = NULL
+                    WHERE id = ? AND state = 'pending'
+                    RETURNING attempts
+                    """)
+            guard let attempts = try Int.fetchOne(statement, arguments: [now.timeIntervalSince1970, id]) else {
+                return
+            }
             try Self.note(
-                db, current, at: now,
-                "Notified \(current.recipient.name) (\(current.layer.rawValue)) on \(current.channelID), "
-                    + "\(current.kind.rawValue), attempt \(current.attempts): \(detail)")
+                db, entry, at: now,
+                "Notified \(entry.recipient.name) (\(entry.layer.rawValue)) on \(entry.channelID), "
+                    + "\(entry.kind.rawValue), attempt \(attempts): \(detail)")
         }
     }
 

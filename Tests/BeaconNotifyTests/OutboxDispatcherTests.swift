@@ -86,6 +86,37 @@ import Testing
         await server.stop()
     }
 
+    /// More due than may be in flight: every finished attempt frees a slot for the next; once the outbox is
+    /// drained, a notification queued later goes out on `wake()`, long before the 60 s tick.
+    @Test func aBacklogLargerThanTheConcurrencyDrainsAndAWakeSendsWhatCameLater() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/primary": .json("{}")])
+        let config = config(server)
+        let store = try BeaconStore.inMemory()
+        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
+        for index in 0..<7 {
+            _ = try ledger.declare(
+                title: "Checkout errors \(index)", category: .system, severity: .sev3, by: "zhangmin", at: start)
+        }
+        let client = CurlClient()
+        let dispatcher = OutboxDispatcher(
+            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
+            policy: fast, maxConcurrent: 2, tick: .seconds(60), logger: logger)
+        let task = Task { try await dispatcher.run() }
+        #expect(await server.waitForRequests(to: "/primary", count: 7, timeout: .seconds(10)))
+        for _ in 0..<100 where try store.outboxDepth() > 0 { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(try store.outboxDepth() == 0)
+
+        _ = try ledger.declare(title: "Refund errors", category: .system, severity: .sev3, by: "zhangmin", at: start)
+        dispatcher.wake()
+        #expect(await server.waitForRequests(to: "/primary", count: 8, timeout: .seconds(10)))
+        task.cancel()
+        _ = await task.result
+        await client.shutdown()
+        let keys = server.requests(to: "/primary").compactMap { $0.header("Idempotency-Key") }
+        #expect(keys.count == 8 && Set(keys).count == 8, "each notification sent once: \(keys)")
+        await server.stop()
+    }
+
     @Test func aChannelThatKeepsFailingFallsOverToTheNext() async throws {
         let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(503), "/backup": .json("{}")])
         let (store, id) = try await dispatch(server) { store, id in

@@ -12,7 +12,8 @@ import Synchronization
 public final class OutboxDispatcher: Service, Sendable {
     private enum Event: Sendable {
         case wake
-        case finished(Int64)
+        /// An attempt ended; `queued` when it queued another notification (a fall-over to the next channel).
+        case finished(Int64, queued: Bool)
     }
 
     private let store: BeaconStore
@@ -64,31 +65,40 @@ public final class OutboxDispatcher: Service, Sendable {
         defer { ticker.cancel() }
         await withDiscardingTaskGroup { group in
             var busy = Set<Int64>()
-            fill(&busy, group: &group)
+            // Whether the last look found all that was due: then a finished attempt alone frees a slot for
+            // nothing, and the outbox is read again only when something may have become due.
+            var drained = fill(&busy, group: &group)
             for await event in events.cancelOnGracefulShutdown() {
-                if case .finished(let id) = event { busy.remove(id) }
-                fill(&busy, group: &group)
+                switch event {
+                case .wake: drained = false
+                case .finished(let id, let queued):
+                    busy.remove(id)
+                    if queued { drained = false }
+                }
+                if !drained { drained = fill(&busy, group: &group) }
             }
         }
     }
 
     /// Starts attempts for due notifications while there is room.
-    private func fill(_ busy: inout Set<Int64>, group: inout DiscardingTaskGroup) {
+    /// - Returns: whether every notification due now has been started (false when the room ran out or the
+    ///   outbox could not be read).
+    private func fill(_ busy: inout Set<Int64>, group: inout DiscardingTaskGroup) -> Bool {
         let room = maxConcurrent - busy.count
-        guard room > 0 else { return }
+        guard room > 0 else { return false }
         let due: [OutboxEntry]
         do {
             due = try store.dueNotifications(at: now(), limit: room, excluding: busy)
         } catch {
             logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
-            return
+            return false
         }
         for entry in due {
             guard let id = entry.id else { continue }
             busy.insert(id)
             group.addTask { [self] in
-                let retryAt = await attempt(entry)
-                continuation.yield(.finished(id))
+                let (retryAt, queued) = await attempt(entry)
+                continuation.yield(.finished(id, queued: queued))
                 // The retry's own wake-up, so it goes out on time rather than at the next tick.
                 if let retryAt, retryAt > now() {
                     try? await Task.sleep(for: .seconds(retryAt.timeIntervalSince(now())))
@@ -96,11 +106,13 @@ public final class OutboxDispatcher: Service, Sendable {
                 }
             }
         }
+        return due.count < room
     }
 
     /// Makes one attempt and records its result.
-    /// - Returns: when the notification is to be tried again, if it failed and will be.
-    private func attempt(_ entry: OutboxEntry) async -> Date? {
+    /// - Returns: when the notification is to be tried again, if it failed and will be; whether the attempt
+    ///   queued a notification on the person's next channel.
+    private func attempt(_ entry: OutboxEntry) async -> (retryAt: Date?, queued: Bool) {
         let config = config.withLock { $0 }
         let result: DeliveryResult
         if let channel = config.channel(entry.channelID) {
@@ -114,6 +126,7 @@ public final class OutboxDispatcher: Service, Sendable {
             instrumentation.notified(channel: entry.channelID, delivered: false)
         }
         var retryAt: Date?
+        var queued = false
         do {
             switch result {
             case .delivered(let detail):
@@ -125,6 +138,7 @@ public final class OutboxDispatcher: Service, Sendable {
                     retryable && attempts < policy.attemptsPerChannel
                     ? now().addingTimeInterval(policy.backoff(after: attempts, using: &generator).seconds) : nil
                 let fallover = retryAt == nil ? nextChannel(after: entry, config: config) : nil
+                queued = fallover != nil
                 try store.recordFailed(entry, reason: reason, retryAt: retryAt, fallover: fallover, at: now())
                 logger.warning(
                     "notification failed",
@@ -137,9 +151,9 @@ public final class OutboxDispatcher: Service, Sendable {
             }
         } catch {
             logger.error("cannot record a notification attempt", metadata: ["error": "\(error)"])
-            return nil
+            return (nil, false)
         }
-        return retryAt
+        return (retryAt, queued)
     }
 
     private func delivery(_ entry: OutboxEntry, channel: Channel, config: BeaconConfig) -> Delivery {
