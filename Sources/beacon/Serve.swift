@@ -19,6 +19,7 @@ extension Beacon {
         func run() async throws {
             let logger = Logging.bootstrap(level: logLevel)
             FileLimit.raise(logger: logger)
+            MallocArenas.limit(logger: logger)
             let config = try options.load()
             let store = try options.openStore(config)
             let daemon = try Daemon(config: config, store: store, logger: logger)
