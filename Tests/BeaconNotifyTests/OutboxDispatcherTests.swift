@@ -79,10 +79,42 @@ import Testing
         #expect(
             keys == Array(repeating: "\(id.rawValue):page:zhangmin:primary", count: 3), "every retry carries one key")
         let notes = try store.timeline(id).filter { $0.kind == .notification }.map(\.message)
-        #expect(notes.count == 3)
+        try #require(notes.count == 3, "\(notes)")
         #expect(notes[0].hasPrefix("Failed page to Zhang Min on primary, attempt 1: HTTP 500"))
         #expect(notes[0].hasSuffix("ms"), "sub-second backoff is shown in milliseconds: \(notes[0])")
         #expect(notes[2].hasPrefix("Notified Zhang Min (operation) on primary, page, attempt 3: HTTP 200"))
+        await server.stop()
+    }
+
+    /// A retry whose backoff has passed by the time its attempt is recorded (no backoff at all here, or a slow
+    /// host) goes out at once, not at the next tick a minute later.
+    @Test func aRetryAlreadyDueWhenItsAttemptEndsGoesOutWithoutWaitingForTheTick() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(500)])
+        let flip = Task {
+            _ = await server.waitForRequests(to: "/primary", count: 2, timeout: .seconds(10))
+            server.set(.json(#"{"ok":true}"#), for: "/primary")
+        }
+        let config = config(server)
+        let store = try BeaconStore.inMemory()
+        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
+        let id = try #require(
+            try ledger.declare(title: "Checkout errors", category: .system, severity: .sev3, by: "zhangmin", at: start)
+                .incident.id)
+        let client = CurlClient()
+        let dispatcher = OutboxDispatcher(
+            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
+            // Enough attempts that the channel is still retried whenever the flip to success lands.
+            policy: RetryPolicy(attemptsPerChannel: 1000, initialBackoff: .zero, maximumBackoff: .zero),
+            tick: .seconds(60), logger: logger)
+        let task = Task { try await dispatcher.run() }
+        _ = await flip.value
+        for _ in 0..<500 where try store.outboxDepth() > 0 { try await Task.sleep(for: .milliseconds(20)) }
+        task.cancel()
+        _ = await task.result
+        await client.shutdown()
+        let entries = try store.notifications(id)
+        #expect(entries.map(\.state) == [.delivered])
+        #expect(entries.map(\.attempts).allSatisfy { $0 >= 3 }, "two failures, then the retry that succeeded")
         await server.stop()
     }
 
@@ -127,7 +159,7 @@ import Testing
             entries.map { "\($0.channelID) \($0.state.rawValue) \($0.attempts)" } == [
                 "primary failed 3", "backup delivered 1",
             ])
-        #expect(entries[1].idempotencyKey == "\(id.rawValue):page:zhangmin:backup")
+        #expect(entries.dropFirst().first?.idempotencyKey == "\(id.rawValue):page:zhangmin:backup")
         #expect(try store.timeline(id).contains { $0.message.hasSuffix("HTTP 503; falling over to backup") })
         await server.stop()
     }

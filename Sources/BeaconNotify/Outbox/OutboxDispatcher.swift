@@ -12,8 +12,9 @@ import Synchronization
 public final class OutboxDispatcher: Service, Sendable {
     private enum Event: Sendable {
         case wake
-        /// An attempt ended; `queued` when it queued another notification (a fall-over to the next channel).
-        case finished(Int64, queued: Bool)
+        /// An attempt ended; `moreDue` when it left something due at once: a notification queued on the next
+        /// channel, or a retry whose backoff has already passed.
+        case finished(Int64, moreDue: Bool)
     }
 
     private let store: BeaconStore
@@ -71,9 +72,9 @@ public final class OutboxDispatcher: Service, Sendable {
             for await event in events.cancelOnGracefulShutdown() {
                 switch event {
                 case .wake: drained = false
-                case .finished(let id, let queued):
+                case .finished(let id, let moreDue):
                     busy.remove(id)
-                    if queued { drained = false }
+                    if moreDue { drained = false }
                 }
                 if !drained { drained = fill(&busy, group: &group) }
             }
@@ -98,10 +99,12 @@ public final class OutboxDispatcher: Service, Sendable {
             busy.insert(id)
             group.addTask { [self] in
                 let (retryAt, queued) = await attempt(entry)
-                continuation.yield(.finished(id, queued: queued))
-                // The retry's own wake-up, so it goes out on time rather than at the next tick.
-                if let retryAt, retryAt > now() {
-                    try? await Task.sleep(for: .seconds(retryAt.timeIntervalSince(now())))
+                let wait = retryAt.map { $0.timeIntervalSince(now()) }
+                // A fall-over queued or a retry due already: the outbox has work now, so it is read again.
+                continuation.yield(.finished(id, moreDue: queued || wait.map { $0 <= 0 } == true))
+                // A later retry's own wake-up, so it goes out on time rather than at the next tick.
+                if let wait, wait > 0 {
+                    try? await Task.sleep(for: .seconds(wait))
                     continuation.yield(.wake)
                 }
             }
