@@ -43,6 +43,10 @@ final class ChromeDriverProcess: @unchecked Sendable {
 
     /// Starts chromedriver and waits, at most 20 seconds, for it to say which port it listens on.
     ///
+    /// With `--port=0` chromedriver picks a free port and then binds it once per address family, so a test
+    /// running alongside can take the port in between ("IPv4 port not available. Exiting..."); then it is
+    /// started again, up to three times.
+    ///
     /// The driver runs under a small shell watchdog: should this test process die before ``stop(driver:)``
     /// (a crash, a kill), the watchdog kills the driver and every browser process of this profile.
     static func start() async throws -> ChromeDriverProcess {
@@ -50,6 +54,17 @@ final class ChromeDriverProcess: @unchecked Sendable {
             throw Unavailable(
                 description: "chromedriver is not installed; `scripts/install-deps.sh test` installs chromium-driver.")
         }
+        for _ in 1..<3 {
+            do {
+                return try await start(driver)
+            } catch let error as Unavailable where error.description.contains("port not available") {
+                continue
+            }
+        }
+        return try await start(driver)
+    }
+
+    private static func start(_ driver: String) async throws -> ChromeDriverProcess {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-browser-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let output = folder.appendingPathComponent("stdout")
