@@ -41,7 +41,7 @@ import Testing
     /// Declares an incident (queueing its pages), runs the dispatcher until `done` holds or 10 s pass.
     func dispatch(
         _ server: LoopbackHTTPServer, severity: Severity = .sev3, category: BeaconCore.Category = .system,
-        until done: @escaping @Sendable (BeaconStore, IncidentID) throws -> Bool
+        policy: RetryPolicy? = nil, until done: @escaping @Sendable (BeaconStore, IncidentID) throws -> Bool
     ) async throws -> (BeaconStore, IncidentID) {
         let config = config(server)
         let store = try BeaconStore.inMemory()
@@ -54,7 +54,7 @@ import Testing
         let client = CurlClient()
         let dispatcher = OutboxDispatcher(
             config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
-            policy: fast, tick: .seconds(60), logger: logger)
+            policy: policy ?? fast, tick: .seconds(60), logger: logger)
         let task = Task { try await dispatcher.run() }
         for _ in 0..<500 where !(try done(store, id)) { try await Task.sleep(for: .milliseconds(20)) }
         task.cancel()
@@ -94,24 +94,13 @@ import Testing
             _ = await server.waitForRequests(to: "/primary", count: 2, timeout: .seconds(10))
             server.set(.json(#"{"ok":true}"#), for: "/primary")
         }
-        let config = config(server)
-        let store = try BeaconStore.inMemory()
-        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
-        let id = try #require(
-            try ledger.declare(title: "Checkout errors", category: .system, severity: .sev3, by: "zhangmin", at: start)
-                .incident.id)
-        let client = CurlClient()
-        let dispatcher = OutboxDispatcher(
-            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
-            // Enough attempts that the channel is still retried whenever the flip to success lands.
-            policy: RetryPolicy(attemptsPerChannel: 1000, initialBackoff: .zero, maximumBackoff: .zero),
-            tick: .seconds(60), logger: logger)
-        let task = Task { try await dispatcher.run() }
+        // Enough attempts that the channel is still retried whenever the flip to success lands.
+        let (store, id) = try await dispatch(
+            server, policy: RetryPolicy(attemptsPerChannel: 1000, initialBackoff: .zero, maximumBackoff: .zero)
+        ) { store, id in
+            try store.notifications(id).allSatisfy { $0.state == .delivered }
+        }
         _ = await flip.value
-        for _ in 0..<500 where try store.outboxDepth() > 0 { try await Task.sleep(for: .milliseconds(20)) }
-        task.cancel()
-        _ = await task.result
-        await client.shutdown()
         let entries = try store.notifications(id)
         #expect(entries.map(\.state) == [.delivered])
         #expect(entries.map(\.attempts).allSatisfy { $0 >= 3 }, "two failures, then the retry that succeeded")

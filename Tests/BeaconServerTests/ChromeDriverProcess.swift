@@ -43,9 +43,9 @@ final class ChromeDriverProcess: @unchecked Sendable {
 
     /// Starts chromedriver and waits, at most 20 seconds, for it to say which port it listens on.
     ///
-    /// With `--port=0` chromedriver picks a free port and then binds it once per address family, so a test
-    /// running alongside can take the port in between ("IPv4 port not available. Exiting..."); then it is
-    /// started again, up to three times.
+    /// Now and then chromedriver given `--port=0` exits at once with "IPv4 port not available. Exiting..."
+    /// (seen in CI, with many tests binding loopback ports alongside); then it is started again, up to three
+    /// times.
     ///
     /// The driver runs under a small shell watchdog: should this test process die before ``stop(driver:)``
     /// (a crash, a kill), the watchdog kills the driver and every browser process of this profile.

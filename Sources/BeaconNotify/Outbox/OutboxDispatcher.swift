@@ -99,9 +99,9 @@ public final class OutboxDispatcher: Service, Sendable {
             busy.insert(id)
             group.addTask { [self] in
                 let (retryAt, queued) = await attempt(entry)
-                let wait = retryAt.map { $0.timeIntervalSince(now()) }
+                let wait = retryAt?.timeIntervalSince(now())
                 // A fall-over queued or a retry due already: the outbox has work now, so it is read again.
-                continuation.yield(.finished(id, moreDue: queued || wait.map { $0 <= 0 } == true))
+                continuation.yield(.finished(id, moreDue: queued || (wait ?? 1) <= 0))
                 // A later retry's own wake-up, so it goes out on time rather than at the next tick.
                 if let wait, wait > 0 {
                     try? await Task.sleep(for: .seconds(wait))
