@@ -54,7 +54,7 @@ extension Beacon.IncidentCommand {
             let actor = try options.actor(person, in: config)
             let store = try options.openStore(config)
             let done = try perform {
-                try IncidentLedger(store).completeStep(
+                try IncidentLedger(store, planner: CommandPlanner(config: config)).completeStep(
                     step, of: IncidentID(id), by: actor.name, layer: actor.layer, note: note, at: Date())
             }
             print("#\(id) step \(done.stepID) done by \(actor.name)")

@@ -27,6 +27,13 @@ import Testing
         var testDescription: String { name }
     }
 
+    /// Nine nested anchors, each a list of nine aliases of the one before: 9^9 nodes once expanded.
+    static let laughs =
+        "x0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + (1...8).map { level in
+            "x\(level): &lol\(level) [" + Array(repeating: "*lol\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }.joined()
+
     static let cases: [Case] = [
         Case(
             name: "unknown key with a near miss", part: .rules, old: "    for: 1m", new: "    fro: 1m",
@@ -219,6 +226,48 @@ import Testing
                 #"beacon.yaml:19: postmortem.remind_before: malformed duration "-1h"; write it like 500ms, 15s, 5m, 1h or 1d"#,
                 #"beacon.yaml:20: time_zone: unknown time zone "Mars/Olympus"; expected an IANA name such as Asia/Shanghai or UTC"#,
             ]),
+        Case(
+            name: "duration out of range", part: .rules, old: "for: 1m", new: "for: 999999999999999h",
+            expected: [
+                #"Alerts/payments.yaml:15: rules[0].for: duration "999999999999999h" is out of range; at most 366d"#
+            ]),
+        Case(
+            name: "size out of range", part: .rules, old: "      timeout: 3s\n",
+            new: "      timeout: 3s\n      max_bytes: 99999999999999GiB\n",
+            expected: [
+                #"Alerts/payments.yaml:11: rules[0].source.max_bytes: 99999999999999GiB is out of range; at most 64MiB"#
+            ]),
+        Case(
+            name: "URL with a space", part: .rules, old: "url: http://127.0.0.1:9100/metrics",
+            new: #"url: "http://127.0.0.1:9100/met rics""#,
+            expected: [#"Alerts/payments.yaml:6: rules[0].source.url: a URL cannot contain spaces; write them as %20"#]),
+        Case(
+            name: "empty step title", part: .playbook, old: "title: Confirm the failure", new: #"title: "  ""#,
+            expected: [#"Playbooks/payment-failure.yaml:6: steps[0].title: must not be empty"#]),
+        Case(
+            name: "NUL in a title", part: .rules, old: "title: Payment success rate",
+            new: #"title: "Payment\0 success rate""#,
+            expected: [#"Alerts/payments.yaml:3: rules[0].title: contains the invisible character U+0000"#]),
+        Case(
+            name: "path starting with a byte-order mark", part: .rules, old: "path: negative_mentions",
+            new: "path: \u{FEFF}negative_mentions",
+            expected: [#"Alerts/payments.yaml:24: contains the invisible character U+FEFF"#]),
+        Case(
+            name: "path starting with an escaped byte-order mark", part: .rules, old: "path: negative_mentions",
+            new: #"path: "\uFEFFnegative_mentions""#,
+            expected: [#"Alerts/payments.yaml:24: contains the invisible character U+FEFF"#]),
+        Case(
+            name: "alias used as a mapping key", part: .main, old: "paging:\n",
+            new: laughs + "? *lol8\n: boom\npaging:\n",
+            expected: [#"beacon.yaml:28: an alias (*lol8) cannot be used as a mapping key"#]),
+        Case(
+            name: "aliases expanding without bound", part: .main, old: "paging:\n",
+            new: laughs + "x9: [*lol8, *lol8]\npaging:\n",
+            expected: [#"beacon.yaml:1: aliases expand to more than 100000 nodes"#]),
+        Case(
+            name: "nesting without bound", part: .main, old: "paging:\n",
+            new: "deep: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\npaging:\n",
+            expected: [#"beacon.yaml:19: nests deeper than 128 levels"#]),
     ]
 
     @Test func postMortemPolicyAndTimeZoneAreRead() throws {

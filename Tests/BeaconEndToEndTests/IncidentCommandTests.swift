@@ -70,4 +70,23 @@ import Testing
         #expect(after.output.contains("Approved by lina: Approve compensation — refund the fees"))
         #expect(after.output.contains("done     decision   compensation [approval]"))
     }
+
+    @Test func aStepIsMarkedDoneFromTheCommandLineByItsOwnerLayer() throws {
+        let config = try TemporaryConfig()
+        try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
+        let path = config.configPath
+        _ = try BeaconProcess.run([
+            "incident", "declare", "--title", "Card payments down", "--category", "system", "--severity", "sev2",
+            "--as", "zhangmin", "--config", path,
+        ])
+        let wrongLayer = try BeaconProcess.run(["incident", "step", "1", "confirm", "--as", "lina", "--config", path])
+        #expect(wrongLayer.status == 1)
+        let done = try BeaconProcess.run([
+            "incident", "step", "1", "confirm", "--as", "zhangmin", "--note", "2% of orders", "--config", path,
+        ])
+        #expect(done.status == 0, "\(done.errors)")
+        #expect(done.output == "#1 step confirm done by zhangmin\n")
+        let show = try BeaconProcess.run(["incident", "show", "1", "--config", path])
+        #expect(show.output.contains("done     operation  confirm"))
+    }
 }

@@ -48,6 +48,6 @@ extension ConfigDecoder {
             field.fail("expected an smtp:// or smtps:// URL, found \"\(text)\"")
             return nil
         }
-        return text
+        return wellFormedURL(field, text)
     }
 }

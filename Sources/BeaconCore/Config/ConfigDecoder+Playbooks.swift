@@ -4,7 +4,7 @@ extension ConfigDecoder {
             return nil
         }
         let id = mapping.required("id").flatMap { identifier($0, kind: "playbook") }
-        let title = mapping.required("title")?.string()
+        let title = mapping.required("title")?.nonEmptyString()
         let scope = value(mapping, "applies_to", default: PlaybookScope(), playbookScope)
         let stepsField = mapping.required("steps")
         let stepFields = stepsField?.list()
@@ -60,7 +60,7 @@ extension ConfigDecoder {
                 seen[stepID] = idField.line
             }
         }
-        let title = mapping.required("title")?.string()
+        let title = mapping.required("title")?.nonEmptyString()
         let owner = mapping.required("owner")?.oneOf(Layer.self, "layer")
         let within = optionalValue(mapping, "within") { $0.positiveDuration() }
         let every = optionalValue(mapping, "every") { $0.positiveDuration() }

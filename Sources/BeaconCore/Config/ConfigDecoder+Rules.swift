@@ -1,3 +1,5 @@
+import Foundation
+
 extension ConfigDecoder {
     static let ruleKeys = [
         "id", "title", "description", "category", "source", "condition", "for", "resolve_after", "playbook", "labels",
@@ -12,7 +14,7 @@ extension ConfigDecoder {
     func rule(_ field: YAMLField) -> Rule? {
         guard let mapping = field.mapping(keys: Self.ruleKeys) else { return nil }
         let id = mapping.required("id").flatMap { identifier($0, kind: "rule") }
-        let title = mapping.required("title")?.string()
+        let title = mapping.required("title")?.nonEmptyString()
         let category = mapping.required("category")?.oneOf(Category.self, "category")
         let source = mapping.required("source").flatMap(source)
         let condition = mapping.required("condition").flatMap(condition)
@@ -108,6 +110,19 @@ extension ConfigDecoder {
             field.fail("expected an http:// or https:// URL, found \"\(text)\"")
             return nil
         }
+        return wellFormedURL(field, text)
+    }
+
+    /// The URL if it has no spaces or control characters and names a host; otherwise `nil` and an issue.
+    func wellFormedURL(_ field: YAMLField, _ text: String) -> String? {
+        if text.unicodeScalars.contains(where: { CharacterSet.whitespacesAndNewlines.contains($0) }) {
+            field.fail("a URL cannot contain spaces; write them as %20")
+            return nil
+        }
+        guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+            field.fail("malformed URL \"\(text)\"")
+            return nil
+        }
         return text
     }
 
@@ -135,7 +150,13 @@ extension ConfigDecoder {
         guard let text = field.string() else { return nil }
         let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("", 1)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
-            if let amount = Int(text.dropLast(suffix.count)), amount > 0 { return amount * scale }
+            guard let amount = Int(text.dropLast(suffix.count)), amount > 0 else { continue }
+            let (bytes, overflow) = amount.multipliedReportingOverflow(by: scale)
+            guard !overflow, bytes <= Source.largestMaxBytes else {
+                field.fail("\(text) is out of range; at most \(Source.largestMaxBytes >> 20)MiB")
+                return nil
+            }
+            return bytes
         }
         field.fail("expected a size such as 65536, 512KiB or 1MiB, found \"\(text)\"")
         return nil

@@ -40,8 +40,11 @@ public struct ConfigLoader: Sendable {
     /// Reads the texts of every file, without parsing them.
     public func read() throws(ConfigErrors) -> ConfigFiles {
         let mainName = (path as NSString).lastPathComponent
-        guard let mainText = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ConfigErrors([ConfigIssue(file: path, line: 1, field: "", reason: "cannot read the file")])
+        let mainText: String
+        switch Self.text(at: URL(fileURLWithPath: path)) {
+        case .success(let text): mainText = text
+        case .failure(let problem):
+            throw ConfigErrors([ConfigIssue(file: path, line: 1, field: "", reason: problem.reason)])
         }
         let main = ConfigFile(name: mainName, text: mainText)
         var issues: [ConfigIssue] = []
@@ -66,12 +69,45 @@ public struct ConfigLoader: Sendable {
         }
         return entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().compactMap { entry in
             let display = (name as NSString).appendingPathComponent(entry)
-            guard let text = try? String(contentsOf: url.appendingPathComponent(entry), encoding: .utf8) else {
-                issues.append(ConfigIssue(file: display, line: 1, field: "", reason: "cannot read the file as UTF-8"))
+            switch Self.text(at: url.appendingPathComponent(entry)) {
+            case .success(let text):
+                return ConfigFile(name: display, text: text)
+            case .failure(let problem):
+                issues.append(ConfigIssue(file: display, line: 1, field: "", reason: problem.reason))
                 return nil
             }
-            return ConfigFile(name: display, text: text)
         }
+    }
+
+    /// Why a file's text could not be read.
+    struct ReadProblem: Error {
+        var reason: String
+    }
+
+    /// The text of a regular file of at most `YAMLBounds.maxFileBytes`, read without ever blocking on a pipe or
+    /// reading more than the limit.
+    static func text(at url: URL) -> Result<String, ReadProblem> {
+        let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
+        guard let values else { return .failure(ReadProblem(reason: "cannot read the file")) }
+        guard values.isRegularFile == true else { return .failure(ReadProblem(reason: "is not a regular file")) }
+        guard (values.fileSize ?? 0) <= YAMLBounds.maxFileBytes else {
+            return .failure(ReadProblem(reason: "the file is larger than \(YAMLBounds.maxFileBytes >> 10) KiB"))
+        }
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: YAMLBounds.maxFileBytes + 1) ?? Data()
+        } catch {
+            return .failure(ReadProblem(reason: "cannot read the file"))
+        }
+        guard data.count <= YAMLBounds.maxFileBytes else {
+            return .failure(ReadProblem(reason: "the file is larger than \(YAMLBounds.maxFileBytes >> 10) KiB"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(ReadProblem(reason: "cannot read the file as UTF-8"))
+        }
+        return .success(text)
     }
 
     /// A top-level `key: value` of the main file, read before the full parse so folders can be listed.

@@ -36,9 +36,20 @@ public enum ConfigParser {
 
     /// The root node of a file, or `nil` with an issue for a syntax error or an empty file.
     static func root(_ file: ConfigFile, _ diagnostics: ConfigDiagnostics) -> YAMLField? {
+        if let problem = YAMLBounds.problem(in: file.text) {
+            diagnostics.add(ConfigIssue(file: file.name, line: problem.line, field: "", reason: problem.reason))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: file.text) else {
                 diagnostics.add(ConfigIssue(file: file.name, line: 1, field: "", reason: "the file is empty"))
+                return nil
+            }
+            if YAMLBounds.expandsTooFar(node) {
+                diagnostics.add(
+                    ConfigIssue(
+                        file: file.name, line: 1, field: "",
+                        reason: "aliases expand to more than \(YAMLBounds.maxExpandedNodes) nodes"))
                 return nil
             }
             return YAMLField(node: node, file: file.name, path: "", diagnostics: diagnostics)

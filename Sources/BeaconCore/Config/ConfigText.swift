@@ -2,21 +2,41 @@ import Foundation
 
 /// Parsers for the small languages inside config values: durations, change amounts, `${ENV}`.
 public enum ConfigText {
+    /// The longest duration a configuration may write: a year and a day. Anything longer is a typo, and a bound
+    /// keeps every later conversion (to milliseconds, to nanoseconds) far from overflow.
+    public static let longestDuration = Duration.seconds(366 * 86_400)
+
+    /// Why a duration could not be read.
+    public enum DurationProblem: Error, Hashable, Sendable {
+        /// Not written like `500ms`, `15s`, `5m`, `1h`, `1d` or a sum of them.
+        case malformed
+        /// Longer than `longestDuration`.
+        case outOfRange
+    }
+
     /// Parses `500ms`, `15s`, `5m`, `1h`, `1d` or a sum such as `1h30m`.
     public static func duration(_ text: String) -> Duration? {
+        try? parseDuration(text).get()
+    }
+
+    /// Parses a duration as `duration(_:)` does, saying why it could not.
+    public static func parseDuration(_ text: String) -> Result<Duration, DurationProblem> {
         var rest = Substring(text.trimmingCharacters(in: .whitespaces))
-        guard !rest.isEmpty else { return nil }
-        var total = Duration.zero
+        guard !rest.isEmpty else { return .failure(.malformed) }
+        let limit = longestDuration.seconds * 1_000
+        var milliseconds = 0.0
         while !rest.isEmpty {
             let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            guard !digits.isEmpty, let amount = Double(digits) else { return nil }
+            guard !digits.isEmpty, let amount = Double(digits), amount.isFinite else { return .failure(.malformed) }
             rest = rest.dropFirst(digits.count)
             let unit = rest.prefix { $0.isASCII && $0.isLetter }
-            guard let scale = durationUnits[String(unit)] else { return nil }
+            guard let scale = durationUnits[String(unit)] else { return .failure(.malformed) }
             rest = rest.dropFirst(unit.count)
-            total += .milliseconds(Int64((amount * scale).rounded()))
+            milliseconds += amount * scale
+            // Checked on every term, so no sum of many terms can grow past what Int64 holds.
+            guard milliseconds <= limit else { return .failure(.outOfRange) }
         }
-        return total
+        return .success(.milliseconds(Int64(milliseconds.rounded())))
     }
 
     private static let durationUnits: [String: Double] = [

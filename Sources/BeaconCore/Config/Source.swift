@@ -16,6 +16,8 @@ public struct Source: Sendable, Hashable {
     public var maxBytes: Int
 
     public static let defaultMaxBytes = 1 << 20
+    /// The largest response a source may allow: a poller holds each body in memory while it reads it.
+    public static let largestMaxBytes = 64 << 20
 
     public init(
         url: String, format: SourceFormat, metric: MetricSelector? = nil, path: String? = nil,

@@ -119,12 +119,42 @@ struct YAMLField {
             fail("expected text, found \(found)")
             return nil
         }
+        if let scalarProblem = Self.invisibleCharacter(in: scalar.string) {
+            fail(scalarProblem)
+            return nil
+        }
         guard diagnostics.substitutesEnvironment else { return scalar.string }
         let (text, unset) = ConfigText.substitute(scalar.string, environment: diagnostics.environment)
         for name in unset {
             fail("${\(name)} is not set in the environment")
         }
         return unset.isEmpty ? text : nil
+    }
+
+    /// Text that must say something: not empty and not only spaces (titles, names).
+    func nonEmptyString() -> String? {
+        guard let text = string() else { return nil }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            fail("must not be empty")
+            return nil
+        }
+        return text
+    }
+
+    /// A character nobody types on purpose and that changes what a reader sees or a program reads: a control
+    /// character other than tab and line breaks, a byte-order mark, or a bidirectional override.
+    static func invisibleCharacter(in text: String) -> String? {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let control = (value < 0x20 && ![0x09, 0x0A, 0x0D].contains(value)) || (0x7F...0x9F).contains(value)
+            let invisible = value == 0xFEFF || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            if control || invisible {
+                let code = String(value, radix: 16, uppercase: true)
+                return
+                    "contains the invisible character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)"
+            }
+        }
+        return nil
     }
 
     func strings() -> [String]? {
@@ -164,11 +194,15 @@ struct YAMLField {
 
     func duration() -> Duration? {
         guard let text = string() else { return nil }
-        guard let value = ConfigText.duration(text) else {
+        switch ConfigText.parseDuration(text) {
+        case .success(let value):
+            return value
+        case .failure(.malformed):
             fail("malformed duration \"\(text)\"; write it like 500ms, 15s, 5m, 1h or 1d")
-            return nil
+        case .failure(.outOfRange):
+            fail("duration \"\(text)\" is out of range; at most \(ConfigText.longestDuration.configText)")
         }
-        return value
+        return nil
     }
 
     /// A positive duration (an interval, a timeout, a deadline).
