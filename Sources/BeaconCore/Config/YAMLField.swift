@@ -119,7 +119,8 @@ struct YAMLField {
             fail("expected text, found \(found)")
             return nil
         }
-        if let scalarProblem = Self.invisibleCharacter(in: scalar.string) {
+        // Post-mortems are people's prose and round-trip whatever they hold; configuration must not hide text.
+        if diagnostics.substitutesEnvironment, let scalarProblem = Self.invisibleCharacter(in: scalar.string) {
             fail(scalarProblem)
             return nil
         }
