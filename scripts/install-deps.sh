@@ -14,6 +14,8 @@ if [ "${1:-build}" = test ]; then
   # The console's browser test drives headless Chromium through chromedriver (WebDriver).
   command -v chromium >/dev/null || want+=(chromium)
   command -v chromedriver >/dev/null || want+=(chromium-driver)
+  # promtool (from Prometheus) lints the /metrics body.
+  command -v promtool >/dev/null || want+=(prometheus)
 fi
 
 [ ${#want[@]} -eq 0 ] && exit 0

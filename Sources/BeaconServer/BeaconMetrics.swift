@@ -1,31 +1,42 @@
 public import BeaconCore
 public import BeaconStore
-import CoreMetrics
 import Foundation
 import Prometheus
 import Synchronization
 
-/// Beacon's metrics in Prometheus format: swift-metrics instruments over a registry of its own, with no
-/// process-wide bootstrap.
+/// Beacon's metrics in Prometheus format, on a registry of its own (no process-wide bootstrap). Every family
+/// has a `# HELP` line, and no label carries a secret: sources are named by their URL without credentials or
+/// query, channels by their id.
 public final class BeaconMetrics: Instrumentation, Sendable {
     private let registry = PrometheusCollectorRegistry()
-    private let factory: PrometheusMetricsFactory
-    private let counters = Mutex<[String: CoreMetrics.Counter]>([:])
+    private let counters = Mutex<[String: Prometheus.Counter]>([:])
     /// Polls and failures by source URL: looked up on every poll, so by the URL alone.
-    private let sourceCounters = Mutex<[String: (polls: CoreMetrics.Counter, failures: CoreMetrics.Counter)]>([:])
-    private let evaluation: CoreMetrics.Timer
+    private let sourceCounters = Mutex<[String: (polls: Prometheus.Counter, failures: Prometheus.Counter)]>([:])
+    private let evaluation: DurationHistogram
+
+    /// The help text of every counter family.
+    private static let help: [String: String] = [
+        "beacon_polls_total": "Polls of a source, finished or failed",
+        "beacon_poll_failures_total": "Polls of a source that failed: no answer, an error status or an unreadable body",
+        "beacon_notifications_sent_total": "Notification attempts delivered, by channel",
+        "beacon_notifications_failed_total": "Notification attempts that failed, by channel",
+        "beacon_escalations_fired_total": "Deadlines that fired, escalating or reminding",
+    ]
 
     public init() {
-        factory = PrometheusMetricsFactory(registry: registry)
-        evaluation = CoreMetrics.Timer(label: "beacon_evaluation_seconds", dimensions: [], factory: factory)
+        evaluation = registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(
+                metricName: "beacon_evaluation_seconds", unitName: "",
+                helpText: "Time to evaluate one poll result against its rules and commit what changed"),
+            buckets: [.microseconds(100), .milliseconds(1), .milliseconds(10), .milliseconds(100), .seconds(1)])
     }
 
     public func polled(source: String, failure: String?) {
         let (polls, failures) = sourceCounters.withLock { cache in
             if let counters = cache[source] { return counters }
+            let label = [("source", Source.redacted(source))]
             let counters = (
-                polls: counter("beacon_polls_total", [("source", source)]),
-                failures: counter("beacon_poll_failures_total", [("source", source)])
+                polls: counter("beacon_polls_total", label), failures: counter("beacon_poll_failures_total", label)
             )
             cache[source] = counters
             return counters
@@ -44,7 +55,7 @@ public final class BeaconMetrics: Instrumentation, Sendable {
     }
 
     public func deadlinesFired(_ count: Int) {
-        counter("beacon_escalations_fired_total", []).increment(by: count)
+        counter("beacon_escalations_fired_total", []).increment(by: Int64(count))
     }
 
     /// The exposition text, with the store's current figures (open incidents, outbox depth) read now.
@@ -68,11 +79,13 @@ public final class BeaconMetrics: Instrumentation, Sendable {
         return registry.emitToString()
     }
 
-    private func counter(_ label: String, _ dimensions: [(String, String)]) -> CoreMetrics.Counter {
-        let key = ([label] + dimensions.map { "\($0.0)=\($0.1)" }).joined(separator: "\u{1}")
+    private func counter(_ name: String, _ labels: [(String, String)]) -> Prometheus.Counter {
+        let key = ([name] + labels.map { "\($0.0)=\($0.1)" }).joined(separator: "\u{1}")
         return counters.withLock { cache in
             if let counter = cache[key] { return counter }
-            let counter = CoreMetrics.Counter(label: label, dimensions: dimensions, factory: factory)
+            let counter = registry.makeCounter(
+                descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: Self.help[name] ?? name),
+                labels: labels)
             cache[key] = counter
             return counter
         }

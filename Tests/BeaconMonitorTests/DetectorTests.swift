@@ -227,4 +227,49 @@ import Testing
         #expect(resolved.map(\.incident.status) == [.resolved], "the restored incident resolves")
         await server.stop()
     }
+
+    @Test func anUnreadableBodyIsAFailedPollLoggedOnceNotARecoveryEachTime() throws {
+        let book = RecordingLogHandler.Book()
+        let counts = PollCounts()
+        let store = try BeaconStore.inMemory()
+        let payment = rule(
+            "payment-success-rate", prometheus("http://127.0.0.1:9/metrics", "payment_success_rate"),
+            .threshold(op: .below, levels: [.sev2: 0.90]))
+        let detector = try Detector(
+            rules: [payment], store: store, logger: RecordingLogHandler.logger(book), instrumentation: counts)
+        let target = detector.plan.targets[0].id
+        for (offset, body) in ["\u{1}garbage{{{", "payment_success_rate NaN-ish", "\u{FF}\u{FE}"].enumerated() {
+            let result = PollResult(
+                target: target, outcome: .body(Array(body.utf8)), startedNanos: 0, finishedNanos: 1)
+            _ = detector.handle(result, at: start.addingTimeInterval(Double(offset)))
+        }
+        #expect(counts.polls == 3)
+        #expect(counts.failures == 3, "a body that cannot be read is a failed poll")
+        #expect(book.all.map(\.message) == ["source failing"], "failing once, never recovered in between")
+        #expect(detector.sourceFailures.count == 1)
+
+        let healthy = PollResult(
+            target: target, outcome: .body(Array("payment_success_rate 0.99\n".utf8)), startedNanos: 0,
+            finishedNanos: 1)
+        _ = detector.handle(healthy, at: start.addingTimeInterval(10))
+        #expect(book.all.map(\.message) == ["source failing", "source recovered"])
+        #expect(counts.failures == 3)
+    }
+}
+
+/// Counts polls and failed polls, as `/metrics` would.
+final class PollCounts: Instrumentation, @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts = (polls: 0, failures: 0)
+    var polls: Int { lock.withLock { counts.polls } }
+    var failures: Int { lock.withLock { counts.failures } }
+    func polled(source: String, failure: String?) {
+        lock.withLock {
+            counts.polls += 1
+            if failure != nil { counts.failures += 1 }
+        }
+    }
+    func evaluated(seconds: Double) {}
+    func notified(channel: String, delivered: Bool) {}
+    func deadlinesFired(_ count: Int) {}
 }

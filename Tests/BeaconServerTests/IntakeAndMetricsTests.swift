@@ -160,4 +160,46 @@ import Testing
             #expect(text.contains("beacon_outbox_depth "))
         }
     }
+
+    @Test func metricsNameSourcesWithoutTheirSecretsAndPassPromtool() async throws {
+        let secret = "http://scraper:s3cret@127.0.0.1:9100/stats?token=abc123#frag"
+        metrics.polled(source: secret, failure: "HTTP 500")
+        metrics.evaluated(seconds: 0.002)
+        metrics.notified(channel: "hook", delivered: false)
+        try await application().test(.router) { client in
+            let response = try await client.execute(uri: "/metrics", method: .get)
+            let text = String(buffer: response.body)
+            #expect(text.contains(#"beacon_poll_failures_total{source="http://127.0.0.1:9100/stats"} 1"#))
+            for leak in ["s3cret", "scraper", "abc123", "token", "frag"] {
+                #expect(!text.contains(leak), "\(leak) must not reach /metrics")
+            }
+            let check = try Promtool.checkMetrics(text)
+            #expect(check.status == 0, "promtool check metrics: \(check.output)")
+            for family in Set(
+                text.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.map { $0.split(separator: " ")[2] })
+            {
+                #expect(text.contains("# HELP \(family) "), "\(family) has no HELP")
+            }
+        }
+    }
+}
+
+/// Runs Prometheus' own linter on an exposition text.
+enum Promtool {
+    static func checkMetrics(_ text: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/promtool")
+        process.arguments = ["check", "metrics"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: printed, as: UTF8.self))
+    }
 }

@@ -64,15 +64,20 @@ public final class Detector {
         guard let group = plan.groups[result.target] else { return [] }
         let started = ContinuousClock.now
         defer { instrumentation.evaluated(seconds: (ContinuousClock.now - started).seconds) }
-        if case .failure(let reason) = result.outcome {
-            instrumentation.polled(source: group.target.url, failure: reason)
-        } else {
-            instrumentation.polled(source: group.target.url, failure: nil)
-        }
-        noteSourceHealth(group.target.url, result.outcome)
-        var changes: [IncidentChange] = []
+        var observed: [(rule: Rule, observations: [(Labels, Observation)])] = []
+        var failure: String?
+        if case .failure(let reason) = result.outcome { failure = reason }
         for (rule, extractor) in zip(group.rules, group.extractors) {
-            for (labels, observation) in observations(rule, extractor, result.outcome) {
+            let (observations, extractionFailure) = observations(rule, extractor, result.outcome)
+            failure = failure ?? extractionFailure
+            observed.append((rule, observations))
+        }
+        // A body that cannot be read is a failed poll, counted and logged once, like a transfer that failed.
+        instrumentation.polled(source: group.target.url, failure: failure)
+        noteSourceHealth(group.target.url, failure: failure)
+        var changes: [IncidentChange] = []
+        for (rule, observations) in observed {
+            for (labels, observation) in observations {
                 changes += evaluate(rule, labels, observation, at: now)
             }
         }
@@ -102,35 +107,39 @@ public final class Detector {
         }
     }
 
+    /// What one rule observes in a poll's outcome, and why its body could not be read if it could not.
     private func observations(
         _ rule: Rule, _ extractor: Extractor, _ outcome: PollResult.Outcome
-    ) -> [(Labels, Observation)] {
+    ) -> ([(Labels, Observation)], failure: String?) {
         let body: [UInt8]
         switch outcome {
         case .failure(let reason):
-            return rule.condition.kind == .absent ? [(Labels(), .missing(reason: reason))] : []
+            return (rule.condition.kind == .absent ? [(Labels(), .missing(reason: reason))] : [], nil)
         case .body(let bytes):
             body = bytes
         }
         do {
-            switch try extractor.extract(body) {
-            case .items(let items):
-                return [(Labels(), .items(items))]
-            case .values(let values) where rule.condition.kind == .absent:
-                let what = rule.source.metric?.description ?? rule.source.path ?? "the value"
-                return [
-                    (
-                        Labels(),
-                        values.isEmpty
-                            ? .missing(reason: "\(what) is missing from the response") : .value(values[0].value)
-                    )
-                ]
-            case .values(let values):
-                return values.map { ($0.labels, .value($0.value)) }
-            }
+            return (try observations(rule, extractor.extract(body)), nil)
         } catch {
-            noteSourceHealth(rule.source.url, .failure(error.reason))
-            return rule.condition.kind == .absent ? [(Labels(), .missing(reason: error.reason))] : []
+            return (rule.condition.kind == .absent ? [(Labels(), .missing(reason: error.reason))] : [], error.reason)
+        }
+    }
+
+    private func observations(_ rule: Rule, _ extraction: Extraction) -> [(Labels, Observation)] {
+        switch extraction {
+        case .items(let items):
+            return [(Labels(), .items(items))]
+        case .values(let values) where rule.condition.kind == .absent:
+            let what = rule.source.metric?.description ?? rule.source.path ?? "the value"
+            return [
+                (
+                    Labels(),
+                    values.isEmpty
+                        ? .missing(reason: "\(what) is missing from the response") : .value(values[0].value)
+                )
+            ]
+        case .values(let values):
+            return values.map { ($0.labels, .value($0.value)) }
         }
     }
 
@@ -180,18 +189,16 @@ public final class Detector {
         pendingSamples[key, default: (rule.id, labels, [])].samples.append(sample)
     }
 
-    private func noteSourceHealth(_ url: String, _ outcome: PollResult.Outcome) {
-        switch outcome {
-        case .failure(let reason):
+    private func noteSourceHealth(_ url: String, failure: String?) {
+        if let failure {
             if sourceFailures[url] == nil {
-                logger.warning("source failing", metadata: ["source.url": "\(url)", "reason": "\(reason)"])
+                logger.warning(
+                    "source failing", metadata: ["source.url": "\(Source.redacted(url))", "reason": "\(failure)"])
             }
-            sourceFailures[url] = reason
-        case .body:
-            // Checked first: hashing the URL on every healthy poll costs more than the rest of this.
-            if !sourceFailures.isEmpty, sourceFailures.removeValue(forKey: url) != nil {
-                logger.info("source recovered", metadata: ["source.url": "\(url)"])
-            }
+            sourceFailures[url] = failure
+        } else if !sourceFailures.isEmpty, sourceFailures.removeValue(forKey: url) != nil {
+            // Checked for emptiness first: hashing the URL on every healthy poll costs more than the rest of this.
+            logger.info("source recovered", metadata: ["source.url": "\(Source.redacted(url))"])
         }
     }
 

@@ -118,7 +118,10 @@ public final class MonitorService: Service, Sendable {
         let (targets, rules, failing) = detector.withLock { detector in
             (
                 detector.plan.groups.count, detector.plan.groups.values.reduce(0) { $0 + $1.rules.count },
-                detector.sourceFailures
+                // Shown on the dashboard: the URLs without their credentials.
+                Dictionary(
+                    detector.sourceFailures.map { (Source.redacted($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }
+                )
             )
         }
         let snapshot = Status(
