@@ -19,6 +19,7 @@ public enum BeaconHTTP {
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router(context: BeaconRequestContext.self)
+        router.add(middleware: APIHeadersMiddleware())
         router.add(middleware: AuthMiddleware(store: store, now: now))
         let environment = RouteEnvironment(store: store, config: config, now: now, queued: queued)
         ApprovalLinkRoutes(environment, signer: signer).add(to: router)

@@ -59,6 +59,20 @@ import Testing
         return try #require(try json(response)["id"] as? Int)
     }
 
+    @Test func answersAreNeitherSniffedNorCachedErrorsIncluded() async throws {
+        try await application().test(.router) { client in
+            let listed = try await client.execute(uri: "/api/incidents", method: .get, headers: headers("zhangmin"))
+            let refused = try await client.execute(uri: "/api/incidents", method: .get)
+            let missing = try await client.execute(
+                uri: "/api/incidents/999", method: .get, headers: headers("zhangmin"))
+            #expect([listed.status, refused.status, missing.status] == [.ok, .unauthorized, .notFound])
+            for answer in [listed, refused, missing] {
+                #expect(answer.headers[.xContentTypeOptions] == "nosniff")
+                #expect(answer.headers[.cacheControl] == "no-store")
+            }
+        }
+    }
+
     @Test func callersMustAuthenticate() async throws {
         try await application().test(.router) { client in
             let anonymous = try await client.execute(uri: "/api/incidents", method: .get)

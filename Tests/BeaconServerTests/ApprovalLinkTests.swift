@@ -70,6 +70,15 @@ import Testing
             #expect(html.contains("Approve: Publish &lt;script&gt;alert(1)&lt;/script&gt; statement"))
             #expect(!html.contains("<script>"))
             #expect(try store.approval(approvalID)?.state == .pending, "showing the page answers nothing")
+            for answer in [page, try await client.execute(uri: "/approvals/forged", method: .get)] {
+                #expect(answer.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+                #expect(answer.headers[.init("X-Frame-Options")!] == "DENY")
+                #expect(answer.headers[.xContentTypeOptions] == "nosniff")
+                #expect(answer.headers[.cacheControl] == "no-store")
+            }
+            #expect(!html.contains("<style>"), "the page's style is an asset the policy allows")
+            let style = try await client.execute(uri: "/assets/page.css", method: .get)
+            #expect(style.status == .ok)
         }
     }
 

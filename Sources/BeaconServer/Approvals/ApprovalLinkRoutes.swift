@@ -18,6 +18,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
     }
 
     public func add(to router: Router<some RequestContext>) {
+        router.get("/assets/page.css") { _, _ in ConsoleResponse.asset(HTML.pageCSS, type: "text/css") }
         router.get("/approvals/:token") { _, context in try show(context.parameters.require("token")) }
         router.post("/approvals/:token") { request, context in
             let form = try await request.body.collect(upTo: 16_384)
@@ -118,10 +119,9 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
             HTML.page(title: "Approval", body: "<h1>Cannot answer</h1><p class=\"error\">\(HTML.escape(message))</p>"))
     }
 
+    /// The console's strict headers: a page that can answer for an executive must not be framed or sniffed.
     static func html(_ status: HTTPResponse.Status, _ text: String) -> Response {
-        Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        ConsoleResponse.html(status, text)
     }
 
     /// A value of an `application/x-www-form-urlencoded` body.

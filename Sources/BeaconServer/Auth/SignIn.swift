@@ -18,11 +18,11 @@ public struct SignIn: Sendable {
         case wrongCredentials
         case locked(until: Date)
 
+        /// The same sentence for both, so an answer never tells whether a login exists: an unknown login can
+        /// never be locked, and a locked account would otherwise give itself away.
         public var description: String {
-            switch self {
-            case .wrongCredentials: "Wrong login or password."
-            case .locked: "Too many failed sign-ins; try again in a few minutes."
-            }
+            "Wrong login or password. After \(SignIn.allowedFailures) failed sign-ins an account waits "
+                + "\(Int(SignIn.lockout / 60)) minutes."
         }
     }
 
@@ -33,7 +33,10 @@ public struct SignIn: Sendable {
             _ = Credentials.verify(password, hash: Self.decoy)
             throw Failure.wrongCredentials
         }
-        if let until = user.lockedUntil, until > now { throw Failure.locked(until: until) }
+        if let until = user.lockedUntil, until > now {
+            _ = Credentials.verify(password, hash: Self.decoy)
+            throw Failure.locked(until: until)
+        }
         guard Credentials.verify(password, hash: hash) else {
             try store.updateUser(login: login) { user in
                 user.failedLogins += 1

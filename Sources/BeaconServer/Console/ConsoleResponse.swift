@@ -17,7 +17,7 @@ enum ConsoleResponse {
             headers: [
                 .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
                 .contentSecurityPolicy: contentSecurityPolicy, .xContentTypeOptions: "nosniff",
-                .init("Referrer-Policy")!: "same-origin",
+                .init("X-Frame-Options")!: "DENY", .init("Referrer-Policy")!: "same-origin",
             ],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }

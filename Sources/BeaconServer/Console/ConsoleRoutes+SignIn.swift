@@ -30,12 +30,8 @@ extension ConsoleRoutes {
         let user: User
         do {
             user = try await check(login: login, password: password, at: now())
-        } catch SignIn.Failure.locked(let until) {
-            var response = loginForm(
-                .tooManyRequests, login: login, next: next, error: SignIn.Failure.locked(until: until).description)
-            response.headers[.retryAfter] = String(max(1, Int(until.timeIntervalSince(now()).rounded(.up))))
-            return response
         } catch let failure as SignIn.Failure {
+            // A locked account answers as an unknown login does (same status, same words, same bcrypt time).
             return loginForm(.unauthorized, login: login, next: next, error: failure.description)
         }
         guard let userID = user.id else { return loginForm(.unauthorized, login: login, next: next, error: nil) }
