@@ -21,6 +21,7 @@ extension Beacon {
             FileLimit.raise(logger: logger)
             MallocArenas.limit(logger: logger)
             let config = try options.load()
+            try ListenProbe.check(config.listen)
             let store = try options.openStore(config)
             let daemon = try Daemon(config: config, store: store, logger: logger)
             let reloader = ConfigReloadService(loader: options.loader, logger: logger) { daemon.reload($0) }

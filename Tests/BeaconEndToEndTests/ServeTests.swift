@@ -37,6 +37,20 @@ import Testing
         await server.stop()
     }
 
+    @Test func aSecondServeOnABusyAddressFailsNamingItBeforeServing() throws {
+        let busy = try ListeningSocket()
+        let config = try TemporaryConfig()
+        try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
+        let text = try String(contentsOfFile: config.configPath, encoding: .utf8)
+        try text.replacingOccurrences(of: "listen: 127.0.0.1:0", with: "listen: 127.0.0.1:\(busy.port)")
+            .write(toFile: config.configPath, atomically: true, encoding: .utf8)
+        let second = try BeaconProcess.run(["serve", "--config", config.configPath])
+        #expect(second.status != 0)
+        #expect(second.errors.contains("Cannot listen on 127.0.0.1:\(busy.port): address already in use."))
+        #expect(!second.errors.contains("beacon serving"))
+        #expect(!second.errors.contains("monitor started"))
+    }
+
     @Test func sighupWithAValidFileAppliesIt() async throws {
         let server = try await LoopbackHTTPServer.start(routes: ["/metrics": .prometheus("payment_success_rate 0.97\n")]
         )
@@ -99,3 +113,30 @@ final class DaemonProcess: Sendable {
 
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 }
+
+/// A TCP socket listening on a free port of 127.0.0.1 until the value is dropped.
+final class ListeningSocket {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.descriptor = descriptor
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard descriptor >= 0, bound == 0, listen(descriptor, 1) == 0 else { throw ListeningSocketError() }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    deinit { close(descriptor) }
+}
+
+struct ListeningSocketError: Error {}

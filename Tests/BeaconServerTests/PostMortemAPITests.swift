@@ -250,7 +250,7 @@ final class StoreFile: Sendable {
                 Set(problems.map { "\($0["field"] ?? ""): \($0["reason"] ?? "")" }) == [
                     #"rot_cause: unknown key "rot_cause"; did you mean "root_cause"?"#,
                     "impact.users_affected: must not be negative",
-                    "comments.fully_solved: the verdict is computed from the record (now Yes) and cannot be set; "
+                    "comments.fully_solved: the verdict is computed from the record (now No) and cannot be set; "
                         + "write a comment that explains it instead",
                     "follow_ups[0].id: incident #1 has no follow-up 5 (it has none yet); leave the id out to add a new one",
                     "follow_ups[0].description: every follow-up needs a description of what will be done",

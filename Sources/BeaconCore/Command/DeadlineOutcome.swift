@@ -36,8 +36,12 @@ public enum DeadlineOutcome: Sendable, Hashable {
     public static func watched(
         _ deadlines: [Deadline], incident: Incident, steps: [RunStep], at now: Date? = nil
     ) -> [Deadline] {
+        // The assessment step's own `within` and the layer's assess_within watch the same answer: judged once,
+        // as the assessment.
+        let assessed = deadlines.contains { $0.kind == .assess } ? RunStep.assessment(in: steps)?.stepID : nil
         let single = deadlines.filter {
             $0.kind.measuresResponse && $0.kind != .recurring && $0.kind != .recurringEscalation
+                && !($0.kind == .step && assessed != nil && $0.stepID == assessed)
         }
         return (single + periods(of: deadlines, incident: incident, steps: steps, at: now)).sorted {
             ($0.dueAt, $0.stepID ?? "", $0.occurrence) < ($1.dueAt, $1.stepID ?? "", $1.occurrence)

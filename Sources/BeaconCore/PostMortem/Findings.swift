@@ -67,14 +67,23 @@ public enum Findings {
         return Finding(kind: .respondedFast, verdict: allMet, evidence: evidence)
     }
 
-    /// Whether all follow-ups are done and the same fingerprint stayed quiet for a week after resolution.
+    /// Whether the cause is known and dealt with: a root cause written, at least one follow-up and all of them
+    /// settled, and the same fingerprint quiet for a week after resolution. An untouched review is never "yes".
     /// - Parameters:
+    ///   - rootCause: what the post-mortem says caused it, if anything yet.
+    ///   - noActionReason: why no follow-up is needed, when the team says so; it stands in for follow-ups.
     ///   - later: incidents opened after this one; a repeat of its fingerprint counts against.
-    public static func fullySolved(_ incident: Incident, followUps: [FollowUp], later: [Incident]) -> Finding {
+    public static func fullySolved(
+        _ incident: Incident, rootCause: String?, noActionReason: String? = nil, followUps: [FollowUp],
+        later: [Incident]
+    ) -> Finding {
         var evidence: [String] = []
+        let known = !(rootCause ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        if !known { evidence.append("No root cause written yet.") }
         let open = followUps.filter { $0.status == .open }
+        let noActionNeeded = !(noActionReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         if followUps.isEmpty {
-            evidence.append("No follow-ups.")
+            evidence.append(noActionNeeded ? "No follow-ups: no action needed." : "No follow-ups yet.")
         } else {
             let done = followUps.count - open.count
             evidence.append("\(done) of \(followUps.count) follow-ups settled (done or won't do).")
@@ -94,7 +103,7 @@ public enum Findings {
         } else {
             evidence.append("Not resolved yet.")
         }
-        let verdict = open.isEmpty && repeats.isEmpty && incident.resolvedAt != nil
+        let verdict = known && (!followUps.isEmpty || noActionNeeded) && open.isEmpty && repeats.isEmpty && incident.resolvedAt != nil
         return Finding(kind: .fullySolved, verdict: verdict, evidence: evidence)
     }
 

@@ -85,7 +85,10 @@ extension PostMortemDraft {
         let what = What(
             title: incident.title, ruleID: incident.ruleID, category: incident.category,
             peakSeverity: incident.peakSeverity, peakValue: incident.peakValue, threshold: incident.threshold)
-        let done = steps.filter { $0.state == .done && $0.doneAt != nil }.sorted { $0.position < $1.position }
+        // An approval step is done by its answer, which How lists with the approvals: not twice.
+        let done = steps.filter { $0.state == .done && $0.doneAt != nil && !$0.approval }.sorted {
+            $0.position < $1.position
+        }
         let how = How(
             steps: done.compactMap { step in
                 step.doneAt.map { StepDone(title: step.title, owner: step.owner, doneBy: step.doneBy, doneAt: $0) }

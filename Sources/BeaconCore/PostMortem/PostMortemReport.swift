@@ -40,7 +40,9 @@ public struct PostMortemReport: Sendable, Hashable, Codable {
             Findings.respondedFast(
                 incident, deadlines: deadlines, steps: steps, approvals: approvals,
                 completions: StepCompletions(timeline)),
-            Findings.fullySolved(incident, followUps: followUps, later: later),
+            Findings.fullySolved(
+                incident, rootCause: postMortem.fields.rootCause, noActionReason: postMortem.noActionReason,
+                followUps: followUps, later: later),
         ]
         return PostMortemReport(
             incidentID: postMortem.incidentID, postMortem: postMortem, draft: draft, findings: findings,
