@@ -29,7 +29,8 @@ enum ListenProbe {
             setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
             guard bind(socket, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
                 let reason = String(cString: strerror(errno))
-                throw ValidationError("Cannot listen on \(address): \(reason.prefix(1).lowercased() + reason.dropFirst()).")
+                throw ValidationError(
+                    "Cannot listen on \(address): \(reason.prefix(1).lowercased() + reason.dropFirst()).")
             }
         #endif
     }

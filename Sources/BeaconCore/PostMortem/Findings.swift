@@ -103,7 +103,9 @@ public enum Findings {
         } else {
             evidence.append("Not resolved yet.")
         }
-        let verdict = known && (!followUps.isEmpty || noActionNeeded) && open.isEmpty && repeats.isEmpty && incident.resolvedAt != nil
+        let verdict =
+            known && (!followUps.isEmpty || noActionNeeded) && open.isEmpty && repeats.isEmpty
+            && incident.resolvedAt != nil
         return Finding(kind: .fullySolved, verdict: verdict, evidence: evidence)
     }
 
