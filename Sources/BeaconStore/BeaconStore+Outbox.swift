@@ -96,7 +96,7 @@ extension BeaconStore {
             next.id = nil
             next.channelID = fallover.channelID
             next.channelIndex = fallover.index
-            next.idempotencyKey = "\(current.baseKey):\(fallover.channelID)"
+            next.idempotencyKey = "\(current.baseKey)/\(fallover.channelID)"
             next.state = .pending
             next.attempts = 0
             next.lastError = nil

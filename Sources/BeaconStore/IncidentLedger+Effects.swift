@@ -77,7 +77,7 @@ extension IncidentLedger {
 extension OutboxEntry {
     init(_ planned: PlannedNotification, approvalID: Int64?, at now: Date) {
         let base =
-            planned.idempotencyKey.hasSuffix(":\(planned.channelID)")
+            planned.idempotencyKey.hasSuffix("/\(planned.channelID)")
             ? String(planned.idempotencyKey.dropLast(planned.channelID.count + 1)) : planned.idempotencyKey
         self.init(
             id: nil, incidentID: planned.incidentID, idempotencyKey: planned.idempotencyKey, baseKey: base,

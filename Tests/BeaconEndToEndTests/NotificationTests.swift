@@ -18,7 +18,7 @@ import Testing
         #expect(
             await server.waitForRequests(to: "/hook", count: 2, timeout: .seconds(15)), "sev2: operation and execution")
         let request = try #require(
-            server.requests(to: "/hook").first { $0.header("Idempotency-Key") == "1:page:zhangmin:hook" })
+            server.requests(to: "/hook").first { $0.header("Idempotency-Key") == "incident-1/page/zhangmin/hook" })
         let event = try #require(try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
         #expect(event["event"] as? String == "page")
         let incident = try #require(event["incident"] as? [String: Any])
@@ -26,7 +26,7 @@ import Testing
         #expect((event["recipient"] as? [String: Any])?["login"] as? String == "zhangmin")
         #expect(
             Set(server.requests(to: "/hook").compactMap { $0.header("Idempotency-Key") }) == [
-                "1:page:zhangmin:hook", "1:page:wanglei:hook",
+                "incident-1/page/zhangmin/hook", "incident-1/page/wanglei/hook",
             ])
         daemon.signal(SIGTERM)
         #expect(await daemon.waitForExit() == 0)
@@ -52,11 +52,15 @@ import Testing
         for _ in 0..<100 {
             delivered = server.requests(to: "/hook").filter { $0.receivedAt >= healthyFrom }
                 .compactMap { $0.header("Idempotency-Key") }
-            if delivered.contains("1:escalate-ack:wanglei:hook") && delivered.contains("1:page:zhangmin:hook") { break }
+            if delivered.contains("incident-1/escalate-ack/wanglei/hook")
+                && delivered.contains("incident-1/page/zhangmin/hook")
+            {
+                break
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(delivered.contains("1:page:zhangmin:hook"), "the page left pending by the crash is sent")
-        #expect(delivered.contains("1:escalate-ack:wanglei:hook"), "the overdue acknowledge deadline fires")
+        #expect(delivered.contains("incident-1/page/zhangmin/hook"), "the page left pending by the crash is sent")
+        #expect(delivered.contains("incident-1/escalate-ack/wanglei/hook"), "the overdue acknowledge deadline fires")
         try await Task.sleep(for: .seconds(1))
         let all = server.requests(to: "/hook").filter { $0.receivedAt >= healthyFrom }.compactMap {
             $0.header("Idempotency-Key")

@@ -94,7 +94,7 @@ import Testing
 
     /// `kind purpose person` of a queued notification, the purpose read from its idempotency key.
     static func summary(_ entry: OutboxEntry) -> String {
-        let purpose = entry.baseKey.split(separator: ":").dropFirst().first.map(String.init) ?? "?"
+        let purpose = entry.baseKey.split(separator: "/").dropFirst().first.map(String.init) ?? "?"
         return "\(entry.kind.rawValue) \(purpose) \(entry.person)"
     }
 

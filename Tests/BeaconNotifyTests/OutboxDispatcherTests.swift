@@ -77,7 +77,8 @@ import Testing
         #expect(entry.state == .delivered && entry.attempts == 3 && entry.channelID == "primary")
         let keys = server.requests(to: "/primary").map { $0.header("Idempotency-Key") }
         #expect(
-            keys == Array(repeating: "\(id.rawValue):page:zhangmin:primary", count: 3), "every retry carries one key")
+            keys == Array(repeating: "incident-\(id.rawValue)/page/zhangmin/primary", count: 3),
+            "every retry carries one key")
         let notes = try store.timeline(id).filter { $0.kind == .notification }.map(\.message)
         try #require(notes.count == 3, "\(notes)")
         #expect(notes[0].hasPrefix("Failed page to Zhang Min on primary, attempt 1: HTTP 500"))
@@ -148,7 +149,7 @@ import Testing
             entries.map { "\($0.channelID) \($0.state.rawValue) \($0.attempts)" } == [
                 "primary failed 3", "backup delivered 1",
             ])
-        #expect(entries.dropFirst().first?.idempotencyKey == "\(id.rawValue):page:zhangmin:backup")
+        #expect(entries.dropFirst().first?.idempotencyKey == "incident-\(id.rawValue)/page/zhangmin/backup")
         #expect(try store.timeline(id).contains { $0.message.hasSuffix("HTTP 503; falling over to backup") })
         await server.stop()
     }
@@ -182,7 +183,7 @@ import Testing
         }
         let request = try #require(
             server.requests(to: "/primary").first {
-                $0.header("Idempotency-Key")?.contains(":approval-refund:") == true
+                $0.header("Idempotency-Key")?.contains("/approval-refund/") == true
             })
         let body = try #require(try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
         let approval = try #require(body["approval"] as? [String: Any])

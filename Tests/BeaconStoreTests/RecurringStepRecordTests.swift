@@ -70,8 +70,8 @@ import Testing
         #expect(report.markdown.contains("### Did we respond fast? No\n"))
         #expect(report.markdown.contains("\n- Step progress (operation), period 2 due 15:13:20 UTC: missed by 7m.\n"))
         // The daemon reminded the operation layer of that period alone; the update came before execution was told.
-        let reminders = try store.notifications(id).map(\.baseKey).filter { $0.contains(":remind") }
-        #expect(Set(reminders.map { $0.split(separator: ":")[1] }) == ["remind-progress-2"], "\(reminders)")
+        let reminders = try store.notifications(id).map(\.baseKey).filter { $0.contains("/remind") }
+        #expect(Set(reminders.map { $0.split(separator: "/")[1] }) == ["remind-progress-2"], "\(reminders)")
     }
 
     @Test func theWeeklyReportCountsEachPeriodForTheOperationLayer() throws {

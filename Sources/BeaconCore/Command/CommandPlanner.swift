@@ -229,9 +229,10 @@ public struct CommandPlanner: Sendable {
         _ message: NotificationMessage
     ) -> PlannedNotification {
         let id = incident.id ?? IncidentID(0)
-        let person = recipient.login ?? recipient.name
         return PlannedNotification(
-            idempotencyKey: "\(id.rawValue):\(purpose):\(person):\(channel)", incidentID: id, recipient: recipient,
+            idempotencyKey: PlannedNotification.key(incident: id, purpose: purpose, recipient: recipient)
+                + "/\(channel)",
+            incidentID: id, recipient: recipient,
             channelID: channel, channelIndex: index, stepID: step, approvalStepID: nil, message: message)
     }
 }

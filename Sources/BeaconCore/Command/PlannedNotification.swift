@@ -62,3 +62,22 @@ public struct TimelineEntry: Sendable, Hashable {
         self.message = message
     }
 }
+
+extension PlannedNotification {
+    /// The idempotency key of a notification without its channel, as `docs/webhook.md` writes it:
+    /// `incident-12/page/zhangmin`. A person is named by login, or by a stable token of their name when they
+    /// have none, so a key never carries a display name.
+    public static func key(incident: IncidentID, purpose: String, recipient: Recipient) -> String {
+        "incident-\(incident.rawValue)/\(purpose)/\(recipient.login ?? personToken(recipient.name))"
+    }
+
+    /// `person-` and the 64-bit FNV-1a hash of the name in hex: the same for the same name, and not the name.
+    static func personToken(_ name: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return "person-" + String(hash, radix: 16)
+    }
+}
