@@ -1,5 +1,7 @@
-import BeaconCore
+import Foundation
 import Testing
+
+@testable import BeaconCore
 
 @Suite struct IdempotencyKeyTests {
     @Test func keysAreWrittenAsTheWebhookDocumentSays() {
@@ -17,5 +19,28 @@ import Testing
         #expect(key == PlannedNotification.key(incident: IncidentID(3), purpose: "page", recipient: director))
         let other = Recipient(name: "Wang Li", layer: .execution)
         #expect(key != PlannedNotification.key(incident: IncidentID(3), purpose: "page", recipient: other))
+    }
+}
+
+@Suite struct MessageTimeTests {
+    let shanghai = MessageComposer(publicURL: "http://beacon", timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+    /// 2026-12-05 02:00:00 UTC, 10:00 in Beijing.
+    let now = Date(timeIntervalSince1970: 1_796_436_000)
+
+    @Test func timesAreLocalWithTheDayWhenItIsNotToday() {
+        #expect(shanghai.time(now.addingTimeInterval(-600), now: now) == "09:50:00 UTC+8")
+        #expect(shanghai.time(now.addingTimeInterval(-11 * 3_600), now: now) == "2026-12-04 23:00:00 UTC+8")
+        let utc = MessageComposer(publicURL: "http://beacon")
+        #expect(utc.time(now, now: now) == "02:00:00 UTC")
+        #expect(MessageComposer.offsetName(19_800) == "UTC+5:30")
+        #expect(MessageComposer.offsetName(-18_000) == "UTC-5")
+    }
+
+    @Test func aPageSaysWhenItOpenedInLocalTime() {
+        let incident = Incident(
+            id: IncidentID(7), fingerprint: Fingerprint(rawValue: "x"), ruleID: nil, title: "Card payments down",
+            category: .system, severity: .sev1, origin: .declared, openedAt: now.addingTimeInterval(-60))
+        let message = shanghai.message(.page, incident, headline: "Paged: operation", at: now)
+        #expect(message.text.contains("Opened 09:59:00 UTC+8."), "\(message.text)")
     }
 }

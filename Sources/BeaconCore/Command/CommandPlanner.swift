@@ -8,7 +8,7 @@ public struct CommandPlanner: Sendable {
 
     public init(config: BeaconConfig) {
         self.config = config
-        composer = MessageComposer(publicURL: config.publicURL)
+        composer = MessageComposer(publicURL: config.publicURL, timeZone: config.calendar.timeZone)
     }
 
     /// An incident opened: start its playbook, page the layers its severity calls for, set the deadlines.

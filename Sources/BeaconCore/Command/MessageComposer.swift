@@ -3,8 +3,13 @@ public import Foundation
 /// Writes notification text: the same words for every channel.
 public struct MessageComposer: Sendable {
     public let publicURL: String
+    /// The zone every time in a message is written in: the configuration's `time_zone`.
+    public let timeZone: TimeZone
 
-    public init(publicURL: String) { self.publicURL = publicURL }
+    public init(publicURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.publicURL = publicURL
+        self.timeZone = timeZone
+    }
 
     public func summary(_ incident: Incident) -> IncidentSummary {
         IncidentSummary(
@@ -36,12 +41,13 @@ public struct MessageComposer: Sendable {
         if let value = incident.value {
             let threshold = incident.threshold.map { " against threshold \($0.formatted(maxFractionDigits: 4))" } ?? ""
             lines.append(
-                "Value \(value.formatted(maxFractionDigits: 4))\(threshold); opened \(Self.clock(incident.openedAt)).")
+                "Value \(value.formatted(maxFractionDigits: 4))\(threshold); opened \(time(incident.openedAt, now: now))."
+            )
         } else {
-            lines.append("Opened \(Self.clock(incident.openedAt)).")
+            lines.append("Opened \(time(incident.openedAt, now: now)).")
         }
         if let step {
-            let due = step.dueAt.map { " — due \(Self.clock($0)) (\(Self.relative($0, from: now)))" } ?? ""
+            let due = step.dueAt.map { " — due \(time($0, now: now)) (\(Self.relative($0, from: now)))" } ?? ""
             lines.append("Asked of \(step.owner.rawValue): \(step.title)\(due).")
         }
         if let next { lines.append(next) }
@@ -66,6 +72,27 @@ public struct MessageComposer: Sendable {
 
     /// `03:15:48 UTC`.
     public static func clockText(_ date: Date) -> String { clock(date) }
+
+    /// `11:15:48 UTC+8` in the composer's zone, with the day first when it is not `now`'s:
+    /// `2026-12-04 23:50:00 UTC+8`.
+    public func time(_ date: Date, now: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let clock = String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        let day =
+            calendar.isDate(date, inSameDayAs: now)
+            ? "" : String(format: "%04d-%02d-%02d ", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        return day + clock + " " + Self.offsetName(timeZone.secondsFromGMT(for: date))
+    }
+
+    /// `UTC`, `UTC+8`, `UTC-5`, `UTC+5:30`: the same on every platform, unlike zone abbreviations.
+    static func offsetName(_ seconds: Int) -> String {
+        guard seconds != 0 else { return "UTC" }
+        let minutes = abs(seconds) / 60
+        let sign = seconds > 0 ? "+" : "-"
+        return "UTC\(sign)\(minutes / 60)" + (minutes % 60 == 0 ? "" : String(format: ":%02d", minutes % 60))
+    }
 
     /// `03:15:48 UTC`.
     static func clock(_ date: Date) -> String {
