@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BEACON := .build/debug/beacon
 
-.PHONY: all deps build demo check test lint format bench bench-quick bench-build clean
+.PHONY: all deps build demo check test lint format bench bench-quick bench-build bench-harness clean
 
 all: build
 
@@ -50,7 +50,15 @@ BENCH_STAMP := $(shell date -u +%Y%m%dT%H%M%SZ)
 bench-build: deps
 	$(SWIFT) build -c release --product beacon
 
-bench: bench-build
+bench-harness:
+	@test -f "$(BENCH_DIR)/lib/harness.py" || { echo "make bench compares Beacon with Prometheus + Alertmanager" \
+	  "through the shared benchmark harness, which is not in this repository: none at $(BENCH_DIR)." \
+	  "Set BENCH_DIR=/path/to/bench (the folder with lib/harness.py)." >&2; exit 2; }
+	@command -v prometheus >/dev/null && command -v alertmanager >/dev/null || { echo "make bench runs" \
+	  "Prometheus and Alertmanager as the anchor; install them (Debian: apt-get install prometheus" \
+	  "prometheus-alertmanager)." >&2; exit 2; }
+
+bench: bench-harness bench-build
 	@mkdir -p $(BENCH_OUT)/runs
 	@run="$(BENCH_OUT)/bench-$(BENCH_STAMP).jsonl"; \
 	for S in $(SS); do for N in $(NS); do \

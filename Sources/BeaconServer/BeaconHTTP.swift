@@ -40,7 +40,7 @@ public enum BeaconHTTP {
             let report = health()
             let body = try JSONEncoder.beacon.encode(report)
             return Response(
-                status: report.isHealthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                status: report.isServing ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
         return Application(

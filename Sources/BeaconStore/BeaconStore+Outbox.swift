@@ -125,6 +125,25 @@ extension BeaconStore {
         }
     }
 
+    /// Active incidents on which nobody has been reached: attempts were made and failed, and not one
+    /// notification was delivered. What the dashboard's banner and `/healthz` report.
+    public func unreachedIncidents() throws -> [(id: IncidentID, title: String)] {
+        let active = IncidentStatus.active.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, title FROM incident i
+                    WHERE status IN (\(active))
+                    AND EXISTS (SELECT 1 FROM notification n
+                                WHERE n.incident_id = i.id AND n.attempts > 0 AND n.last_error IS NOT NULL)
+                    AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.incident_id = i.id AND n.state = 'delivered')
+                    ORDER BY id
+                    """
+            ).map { (IncidentID($0["id"] as Int64), $0["title"] as String) }
+        }
+    }
+
     private static func note(_ db: Database, _ entry: OutboxEntry, at now: Date, _ message: String) throws {
         var event = TimelineEvent(
             incidentID: entry.incidentID, at: now, kind: .notification, actor: TimelineEvent.system, message: message)

@@ -1,6 +1,7 @@
 public import Foundation
 import Hummingbird
 public import Logging
+import ServiceLifecycle
 
 /// A real HTTP/1.1 server on 127.0.0.1 for tests: metric endpoints to poll, webhooks to receive.
 ///
@@ -23,6 +24,9 @@ public final class LoopbackHTTPServer: Sendable {
     private let stopping: Latch
     private let finished: Latch
     private let task: Task<Void, Never>
+    /// Runs the server; a graceful shutdown lets every connection finish its response and close its writer,
+    /// which a cancelled task does not (NIO traps on a writer dropped unfinished).
+    private let group: ServiceGroup
     private let clock: any Clock<Duration>
     private let logger: Logger
 
@@ -34,6 +38,7 @@ public final class LoopbackHTTPServer: Sendable {
 
     private init(
         port: Int, table: Locked<RouteTable>, stopping: Latch, finished: Latch, task: Task<Void, Never>,
+        group: ServiceGroup,
         clock: any Clock<Duration>, logger: Logger
     ) {
         self.port = port
@@ -41,6 +46,7 @@ public final class LoopbackHTTPServer: Sendable {
         self.stopping = stopping
         self.finished = finished
         self.task = task
+        self.group = group
         self.clock = clock
         self.logger = logger
     }
@@ -80,9 +86,10 @@ public final class LoopbackHTTPServer: Sendable {
                 portSink.finish()
             },
             logger: logger)
+        let group = ServiceGroup(services: [application], logger: logger)
         let task = Task {
             do {
-                try await application.run()
+                try await group.run()
             } catch {
                 failure.withLock { $0 = "\(error)" }
             }
@@ -97,7 +104,7 @@ public final class LoopbackHTTPServer: Sendable {
             throw LoopbackServerError("The loopback HTTP server could not start: \(reason).")
         }
         return LoopbackHTTPServer(
-            port: port, table: table, stopping: stopping, finished: finished, task: task, clock: clock,
+            port: port, table: table, stopping: stopping, finished: finished, task: task, group: group, clock: clock,
             logger: logger)
     }
 
@@ -113,8 +120,10 @@ public final class LoopbackHTTPServer: Sendable {
     /// server has wound down or ``stopLimit`` has passed. Calling it again does nothing.
     public func stop() async {
         stopping.open()
-        task.cancel()
+        await group.triggerGracefulShutdown()
         if await !finished.wait(atMost: Self.stopLimit, clock: clock) {
+            task.cancel()
+            await finished.wait(atMost: Self.stopLimit, clock: clock)
             logger.warning("The loopback HTTP server did not stop in time.", metadata: ["server.port": "\(port)"])
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BeaconCore
+import Foundation
 
 extension Beacon {
     struct Check: ParsableCommand {
@@ -10,6 +11,9 @@ extension Beacon {
 
         func run() throws {
             let config = try options.load()
+            for warning in config.warnings {
+                FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+            }
             print("OK: \(config.summary)")
         }
     }

@@ -48,9 +48,14 @@ struct Daemon: Sendable {
             health: {
                 let status = monitor.status
                 let depth = try? store.outboxDepth()
+                // Channels are judged on the last hour: a channel that failed yesterday and has not been tried
+                // since says nothing about now.
+                let failing = (try? store.failingChannels(since: Date().addingTimeInterval(-3_600))) ?? [:]
+                let unreached = (try? store.unreachedIncidents()) ?? []
                 return HealthReport(
                     storeOK: depth != nil, monitorRunning: status.running, targets: status.targets,
-                    failingSources: status.failingSources.count, outboxDepth: depth ?? 0)
+                    failingSources: status.failingSources.count, outboxDepth: depth ?? 0,
+                    failingChannels: Array(failing.keys), unreachedIncidents: unreached.map(\.id.rawValue))
             }, metrics: metrics, failingSources: { monitor.status.failingSources }, onRunning: onHTTPRunning)
         services = [monitor, dispatcher, escalation, http]
         self.client = client

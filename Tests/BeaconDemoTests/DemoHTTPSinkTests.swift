@@ -166,11 +166,9 @@ struct DemoHTTPSinkTests {
     }
 
     @Test
-    func stopReturnsPromptlyAndFreesThePort() async throws {
+    func stopFreesThePort() async throws {
         let sink = try await DemoHTTPSink.start(logger: LoopbackHTTPServer.silentLogger) { _ in }
-        let clock = ContinuousClock()
-        let elapsed = await clock.measure { await sink.stop() }
-        #expect(elapsed < DemoHTTPSink.stopLimit)
+        await sink.stop()
         let refused = await outcome { try await RawHTTPClient.get(port: sink.port, path: "/", timeout: .seconds(2)) }
         #expect(throws: (any Error).self) { try refused.get() }
     }

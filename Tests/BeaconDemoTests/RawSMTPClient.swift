@@ -38,7 +38,7 @@ final class RawSMTPConnection {
     /// Connects, runs `body` on a new thread, closes the socket, and returns what `body` returned; every read
     /// gives up at `timeout` after the start.
     static func converse<Value: Sendable>(
-        port: Int, timeout: Duration = .seconds(10), _ body: @escaping @Sendable (RawSMTPConnection) throws -> Value
+        port: Int, timeout: Duration = .seconds(60), _ body: @escaping @Sendable (RawSMTPConnection) throws -> Value
     ) async throws -> Value {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 
 /// Runs the built `beacon` executable and captures what it prints.
@@ -22,8 +23,7 @@ struct BeaconProcess {
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> BeaconProcess {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        TiedProcess.configure(process, executable: executable, arguments: arguments)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         let errors = Pipe()

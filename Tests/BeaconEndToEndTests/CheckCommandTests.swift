@@ -19,6 +19,44 @@ import Testing
         #expect(result.output.hasPrefix("OK: "))
         #expect(result.output.contains(" rules, 6 playbooks, "))
         #expect(result.output.hasSuffix(" in 3 layers\n"))
+        // Every channel still on its loopback default is pointed out, without failing.
+        #expect(
+            result.errors.contains(
+                "warning: beacon.yaml:24: channels.ops-dingtalk.url: ${DINGTALK_OPS_URL} is not set, so channel "
+                    + "ops-dingtalk sends to 127.0.0.1; set it before going live"))
+        #expect(result.errors.split(separator: "\n").count == 5, "\(result.errors)")
+        let live = try BeaconProcess.run(
+            ["check", "--config", config],
+            environment: ["DINGTALK_OPS_URL": "https://oapi.dingtalk.com/robot/send?access_token=abc"])
+        #expect(live.status == 0)
+        #expect(!live.errors.contains("DINGTALK_OPS_URL"))
+        #expect(live.errors.split(separator: "\n").count == 4)
+    }
+
+    @Test func aDeciderWithNoPersonalChannelIsPointedOut() throws {
+        try write(
+            "beacon.yaml",
+            """
+            channels:
+              group: { type: dingtalk, url: "https://oapi.dingtalk.com/robot/send?access_token=x" }
+              mail: { type: smtp, url: "smtp://mail.example.com:587", from: beacon@example.com }
+              cfo-hook: { type: webhook, url: "https://hooks.example.com/cfo", audience: personal }
+            chain:
+              operation: { ack_within: 5m, people: [{ name: Zhang Min, login: zhangmin, channels: [group] }] }
+              execution: { assess_within: 15m, people: [{ name: Wang Lei, login: wanglei, channels: [mail] }] }
+              decision:
+                instruct_within: 30m
+                people:
+                  - { name: Li Na, login: lina, channels: [group] }
+                  - { name: Chen Jie, login: chenjie, channels: [group, cfo-hook] }
+            """)
+        let result = try BeaconProcess.run(["check", "--config", directory.appendingPathComponent("beacon.yaml").path])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(
+            result.errors
+                == "warning: beacon.yaml:1: chain.decision.people[0]: Li Na has no personal channel (sms, smtp, or a "
+                + "webhook with audience: personal), so no approval request they can answer from a message reaches "
+                + "them; they can still answer in the console\n")
     }
 
     @Test func brokenConfigurationPrintsEveryErrorAndFails() throws {

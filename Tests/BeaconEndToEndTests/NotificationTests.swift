@@ -16,7 +16,7 @@ import Testing
         try config.writeMinimal(metricsURL: server.url("/metrics"), hookURL: server.url("/hook"))
         let daemon = try DaemonProcess(["serve", "--config", config.configPath], logPath: config.path("serve.log"))
         #expect(
-            await server.waitForRequests(to: "/hook", count: 2, timeout: .seconds(15)), "sev2: operation and execution")
+            await server.waitForRequests(to: "/hook", count: 2, timeout: .seconds(60)), "sev2: operation and execution")
         let request = try #require(
             server.requests(to: "/hook").first { $0.header("Idempotency-Key") == "incident-1/page/zhangmin/hook" })
         let event = try #require(try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
@@ -40,7 +40,7 @@ import Testing
         let config = try TemporaryConfig()
         try config.writeMinimal(metricsURL: server.url("/metrics"), hookURL: server.url("/hook"), ackWithin: "2s")
         let first = try DaemonProcess(["serve", "--config", config.configPath], logPath: config.path("first.log"))
-        #expect(await server.waitForRequests(to: "/hook", timeout: .seconds(15)), "the page is attempted and fails")
+        #expect(await server.waitForRequests(to: "/hook", timeout: .seconds(60)), "the page is attempted and fails")
         first.signal(SIGKILL)
         _ = await first.waitForExit()
 
@@ -49,7 +49,7 @@ import Testing
         let healthyFrom = Date()
         let second = try DaemonProcess(["serve", "--config", config.configPath], logPath: config.path("second.log"))
         var delivered: [String] = []
-        for _ in 0..<100 {
+        for _ in 0..<600 {
             delivered = server.requests(to: "/hook").filter { $0.receivedAt >= healthyFrom }
                 .compactMap { $0.header("Idempotency-Key") }
             if delivered.contains("incident-1/escalate-ack/wanglei/hook")

@@ -25,7 +25,7 @@ import Testing
 
         server.set(.prometheus("payment_success_rate 0.85\n"), for: "/metrics")
         var listed = ""
-        for _ in 0..<50 where !listed.contains("payment-success-rate") {
+        for _ in 0..<600 where !listed.contains("payment-success-rate") {
             try await Task.sleep(for: .milliseconds(100))
             listed = try BeaconProcess.run(["incident", "list", "--json", "--config", config.configPath]).output
         }
@@ -63,7 +63,7 @@ import Testing
             TemporaryConfig.paymentRule(metricsURL: server.url("/other"), kind: "threshold"))
         daemon.signal(SIGHUP)
         #expect(try await daemon.waitForLog("configuration reloaded"))
-        #expect(await server.waitForRequests(to: "/other", timeout: .seconds(5)))
+        #expect(await server.waitForRequests(to: "/other", timeout: .seconds(60)))
         daemon.signal(SIGINT)
         #expect(await daemon.waitForExit() == 0)
         await server.stop()
@@ -80,8 +80,7 @@ final class DaemonProcess: Sendable {
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process = Process()
-        process.executableURL = BeaconProcess.executable
-        process.arguments = arguments
+        TiedProcess.configure(process, executable: BeaconProcess.executable, arguments: arguments)
         process.standardError = log
         process.standardOutput = log
         try process.run()

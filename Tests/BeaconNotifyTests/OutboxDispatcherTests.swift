@@ -14,12 +14,16 @@ import Testing
     let signer = ApprovalSigner(key: Array(repeating: 3, count: 32))
     let fast = RetryPolicy(attemptsPerChannel: 3, initialBackoff: .milliseconds(50), maximumBackoff: .milliseconds(200))
 
-    func config(_ server: LoopbackHTTPServer) -> BeaconConfig {
+    /// - Parameter deciderChannels: Li Na's channels; `primary` is a personal webhook, `team` a group one.
+    func config(_ server: LoopbackHTTPServer, deciderChannels: [String] = ["primary"]) -> BeaconConfig {
         BeaconConfig(
             publicURL: "https://beacon.example.com",
             channels: [
-                Channel(id: "primary", type: .webhook, url: server.url("/primary"), timeout: .seconds(5)),
+                Channel(
+                    id: "primary", type: .webhook, url: server.url("/primary"), timeout: .seconds(5),
+                    audience: .personal),
                 Channel(id: "backup", type: .webhook, url: server.url("/backup"), timeout: .seconds(5)),
+                Channel(id: "team", type: .webhook, url: server.url("/team"), timeout: .seconds(5)),
             ],
             chain: CommandChain(
                 operation: ChainLayer(
@@ -29,7 +33,8 @@ import Testing
                     deadline: .seconds(900), people: [Person(name: "Wang Lei", login: "wanglei", channels: ["primary"])]
                 ),
                 decision: ChainLayer(
-                    deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["primary"])])),
+                    deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: deciderChannels)])
+            ),
             paging: [.sev4: [.operation], .sev3: [.operation], .sev2: [.operation], .sev1: [.decision]],
             playbooks: [
                 Playbook(
@@ -41,9 +46,10 @@ import Testing
     /// Declares an incident (queueing its pages), runs the dispatcher until `done` holds or 10 s pass.
     func dispatch(
         _ server: LoopbackHTTPServer, severity: Severity = .sev3, category: BeaconCore.Category = .system,
-        policy: RetryPolicy? = nil, until done: @escaping @Sendable (BeaconStore, IncidentID) throws -> Bool
+        policy: RetryPolicy? = nil, deciderChannels: [String] = ["primary"],
+        until done: @escaping @Sendable (BeaconStore, IncidentID) throws -> Bool
     ) async throws -> (BeaconStore, IncidentID) {
-        let config = config(server)
+        let config = config(server, deciderChannels: deciderChannels)
         let store = try BeaconStore.inMemory()
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
         let id = try #require(
@@ -56,7 +62,7 @@ import Testing
             config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
             policy: policy ?? fast, tick: .seconds(60), logger: logger)
         let task = Task { try await dispatcher.run() }
-        for _ in 0..<500 where !(try done(store, id)) { try await Task.sleep(for: .milliseconds(20)) }
+        for _ in 0..<3000 where !(try done(store, id)) { try await Task.sleep(for: .milliseconds(20)) }
         task.cancel()
         _ = await task.result
         await client.shutdown()
@@ -66,7 +72,7 @@ import Testing
     @Test func aFailingAttemptIsRetriedWithBackoffUntilDelivered() async throws {
         let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(500)])
         let flip = Task {
-            _ = await server.waitForRequests(to: "/primary", count: 2, timeout: .seconds(10))
+            _ = await server.waitForRequests(to: "/primary", count: 2, timeout: .seconds(60))
             server.set(.json(#"{"ok":true}"#), for: "/primary")
         }
         let (store, id) = try await dispatch(server) { store, id in
@@ -92,7 +98,7 @@ import Testing
     @Test func aRetryAlreadyDueWhenItsAttemptEndsGoesOutWithoutWaitingForTheTick() async throws {
         let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(500)])
         let flip = Task {
-            _ = await server.waitForRequests(to: "/primary", count: 2, timeout: .seconds(10))
+            _ = await server.waitForRequests(to: "/primary", count: 2, timeout: .seconds(60))
             server.set(.json(#"{"ok":true}"#), for: "/primary")
         }
         // Enough attempts that the channel is still retried whenever the flip to success lands.
@@ -125,7 +131,7 @@ import Testing
             policy: fast, maxConcurrent: 2, tick: .seconds(60), logger: logger)
         let task = Task { try await dispatcher.run() }
         #expect(await server.waitForRequests(to: "/primary", count: 7, timeout: .seconds(10)))
-        for _ in 0..<100 where try store.outboxDepth() > 0 { try await Task.sleep(for: .milliseconds(20)) }
+        for _ in 0..<3000 where try store.outboxDepth() > 0 { try await Task.sleep(for: .milliseconds(20)) }
         #expect(try store.outboxDepth() == 0)
 
         _ = try ledger.declare(title: "Refund errors", category: .system, severity: .sev3, by: "zhangmin", at: start)
@@ -196,6 +202,37 @@ import Testing
         let answerURL = try #require(approval["answer_url"] as? String)
         let answer = try signer.verify(String(answerURL.split(separator: "/").last!), at: Date())
         #expect(answer.approve == nil, "the SMS link's page offers both answers")
+        await server.stop()
+    }
+
+    @Test func anApprovalRequestInAGroupChatNamesWhoIsAskedAndCarriesNoAnswerLink() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/team": .json("{}"), "/primary": .json("{}")])
+        _ = try await dispatch(server, severity: .sev1, category: .complaint, deciderChannels: ["team"]) { store, id in
+            try store.notifications(id).allSatisfy { $0.state == .delivered }
+        }
+        let request = try #require(
+            server.requests(to: "/team").first { $0.header("Idempotency-Key")?.contains("/approval-refund/") == true })
+        let text = String(decoding: request.body, as: UTF8.self)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
+        #expect(body["approval"] == nil || body["approval"] is NSNull, "no approve, reject or answer link in a group")
+        #expect(!text.contains("/approvals/"), "no signed token anywhere in the message")
+        #expect(text.contains("Asked of Li Na (decision layer). Answer in the approvals inbox after signing in: "))
+        #expect(text.contains("https://beacon.example.com/approvals"))
+        #expect(text.contains("Approval needed [sev1]"), "the subject says it is an approval")
+        await server.stop()
+    }
+
+    @Test func anApprovalRequestGoesToThePersonalChannelEvenWhenAGroupIsListedFirst() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/team": .json("{}"), "/primary": .json("{}")])
+        _ = try await dispatch(server, severity: .sev1, category: .complaint, deciderChannels: ["team", "primary"]) {
+            store, id in try store.notifications(id).allSatisfy { $0.state == .delivered }
+        }
+        let asked = server.requests(to: "/primary").filter {
+            $0.header("Idempotency-Key")?.contains("/approval-refund/") == true
+        }
+        #expect(asked.count == 1)
+        #expect(String(decoding: asked[0].body, as: UTF8.self).contains("/approvals/"), "signed links, personally")
+        #expect(!server.requests(to: "/team").contains { $0.header("Idempotency-Key")?.contains("/approval-") == true })
         await server.stop()
     }
 }

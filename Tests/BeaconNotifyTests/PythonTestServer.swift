@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Synchronization
 
@@ -38,8 +39,7 @@ final class PythonTestServer: @unchecked Sendable {
         let path = directory.file("server.py")
         try (prelude + script).write(toFile: path, atomically: true, encoding: .utf8)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [path, directory.path]
+        TiedProcess.configure(process, executable: URL(fileURLWithPath: python), arguments: [path, directory.path])
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         _ = FileManager.default.createFile(atPath: directory.file("server.log"), contents: nil)
@@ -73,8 +73,7 @@ final class PythonTestServer: @unchecked Sendable {
     /// - Returns: its exit status, or nil when it cannot start.
     static func exitStatus(_ executable: String, _ arguments: [String]) async -> Int32? {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        TiedProcess.configure(process, executable: URL(fileURLWithPath: executable), arguments: arguments)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

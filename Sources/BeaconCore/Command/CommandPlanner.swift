@@ -190,17 +190,27 @@ public struct CommandPlanner: Sendable {
         return effects
     }
 
+    /// The last line of an approval request on a personal channel, which carries the answer links.
+    public static let approvalNext = "Approve or reject with the links below, or in the console."
+
     /// Asks the decision layer to approve each approval step.
     func askApprovals(_ incident: Incident, _ steps: [RunStep], at now: Date) -> CommandEffects {
         var effects = CommandEffects()
         for step in steps where step.approval {
-            let message = composer.message(
+            var message = composer.message(
                 .approvalRequest, incident, headline: "Approval needed: \(step.title)", step: step,
-                next: "Approve or reject with the links below, or in the console.", at: now)
+                next: Self.approvalNext, at: now)
+            // On a lock screen it must read as a question, not as one more page.
+            message.subject =
+                "Approval needed [\(incident.severity.rawValue)] #\(incident.id?.rawValue ?? 0): \(step.title)"
             for person in config.chain.decision.people {
-                guard let channel = person.channels.first else { continue }
+                // Answer links travel on personal channels only: ask on the first one the person has.
+                let index =
+                    person.channels.firstIndex { config.channel($0)?.audience == .personal } ?? 0
+                guard index < person.channels.count else { continue }
+                let channel = person.channels[index]
                 var planned = notification(
-                    incident, Recipient(person, layer: .decision), channel: channel, index: 0,
+                    incident, Recipient(person, layer: .decision), channel: channel, index: index,
                     purpose: "approval-\(step.stepID)", step: step.stepID, message)
                 planned.approvalStepID = step.stepID
                 effects.notifications.append(planned)

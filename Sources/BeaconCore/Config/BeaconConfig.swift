@@ -20,6 +20,9 @@ public struct BeaconConfig: Sendable, Hashable {
     public var postMortem: PostMortemPolicy
     /// Where working days and report weeks are counted; the machine's time zone when not set.
     public var timeZone: TimeZone?
+    /// What `beacon check` points out without refusing the files: a channel paging into this machine because
+    /// a variable is unset, a decision-layer person no answerable request can reach.
+    public var warnings: [ConfigIssue] = []
 
     public init(
         store: String = "beacon.sqlite", listen: ListenAddress = ListenAddress(host: "127.0.0.1", port: 8080),

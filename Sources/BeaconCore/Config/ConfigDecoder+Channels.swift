@@ -1,3 +1,5 @@
+import Foundation
+
 extension ConfigDecoder {
     func channels(_ field: YAMLField) -> [Channel]? {
         guard let mapping = field.freeMapping() else { return nil }
@@ -22,16 +24,40 @@ extension ConfigDecoder {
         let secret = optionalValue(mapping, "secret") { $0.string() }
         let headers = value(mapping, "headers", default: [:]) { $0.stringMap() }
         let timeout = value(mapping, "timeout", default: .seconds(5)) { $0.positiveDuration() }
+        let audience = value(mapping, "audience", default: type.defaultAudience) { channelAudience($0, type) }
+        warnIfLoopbackFallback(mapping, id: id, url: url)
         guard let url, type != .smtp || from != nil, type != .sms || body != nil, let username, let password,
-            let security, let secret, let headers, let timeout
+            let security, let secret, let headers, let timeout, let audience
         else { return nil }
         return Channel(
             id: id, type: type, url: url, from: from, username: username, password: password, security: security,
-            body: body, secret: secret, headers: headers, timeout: timeout)
+            body: body, secret: secret, headers: headers, timeout: timeout, audience: audience)
+    }
+
+    private func channelAudience(_ field: YAMLField, _ type: ChannelType) -> ChannelAudience? {
+        guard let audience = field.oneOf(ChannelAudience.self, "audience") else { return nil }
+        guard type.allowedAudiences.contains(audience) else {
+            field.fail(
+                "a \(type.rawValue) channel is \(type.defaultAudience.rawValue); it cannot be \(audience.rawValue)")
+            return nil
+        }
+        return audience
+    }
+
+    /// Warns when the URL is a loopback default that `${NAME:-…}` fell back to: a channel that would go live
+    /// paging into this machine because a variable was forgotten.
+    private func warnIfLoopbackFallback(_ mapping: YAMLMapping, id: String, url: String?) {
+        guard let url, let field = mapping.optional("url"), case .scalar(let scalar) = field.node,
+            let host = URLComponents(string: url)?.host, ConfigText.isLoopback(host)
+        else { return }
+        let fellBack = ConfigText.fallbacksTaken(scalar.string, environment: diagnostics.environment)
+        guard !fellBack.isEmpty else { return }
+        let names = fellBack.map { "${\($0)}" }.joined(separator: ", ")
+        field.warn("\(names) is not set, so channel \(id) sends to \(host); set it before going live")
     }
 
     static func channelKeys(_ type: ChannelType) -> [String] {
-        let common = ["type", "url", "timeout"]
+        let common = ["type", "url", "timeout", "audience"]
         switch type {
         case .smtp: return common + ["from", "username", "password", "security"]
         case .sms: return common + ["body", "username", "password", "headers"]

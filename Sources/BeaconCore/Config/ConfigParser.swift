@@ -28,10 +28,26 @@ public enum ConfigParser {
             return a.offset < b.offset
         }.map(\.element)
         guard issues.isEmpty, let main else { throw ConfigErrors(issues) }
-        return BeaconConfig(
+        var config = BeaconConfig(
             store: main.store, listen: main.listen, publicURL: main.publicURL, alertsDirectory: main.alerts,
             playbooksDirectory: main.playbooks, channels: main.channels, chain: main.chain, paging: main.paging,
             rules: rules, playbooks: playbooks, postMortem: main.postMortem, timeZone: main.timeZone)
+        config.warnings = diagnostics.warnings + unreachableDeciders(config, mainFile: files.main.name)
+        return config
+    }
+
+    /// Decision-layer people with no personal channel: approval requests carry answer links only on personal
+    /// channels, so such a person could never answer one from a message.
+    private static func unreachableDeciders(_ config: BeaconConfig, mainFile: String) -> [ConfigIssue] {
+        config.chain.decision.people.enumerated().compactMap { index, person in
+            let personal = person.channels.contains { config.channel($0)?.audience == .personal }
+            guard !personal else { return nil }
+            return ConfigIssue(
+                file: mainFile, line: 1, field: "chain.decision.people[\(index)]",
+                reason: "\(person.name) has no personal channel (sms, smtp, or a webhook with audience: personal), so "
+                    + "no approval request they can answer from a message reaches them; they can still answer "
+                    + "in the console")
+        }
     }
 
     /// The root node of a file, or `nil` with an issue for a syntax error or an empty file.

@@ -83,6 +83,24 @@ public enum ConfigText {
         return (output, unset)
     }
 
+    /// The names whose `${NAME:-fallback}` took its fallback because `environment` does not set them.
+    public static func fallbacksTaken(_ text: String, environment: [String: String]) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {
+            let (name, fallback) = splitFallback(rest[start.upperBound..<end])
+            if fallback != nil, environment[name] == nil { names.append(name) }
+            rest = rest[rest.index(after: end)...]
+        }
+        return names
+    }
+
+    /// Whether a URL's host is this machine: `localhost`, `127.x.x.x` or `::1`.
+    public static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare.hasSuffix(".localhost") || bare.hasPrefix("127.") || bare == "::1"
+    }
+
     private static func splitFallback(_ reference: Substring) -> (String, String?) {
         guard let separator = reference.range(of: ":-") else { return (String(reference), nil) }
         return (String(reference[..<separator.lowerBound]), String(reference[separator.upperBound...]))

@@ -22,6 +22,11 @@ final class ConfigDiagnostics {
 
     func add(_ issue: ConfigIssue) { issues.append(issue) }
 
+    /// What is valid but likely a mistake: reported by `beacon check`, never a reason to refuse the file.
+    private(set) var warnings: [ConfigIssue] = []
+
+    func addWarning(_ issue: ConfigIssue) { warnings.append(issue) }
+
     /// Records the definition of `id`; reports it if the same kind already has that id.
     func define(_ kind: String, _ id: String, at field: YAMLField) {
         if let first = definitions[kind, default: [:]][id] {
@@ -49,6 +54,10 @@ struct YAMLField {
 
     func fail(_ reason: String) {
         diagnostics.add(ConfigIssue(file: file, line: line, field: path, reason: reason))
+    }
+
+    func warn(_ reason: String) {
+        diagnostics.addWarning(ConfigIssue(file: file, line: line, field: path, reason: reason))
     }
 
     func child(_ node: Node, _ component: String) -> YAMLField {

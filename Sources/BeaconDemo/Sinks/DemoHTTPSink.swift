@@ -1,6 +1,7 @@
 public import BeaconCore
 import Hummingbird
 public import Logging
+import ServiceLifecycle
 
 /// An HTTP server on 127.0.0.1 that takes every notification `POST`ed to it and answers as the channel's real
 /// service would: what `beacon demo` points the webhook, chat robot and SMS channels at.
@@ -21,6 +22,9 @@ public final class DemoHTTPSink: Sendable {
 
     private let finished: SinkLatch
     private let task: Task<Void, Never>
+    /// Runs the server; a graceful shutdown lets every connection finish its response and close its writer,
+    /// which a cancelled task does not (NIO traps on a writer dropped unfinished).
+    private let group: ServiceGroup
     private let clock: any Clock<Duration>
     private let logger: Logger
 
@@ -30,11 +34,13 @@ public final class DemoHTTPSink: Sendable {
     public static let stopLimit: Duration = .seconds(5)
 
     private init(
-        port: Int, finished: SinkLatch, task: Task<Void, Never>, clock: any Clock<Duration>, logger: Logger
+        port: Int, finished: SinkLatch, task: Task<Void, Never>, group: ServiceGroup, clock: any Clock<Duration>,
+        logger: Logger
     ) {
         self.port = port
         self.finished = finished
         self.task = task
+        self.group = group
         self.clock = clock
         self.logger = logger
     }
@@ -72,9 +78,10 @@ public final class DemoHTTPSink: Sendable {
                 portSink.finish()
             },
             logger: logger)
+        let group = ServiceGroup(services: [application], logger: logger)
         let task = Task {
             do {
-                try await application.run()
+                try await group.run()
             } catch {
                 failure.withLock { $0 = "\(error)" }
             }
@@ -87,7 +94,7 @@ public final class DemoHTTPSink: Sendable {
             let reason = failure.withLock { $0 } ?? "it stopped before reporting its port"
             throw DemoSinkError("The demo HTTP sink cannot listen on 127.0.0.1:\(port): \(reason).")
         }
-        return DemoHTTPSink(port: bound, finished: finished, task: task, clock: clock, logger: logger)
+        return DemoHTTPSink(port: bound, finished: finished, task: task, group: group, clock: clock, logger: logger)
     }
 
     /// `http://127.0.0.1:<port>`.
@@ -101,8 +108,10 @@ public final class DemoHTTPSink: Sendable {
     /// Stops the server and returns once it has wound down or ``stopLimit`` has passed. Calling it again does
     /// nothing.
     public func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         if await !finished.wait(atMost: Self.stopLimit, clock: clock) {
+            task.cancel()
+            await finished.wait(atMost: Self.stopLimit, clock: clock)
             logger.warning("The demo HTTP sink did not stop in time.", metadata: ["sink.port": "\(port)"])
         }
     }

@@ -161,8 +161,16 @@ public final class OutboxDispatcher: Service, Sendable {
 
     private func delivery(_ entry: OutboxEntry, channel: Channel, config: BeaconConfig) -> Delivery {
         var message = entry.message
-        if let approvalID = entry.approvalID, let approval = try? store.approval(approvalID) {
-            let base = config.publicURL.hasSuffix("/") ? String(config.publicURL.dropLast()) : config.publicURL
+        let base = config.publicURL.hasSuffix("/") ? String(config.publicURL.dropLast()) : config.publicURL
+        if entry.approvalID != nil, channel.audience == .group {
+            // Anyone in a group can press a link posted there: say who is asked and what, and send them to the
+            // approvals inbox, where only the signed-in decision layer answers.
+            message.approval = nil
+            message.text = message.text.replacingOccurrences(
+                of: CommandPlanner.approvalNext,
+                with: "Asked of \(entry.recipient.name) (decision layer). Answer in the approvals inbox after signing "
+                    + "in: \(base)/approvals")
+        } else if let approvalID = entry.approvalID, let approval = try? store.approval(approvalID) {
             func link(_ approve: Bool?) -> String {
                 let claim = ApprovalSigner.Claim(
                     approvalID: approvalID, person: entry.person, approve: approve, expiresAt: approval.expiresAt)

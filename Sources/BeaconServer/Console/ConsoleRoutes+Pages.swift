@@ -17,7 +17,8 @@ extension ConsoleRoutes {
             chrome: chrome, incidents: incidents, acknowledgers: try store.acknowledgers(incidents.compactMap(\.id)),
             rules: config.rules,
             series: try store.recentSeries(from: now.addingTimeInterval(-DashboardPage.window), to: now),
-            failing: failingSources(), postMortems: try store.postMortemsToWrite(), now: now)
+            failing: failingSources(), postMortems: try store.postMortemsToWrite(),
+            unreached: try store.unreachedIncidents(), now: now)
         return (.ok, ConsoleTemplates.render(page, .dashboard))
     }
 

@@ -1,6 +1,11 @@
 extension ConsoleTemplates {
     static let dashboard = """
         {{<layout}}{{$main}}
+        {{#hasUnreached}}
+        <div class="flash error" id="unreached" role="alert"><strong>Nobody was reached</strong> on
+        {{#unreached}}<a href="/incidents/{{id}}">#{{id}} {{title}}</a> {{/unreached}}— every notification failed.
+        Page people by phone and check the channels.</div>
+        {{/hasUnreached}}
         <h1>Open incidents <span class="muted">({{openCount}})</span></h1>
         {{#noIncidents}}<p class="card" id="no-incidents">No open incidents.</p>{{/noIncidents}}
         {{#groups}}

@@ -64,13 +64,24 @@ struct DashboardPage {
     var hasFailingSources: Bool
     var postMortems: [PostMortemDue]
     var hasPostMortems: Bool
+    /// Active incidents on which no notification reached anybody: the banner at the top.
+    var unreached: [Unreached]
+    var hasUnreached: Bool
+
+    struct Unreached {
+        var id: Int64
+        var title: String
+    }
 
     init(
         chrome: PageChrome, incidents: [Incident], acknowledgers: [IncidentID: String], rules: [Rule],
         series: [SeriesSamples], failing: [String: String],
-        postMortems: [(incident: Incident, postMortem: PostMortem)] = [], now: Date
+        postMortems: [(incident: Incident, postMortem: PostMortem)] = [],
+        unreached: [(id: IncidentID, title: String)] = [], now: Date
     ) {
         self.chrome = chrome
+        self.unreached = unreached.map { Unreached(id: $0.id.rawValue, title: $0.title) }
+        hasUnreached = !unreached.isEmpty
         self.postMortems = postMortems.map { incident, postMortem in
             PostMortemDue(
                 id: postMortem.incidentID.rawValue, title: incident.title, owner: postMortem.owner.rawValue,
@@ -89,11 +100,11 @@ struct DashboardPage {
         noIncidents = incidents.isEmpty
         let byRule = Dictionary(grouping: series, by: \.rule)
         self.rules = rules.map { rule in
-            Self.card(rule, series: byRule[rule.id] ?? [], failing: failing[rule.source.url], now: now)
+            Self.card(rule, series: byRule[rule.id] ?? [], failing: failing[Source.redacted(rule.source.url)], now: now)
         }
         noRules = rules.isEmpty
         failingSources = failing.sorted { $0.key < $1.key }.map { url, reason in
-            let users = rules.filter { $0.source.url == url }.map(\.id)
+            let users = rules.filter { Source.redacted($0.source.url) == url }.map(\.id)
             return FailingSource(url: url, reason: reason, rules: users.joined(separator: ", "))
         }
         hasFailingSources = !failing.isEmpty
