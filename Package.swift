@@ -107,7 +107,9 @@ let package = Package(
             name: "BeaconStoreTests", dependencies: ["BeaconStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .testTarget(
-            name: "BeaconMonitorTests", dependencies: ["BeaconMonitor", "BeaconTestSupport"], swiftSettings: strict),
+            name: "BeaconMonitorTests",
+            dependencies: ["BeaconMonitor", "BeaconTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
         .testTarget(
             name: "BeaconNotifyTests",
             dependencies: ["BeaconNotify", "BeaconTestSupport", .product(name: "Crypto", package: "swift-crypto")],

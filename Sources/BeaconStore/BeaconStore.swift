@@ -31,15 +31,19 @@ public struct BeaconStore: Sendable {
     ///
     /// Before anything is written the file is inspected: a file that is not SQLite, an SQLite database of
     /// another application, or a Beacon database with a newer schema is refused and left untouched.
-    public static func open(path: String) throws -> BeaconStore {
+    /// - Parameter busyTimeout: how long a write waits for another connection's lock before it fails (and is
+    ///   retried by its caller).
+    public static func open(path: String, busyTimeout: Double = 5) throws -> BeaconStore {
         try inspect(path)
-        return try BeaconStore(DatabasePool(path: path, configuration: configuration))
+        return try BeaconStore(DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout)))
     }
 
-    static var configuration: Configuration {
+    static var configuration: Configuration { configuration(busyTimeout: 5) }
+
+    static func configuration(busyTimeout: Double) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(busyTimeout)
         return configuration
     }
 

@@ -2,6 +2,7 @@ import BeaconCore
 import BeaconStore
 import BeaconTestSupport
 import Foundation
+import GRDB
 import Logging
 import Testing
 
@@ -254,6 +255,65 @@ import Testing
         _ = detector.handle(healthy, at: start.addingTimeInterval(10))
         #expect(book.all.map(\.message) == ["source failing", "source recovered"])
         #expect(counts.failures == 3)
+    }
+}
+
+extension DetectorTests {
+    /// Another process (a backup tool, a long CLI command) holds SQLite's write lock while a breach starts: the
+    /// incident cannot be committed then, and opens at the first poll after the lock is released.
+    @Test func aBreachSeenWhileAnotherConnectionHoldsTheWriteLockOpensOnceItIsReleased() throws {
+        let path = NSTemporaryDirectory() + "beacon-lock-\(UUID()).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try BeaconStore.open(path: path, busyTimeout: 0.05)
+        let payment = rule(
+            "payment-success-rate", prometheus("http://127.0.0.1:9/metrics", "payment_success_rate"),
+            .threshold(op: .below, levels: [.sev2: 0.90]))
+        let detector = try Detector(rules: [payment], store: store, logger: logger)
+        let target = detector.plan.targets[0].id
+        func poll(_ value: Double, at offset: Double) -> [IncidentChange] {
+            let body = Array("payment_success_rate \(value)\n".utf8)
+            let result = PollResult(target: target, outcome: .body(body), startedNanos: 0, finishedNanos: 1)
+            return detector.handle(result, at: start.addingTimeInterval(offset))
+        }
+        let lock = try WriteLock(path: path)
+        #expect(poll(0.85, at: 0).isEmpty, "nothing can be committed while the lock is held")
+        #expect(poll(0.84, at: 1).isEmpty)
+        lock.release()
+        let opened = poll(0.83, at: 2)
+        #expect(opened.map(\.incident.severity) == [.sev2], "the breach seen meanwhile is committed now")
+        #expect(try store.incidents().count == 1)
+        #expect(poll(0.82, at: 3).isEmpty, "and only once")
+    }
+}
+
+/// A second connection to a store file holding `BEGIN EXCLUSIVE` on a thread of its own until released.
+final class WriteLock: @unchecked Sendable {
+    private let released = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        let locked = DispatchSemaphore(value: 0)
+        let thread = Thread { [released, done] in
+            do {
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "BEGIN EXCLUSIVE")
+                    locked.signal()
+                    released.wait()
+                    try db.execute(sql: "COMMIT")
+                }
+            } catch {
+                locked.signal()
+            }
+            done.signal()
+        }
+        thread.start()
+        locked.wait()
+    }
+
+    func release() {
+        released.signal()
+        done.wait()
     }
 }
 

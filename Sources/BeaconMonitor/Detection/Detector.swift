@@ -86,7 +86,8 @@ public final class Detector {
 
     /// Writes the samples gathered since the last flush, in one transaction.
     public func flushSamples() {
-        Self.write(takeSamples(), to: store, logger: logger)
+        let batch = takeSamples()
+        if !Self.write(batch, to: store, logger: logger) { putBack(batch) }
     }
 
     /// The samples gathered since the last call, for writing outside whatever lock guards the detector.
@@ -96,16 +97,34 @@ public final class Detector {
     }
 
     /// Writes samples taken with `takeSamples()`, in one transaction.
+    /// - Returns: whether the batch was written; a batch that was not is the caller's to hand back with
+    ///   `putBack(_:)`.
+    @discardableResult
     public static func write(
         _ batch: [(rule: String, labels: Labels, samples: [Sample])], to store: BeaconStore, logger: Logger
-    ) {
-        guard !batch.isEmpty else { return }
+    ) -> Bool {
+        guard !batch.isEmpty else { return true }
         do {
             try store.append(batch)
+            return true
         } catch {
-            logger.error("cannot store samples", metadata: ["error": "\(error)"])
+            logger.error("cannot store samples; they are kept for the next write", metadata: ["error": "\(error)"])
+            return false
         }
     }
+
+    /// Samples a write could not store, kept for the next one (at most `maxPendingSamples` per series, newest
+    /// kept, so a database that stays down cannot grow memory without bound).
+    public func putBack(_ batch: [(rule: String, labels: Labels, samples: [Sample])]) {
+        for item in batch {
+            let key = Fingerprint(rule: item.rule, labels: item.labels)
+            var merged = item.samples + (pendingSamples[key]?.samples ?? [])
+            if merged.count > Self.maxPendingSamples { merged.removeFirst(merged.count - Self.maxPendingSamples) }
+            pendingSamples[key] = (item.rule, item.labels, merged)
+        }
+    }
+
+    static let maxPendingSamples = 1_440
 
     /// What one rule observes in a poll's outcome, and why its body could not be read if it could not.
     private func observations(
@@ -160,20 +179,27 @@ public final class Detector {
             current.lastChartSample = now
             enqueue(key, rule, labels, Sample(at: now, value: value))
         }
-        let transitions: [Transition]
-        (current.state, transitions) = RuleEvaluator.evaluate(
+        let (state, transitions) = RuleEvaluator.evaluate(
             rule, current.state, observation, baseline: baseline, at: now)
-        series[key] = current
-        return transitions.compactMap { transition in
+        var committed: [IncidentChange] = []
+        for transition in transitions {
             do {
-                return try ledger.apply(transition, rule: rule, labels: labels, at: now)
+                if let change = try ledger.apply(transition, rule: rule, labels: labels, at: now) {
+                    committed.append(change)
+                }
             } catch {
+                // The series keeps the state it had, so the next poll reaches the same transition and commits it
+                // then: a busy or failing database delays an incident, it never loses one.
                 logger.error(
-                    "cannot commit an incident change",
+                    "cannot commit an incident change; it is tried again on the next poll",
                     metadata: ["rule": "\(rule.id)", "series": "\(labels)", "error": "\(error)"])
-                return nil
+                series[key] = current
+                return committed
             }
         }
+        current.state = state
+        series[key] = current
+        return committed
     }
 
     /// The stored history of a change rule's series, so a restart does not blind it for a whole window.

@@ -103,7 +103,8 @@ public final class MonitorService: Service, Sendable {
                 logger.info(
                     "rules reloaded", metadata: ["rules": "\(config.rules.count)", "targets": "\(targets.count)"])
             case .flush:
-                Detector.write(detector.withLock { $0.takeSamples() }, to: store, logger: logger)
+                let batch = detector.withLock { $0.takeSamples() }
+                if !Detector.write(batch, to: store, logger: logger) { detector.withLock { $0.putBack(batch) } }
                 publish(detector, poller, running: true)
             }
         }
