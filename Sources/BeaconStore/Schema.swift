@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v5-follow-up-dates", migrate: v5FollowUpDates)
         migrator.registerMigration("v6-report-indexes", migrate: v6ReportIndexes)
         migrator.registerMigration("v7-assessment-step", migrate: v7AssessmentStep)
+        migrator.registerMigration("v8-approval-short-links", migrate: v8ApprovalShortLinks)
         return migrator
     }
 
@@ -256,6 +257,21 @@ enum Schema {
                 -- kept with the run so the post-mortem judges the same step the escalation did. Runs from before
                 -- this fall back to the execution layer's first step.
                 ALTER TABLE run_step ADD COLUMN assessment BOOLEAN NOT NULL DEFAULT 0;
+                """)
+    }
+
+    private static func v8ApprovalShortLinks(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- Short answer links for SMS: only the SHA-256 of the random code is kept; each is used once.
+                CREATE TABLE approval_link (
+                    code_hash TEXT PRIMARY KEY,
+                    approval_id INTEGER NOT NULL REFERENCES approval(id) ON DELETE CASCADE,
+                    person TEXT NOT NULL,
+                    expires_at DOUBLE NOT NULL,
+                    created_at DOUBLE NOT NULL,
+                    used_at DOUBLE
+                );
                 """)
     }
 }

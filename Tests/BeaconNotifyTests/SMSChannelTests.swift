@@ -1,8 +1,9 @@
 import BeaconCore
-import BeaconNotify
 import BeaconTestSupport
 import Foundation
 import Testing
+
+@testable import BeaconNotify
 
 @Suite struct SMSChannelTests {
     @Test func fillsAJSONTemplateWithEscapedValues() async throws {
@@ -46,6 +47,29 @@ import Testing
             let result = await sender.send(Fixture.delivery(channel, to: recipient))
             #expect(result == .failed(reason: "Zhang Min has no mobile number for channel sms.", retryable: false))
             #expect(server.requestCount("/sms") == 0)
+        }
+    }
+
+    /// An approval SMS an executive can read on a lock screen: what it is, which incident at which severity, what
+    /// is asked, and a short link, all in one segment for a 30-character public_url.
+    @Test(arguments: [
+        ("Approve compensation for affected orders and the public apology wording", 160),
+        ("批准对受影响订单的补偿方案以及公开致歉的措辞 / Approve compensation for affected orders", 70),
+    ])
+    func anApprovalSMSFitsOneSegmentAndSaysWhatItAsks(title: String, segment: Int) async throws {
+        let link = "https://beacon.example.com.cn/a/Ab3dEf6hIj9kLm"  // a public_url of 29 characters
+        var message = Fixture.approvalRequest
+        message.step?.title = title
+        message.approval?.shortURL = link
+        try await Fixture.withReceiver { server, sender in
+            let channel = Channel(id: "sms", type: .sms, url: server.url("/sms"), body: #"{"text": "{{text}}"}"#)
+            #expect(await sender.send(Fixture.delivery(channel, message: message)).isDelivered)
+            let text = try #require(try server.requests(to: "/sms").first?.json["text"] as? String)
+            #expect(text.hasPrefix("Approval sev2 #12: "), "\(text)")
+            #expect(text.hasSuffix(" " + link), "the link is never cut")
+            let gsm = SMSText.isGSM7(text)
+            #expect(SMSText.length(text, gsm: gsm) <= segment, "\(text)")
+            #expect(SMSText.length(text, gsm: gsm) <= (gsm ? 160 : 70), "one segment")
         }
     }
 }

@@ -148,4 +148,54 @@ extension ApprovalLinkTests {
             #expect(try store.approval(approvalID)?.comment == "wait for legal")
         }
     }
+
+    /// A short link as the dispatcher makes one for an SMS: a random code, only its hash stored.
+    func shortLink(expires: Date? = nil) throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        let code = ApprovalShortLink.makeCode(using: &generator)
+        try store.createShortLink(
+            codeHash: ApprovalShortLink.hash(code), approvalID: approvalID, person: "lina",
+            expiresAt: expires ?? start.addingTimeInterval(86_400), at: start)
+        return code
+    }
+
+    @Test func aShortLinkShowsBothAnswersAndAnswersOnce() async throws {
+        let code = try shortLink()
+        #expect(code.count == 14, "14 base62 characters: 83 random bits")
+        let stored = try store.shortLink(codeHash: ApprovalShortLink.hash(code))
+        #expect(stored?.person == "lina")
+        try await application(at: start + 60).test(.router) { client in
+            let page = try await client.execute(uri: "/a/\(code)", method: .get)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains(#"value="approve""#) && html.contains(#"value="reject""#))
+            #expect(try store.approval(approvalID)?.state == .pending, "showing answers nothing")
+            let answered = try await client.execute(
+                uri: "/a/\(code)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "decision=reject&comment=not+now"))
+            #expect(answered.status == .ok)
+            #expect(try store.approval(approvalID)?.state == .rejected)
+            #expect(try store.approval(approvalID)?.answeredBy == "lina")
+            let again = try await client.execute(
+                uri: "/a/\(code)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "decision=approve"))
+            #expect(again.status == .conflict, "single use: the page says it was answered")
+            #expect(try store.approval(approvalID)?.state == .rejected)
+        }
+    }
+
+    @Test func unknownMalformedAndExpiredShortLinksAreRefused() async throws {
+        let expired = try shortLink(expires: start.addingTimeInterval(30))
+        try await application(at: start + 60).test(.router) { client in
+            let forged = try await client.execute(uri: "/a/AAAAAAAAAAAAAA", method: .get)
+            #expect(forged.status == .notFound)
+            let malformed = try await client.execute(uri: "/a/short", method: .get)
+            #expect(malformed.status == .notFound)
+            let late = try await client.execute(
+                uri: "/a/\(expired)", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "decision=approve"))
+            #expect(late.status == .gone)
+            #expect(try store.approval(approvalID)?.state == .pending)
+        }
+    }
 }

@@ -109,13 +109,20 @@ public struct ApprovalLinks: Sendable, Hashable, Codable {
     public var rejectURL: String
     /// One link whose page offers both answers: what fits in an SMS.
     public var answerURL: String?
+    /// A short, single-use answer link (`https://beacon/a/Xk3…`) for an SMS, whose segment has no room for a
+    /// signed one.
+    public var shortURL: String?
     public var expiresAt: Date
 
-    public init(approvalID: Int64, approveURL: String, rejectURL: String, answerURL: String? = nil, expiresAt: Date) {
+    public init(
+        approvalID: Int64, approveURL: String, rejectURL: String, answerURL: String? = nil, shortURL: String? = nil,
+        expiresAt: Date
+    ) {
         self.approvalID = approvalID
         self.approveURL = approveURL
         self.rejectURL = rejectURL
         self.answerURL = answerURL
+        self.shortURL = shortURL
         self.expiresAt = expiresAt
     }
 }

@@ -29,13 +29,16 @@ struct SMSRenderer: ChannelRenderer {
             } else {
                 { $0 }
             }
-        // An executive answers an approval from the phone: the SMS carries the link whose page offers both answers.
+        // An executive answers an approval from the phone: one segment that says it is an approval, of which
+        // incident at which severity, what is asked, and a short single-use link whose page offers both answers.
         let message = delivery.message
         let text =
             if let approval = message.approval {
                 SMSText.compose(
-                    subject: "Approve? " + (message.step?.title ?? message.subject),
-                    link: approval.answerURL ?? approval.approveURL)
+                    subject: "Approval \(message.incident.severity.rawValue) #\(message.incident.id): "
+                        + (message.step?.title ?? message.subject),
+                    link: approval.shortURL ?? approval.answerURL ?? approval.approveURL,
+                    singleSegment: approval.shortURL != nil)
             } else {
                 SMSText.compose(subject: message.subject, link: message.incident.url)
             }

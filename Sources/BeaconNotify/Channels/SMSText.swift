@@ -4,7 +4,9 @@
 /// most emoji) forces UCS-2. The link is never cut; the subject is shortened with an ellipsis when needed.
 /// When the link leaves too little room for a useful subject, two concatenated parts (153 or 67 each) are used.
 enum SMSText {
-    static func compose(subject: String, link: String) -> String {
+    /// - Parameter singleSegment: never use two parts; the subject is cut as far as it must be (an approval's
+    ///   short link always leaves room for its first words).
+    static func compose(subject: String, link: String, singleSegment: Bool = false) -> String {
         let subject = subject.split(whereSeparator: \.isNewline).joined(separator: " ")
         let full = subject + " " + link
         let isGSM = isGSM7(full)
@@ -14,7 +16,7 @@ enum SMSText {
         let suffix = ellipsis + " " + link
         let minimumSubject = 20
         var budget = single
-        if budget - length(suffix, gsm: isGSM) < minimumSubject { budget = 2 * perPart }
+        if !singleSegment, budget - length(suffix, gsm: isGSM) < minimumSubject { budget = 2 * perPart }
         var kept = ""
         for character in subject {
             let candidate = kept + String(character)

@@ -178,10 +178,28 @@ public final class OutboxDispatcher: Service, Sendable {
             }
             message.approval = ApprovalLinks(
                 approvalID: approvalID, approveURL: link(true), rejectURL: link(false), answerURL: link(nil),
+                shortURL: channel.type == .sms
+                    ? shortLink(approvalID, person: entry.person, expiresAt: approval.expiresAt, base: base) : nil,
                 expiresAt: approval.expiresAt)
         }
         return Delivery(
             idempotencyKey: entry.idempotencyKey, channel: channel, recipient: entry.recipient, message: message)
+    }
+
+    /// A new single-use short link for an SMS, stored as the hash of its code; `nil` (the SMS then carries the
+    /// long link) when it cannot be stored.
+    private func shortLink(_ approvalID: Int64, person: String, expiresAt: Date, base: String) -> String? {
+        var generator = SystemRandomNumberGenerator()
+        let code = ApprovalShortLink.makeCode(using: &generator)
+        do {
+            try store.createShortLink(
+                codeHash: ApprovalShortLink.hash(code), approvalID: approvalID, person: person, expiresAt: expiresAt,
+                at: now())
+        } catch {
+            logger.error("cannot store a short approval link", metadata: ["error": "\(error)"])
+            return nil
+        }
+        return base + ApprovalShortLink.pathPrefix + code
     }
 
     private func nextChannel(after entry: OutboxEntry, config: BeaconConfig) -> (index: Int, channelID: String)? {

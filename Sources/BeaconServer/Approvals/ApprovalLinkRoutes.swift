@@ -20,6 +20,27 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
     public func add(to router: Router<some RequestContext>) {
         router.get("/assets/page.css") { _, _ in ConsoleResponse.asset(HTML.pageCSS, type: "text/css") }
         router.get("/approvals/:token") { _, context in try show(context.parameters.require("token")) }
+        router.get("/a/:code") { _, context in
+            switch try shortClaim(context.parameters.require("code")) {
+            case .success(let claim): try show(claim)
+            case .failure(let refusal): refusal.response
+            }
+        }
+        router.post("/a/:code") { request, context in
+            let body = String(buffer: try await request.body.collect(upTo: 16_384))
+            let code = try context.parameters.require("code")
+            let claim: ApprovalSigner.Claim
+            switch try shortClaim(code) {
+            case .success(let found): claim = found
+            case .failure(let refusal): return refusal.response
+            }
+            // Used once: the first answer through a short link spends it, whatever the answer.
+            guard try store.useShortLink(codeHash: ApprovalShortLink.hash(code), at: now()) else {
+                return Self.error(status: .gone, "This link was already used.")
+            }
+            return try answer(
+                claim, decision: Self.formValue("decision", in: body), comment: Self.formValue("comment", in: body))
+        }
         router.post("/approvals/:token") { request, context in
             let form = try await request.body.collect(upTo: 16_384)
             let body = String(buffer: form)
@@ -36,6 +57,10 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         } catch {
             return Self.error(status: error == .expired ? .gone : .notFound, "\(error)")
         }
+        return try show(claim)
+    }
+
+    func show(_ claim: ApprovalSigner.Claim) throws -> Response {
         guard let approval = try store.approval(claim.approvalID),
             let incident = try store.incident(approval.incidentID)
         else { return Self.error(status: .notFound, "This approval no longer exists.") }
@@ -59,6 +84,30 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         return Self.html(.ok, HTML.page(title: "\(verb) \(approval.title)", body: body))
     }
 
+    /// Why a short link does not lead to its approval, as the page that says so.
+    struct ShortLinkRefusal: Error {
+        var response: Response
+    }
+
+    /// The claim of a short link: the person and approval it was sent for, both answers offered.
+    func shortClaim(_ code: String) throws -> Result<ApprovalSigner.Claim, ShortLinkRefusal> {
+        guard ApprovalShortLink.isWellFormed(code),
+            let link = try store.shortLink(codeHash: ApprovalShortLink.hash(code))
+        else { return .failure(ShortLinkRefusal(response: Self.error(status: .notFound, "This link is not valid."))) }
+        guard link.usedAt == nil else {
+            if let approval = try store.approval(link.approvalID), approval.state != .pending {
+                return .failure(ShortLinkRefusal(response: Self.answered(approval)))
+            }
+            return .failure(ShortLinkRefusal(response: Self.error(status: .gone, "This link was already used.")))
+        }
+        guard now() <= link.expiresAt else {
+            return .failure(ShortLinkRefusal(response: Self.error(status: .gone, "This link has expired.")))
+        }
+        return .success(
+            ApprovalSigner.Claim(
+                approvalID: link.approvalID, person: link.person, approve: nil, expiresAt: link.expiresAt))
+    }
+
     /// One button for a link that carries its answer; both for an answer link.
     static func buttons(_ approve: Bool?) -> String {
         switch approve {
@@ -77,6 +126,10 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         } catch {
             return Self.error(status: error == .expired ? .gone : .notFound, "\(error)")
         }
+        return try answer(claim, decision: decision, comment: comment)
+    }
+
+    func answer(_ claim: ApprovalSigner.Claim, decision: String?, comment: String?) throws -> Response {
         let config = config()
         guard let (person, layer) = config.chain.person(claim.person) else {
             return Self.error(status: .forbidden, "\(claim.person) is no longer in the command chain.")
