@@ -69,6 +69,18 @@ extension BeaconStore {
     public func recordFailed(
         _ entry: OutboxEntry, reason: String, retryAt: Date?, fallover: (index: Int, channelID: String)?, at now: Date
     ) throws {
+        let fallovers = fallover.map {
+            [Fallover(channelID: $0.channelID, index: $0.index, recipients: [], group: false)]
+        }
+        try recordFailed(entry, reason: reason, retryAt: retryAt, fallovers: fallovers ?? [], at: now)
+    }
+
+    /// Records a failed attempt, giving up (when `retryAt` is `nil`) onto every channel in `fallovers`: for a
+    /// group message, each person it named falls over to their own next channel, and those whose next channel is
+    /// the same group share one message again.
+    public func recordFailed(
+        _ entry: OutboxEntry, reason: String, retryAt: Date?, fallovers: [Fallover], at now: Date
+    ) throws {
         try writer.write { db in
             guard var current = try OutboxEntry.fetchOne(db, key: entry.id), current.state == .pending else { return }
             current.attempts += 1
@@ -86,24 +98,20 @@ extension BeaconStore {
             }
             current.state = .failed
             try current.update(db)
-            guard let fallover else {
+            guard !fallovers.isEmpty else {
                 try Self.note(
                     db, current, at: now,
                     "Gave up \(attempt): \(reason); \(current.recipient.name) has no other channel")
                 return
             }
-            var next = current
-            next.id = nil
-            next.channelID = fallover.channelID
-            next.channelIndex = fallover.index
-            next.idempotencyKey = "\(current.baseKey)/\(fallover.channelID)"
-            next.state = .pending
-            next.attempts = 0
-            next.lastError = nil
-            next.nextAttemptAt = now
-            next.createdAt = now
-            try next.insert(db, onConflict: .ignore)
-            try Self.note(db, current, at: now, "Gave up \(attempt): \(reason); falling over to \(fallover.channelID)")
+            for fallover in fallovers {
+                var next = current.fallingOver(to: fallover)
+                next.nextAttemptAt = now
+                next.createdAt = now
+                try next.insert(db, onConflict: .ignore)
+            }
+            let channels = fallovers.map(\.channelID).joined(separator: ", ")
+            try Self.note(db, current, at: now, "Gave up \(attempt): \(reason); falling over to \(channels)")
         }
     }
 
@@ -161,5 +169,58 @@ extension BeaconStore {
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?)", arguments: [name, Data(value)])
             return value
         }
+    }
+}
+
+/// Where a notification that gave up on its channel goes next.
+public struct Fallover: Sendable, Hashable {
+    public var channelID: String
+    /// The channel's place in the (first) person's list.
+    public var index: Int
+    /// Who the new notification is for; empty for "the same person" (a personal notification's next channel).
+    public var recipients: [Recipient]
+    /// Whether the channel is a group one, where one message names every recipient.
+    public var group: Bool
+
+    public init(channelID: String, index: Int, recipients: [Recipient], group: Bool) {
+        self.channelID = channelID
+        self.index = index
+        self.recipients = recipients
+        self.group = group
+    }
+}
+
+extension OutboxEntry {
+    /// The pending notification that takes over from this one on `fallover`'s channel.
+    func fallingOver(to fallover: Fallover) -> OutboxEntry {
+        var next = self
+        next.id = nil
+        next.channelID = fallover.channelID
+        next.channelIndex = fallover.index
+        next.state = .pending
+        next.attempts = 0
+        next.lastError = nil
+        // A group message's base key names no person (`incident-12/page`); a personal one's does.
+        let wasGroup = message.mentions != nil
+        let purposeKey = wasGroup ? baseKey : String(baseKey[..<(baseKey.lastIndex(of: "/") ?? baseKey.endIndex)])
+        if fallover.recipients.isEmpty {
+            next.idempotencyKey = "\(baseKey)/\(fallover.channelID)"
+        } else if fallover.group {
+            next.message.mentions = fallover.recipients
+            next.recipient = fallover.recipients[0]
+            next.person = fallover.recipients[0].login ?? fallover.recipients[0].name
+            next.layer = fallover.recipients[0].layer
+            next.baseKey = purposeKey
+            next.idempotencyKey = "\(purposeKey)/\(fallover.channelID)"
+        } else {
+            let person = fallover.recipients[0]
+            next.message.mentions = nil
+            next.recipient = person
+            next.person = person.login ?? person.name
+            next.layer = person.layer
+            next.baseKey = "\(purposeKey)/\(PlannedNotification.personKey(person))"
+            next.idempotencyKey = "\(next.baseKey)/\(fallover.channelID)"
+        }
+        return next
     }
 }

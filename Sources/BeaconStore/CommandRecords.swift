@@ -97,6 +97,9 @@ public struct OutboxEntry: Sendable, Hashable, Codable, FetchableRecord, Mutable
 
     public static let databaseTableName = "notification"
 
+    /// Everyone the notification is for: the people a group message names, or its one recipient.
+    public var recipients: [Recipient] { message.mentions ?? [recipient] }
+
     public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
         .timeIntervalSince1970
     }

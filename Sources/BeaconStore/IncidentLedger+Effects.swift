@@ -32,7 +32,7 @@ extension IncidentLedger {
             approvalIDs[row["step_id"]] = row["id"]
         }
         var queued = 0
-        for planned in effects.notifications {
+        for planned in PlannedNotification.grouped(effects.notifications) {
             var entry = OutboxEntry(planned, approvalID: planned.approvalStepID.flatMap { approvalIDs[$0] }, at: now)
             try entry.insert(db, onConflict: .ignore)
             queued += db.changesCount
@@ -55,7 +55,7 @@ extension IncidentLedger {
             .filter(["page", "raised", "escalation"].contains(Column("kind")))
             .order(Column("id")).fetchAll(db)
         var seen = Set<String>()
-        return entries.filter { seen.insert($0.person).inserted }.map(\.recipient)
+        return entries.flatMap(\.recipients).filter { seen.insert($0.login ?? $0.name).inserted }
     }
 
     /// Whether the decision layer has acted: done a step or answered an approval.

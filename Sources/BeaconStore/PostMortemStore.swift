@@ -154,7 +154,7 @@ public struct PostMortemStore: Sendable {
     static func paged(_ notifications: [OutboxEntry], resolvedAt: Date?) -> [Recipient] {
         notifications.filter { entry in
             entry.kind.asksToAct && resolvedAt.map { entry.createdAt < $0 } ?? true
-        }.map(\.recipient)
+        }.flatMap(\.recipients)
     }
 
     /// The incidents the findings weigh: those opened in the `Findings.precedingWindow` before this one (for

@@ -44,3 +44,38 @@ import Testing
         #expect(message.text.contains("Opened 09:59:00 UTC+8."), "\(message.text)")
     }
 }
+
+@Suite struct GroupMessageTests {
+    func planned(
+        _ login: String, _ layer: Layer, channel: String, audience: ChannelAudience, text: String
+    )
+        -> PlannedNotification
+    {
+        let recipient = Recipient(name: login.capitalized, login: login, layer: layer)
+        let incident = IncidentSummary(
+            id: 4, title: "Card payments down", severity: .sev2, status: .open, category: .system, rule: nil,
+            labels: [:], value: nil, threshold: nil, openedAt: Date(timeIntervalSince1970: 0), url: "http://b/4")
+        return PlannedNotification(
+            idempotencyKey: PlannedNotification.key(incident: IncidentID(4), purpose: "page", recipient: recipient)
+                + "/\(channel)",
+            incidentID: IncidentID(4), recipient: recipient, channelID: channel, channelIndex: 0, stepID: nil,
+            approvalStepID: nil,
+            message: NotificationMessage(kind: .page, subject: "[sev2] #4", text: text, incident: incident),
+            purpose: "page", audience: audience)
+    }
+
+    @Test func aGroupChannelGetsOneMessageNamingEveryoneItPages() {
+        let grouped = PlannedNotification.grouped([
+            planned("zhangmin", .operation, channel: "ops-dingtalk", audience: .group, text: "Paged: operation."),
+            planned("chenxiao", .operation, channel: "ops-dingtalk", audience: .group, text: "Paged: operation."),
+            planned("wanglei", .execution, channel: "ops-dingtalk", audience: .group, text: "Paged: execution."),
+            planned("wanglei", .execution, channel: "exec-mail", audience: .personal, text: "Paged: execution."),
+        ])
+        #expect(grouped.count == 2)
+        #expect(grouped[0].idempotencyKey == "incident-4/page/ops-dingtalk", "per (incident, purpose, channel)")
+        #expect(grouped[0].message.mentions?.compactMap(\.login) == ["zhangmin", "chenxiao", "wanglei"])
+        #expect(grouped[0].message.text == "Paged: operation.\n\nPaged: execution.")
+        #expect(grouped[1].idempotencyKey == "incident-4/page/wanglei/exec-mail", "personal ones stay per person")
+        #expect(grouped[1].message.mentions == nil)
+    }
+}

@@ -80,7 +80,7 @@ struct DemoHTTPSinkTests {
                 sender: sender)
             if type == .sms {
                 // An SMS asks the question and carries one link whose page offers both answers.
-                #expect(delivery.headline.hasPrefix("Approve? "))
+                #expect(delivery.headline.hasPrefix("Approval sev2 #12: "))
                 #expect(delivery.approveURL?.contains("/approvals/") == true)
             } else {
                 #expect(delivery.headline == NotificationFixture.approvalSubject)

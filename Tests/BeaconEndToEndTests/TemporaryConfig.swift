@@ -29,7 +29,7 @@ final class TemporaryConfig: Sendable {
             store: beacon.sqlite
             listen: 127.0.0.1:0
             channels:
-              hook: { type: webhook, url: "\(hookURL)" }
+              hook: { type: webhook, url: "\(hookURL)", audience: personal }
             chain:
               operation: { ack_within: \(ackWithin), people: [ { name: Zhang Min, login: zhangmin, role: CS team lead, channels: [hook] } ] }
               execution: { people: [ { name: Wang Lei, login: wanglei, role: CS director, channels: [hook] } ] }

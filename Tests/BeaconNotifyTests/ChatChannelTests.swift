@@ -80,20 +80,50 @@ import Testing
         }
     }
 
-    @Test func weComGetsMarkdownContent() async throws {
+    @Test func weComMentionsThePeopleItPagesByMobile() async throws {
         try await Fixture.withReceiver { server, sender in
             let channel = Channel(id: "wecom", type: .wecom, url: server.url("/cgi-bin/webhook/send"))
             #expect(await sender.send(Fixture.delivery(channel, message: Fixture.approvalRequest)).isDelivered)
             let body = try #require(server.requests(to: "/cgi-bin/webhook/send").first).json
-            #expect(body["msgtype"] as? String == "markdown")
-            let content = try #require((body["markdown"] as? [String: Any])?["content"] as? String)
-            #expect(content.hasPrefix("**[sev2] #12 Approve compensation for affected orders**\n\n"))
-            #expect(content.contains("[Open incident #12](http://127.0.0.1:8080/incidents/12)"))
-            #expect(
-                content.contains(
-                    "[Approve](http://127.0.0.1:8080/approvals/7/approve?token=a1b2) · "
-                        + "[Reject](http://127.0.0.1:8080/approvals/7/reject?token=a1b2)"))
-            #expect(content.hasSuffix("The approve and reject links expire at 2026-05-04T11:00:00Z."))
+            #expect(body["msgtype"] as? String == "text", "WeCom rings a phone only for a text message's mentions")
+            let text = try #require(body["text"] as? [String: Any])
+            #expect(text["mentioned_mobile_list"] as? [String] == ["13800000000"])
+            let content = try #require(text["content"] as? String)
+            #expect(content.hasPrefix("[sev2] #12 Approve compensation for affected orders\n\n"))
+            #expect(content.contains("Open incident #12: http://127.0.0.1:8080/incidents/12"))
+            #expect(content.contains("Approve: http://127.0.0.1:8080/approvals/7/approve?token=a1b2"))
+            #expect(content.hasSuffix("For: Zhang Min (operation)"))
+        }
+    }
+
+    @Test func oneGroupMessageMentionsEveryoneItPagesOnEachPlatform() async throws {
+        var wang = Fixture.zhangMin
+        wang.name = "Wang Lei"
+        wang.login = "wanglei"
+        wang.mobile = "13900000000"
+        wang.layer = .execution
+        wang.chatIDs = ChatIDs(dingtalk: "dt-wang", wecom: "wc-wang", feishu: "ou_wang")
+        var message = Fixture.page
+        message.mentions = [Fixture.zhangMin, wang]
+        try await Fixture.withReceiver { server, sender in
+            for type in [ChannelType.dingtalk, .wecom, .feishu] {
+                let channel = Channel(id: type.rawValue, type: type, url: server.url("/\(type.rawValue)"))
+                #expect(await sender.send(Fixture.delivery(channel, message: message)).isDelivered)
+            }
+            let dingtalk = try #require(server.requests(to: "/dingtalk").first).json
+            let at = try #require(dingtalk["at"] as? [String: Any])
+            #expect(at["atMobiles"] as? [String] == ["13800000000"])
+            #expect(at["atUserIds"] as? [String] == ["dt-wang"])
+            let markdown = try #require((dingtalk["markdown"] as? [String: Any])?["text"] as? String)
+            #expect(markdown.contains("For: Zhang Min (operation), Wang Lei (execution)"))
+            #expect(markdown.hasSuffix("@13800000000 @dt-wang"))
+            let wecom = try #require(try server.requests(to: "/wecom").first?.json["text"] as? [String: Any])
+            #expect(wecom["mentioned_list"] as? [String] == ["wc-wang"])
+            #expect(wecom["mentioned_mobile_list"] as? [String] == ["13800000000"])
+            let feishu = try #require(server.requests(to: "/feishu").first).json
+            let text = try #require((feishu["content"] as? [String: Any])?["text"] as? String)
+            #expect(text.hasSuffix(#"@Zhang Min <at user_id="ou_wang">Wang Lei</at>"#))
+            #expect(server.requests(to: "/dingtalk").count == 1, "one message, not one per person")
         }
     }
 
@@ -119,6 +149,7 @@ import Testing
                     \(Fixture.text)
 
                     Open incident #12: http://127.0.0.1:8080/incidents/12
+                    @Zhang Min
                     """)
         }
     }

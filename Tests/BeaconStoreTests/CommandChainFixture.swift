@@ -9,7 +9,7 @@ enum CommandChainFixture {
     static let config = BeaconConfig(
         publicURL: "https://beacon.example.com",
         channels: [
-            Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook"),
+            Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook", audience: .personal),
             Channel(id: "mail", type: .smtp, url: "smtp://127.0.0.1:2525", from: "beacon@example.com"),
         ],
         chain: CommandChain(

@@ -243,6 +243,7 @@ public struct CommandPlanner: Sendable {
             idempotencyKey: PlannedNotification.key(incident: id, purpose: purpose, recipient: recipient)
                 + "/\(channel)",
             incidentID: id, recipient: recipient,
-            channelID: channel, channelIndex: index, stepID: step, approvalStepID: nil, message: message)
+            channelID: channel, channelIndex: index, stepID: step, approvalStepID: nil, message: message,
+            purpose: purpose, audience: config.channel(channel)?.audience ?? .personal)
     }
 }

@@ -13,6 +13,8 @@ public struct NotificationMessage: Sendable, Hashable, Codable {
     public var step: StepSummary?
     /// For an approval request: the links that answer it without signing in.
     public var approval: ApprovalLinks?
+    /// On a group channel: everyone the one message pages, to @mention. `nil` for a message to one person.
+    public var mentions: [Recipient]?
 
     public init(
         kind: NotificationKind, subject: String, text: String, incident: IncidentSummary, step: StepSummary? = nil,
@@ -134,23 +136,26 @@ public struct Recipient: Sendable, Hashable, Codable {
     public var role: String?
     public var email: String?
     public var mobile: String?
+    /// Ids on chat platforms, for @mentions; absent in rows written before they existed.
+    public var chatIDs: ChatIDs?
     public var layer: Layer
 
     public init(
         name: String, login: String? = nil, role: String? = nil, email: String? = nil, mobile: String? = nil,
-        layer: Layer
+        chatIDs: ChatIDs? = nil, layer: Layer
     ) {
         self.name = name
         self.login = login
         self.role = role
         self.email = email
         self.mobile = mobile
+        self.chatIDs = chatIDs
         self.layer = layer
     }
 
     public init(_ person: Person, layer: Layer) {
         self.init(
             name: person.name, login: person.login, role: person.role, email: person.email, mobile: person.mobile,
-            layer: layer)
+            chatIDs: person.chatIDs == ChatIDs() ? nil : person.chatIDs, layer: layer)
     }
 }

@@ -11,11 +11,19 @@ public struct PlannedNotification: Sendable, Hashable {
     /// For an approval request: the step whose approval row the links answer.
     public var approvalStepID: String?
     public var message: NotificationMessage
+    /// Why it is sent (`page`, `escalate-ack`, `approval-refund`…): with the channel, what makes two
+    /// notifications the same message in a group.
+    public var purpose: String
+    /// Whether the channel is read by one person or by a group, where one message names everyone it pages.
+    public var audience: ChannelAudience
 
     public init(
         idempotencyKey: String, incidentID: IncidentID, recipient: Recipient, channelID: String, channelIndex: Int,
-        stepID: String?, approvalStepID: String?, message: NotificationMessage
+        stepID: String?, approvalStepID: String?, message: NotificationMessage, purpose: String = "",
+        audience: ChannelAudience = .personal
     ) {
+        self.purpose = purpose
+        self.audience = audience
         self.idempotencyKey = idempotencyKey
         self.incidentID = incidentID
         self.recipient = recipient
@@ -68,7 +76,12 @@ extension PlannedNotification {
     /// `incident-12/page/zhangmin`. A person is named by login, or by a stable token of their name when they
     /// have none, so a key never carries a display name.
     public static func key(incident: IncidentID, purpose: String, recipient: Recipient) -> String {
-        "incident-\(incident.rawValue)/\(purpose)/\(recipient.login ?? personToken(recipient.name))"
+        "incident-\(incident.rawValue)/\(purpose)/\(personKey(recipient))"
+    }
+
+    /// How a key names a person: their login, or a stable token of their name.
+    public static func personKey(_ recipient: Recipient) -> String {
+        recipient.login ?? personToken(recipient.name)
     }
 
     /// `person-` and the 64-bit FNV-1a hash of the name in hex: the same for the same name, and not the name.
@@ -79,5 +92,42 @@ extension PlannedNotification {
             hash = hash &* 0x0000_0100_0000_01B3
         }
         return "person-" + String(hash, radix: 16)
+    }
+}
+
+extension PlannedNotification {
+    /// The notifications as they are queued: on a group channel, one message per (purpose, channel) that
+    /// @mentions everyone it pages, instead of a copy per person posted into the same group.
+    ///
+    /// The merged message keeps the first one's subject; texts that differ (layers asked different steps) follow
+    /// one another. Its idempotency key names no person: `incident-12/page/ops-dingtalk`.
+    public static func grouped(_ notifications: [PlannedNotification]) -> [PlannedNotification] {
+        var result: [PlannedNotification] = []
+        var slots: [String: Int] = [:]
+        for planned in notifications {
+            guard planned.audience == .group else {
+                result.append(planned)
+                continue
+            }
+            let slot = "\(planned.incidentID.rawValue)/\(planned.purpose)/\(planned.channelID)"
+            if let index = slots[slot] {
+                result[index].absorb(planned)
+            } else {
+                var first = planned
+                first.idempotencyKey = "incident-\(planned.incidentID.rawValue)/\(planned.purpose)/\(planned.channelID)"
+                first.message.mentions = [planned.recipient]
+                slots[slot] = result.count
+                result.append(first)
+            }
+        }
+        return result
+    }
+
+    private mutating func absorb(_ other: PlannedNotification) {
+        let key = { (recipient: Recipient) in recipient.login ?? recipient.name }
+        if !(message.mentions ?? []).contains(where: { key($0) == key(other.recipient) }) {
+            message.mentions = (message.mentions ?? []) + [other.recipient]
+        }
+        if !message.text.contains(other.message.text) { message.text += "\n\n" + other.message.text }
     }
 }

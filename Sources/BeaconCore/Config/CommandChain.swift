@@ -48,17 +48,33 @@ public struct Person: Sendable, Hashable {
     public var role: String?
     public var email: String?
     public var mobile: String?
+    /// The person's ids on the chat platforms whose robots mention by id rather than by mobile number.
+    public var chatIDs: ChatIDs
     public var channels: [String]
 
     public init(
         name: String, login: String? = nil, role: String? = nil, email: String? = nil, mobile: String? = nil,
-        channels: [String]
+        chatIDs: ChatIDs = ChatIDs(), channels: [String]
     ) {
         self.name = name
         self.login = login
         self.role = role
         self.email = email
         self.mobile = mobile
+        self.chatIDs = chatIDs
         self.channels = channels
+    }
+}
+
+/// A person's ids on chat platforms (`dingtalk_id`, `wecom_id`, `feishu_id`), for @mentions in group messages.
+public struct ChatIDs: Sendable, Hashable, Codable {
+    public var dingtalk: String?
+    public var wecom: String?
+    public var feishu: String?
+
+    public init(dingtalk: String? = nil, wecom: String? = nil, feishu: String? = nil) {
+        self.dingtalk = dingtalk
+        self.wecom = wecom
+        self.feishu = feishu
     }
 }

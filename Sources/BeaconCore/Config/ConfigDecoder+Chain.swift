@@ -35,9 +35,8 @@ extension ConfigDecoder {
     }
 
     private func person(_ field: YAMLField) -> Person? {
-        guard let mapping = field.mapping(keys: ["name", "login", "role", "email", "mobile", "channels"]) else {
-            return nil
-        }
+        let keys = ["name", "login", "role", "email", "mobile", "dingtalk_id", "wecom_id", "feishu_id", "channels"]
+        guard let mapping = field.mapping(keys: keys) else { return nil }
         let name = mapping.required("name")?.string()
         let login = optionalValue(mapping, "login") { field -> String? in
             guard let login = field.string() else { return nil }
@@ -47,6 +46,9 @@ extension ConfigDecoder {
         let role = optionalValue(mapping, "role") { $0.string() }
         let email = optionalValue(mapping, "email") { $0.string() }
         let mobile = optionalValue(mapping, "mobile") { $0.string() }
+        let dingtalk = optionalValue(mapping, "dingtalk_id") { $0.string() }
+        let wecom = optionalValue(mapping, "wecom_id") { $0.string() }
+        let feishu = optionalValue(mapping, "feishu_id") { $0.string() }
         let channelsField = mapping.required("channels")
         let channels = channelsField?.list()?.compactMap { item -> String? in
             guard let id = item.string() else { return nil }
@@ -54,7 +56,11 @@ extension ConfigDecoder {
             return id
         }
         if let channels, channels.isEmpty { channelsField?.fail("list at least one channel that reaches this person") }
-        guard let name, let login, let role, let email, let mobile, let channels, !channels.isEmpty else { return nil }
-        return Person(name: name, login: login, role: role, email: email, mobile: mobile, channels: channels)
+        guard let name, let login, let role, let email, let mobile, let dingtalk, let wecom, let feishu, let channels,
+            !channels.isEmpty
+        else { return nil }
+        return Person(
+            name: name, login: login, role: role, email: email, mobile: mobile,
+            chatIDs: ChatIDs(dingtalk: dingtalk, wecom: wecom, feishu: feishu), channels: channels)
     }
 }

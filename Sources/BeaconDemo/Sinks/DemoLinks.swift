@@ -15,13 +15,13 @@ struct DemoLinks: Sendable, Hashable {
         all = Self.scan(Array(text))
     }
 
-    /// The approve and reject links of an approval request: links to `/approvals/`, told apart by their words
-    /// (Approve, Reject) or their path (`…/approve`), else by order, approve first.
+    /// The approve and reject links of an approval request: links to `/approvals/` (or an SMS's short `/a/`
+    /// link), told apart by their words (Approve, Reject) or their path (`…/approve`), else by order, approve first.
     var approval: (approve: String?, reject: String?) {
         var approve: String?
         var reject: String?
         var unnamed: [String] = []
-        for link in all where link.url.contains("/approvals/") {
+        for link in all where link.url.contains("/approvals/") || link.url.contains("/a/") {
             switch Self.decision(of: link) {
             case true?: approve = approve ?? link.url
             case false?: reject = reject ?? link.url

@@ -1,19 +1,23 @@
 import BeaconCore
 import Foundation
 
-/// `dingtalk`: a custom robot's markdown message that @mentions the recipient by mobile number; with a
+/// `dingtalk`: a custom robot's markdown message that @mentions everyone it pages, by DingTalk user id
+/// (`dingtalk_id`) or mobile number; with a
 /// secret, signed as DingTalk asks (`timestamp` and `sign` query parameters).
 struct DingTalkRenderer: ChannelRenderer {
     func request(for delivery: Delivery, at now: Date) throws(UndeliverableError) -> CurlRequest {
         let message = delivery.message
-        let mobile = delivery.recipient.mobile.flatMap { $0.isEmpty ? nil : $0 }
-        var text = MessageLinks.markdown(message, lineBreak: "  \n")
-        // DingTalk highlights and notifies a mention only when the number also appears in the text.
-        if let mobile { text += "\n\n@\(mobile)" }
+        let mentions = Mentions(delivery)
+        let mobiles = mentions.mobiles(unlessID: \.dingtalk)
+        let userIDs = mentions.ids(\.dingtalk)
+        var text = MessageLinks.markdown(message, lineBreak: "  \n") + "\n\n" + mentions.line
+        // DingTalk highlights and notifies a mention only when the number or id also appears in the text.
+        let tags = (mobiles + userIDs).map { "@\($0)" }
+        if !tags.isEmpty { text += "\n\n" + tags.joined(separator: " ") }
         let body = try JSONBody.encode([
             "msgtype": "markdown",
             "markdown": ["title": message.subject, "text": text],
-            "at": ["atMobiles": mobile.map { [$0] } ?? [], "isAtAll": false],
+            "at": ["atMobiles": mobiles, "atUserIds": userIDs, "isAtAll": false],
         ])
         return CurlRequest(
             url: Self.signedURL(delivery.channel, at: now), kind: .post,

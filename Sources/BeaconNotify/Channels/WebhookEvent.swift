@@ -13,7 +13,7 @@ struct WebhookEvent: Encodable {
         case idempotencyKey = "idempotency_key"
         case sentAt = "sent_at"
         case incident, step, approval
-        case recipient, subject, text
+        case recipient, mentions, subject, text
         case id, title, severity, status, category, rule, labels, value, threshold
         case openedAt = "opened_at"
         case url
@@ -57,6 +57,14 @@ struct WebhookEvent: Encodable {
         try recipient.encode(delivery.recipient.name, forKey: .name)
         try recipient.encode(delivery.recipient.login, forKey: .login)
         try recipient.encode(delivery.recipient.layer, forKey: .layer)
+        // Everyone one group message pages: the recipient first, as on every channel.
+        var mentions = root.nestedUnkeyedContainer(forKey: .mentions)
+        for person in delivery.message.mentions ?? [delivery.recipient] {
+            var entry = mentions.nestedContainer(keyedBy: Keys.self)
+            try entry.encode(person.name, forKey: .name)
+            try entry.encode(person.login, forKey: .login)
+            try entry.encode(person.layer, forKey: .layer)
+        }
         try root.encode(message.subject, forKey: .subject)
         try root.encode(message.text, forKey: .text)
     }

@@ -140,16 +140,16 @@ public final class OutboxDispatcher: Service, Sendable {
                 retryAt =
                     retryable && attempts < policy.attemptsPerChannel
                     ? now().addingTimeInterval(policy.backoff(after: attempts, using: &generator).seconds) : nil
-                let fallover = retryAt == nil ? nextChannel(after: entry, config: config) : nil
-                queued = fallover != nil
-                try store.recordFailed(entry, reason: reason, retryAt: retryAt, fallover: fallover, at: now())
+                let fallovers = retryAt == nil ? nextChannels(after: entry, config: config) : []
+                queued = !fallovers.isEmpty
+                try store.recordFailed(entry, reason: reason, retryAt: retryAt, fallovers: fallovers, at: now())
                 logger.warning(
                     "notification failed",
                     metadata: [
                         "incident.id": "\(entry.incidentID.rawValue)", "channel": "\(entry.channelID)",
                         "person": "\(entry.person)", "attempt": "\(attempts)", "reason": "\(reason)",
                         "next":
-                            "\(retryAt.map { "retry at \($0)" } ?? fallover.map { "fall over to \($0.channelID)" } ?? "give up")",
+                            "\(retryAt.map { "retry at \($0)" } ?? (fallovers.isEmpty ? "give up" : "fall over to \(fallovers.map(\.channelID))"))",
                     ])
             }
         } catch {
@@ -202,9 +202,29 @@ public final class OutboxDispatcher: Service, Sendable {
         return base + ApprovalShortLink.pathPrefix + code
     }
 
-    private func nextChannel(after entry: OutboxEntry, config: BeaconConfig) -> (index: Int, channelID: String)? {
-        guard let (person, _) = config.chain.person(entry.person) else { return nil }
-        let next = entry.channelIndex + 1
-        return next < person.channels.count ? (next, person.channels[next]) : nil
+    /// Each person's next channel after this one. A personal notification has one person; a group message
+    /// falls over for everyone it named, and people whose next channel is the same group share one message.
+    private func nextChannels(after entry: OutboxEntry, config: BeaconConfig) -> [Fallover] {
+        guard let mentions = entry.message.mentions else {
+            guard let (person, _) = config.chain.person(entry.person) else { return [] }
+            let next = entry.channelIndex + 1
+            return next < person.channels.count
+                ? [Fallover(channelID: person.channels[next], index: next, recipients: [], group: false)] : []
+        }
+        var fallovers: [Fallover] = []
+        for recipient in mentions {
+            guard let (person, _) = config.chain.person(recipient.login ?? recipient.name),
+                let position = person.channels.firstIndex(of: entry.channelID), position + 1 < person.channels.count
+            else { continue }
+            let channelID = person.channels[position + 1]
+            let group = config.channel(channelID)?.audience == .group
+            if group, let shared = fallovers.firstIndex(where: { $0.group && $0.channelID == channelID }) {
+                fallovers[shared].recipients.append(recipient)
+            } else {
+                fallovers.append(
+                    Fallover(channelID: channelID, index: position + 1, recipients: [recipient], group: group))
+            }
+        }
+        return fallovers
     }
 }
