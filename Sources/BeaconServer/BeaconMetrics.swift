@@ -23,7 +23,11 @@ public final class BeaconMetrics: Instrumentation, Sendable {
         "beacon_escalations_fired_total": "Deadlines that fired, escalating or reminding",
     ]
 
-    public init() {
+    /// The configured channel ids, read at every scrape (they change on reload).
+    private let channelIDs: @Sendable () -> [String]
+
+    public init(channelIDs: @escaping @Sendable () -> [String] = { [] }) {
+        self.channelIDs = channelIDs
         evaluation = registry.makeDurationHistogram(
             descriptor: MetricNameDescriptor(
                 metricName: "beacon_evaluation_seconds", unitName: "",
@@ -76,6 +80,17 @@ public final class BeaconMetrics: Instrumentation, Sendable {
                 helpText: "Notifications waiting to be sent")
         )
         .set(Double((try? store.outboxDepth()) ?? 0))
+        let byChannel = (try? store.outboxDepthByChannel()) ?? [:]
+        // Every configured channel appears, at zero when it holds nothing back, so a series never goes stale.
+        for channel in Set(byChannel.keys).union(channelIDs()) {
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(
+                    namespace: "beacon", metricName: "outbox_channel", unitName: "depth",
+                    helpText: "Notifications waiting to be sent, by channel (rate limits hold them back here)"),
+                labels: [("channel", channel)]
+            )
+            .set(Double(byChannel[channel] ?? 0))
+        }
         return registry.emitToString()
     }
 

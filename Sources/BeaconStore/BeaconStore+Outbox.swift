@@ -21,6 +21,25 @@ extension BeaconStore {
         }
     }
 
+    /// Moves pending notifications to `until` (their channel's rate limit lets nothing through before then).
+    public func postpone(_ ids: [Int64], until: Date) throws {
+        guard !ids.isEmpty else { return }
+        try writer.write { db in
+            _ = try OutboxEntry.filter(ids.contains(Column("id")) && Column("state") == "pending")
+                .updateAll(db, Column("next_attempt_at").set(to: until.timeIntervalSince1970))
+        }
+    }
+
+    /// Pending notifications by channel: what `/metrics` and the dashboard show while a channel holds them back.
+    public func outboxDepthByChannel() throws -> [String: Int] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT channel_id, COUNT(*) AS n FROM notification WHERE state = 'pending' GROUP BY channel_id")
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["channel_id"] as String, $0["n"] as Int) })
+        }
+    }
+
     /// When the next pending notification is due, if any.
     public func nextNotificationDue() throws -> Date? {
         try writer.read { db in

@@ -27,7 +27,7 @@ struct Daemon: Sendable {
         onHTTPRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws {
         let current = ConfigBox(config)
-        let metrics = BeaconMetrics()
+        let metrics = BeaconMetrics(channelIDs: { current.value.channels.map(\.id) })
         let client = CurlClient()
         let signer = ApprovalSigner(key: try store.secret("approval-signing-key"))
         let dispatcher = OutboxDispatcher(

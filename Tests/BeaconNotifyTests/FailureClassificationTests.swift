@@ -64,7 +64,7 @@ import Testing
             ),
             (
                 .dingtalk, #"{"errcode":130101,"errmsg":"send too fast"}"#,
-                .failed(reason: "the channel refused the message: 130101 send too fast", retryable: true)
+                .throttled(reason: "the channel is throttled: 130101 send too fast", pause: .seconds(600))
             ),
             (.dingtalk, #"{"errcode":0,"errmsg":"ok"}"#, .delivered(detail: "HTTP 200")),
             (
@@ -73,7 +73,7 @@ import Testing
             ),
             (
                 .wecom, #"{"errcode":45009,"errmsg":"api freq out of limit"}"#,
-                .failed(reason: "the channel refused the message: 45009 api freq out of limit", retryable: true)
+                .throttled(reason: "the channel is throttled: 45009 api freq out of limit", pause: .seconds(600))
             ),
             (
                 .feishu, #"{"code":19021,"msg":"sign match fail or timestamp is not within one hour"}"#,

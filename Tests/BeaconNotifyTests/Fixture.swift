@@ -99,6 +99,7 @@ extension DeliveryResult {
         switch self {
         case .delivered(let detail): detail
         case .failed(let reason, _): reason
+        case .throttled(let reason, _): reason
         }
     }
 }

@@ -46,5 +46,6 @@ import Testing
         #expect(html.contains(#"id="unreached""#))
         #expect(html.contains("Nobody was reached"))
         #expect(html.contains(#"<a href="/incidents/\#(fixture.incidentID.rawValue)">"#))
+        #expect(html.contains(#"id="outbox-queued""#), "the channels still holding notifications")
     }
 }

@@ -158,6 +158,7 @@ import Testing
             #expect(text.contains("beacon_escalations_fired_total 2"))
             #expect(text.contains(#"beacon_incidents_open{severity="sev1"} 1"#))
             #expect(text.contains("beacon_outbox_depth "))
+            #expect(text.contains(#"beacon_outbox_channel_depth{channel="hook"} "#), "per channel")
         }
     }
 

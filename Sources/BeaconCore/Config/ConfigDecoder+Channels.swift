@@ -25,13 +25,21 @@ extension ConfigDecoder {
         let headers = value(mapping, "headers", default: [:]) { $0.stringMap() }
         let timeout = value(mapping, "timeout", default: .seconds(5)) { $0.positiveDuration() }
         let audience = value(mapping, "audience", default: type.defaultAudience) { channelAudience($0, type) }
+        let rate = value(mapping, "rate", default: type.defaultRate) { field -> [RateLimit]? in
+            guard let text = field.string() else { return nil }
+            guard let limits = RateLimit.parse(text) else {
+                field.fail("malformed rate \"\(text)\"; write it like 20/1m, or 5/1s, 100/1m")
+                return nil
+            }
+            return limits
+        }
         warnIfLoopbackFallback(mapping, id: id, url: url)
         guard let url, type != .smtp || from != nil, type != .sms || body != nil, let username, let password,
-            let security, let secret, let headers, let timeout, let audience
+            let security, let secret, let headers, let timeout, let audience, let rate
         else { return nil }
         return Channel(
             id: id, type: type, url: url, from: from, username: username, password: password, security: security,
-            body: body, secret: secret, headers: headers, timeout: timeout, audience: audience)
+            body: body, secret: secret, headers: headers, timeout: timeout, audience: audience, rate: rate)
     }
 
     private func channelAudience(_ field: YAMLField, _ type: ChannelType) -> ChannelAudience? {
@@ -57,7 +65,7 @@ extension ConfigDecoder {
     }
 
     static func channelKeys(_ type: ChannelType) -> [String] {
-        let common = ["type", "url", "timeout", "audience"]
+        let common = ["type", "url", "timeout", "audience", "rate"]
         switch type {
         case .smtp: return common + ["from", "username", "password", "security"]
         case .sms: return common + ["body", "username", "password", "headers"]

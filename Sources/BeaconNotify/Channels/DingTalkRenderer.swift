@@ -27,7 +27,8 @@ struct DingTalkRenderer: ChannelRenderer {
 
     /// DingTalk answers 200 with `{"errcode":0,"errmsg":"ok"}`; 130101 means sending too fast.
     func result(of response: CurlResponse) -> DeliveryResult {
-        ResponseVerdict.chatRobot(response, codeKeys: ["errcode"], messageKeys: ["errmsg"], retryableCodes: [130101])
+        ResponseVerdict.chatRobot(
+            response, codeKeys: ["errcode"], messageKeys: ["errmsg"], throttleCodes: [130101: .seconds(600)])
     }
 
     /// The robot URL, with `timestamp` (milliseconds) and the URL-encoded `sign` appended when there is a secret.

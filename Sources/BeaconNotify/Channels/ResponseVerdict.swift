@@ -17,7 +17,8 @@ enum ResponseVerdict {
     ///   - messageKeys: where it puts the message.
     ///   - retryableCodes: codes that mean "later" (rate limits); any other code is a configuration problem.
     static func chatRobot(
-        _ response: CurlResponse, codeKeys: [String], messageKeys: [String], retryableCodes: Set<Int> = []
+        _ response: CurlResponse, codeKeys: [String], messageKeys: [String], retryableCodes: Set<Int> = [],
+        throttleCodes: [Int: Duration] = [:]
     ) -> DeliveryResult {
         let byStatus = byStatus(response)
         guard case .delivered = byStatus,
@@ -25,6 +26,9 @@ enum ResponseVerdict {
             let code = codeKeys.lazy.compactMap({ integer(object[$0]) }).first, code != 0
         else { return byStatus }
         let message = messageKeys.lazy.compactMap { object[$0] as? String }.first ?? "no message"
+        if let pause = throttleCodes[code] {
+            return .throttled(reason: "the channel is throttled: \(code) \(message)", pause: pause)
+        }
         return .failed(
             reason: "the channel refused the message: \(code) \(message)", retryable: retryableCodes.contains(code))
     }

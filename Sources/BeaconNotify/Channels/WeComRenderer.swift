@@ -28,6 +28,7 @@ struct WeComRenderer: ChannelRenderer {
 
     /// WeCom answers 200 with `{"errcode":0,"errmsg":"ok"}`; 45009 means over the rate limit.
     func result(of response: CurlResponse) -> DeliveryResult {
-        ResponseVerdict.chatRobot(response, codeKeys: ["errcode"], messageKeys: ["errmsg"], retryableCodes: [45009])
+        ResponseVerdict.chatRobot(
+            response, codeKeys: ["errcode"], messageKeys: ["errmsg"], throttleCodes: [45009: .seconds(600)])
     }
 }

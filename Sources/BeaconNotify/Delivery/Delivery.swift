@@ -24,6 +24,9 @@ public enum DeliveryResult: Sendable, Hashable {
     /// It did not. `retryable` is false when trying again cannot help (a 4xx other than 408/429, a
     /// recipient without an e-mail address); the outbox then falls over to the person's next channel at once.
     case failed(reason: String, retryable: Bool)
+    /// The platform throttles the channel (DingTalk 130101, WeCom 45009) for `pause`: nothing more is sent on it
+    /// until then, and this message waits rather than being retried into the throttle.
+    case throttled(reason: String, pause: Duration)
 }
 
 /// Sends deliveries over their channels.

@@ -29,6 +29,7 @@ public final class OutboxDispatcher: Service, Sendable {
     private let config: Mutex<BeaconConfig>
     private let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
+    private let limiter = ChannelLimiter()
 
     public init(
         config: BeaconConfig, store: BeaconStore, sender: any ChannelSender, signer: ApprovalSigner,
@@ -94,14 +95,17 @@ public final class OutboxDispatcher: Service, Sendable {
             logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
             return false
         }
-        for entry in due {
-            guard let id = entry.id else { continue }
-            busy.insert(id)
+        for batch in batches(due) {
+            let ids = batch.compactMap(\.id)
+            guard !ids.isEmpty else { continue }
+            busy.formUnion(ids)
             group.addTask { [self] in
-                let (retryAt, queued) = await attempt(entry)
+                let (retryAt, queued) = batch.count == 1 ? await attempt(batch[0]) : await attemptDigest(batch)
                 let wait = retryAt?.timeIntervalSince(now())
                 // A fall-over queued or a retry due already: the outbox has work now, so it is read again.
-                continuation.yield(.finished(id, moreDue: queued || (wait ?? 1) <= 0))
+                for (index, id) in ids.enumerated() {
+                    continuation.yield(.finished(id, moreDue: index == 0 && (queued || (wait ?? 1) <= 0)))
+                }
                 // A later retry's own wake-up, so it goes out on time rather than at the next tick.
                 if let wait, wait > 0 {
                     try? await Task.sleep(for: .seconds(wait))
@@ -110,6 +114,53 @@ public final class OutboxDispatcher: Service, Sendable {
             }
         }
         return due.count < room
+    }
+
+    /// What to send now: one attempt per notification, except on a rate-limited channel, where what is over the
+    /// limit is merged into one digest (the last message the window allows), or, when the window is full, waits
+    /// for it to open. Nothing is dropped.
+    private func batches(_ due: [OutboxEntry]) -> [[OutboxEntry]] {
+        let config = config.withLock { $0 }
+        var batches: [[OutboxEntry]] = []
+        var limited: [String: [OutboxEntry]] = [:]
+        var order: [String] = []
+        for entry in due {
+            guard let channel = config.channel(entry.channelID), !channel.rate.isEmpty else {
+                batches.append([entry])
+                continue
+            }
+            if limited[channel.id] == nil { order.append(channel.id) }
+            limited[channel.id, default: []].append(entry)
+        }
+        let now = now()
+        for channelID in order {
+            guard let channel = config.channel(channelID), let entries = limited[channelID] else { continue }
+            let (count, opensAt) = limiter.allowance(channel, at: now)
+            guard count > 0 else {
+                postpone(entries, until: opensAt ?? now.addingTimeInterval(1))
+                continue
+            }
+            let single = entries.count <= count ? entries.count : count - 1
+            batches += entries.prefix(single).map { [$0] }
+            if entries.count > single { batches.append(Array(entries.dropFirst(single))) }
+            for _ in 0..<min(entries.count, count) { limiter.record(channelID, at: now) }
+        }
+        return batches
+    }
+
+    /// Moves notifications to when their channel's window opens, and wakes the dispatcher then.
+    private func postpone(_ entries: [OutboxEntry], until: Date) {
+        do {
+            try store.postpone(entries.compactMap(\.id), until: until)
+        } catch {
+            logger.error("cannot postpone notifications", metadata: ["error": "\(error)"])
+        }
+        let wait = max(until.timeIntervalSince(now()), 0.01)
+        let continuation = continuation
+        Task {
+            try? await Task.sleep(for: .seconds(wait))
+            continuation.yield(.wake)
+        }
     }
 
     /// Makes one attempt and records its result.
@@ -134,6 +185,15 @@ public final class OutboxDispatcher: Service, Sendable {
             switch result {
             case .delivered(let detail):
                 try store.recordDelivered(entry, detail: detail, at: now())
+            case .throttled(let reason, let pause):
+                // Never retried into the throttle: the channel rests, and this waits until it may go again.
+                let until = now().addingTimeInterval(pause.seconds)
+                limiter.pause(entry.channelID, until: until)
+                retryAt = until
+                try store.recordFailed(entry, reason: reason, retryAt: until, fallovers: [], at: now())
+                logger.warning(
+                    "channel throttled",
+                    metadata: ["channel": "\(entry.channelID)", "until": "\(until)", "reason": "\(reason)"])
             case .failed(let reason, let retryable):
                 let attempts = entry.attempts + 1
                 var generator = SystemRandomNumberGenerator()
@@ -157,6 +217,60 @@ public final class OutboxDispatcher: Service, Sendable {
             return (nil, false)
         }
         return (retryAt, queued)
+    }
+
+    /// Sends notifications that waited for a rate-limited channel as one message, and records the result on
+    /// each of them.
+    private func attemptDigest(_ entries: [OutboxEntry]) async -> (retryAt: Date?, queued: Bool) {
+        let config = config.withLock { $0 }
+        guard let channel = config.channel(entries[0].channelID) else { return await attempt(entries[0]) }
+        let digest = Self.digest(entries.map { delivery($0, channel: channel, config: config) }, channel: channel)
+        let result = await sender.send(digest)
+        if case .delivered = result {
+            instrumentation.notified(channel: channel.id, delivered: true)
+        } else {
+            instrumentation.notified(channel: channel.id, delivered: false)
+        }
+        var retryAt: Date?
+        var generator = SystemRandomNumberGenerator()
+        do {
+            for entry in entries {
+                switch result {
+                case .delivered(let detail):
+                    try store.recordDelivered(entry, detail: "\(detail), in a digest of \(entries.count)", at: now())
+                case .throttled(let reason, let pause):
+                    let until = now().addingTimeInterval(pause.seconds)
+                    limiter.pause(channel.id, until: until)
+                    retryAt = until
+                    try store.recordFailed(entry, reason: reason, retryAt: until, fallovers: [], at: now())
+                case .failed(let reason, _):
+                    // Tried again as notifications of their own, under the channel's limit.
+                    retryAt = now().addingTimeInterval(policy.backoff(after: 1, using: &generator).seconds)
+                    try store.recordFailed(entry, reason: reason, retryAt: retryAt, fallovers: [], at: now())
+                }
+            }
+        } catch {
+            logger.error("cannot record a digest attempt", metadata: ["error": "\(error)"])
+        }
+        return (retryAt, false)
+    }
+
+    /// One message standing for several: "3 more notifications: …", mentioning everyone they page.
+    static func digest(_ deliveries: [Delivery], channel: Channel) -> Delivery {
+        var message = deliveries[0].message
+        message.subject = "\(deliveries.count) notifications held back by \(channel.id)'s rate limit"
+        message.text = deliveries.map { "• \($0.message.subject)" }.joined(separator: "\n")
+        message.approval = nil
+        message.step = nil
+        var mentioned: [Recipient] = []
+        for person in deliveries.flatMap({ $0.message.mentions ?? [$0.recipient] })
+        where !mentioned.contains(where: { ($0.login ?? $0.name) == (person.login ?? person.name) }) {
+            mentioned.append(person)
+        }
+        message.mentions = mentioned
+        return Delivery(
+            idempotencyKey: "digest/" + deliveries.map(\.idempotencyKey).joined(separator: "+"), channel: channel,
+            recipient: deliveries[0].recipient, message: message)
     }
 
     private func delivery(_ entry: OutboxEntry, channel: Channel, config: BeaconConfig) -> Delivery {

@@ -18,7 +18,7 @@ extension ConsoleRoutes {
             rules: config.rules,
             series: try store.recentSeries(from: now.addingTimeInterval(-DashboardPage.window), to: now),
             failing: failingSources(), postMortems: try store.postMortemsToWrite(),
-            unreached: try store.unreachedIncidents(), now: now)
+            unreached: try store.unreachedIncidents(), queued: try store.outboxDepthByChannel(), now: now)
         return (.ok, ConsoleTemplates.render(page, .dashboard))
     }
 

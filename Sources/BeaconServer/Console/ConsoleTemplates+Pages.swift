@@ -23,6 +23,12 @@ extension ConsoleTemplates {
         {{/postMortems}}
         </ul>
         {{/hasPostMortems}}
+        {{#hasQueued}}
+        <h2>Waiting to be sent</h2>
+        <ul class="plain" id="outbox-queued">
+        {{#queued}}<li class="card"><h3>{{channel}}</h3><p class="muted">{{count}} notifications waiting</p></li>{{/queued}}
+        </ul>
+        {{/hasQueued}}
         {{#hasFailingSources}}
         <h2>Failing sources</h2>
         <ul class="plain" id="failing-sources">

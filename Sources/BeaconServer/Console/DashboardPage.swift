@@ -67,6 +67,14 @@ struct DashboardPage {
     /// Active incidents on which no notification reached anybody: the banner at the top.
     var unreached: [Unreached]
     var hasUnreached: Bool
+    /// Channels holding notifications back (rate limits, throttles, retries), with how many.
+    var queued: [Queued]
+    var hasQueued: Bool
+
+    struct Queued {
+        var channel: String
+        var count: Int
+    }
 
     struct Unreached {
         var id: Int64
@@ -77,9 +85,13 @@ struct DashboardPage {
         chrome: PageChrome, incidents: [Incident], acknowledgers: [IncidentID: String], rules: [Rule],
         series: [SeriesSamples], failing: [String: String],
         postMortems: [(incident: Incident, postMortem: PostMortem)] = [],
-        unreached: [(id: IncidentID, title: String)] = [], now: Date
+        unreached: [(id: IncidentID, title: String)] = [], queued: [String: Int] = [:], now: Date
     ) {
         self.chrome = chrome
+        self.queued = queued.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map {
+            Queued(channel: $0.key, count: $0.value)
+        }
+        hasQueued = !self.queued.isEmpty
         self.unreached = unreached.map { Unreached(id: $0.id.rawValue, title: $0.title) }
         hasUnreached = !unreached.isEmpty
         self.postMortems = postMortems.map { incident, postMortem in
