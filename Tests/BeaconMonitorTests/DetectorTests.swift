@@ -24,7 +24,7 @@ import Testing
     }
 
     /// Generous timeouts: a shared 2-core CI machine can be slow to answer; only the timeout test wants one short.
-    func prometheus(_ url: String, _ metric: String, timeout: Duration = .seconds(3)) -> Source {
+    func prometheus(_ url: String, _ metric: String, timeout: Duration = .seconds(30)) -> Source {
         Source(
             url: url, format: .prometheus, metric: MetricSelector(name: metric), interval: .seconds(1), timeout: timeout
         )
@@ -74,7 +74,7 @@ import Testing
             "product-complaints",
             Source(
                 url: server.url("/complaints.json"), format: .json, path: "items[*].count", seriesLabel: "items[*].sku",
-                interval: .seconds(5), timeout: .seconds(3)),
+                interval: .seconds(60), timeout: .seconds(30)),
             .threshold(op: .above, levels: [.sev3: 100, .sev2: 300]))
         let detector = try Detector(rules: [complaints], store: store, logger: logger)
         let changes = try await step(detector, at: 0)
@@ -115,7 +115,7 @@ import Testing
             "negative-mentions",
             Source(
                 url: server.url("/sentiment.json"), format: .json, path: "negative_mentions", interval: .seconds(1),
-                timeout: .seconds(3)),
+                timeout: .seconds(30)),
             .change(window: .seconds(60), op: .above, levels: [.sev3: .ratio(10), .sev2: .ratio(30)]))
         let detector = try Detector(rules: [mentions], store: store, logger: logger)
         #expect(try await step(detector, at: 0).isEmpty)
@@ -138,7 +138,7 @@ import Testing
             "trending-negative-topic",
             Source(
                 url: server.url("/sentiment.json"), format: .json, path: "trending[*].title", interval: .seconds(1),
-                timeout: .seconds(3)),
+                timeout: .seconds(30)),
             .contains(keywords: ["Payment Failure"], levels: [.sev3: 50, .sev2: 10]))
         let detector = try Detector(rules: [trending], store: store, logger: logger)
         let opened = try await step(detector, at: 0)
@@ -166,7 +166,7 @@ import Testing
             "checkout-health",
             Source(
                 url: url, format: .json, path: "up", interval: .seconds(1),
-                timeout: behaviour == .hang ? .milliseconds(300) : .seconds(3),
+                timeout: behaviour == .hang ? .milliseconds(300) : .seconds(30),
                 maxBytes: 4096),
             .absent(severity: .sev2), for: .seconds(5))
         let detector = try Detector(rules: [health], store: store, logger: logger)
@@ -187,7 +187,7 @@ import Testing
             "checkout-health",
             Source(
                 url: server.url("/healthz"), format: .json, path: "up", interval: .seconds(1),
-                timeout: .seconds(3)),
+                timeout: .seconds(30)),
             .absent(severity: .sev2))
         let detector = try Detector(rules: [health], store: store, logger: logger)
         #expect(

@@ -21,7 +21,7 @@ import Testing
     }
 
     func targets(_ ids: some Sequence<Int>, on server: LoopbackHTTPServer, interval: Duration) -> [PollTarget] {
-        ids.map { PollTarget(id: $0, url: server.url("/t/\($0)"), interval: interval, timeout: .seconds(5)) }
+        ids.map { PollTarget(id: $0, url: server.url("/t/\($0)"), interval: interval, timeout: .seconds(30)) }
     }
 
     func options(perShard: Int = 64, spread: Bool = true) -> Poller.Options {
@@ -67,7 +67,7 @@ import Testing
         defer { server.stop() }
         let results = Results()
         let target = PollTarget(
-            id: 1, url: "http://127.0.0.1:\(server.port)/m", interval: .milliseconds(100), timeout: .seconds(5))
+            id: 1, url: "http://127.0.0.1:\(server.port)/m", interval: .milliseconds(100), timeout: .seconds(30))
         let poller = try Poller(targets: [target], options: options(spread: false), deliver: results.record)
         poller.start()
         let polledTenTimes = await eventually { results.count(1) >= 10 }
