@@ -21,7 +21,17 @@ struct BeaconProcess {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> BeaconProcess {
+    /// Runs the command on a thread of its own: waiting for a process (the demo takes a minute) must not hold one
+    /// of the few threads Swift concurrency shares with the servers other tests are talking to.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> BeaconProcess {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try runBlocking(arguments, environment: environment) })
+            }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> BeaconProcess {
         let process = Process()
         TiedProcess.configure(process, executable: executable, arguments: arguments)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -12,9 +12,9 @@ import Testing
             at: directory.appendingPathComponent("Playbooks"), withIntermediateDirectories: true)
     }
 
-    @Test func shippedConfigurationIsOK() throws {
+    @Test func shippedConfigurationIsOK() async throws {
         let config = BeaconProcess.repositoryRoot.appendingPathComponent("beacon.yaml").path
-        let result = try BeaconProcess.run(["check", "--config", config])
+        let result = try await BeaconProcess.run(["check", "--config", config])
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.hasPrefix("OK: "))
         #expect(result.output.contains(" rules, 6 playbooks, "))
@@ -25,7 +25,7 @@ import Testing
                 "warning: beacon.yaml:24: channels.ops-dingtalk.url: ${DINGTALK_OPS_URL} is not set, so channel "
                     + "ops-dingtalk sends to 127.0.0.1; set it before going live"))
         #expect(result.errors.split(separator: "\n").count == 5, "\(result.errors)")
-        let live = try BeaconProcess.run(
+        let live = try await BeaconProcess.run(
             ["check", "--config", config],
             environment: ["DINGTALK_OPS_URL": "https://oapi.dingtalk.com/robot/send?access_token=abc"])
         #expect(live.status == 0)
@@ -33,7 +33,7 @@ import Testing
         #expect(live.errors.split(separator: "\n").count == 4)
     }
 
-    @Test func aDeciderWithNoPersonalChannelIsPointedOut() throws {
+    @Test func aDeciderWithNoPersonalChannelIsPointedOut() async throws {
         try write(
             "beacon.yaml",
             """
@@ -50,7 +50,9 @@ import Testing
                   - { name: Li Na, login: lina, channels: [group] }
                   - { name: Chen Jie, login: chenjie, channels: [group, cfo-hook] }
             """)
-        let result = try BeaconProcess.run(["check", "--config", directory.appendingPathComponent("beacon.yaml").path])
+        let result = try await BeaconProcess.run([
+            "check", "--config", directory.appendingPathComponent("beacon.yaml").path,
+        ])
         #expect(result.status == 0, "\(result.errors)")
         #expect(
             result.errors
@@ -59,7 +61,7 @@ import Testing
                 + "them; they can still answer in the console\n")
     }
 
-    @Test func brokenConfigurationPrintsEveryErrorAndFails() throws {
+    @Test func brokenConfigurationPrintsEveryErrorAndFails() async throws {
         try write(
             "beacon.yaml",
             """
@@ -82,7 +84,9 @@ import Testing
                 playbook: nowhere
             """)
         try write("Playbooks/p.yaml", "id: p\ntitle: P\nsteps:\n  - { id: s, title: S, owner: ops }\n")
-        let result = try BeaconProcess.run(["check", "--config", directory.appendingPathComponent("beacon.yaml").path])
+        let result = try await BeaconProcess.run([
+            "check", "--config", directory.appendingPathComponent("beacon.yaml").path,
+        ])
         #expect(result.status == 1)
         #expect(result.output == "")
         #expect(

@@ -4,9 +4,9 @@ import Testing
 /// `beacon demo` end to end: about a minute of the scripted shop, on free ports.
 @Suite struct DemoCommandTests {
     @Test(.timeLimit(.minutes(3)))
-    func theDemoShowsIncidentsPagingEscalationAnApprovalAndAPostMortem() throws {
+    func theDemoShowsIncidentsPagingEscalationAnApprovalAndAPostMortem() async throws {
         let config = BeaconProcess.repositoryRoot.appendingPathComponent("beacon.yaml").path
-        let result = try BeaconProcess.run([
+        let result = try await BeaconProcess.run([
             "demo", "--config", config, "--port", "0", "--console-port", "0", "--linger", "0",
         ])
         #expect(result.status == 0, "\(result.errors)")

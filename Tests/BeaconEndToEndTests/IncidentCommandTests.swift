@@ -2,11 +2,11 @@ import Foundation
 import Testing
 
 @Suite struct IncidentCommandTests {
-    @Test func declareAcknowledgeAndShow() throws {
+    @Test func declareAcknowledgeAndShow() async throws {
         let config = try TemporaryConfig()
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
         let path = config.configPath
-        let declared = try BeaconProcess.run([
+        let declared = try await BeaconProcess.run([
             "incident", "declare", "--title", "Typhoon delays deliveries", "--category", "system", "--severity",
             "sev2",
             "--as", "Zhang Min", "--config", path,
@@ -14,21 +14,21 @@ import Testing
         #expect(declared.status == 0, "\(declared.errors)")
         #expect(declared.output == "Declared #1 at sev2: Typhoon delays deliveries\n")
 
-        let acknowledged = try BeaconProcess.run([
+        let acknowledged = try await BeaconProcess.run([
             "incident", "ack", "1", "--as", "zhangmin", "--note", "on it", "--config", path,
         ])
         #expect(acknowledged.output == "#1 Acknowledged by zhangmin: on it\n")
-        let again = try BeaconProcess.run(["incident", "ack", "1", "--as", "zhangmin", "--config", path])
+        let again = try await BeaconProcess.run(["incident", "ack", "1", "--as", "zhangmin", "--config", path])
         #expect(again.status == 1)
         #expect(again.errors == "Incident #1 is acknowledged; it can be acknowledged only when open.\n")
 
-        let stranger = try BeaconProcess.run(["incident", "ack", "1", "--as", "mallory", "--config", path])
+        let stranger = try await BeaconProcess.run(["incident", "ack", "1", "--as", "mallory", "--config", path])
         #expect(stranger.status != 0)
         #expect(stranger.errors.contains(#"No person "mallory" in the command chain; known: zhangmin, wanglei, lina."#))
 
-        let list = try BeaconProcess.run(["incident", "list", "--config", path])
+        let list = try await BeaconProcess.run(["incident", "list", "--config", path])
         #expect(list.output.contains("#1  sev2  acknowledged"))
-        let show = try BeaconProcess.run(["incident", "show", "1", "--json", "--config", path])
+        let show = try await BeaconProcess.run(["incident", "show", "1", "--json", "--config", path])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(show.output.utf8)) as? [String: Any])
         #expect(document["status"] as? String == "acknowledged")
         let timeline = try #require(document["timeline"] as? [[String: Any]])
@@ -40,53 +40,55 @@ import Testing
         #expect(pages.allSatisfy { $0["state"] as? String == "pending" }, "no daemon runs to send them")
     }
 
-    @Test func approvingFromTheCommandLine() throws {
+    @Test func approvingFromTheCommandLine() async throws {
         let config = try TemporaryConfig()
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
         let path = config.configPath
-        _ = try BeaconProcess.run([
+        _ = try await BeaconProcess.run([
             "incident", "declare", "--title", "Card payments down", "--category", "system", "--severity", "sev1",
             "--as", "zhangmin", "--config", path,
         ])
-        let show = try BeaconProcess.run(["incident", "show", "1", "--json", "--config", path])
+        let show = try await BeaconProcess.run(["incident", "show", "1", "--json", "--config", path])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(show.output.utf8)) as? [String: Any])
         let approvals = try #require(document["approvals"] as? [[String: Any]])
         let id = try #require(approvals.first?["id"] as? Int)
         #expect(approvals.first?["state"] as? String == "pending")
 
-        let director = try BeaconProcess.run(["approve", "\(id)", "--as", "wanglei", "--config", path])
+        let director = try await BeaconProcess.run(["approve", "\(id)", "--as", "wanglei", "--config", path])
         #expect(director.status == 1)
         #expect(director.errors == "Only the decision layer answers approvals; wanglei is in execution.\n")
 
-        let approved = try BeaconProcess.run([
+        let approved = try await BeaconProcess.run([
             "approve", "\(id)", "--as", "Li Na", "--comment", "refund the fees", "--config", path,
         ])
         #expect(approved.output == "Approval \(id) approved by lina: Approve compensation\n")
-        let again = try BeaconProcess.run(["reject", "\(id)", "--as", "lina", "--config", path])
+        let again = try await BeaconProcess.run(["reject", "\(id)", "--as", "lina", "--config", path])
         #expect(again.status == 1)
         #expect(again.errors.hasPrefix("Approval \(id) was already approved by lina at "))
 
-        let after = try BeaconProcess.run(["incident", "show", "1", "--config", path])
+        let after = try await BeaconProcess.run(["incident", "show", "1", "--config", path])
         #expect(after.output.contains("Approved by lina: Approve compensation — refund the fees"))
         #expect(after.output.contains("done     decision   compensation [approval]"))
     }
 
-    @Test func aStepIsMarkedDoneFromTheCommandLineByItsOwnerLayer() throws {
+    @Test func aStepIsMarkedDoneFromTheCommandLineByItsOwnerLayer() async throws {
         let config = try TemporaryConfig()
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
         let path = config.configPath
-        _ = try BeaconProcess.run([
+        _ = try await BeaconProcess.run([
             "incident", "declare", "--title", "Card payments down", "--category", "system", "--severity", "sev2",
             "--as", "zhangmin", "--config", path,
         ])
-        let wrongLayer = try BeaconProcess.run(["incident", "step", "1", "confirm", "--as", "lina", "--config", path])
+        let wrongLayer = try await BeaconProcess.run([
+            "incident", "step", "1", "confirm", "--as", "lina", "--config", path,
+        ])
         #expect(wrongLayer.status == 1)
-        let done = try BeaconProcess.run([
+        let done = try await BeaconProcess.run([
             "incident", "step", "1", "confirm", "--as", "zhangmin", "--note", "2% of orders", "--config", path,
         ])
         #expect(done.status == 0, "\(done.errors)")
         #expect(done.output == "#1 step confirm done by zhangmin\n")
-        let show = try BeaconProcess.run(["incident", "show", "1", "--config", path])
+        let show = try await BeaconProcess.run(["incident", "show", "1", "--config", path])
         #expect(show.output.contains("done     operation  confirm"))
     }
 }

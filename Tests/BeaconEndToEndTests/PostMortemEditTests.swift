@@ -7,21 +7,21 @@ import Testing
     let config: TemporaryConfig
 
     /// A resolved incident #1, whose post-mortem `incident resolve` opened.
-    init() throws {
+    init() async throws {
         config = try TemporaryConfig()
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
-        let declared = try run([
+        let declared = try await run([
             "incident", "declare", "--title", "Card payments down", "--category", "system", "--severity", "sev2",
             "--as", "zhangmin",
         ])
         #expect(declared.status == 0, "\(declared.errors)")
-        let resolved = try run(["incident", "resolve", "1", "--as", "zhangmin"])
+        let resolved = try await run(["incident", "resolve", "1", "--as", "zhangmin"])
         #expect(resolved.status == 0, "\(resolved.errors)")
     }
 
-    func run(_ arguments: [String], editor: String? = nil) throws -> BeaconProcess {
+    func run(_ arguments: [String], editor: String? = nil) async throws -> BeaconProcess {
         let environment = editor.map { ["EDITOR": $0, "VISUAL": $0] } ?? [:]
-        return try BeaconProcess.run(arguments + ["--config", config.configPath], environment: environment)
+        return try await BeaconProcess.run(arguments + ["--config", config.configPath], environment: environment)
     }
 
     /// An editor: a shell script that edits the file it is given with `sed`.
@@ -32,12 +32,12 @@ import Testing
         return config.path(name)
     }
 
-    func postMortem() throws -> [String: Any] {
-        let shown = try run(["postmortem", "show", "1", "--json"])
+    func postMortem() async throws -> [String: Any] {
+        let shown = try await run(["postmortem", "show", "1", "--json"])
         return try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
     }
 
-    @Test func resolvingFromTheCommandLineOpensThePostMortemWithItsReminders() throws {
+    @Test func resolvingFromTheCommandLineOpensThePostMortemWithItsReminders() async throws {
         let store = try BeaconStore.open(path: config.path("beacon.sqlite"))
         let id = IncidentID(1)
         let resolvedAt = try #require(try store.incident(id)?.resolvedAt)
@@ -49,19 +49,19 @@ import Testing
         #expect(chasing.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.postMortemOverdue, .postMortemReminder])
         #expect(chasing.first { $0.kind == .postMortemOverdue }?.dueAt == postMortem.dueAt)
         #expect(try store.timeline(id).contains { $0.message.hasPrefix("Post-mortem opened: the execution layer") })
-        let shown = try run(["postmortem", "show", "1"])
+        let shown = try await run(["postmortem", "show", "1"])
         #expect(shown.status == 0, "\(shown.errors)")
         #expect(shown.output.hasPrefix("Post-mortem #1: Card payments down\nOwner: execution layer, due "))
     }
 
-    @Test func theDocumentAndTheJSONNameWhoActedWithTheirLayersAndRoles() throws {
-        let yaml = try run(["postmortem", "export", "1", "--format", "yaml"])
+    @Test func theDocumentAndTheJSONNameWhoActedWithTheirLayersAndRoles() async throws {
+        let yaml = try await run(["postmortem", "export", "1", "--format", "yaml"])
         #expect(yaml.output.contains("\n#   Who acted: Zhang Min (zhangmin; operation, CS team lead)\n"))
         #expect(
             yaml.output.contains(
                 "\n#   Layers paged:\n#     operation (on-call leads): Zhang Min, CS team lead\n"
                     + "#     execution (directors): Wang Lei, CS director\n"))
-        let who = try #require((try postMortem()["draft"] as? [String: Any])?["who"] as? [String: Any])
+        let who = try #require((try await postMortem()["draft"] as? [String: Any])?["who"] as? [String: Any])
         #expect(
             who["acted"] as? [[String: String]] == [
                 ["handle": "zhangmin", "name": "Zhang Min", "layer": "operation", "role": "CS team lead"]
@@ -69,7 +69,7 @@ import Testing
         #expect(who["layers_paged"] as? [String] == ["operation", "execution"])
     }
 
-    @Test func editingInTheEditorSavesAndRecordsWhoChangedWhat() throws {
+    @Test func editingInTheEditorSavesAndRecordsWhoChangedWhat() async throws {
         let write = try editor(
             "write.sh",
             [
@@ -77,29 +77,29 @@ import Testing
                 "s/^#    description: .*/    description: Alert 30 days before expiry/",
                 "s/^#    owner: .*/    owner: wanglei/", "s/^#    due: /    due: /",
             ])
-        let edited = try run(["postmortem", "edit", "1", "--as", "Wang Lei"], editor: write)
+        let edited = try await run(["postmortem", "edit", "1", "--as", "Wang Lei"], editor: write)
         #expect(edited.status == 0, "\(edited.errors)")
         #expect(edited.output == "Saved: root cause; 1 follow-up added.\n")
 
-        let report = try postMortem()
+        let report = try await postMortem()
         let fields = (report["post_mortem"] as? [String: Any])?["fields"] as? [String: Any]
         #expect(fields?["root_cause"] as? String == "Expired TLS certificate")
         #expect((report["follow_ups"] as? [[String: Any]])?.map { $0["owner"] as? String } == ["wanglei"])
         #expect(report["missing_for_close"] as? [String] == [])
 
-        let shown = try run(["incident", "show", "1", "--json"])
+        let shown = try await run(["incident", "show", "1", "--json"])
         let incident = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
         let timeline = try #require(incident["timeline"] as? [[String: Any]])
         #expect(timeline.last?["kind"] as? String == "postmortem")
         #expect(timeline.last?["actor"] as? String == "wanglei")
         #expect(timeline.last?["message"] as? String == "Post-mortem edited by wanglei: root cause; 1 follow-up added")
 
-        let untouched = try run(["postmortem", "edit", "1", "--as", "wanglei"], editor: "true")
+        let untouched = try await run(["postmortem", "edit", "1", "--as", "wanglei"], editor: "true")
         #expect(untouched.status == 0)
         #expect(untouched.output == "No changes.\n")
     }
 
-    @Test func anInvalidEditIsReportedWithItsLineAndTheTextIsKept() throws {
+    @Test func anInvalidEditIsReportedWithItsLineAndTheTextIsKept() async throws {
         let write = try editor(
             "write.sh",
             [
@@ -107,7 +107,7 @@ import Testing
                 "s/^#    owner: .*/    owner: wanglei/", "s/^#    due: .*/    due: 2020-01-01/",
                 "s/^trigger:$/trigger: Nightly rotation/",
             ])
-        let edited = try run(["postmortem", "edit", "1", "--as", "wanglei"], editor: write)
+        let edited = try await run(["postmortem", "edit", "1", "--as", "wanglei"], editor: write)
         #expect(edited.status == 1)
         #expect(edited.output == "")
         let lines = edited.errors.split(separator: "\n").map(String.init)
@@ -127,7 +127,7 @@ import Testing
                 == "Nothing was saved. Your text is kept in \(kept); apply it with: beacon postmortem edit 1 --as wanglei "
                 + "--config \(config.configPath) --file \(kept)")
         #expect(text.contains("trigger: Nightly rotation"), "what was typed is kept")
-        let report = try postMortem()
+        let report = try await postMortem()
         #expect(
             ((report["post_mortem"] as? [String: Any])?["fields"] as? [String: Any])?.isEmpty == true,
             "nothing was saved")
@@ -135,29 +135,29 @@ import Testing
         let fixed = text.replacingOccurrences(of: "kind: plam", with: "kind: plan")
             .replacingOccurrences(of: "due: 2020-01-01", with: "due: 2099-12-31")
         try fixed.write(toFile: kept, atomically: true, encoding: .utf8)
-        let applied = try run(["postmortem", "edit", "1", "--as", "wanglei", "--file", kept])
+        let applied = try await run(["postmortem", "edit", "1", "--as", "wanglei", "--file", kept])
         #expect(applied.status == 0, "\(applied.errors)")
         #expect(applied.output == "Saved: trigger; 1 follow-up added.\n")
         try? FileManager.default.removeItem(atPath: (kept as NSString).deletingLastPathComponent)
     }
 
-    @Test func exportPrintsTheYAMLDocumentEditOpens() throws {
-        let yaml = try run(["postmortem", "export", "1", "--format", "yaml"])
+    @Test func exportPrintsTheYAMLDocumentEditOpens() async throws {
+        let yaml = try await run(["postmortem", "export", "1", "--format", "yaml"])
         #expect(yaml.status == 0)
         #expect(yaml.output.hasPrefix("# Post-mortem of incident #1: Card payments down\n"))
         #expect(yaml.output.contains("\nroot_cause:\n"))
         try config.write("pm.yaml", yaml.output.replacingOccurrences(of: "\nroot_cause:\n", with: "\nroot_cuase: x\n"))
-        let refused = try run(["postmortem", "edit", "1", "--as", "zhangmin", "--file", config.path("pm.yaml")])
+        let refused = try await run(["postmortem", "edit", "1", "--as", "zhangmin", "--file", config.path("pm.yaml")])
         #expect(refused.status == 1)
         #expect(refused.errors.contains(#": root_cuase: unknown key "root_cuase"; did you mean "root_cause"?"#))
-        let markdown = try run(["postmortem", "export", "1"])
+        let markdown = try await run(["postmortem", "export", "1"])
         #expect(markdown.output.hasPrefix("# Post-mortem #1: Card payments down\n"))
-        let executive = try run(["postmortem", "edit", "1", "--as", "Li Na", "--file", config.path("pm.yaml")])
+        let executive = try await run(["postmortem", "edit", "1", "--as", "Li Na", "--file", config.path("pm.yaml")])
         #expect(executive.status == 1)
         #expect(
             executive.errors
                 == "Only the operation and execution layers write post-mortems; lina is in the decision layer.\n")
-        let stranger = try run(["postmortem", "edit", "1", "--as", "mallory", "--file", config.path("pm.yaml")])
+        let stranger = try await run(["postmortem", "edit", "1", "--as", "mallory", "--file", config.path("pm.yaml")])
         #expect(stranger.status != 0)
         #expect(stranger.errors.contains(#"No person "mallory" in the command chain"#))
     }

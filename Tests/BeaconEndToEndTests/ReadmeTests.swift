@@ -9,14 +9,14 @@ import Testing
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
 
-    @Test func nothingPointsOutsideTheRepositoryButTheNamedBenchmarkHarness() throws {
+    @Test func nothingPointsOutsideTheRepositoryButTheNamedBenchmarkHarness() async throws {
         for path in ["README.md", "docs/configuration.md", "docs/webhook.md"] {
             let lines = try text(path).split(separator: "\n").filter { $0.contains("../") }
             #expect(lines.allSatisfy { $0.contains("bench") }, "\(path): \(lines)")
         }
     }
 
-    @Test func everyRelativeLinkInTheReadmeExists() throws {
+    @Test func everyRelativeLinkInTheReadmeExists() async throws {
         let readme = try text("README.md")
         let pattern = try NSRegularExpression(pattern: #"\]\(([^)#:]+)\)"#)
         let links = pattern.matches(in: readme, range: NSRange(readme.startIndex..., in: readme)).compactMap {

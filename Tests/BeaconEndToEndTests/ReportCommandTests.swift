@@ -12,13 +12,13 @@ import Testing
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
     }
 
-    func beacon(_ arguments: [String]) throws -> BeaconProcess {
-        try BeaconProcess.run(arguments + ["--config", config.configPath], environment: environment)
+    func beacon(_ arguments: [String]) async throws -> BeaconProcess {
+        try await BeaconProcess.run(arguments + ["--config", config.configPath], environment: environment)
     }
 
     /// Declares an incident and returns the week it opened in, read from its `opened_at`.
-    func declare(_ title: String, category: String, severity: String) throws -> ISOWeek {
-        let declared = try beacon([
+    func declare(_ title: String, category: String, severity: String) async throws -> ISOWeek {
+        let declared = try await beacon([
             "incident", "declare", "--title", title, "--category", category, "--severity", severity, "--as",
             "zhangmin", "--json",
         ])
@@ -31,11 +31,11 @@ import Testing
         return ISOWeek(containing: opened, in: shanghai)
     }
 
-    @Test func printsTheWeekAsMarkdownOrJSON() throws {
-        let week = try declare("Card payments failing", category: "system", severity: "sev1")
-        _ = try declare("Refund requests up", category: "complaint", severity: "sev3")
+    @Test func printsTheWeekAsMarkdownOrJSON() async throws {
+        let week = try await declare("Card payments failing", category: "system", severity: "sev1")
+        _ = try await declare("Refund requests up", category: "complaint", severity: "sev3")
 
-        let markdown = try beacon(["report", "weekly", "--week", week.description])
+        let markdown = try await beacon(["report", "weekly", "--week", week.description])
         #expect(markdown.status == 0, "\(markdown.errors)")
         #expect(markdown.output.hasPrefix("# Weekly incident report \(week): \(week.days.first) to \(week.days.last)"))
         #expect(markdown.output.contains("(Asia/Shanghai)"))
@@ -43,7 +43,7 @@ import Testing
         #expect(markdown.output.contains("| system | 1 | 50.0% |"))
         #expect(markdown.output.contains("| sev1 critical | 1 | 50.0% |"))
 
-        let json = try beacon(["report", "weekly", "--week", week.description, "--json"])
+        let json = try await beacon(["report", "weekly", "--week", week.description, "--json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect(document["week"] as? String == week.description)
         #expect(document["time_zone"] as? String == "Asia/Shanghai")
@@ -52,22 +52,22 @@ import Testing
         #expect(totals["declared"] as? Int == 2)
         #expect(totals["active"] as? Int == 2)
 
-        let other = try beacon(["report", "weekly", "--week", week.next.description, "--json"])
+        let other = try await beacon(["report", "weekly", "--week", week.next.description, "--json"])
         let empty = try #require(try JSONSerialization.jsonObject(with: Data(other.output.utf8)) as? [String: Any])
         #expect((empty["totals"] as? [String: Any])?["incidents"] as? Int == 0)
         #expect((empty["previous_week"] as? [String: Any])?["week"] as? String == week.description)
     }
 
-    @Test func weeksFollowTheConfiguredTimeZoneOverTheMachinesAndTheHelpSaysSo() throws {
+    @Test func weeksFollowTheConfiguredTimeZoneOverTheMachinesAndTheHelpSaysSo() async throws {
         let yaml = try String(contentsOfFile: config.configPath, encoding: .utf8)
         try config.write("beacon.yaml", yaml + "\ntime_zone: America/New_York\n")
-        let week = try declare("Card payments failing", category: "system", severity: "sev1")
-        let json = try beacon(["report", "weekly", "--week", week.description, "--json"])
+        let week = try await declare("Card payments failing", category: "system", severity: "sev1")
+        let json = try await beacon(["report", "weekly", "--week", week.description, "--json"])
         #expect(json.status == 0, "\(json.errors)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect(document["time_zone"] as? String == "America/New_York", "time_zone wins over TZ=Asia/Shanghai")
 
-        let help = try beacon(["report", "weekly", "--help"])
+        let help = try await beacon(["report", "weekly", "--help"])
         #expect(help.status == 0)
         let text = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(
@@ -75,13 +75,13 @@ import Testing
         #expect(!text.contains("set TZ"))
     }
 
-    @Test func aBadWeekIsRefusedWithTheExpectedForm() throws {
-        let refused = try beacon(["report", "weekly", "--week", "2026-47"])
+    @Test func aBadWeekIsRefusedWithTheExpectedForm() async throws {
+        let refused = try await beacon(["report", "weekly", "--week", "2026-47"])
         #expect(refused.status != 0)
         #expect(
             refused.errors.contains(
                 #"--week: "2026-47" is not a week; write it as 2026-W47 (year, W, week number 01 to 53)."#))
-        let past = try beacon(["report", "weekly", "--week", "2025-W53"])
+        let past = try await beacon(["report", "weekly", "--week", "2025-W53"])
         #expect(past.status != 0)
         #expect(past.errors.contains("--week: 2025-W53: 2025 has 52 weeks."))
     }

@@ -27,7 +27,7 @@ import Testing
         var listed = ""
         for _ in 0..<600 where !listed.contains("payment-success-rate") {
             try await Task.sleep(for: .milliseconds(100))
-            listed = try BeaconProcess.run(["incident", "list", "--json", "--config", config.configPath]).output
+            listed = try await BeaconProcess.run(["incident", "list", "--json", "--config", config.configPath]).output
         }
         #expect(listed.contains(#""rule" : "payment-success-rate""#), "the old rule still opens incidents")
 
@@ -37,14 +37,14 @@ import Testing
         await server.stop()
     }
 
-    @Test func aSecondServeOnABusyAddressFailsNamingItBeforeServing() throws {
+    @Test func aSecondServeOnABusyAddressFailsNamingItBeforeServing() async throws {
         let busy = try ListeningSocket()
         let config = try TemporaryConfig()
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
         let text = try String(contentsOfFile: config.configPath, encoding: .utf8)
         try text.replacingOccurrences(of: "listen: 127.0.0.1:0", with: "listen: 127.0.0.1:\(busy.port)")
             .write(toFile: config.configPath, atomically: true, encoding: .utf8)
-        let second = try BeaconProcess.run(["serve", "--config", config.configPath])
+        let second = try await BeaconProcess.run(["serve", "--config", config.configPath])
         #expect(second.status != 0)
         #expect(second.errors.contains("Cannot listen on 127.0.0.1:\(busy.port): address already in use."))
         #expect(!second.errors.contains("beacon serving"))

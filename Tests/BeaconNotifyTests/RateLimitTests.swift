@@ -93,4 +93,50 @@ import Testing
         #expect(RateLimit.parse("fast") == nil)
         #expect(ChannelType.feishu.defaultRate.map(\.description) == ["5/1s", "100/1m"])
     }
+
+    @Test func aGroupMessageThatGivesUpFallsOverToEachPersonsNextChannel() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: [
+            "/team": .status(400), "/zm": .json("{}"), "/wl": .json("{}"),
+        ])
+        let config = BeaconConfig(
+            channels: [
+                Channel(id: "team", type: .webhook, url: server.url("/team")),
+                Channel(id: "zm", type: .webhook, url: server.url("/zm"), audience: .personal),
+                Channel(id: "wl", type: .webhook, url: server.url("/wl"), audience: .personal),
+            ],
+            chain: CommandChain(
+                operation: ChainLayer(
+                    deadline: .seconds(300),
+                    people: [Person(name: "Zhang Min", login: "zhangmin", channels: ["team", "zm"])]),
+                execution: ChainLayer(
+                    deadline: .seconds(900),
+                    people: [Person(name: "Wang Lei", login: "wanglei", channels: ["team", "wl"])]),
+                decision: ChainLayer(
+                    deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["zm"])])),
+            paging: [.sev4: [.operation], .sev3: [.operation], .sev2: [.operation, .execution], .sev1: [.operation]])
+        let store = try BeaconStore.inMemory()
+        let id = try #require(
+            try IncidentLedger(store, planner: CommandPlanner(config: config)).declare(
+                title: "Card payments down", category: .system, severity: .sev2, by: "zhangmin", at: Date()
+            ).incident.id)
+        let queued = try store.notifications(id)
+        #expect(queued.map(\.idempotencyKey) == ["incident-\(id.rawValue)/page/team"], "one message in the group")
+        #expect(queued.first?.recipients.compactMap(\.login) == ["zhangmin", "wanglei"])
+        let client = CurlClient()
+        let dispatcher = OutboxDispatcher(
+            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }),
+            signer: ApprovalSigner(key: Array(repeating: 1, count: 32)), tick: .seconds(60), logger: logger)
+        let task = Task { try await dispatcher.run() }
+        for _ in 0..<3000 where try store.notifications(id).filter({ $0.state == .delivered }).count < 2 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        task.cancel()
+        _ = await task.result
+        await client.shutdown()
+        let keys = try store.notifications(id).filter { $0.state == .delivered }.map(\.idempotencyKey).sorted()
+        #expect(keys == ["incident-\(id.rawValue)/page/wanglei/wl", "incident-\(id.rawValue)/page/zhangmin/zm"])
+        #expect(server.requests(to: "/team").count == 1, "a refusal is not retried")
+        #expect(server.requests(to: "/zm").count == 1 && server.requests(to: "/wl").count == 1)
+        await server.stop()
+    }
 }
