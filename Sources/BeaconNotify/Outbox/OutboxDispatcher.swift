@@ -10,26 +10,26 @@ import Synchronization
 /// Woken at once when a change queues notifications (`wake()`), when a retry falls due, and every `tick` for rows
 /// other processes (the command line) committed.
 public final class OutboxDispatcher: Service, Sendable {
-    private enum Event: Sendable {
+    enum Event: Sendable {
         case wake
         /// An attempt ended; `moreDue` when it left something due at once: a notification queued on the next
         /// channel, or a retry whose backoff has already passed.
         case finished(Int64, moreDue: Bool)
     }
 
-    private let store: BeaconStore
-    private let sender: any ChannelSender
+    let store: BeaconStore
+    let sender: any ChannelSender
     private let signer: ApprovalSigner
     private let policy: RetryPolicy
     private let maxConcurrent: Int
     private let tick: Duration
-    private let logger: Logger
-    private let instrumentation: any Instrumentation
-    private let now: @Sendable () -> Date
-    private let config: Mutex<BeaconConfig>
+    let logger: Logger
+    let instrumentation: any Instrumentation
+    let now: @Sendable () -> Date
+    let config: Mutex<BeaconConfig>
     private let events: AsyncStream<Event>
-    private let continuation: AsyncStream<Event>.Continuation
-    private let limiter = ChannelLimiter()
+    let continuation: AsyncStream<Event>.Continuation
+    let limiter = ChannelLimiter()
 
     public init(
         config: BeaconConfig, store: BeaconStore, sender: any ChannelSender, signer: ApprovalSigner,
@@ -116,57 +116,10 @@ public final class OutboxDispatcher: Service, Sendable {
         return due.count < room
     }
 
-    /// What to send now: one attempt per notification, except on a rate-limited channel, where what is over the
-    /// limit is merged into one digest (the last message the window allows), or, when the window is full, waits
-    /// for it to open. Nothing is dropped.
-    private func batches(_ due: [OutboxEntry]) -> [[OutboxEntry]] {
-        let config = config.withLock { $0 }
-        var batches: [[OutboxEntry]] = []
-        var limited: [String: [OutboxEntry]] = [:]
-        var order: [String] = []
-        for entry in due {
-            guard let channel = config.channel(entry.channelID), !channel.rate.isEmpty else {
-                batches.append([entry])
-                continue
-            }
-            if limited[channel.id] == nil { order.append(channel.id) }
-            limited[channel.id, default: []].append(entry)
-        }
-        let now = now()
-        for channelID in order {
-            guard let channel = config.channel(channelID), let entries = limited[channelID] else { continue }
-            let (count, opensAt) = limiter.allowance(channel, at: now)
-            guard count > 0 else {
-                postpone(entries, until: opensAt ?? now.addingTimeInterval(1))
-                continue
-            }
-            let single = entries.count <= count ? entries.count : count - 1
-            batches += entries.prefix(single).map { [$0] }
-            if entries.count > single { batches.append(Array(entries.dropFirst(single))) }
-            for _ in 0..<min(entries.count, count) { limiter.record(channelID, at: now) }
-        }
-        return batches
-    }
-
-    /// Moves notifications to when their channel's window opens, and wakes the dispatcher then.
-    private func postpone(_ entries: [OutboxEntry], until: Date) {
-        do {
-            try store.postpone(entries.compactMap(\.id), until: until)
-        } catch {
-            logger.error("cannot postpone notifications", metadata: ["error": "\(error)"])
-        }
-        let wait = max(until.timeIntervalSince(now()), 0.01)
-        let continuation = continuation
-        Task {
-            try? await Task.sleep(for: .seconds(wait))
-            continuation.yield(.wake)
-        }
-    }
-
     /// Makes one attempt and records its result.
     /// - Returns: when the notification is to be tried again, if it failed and will be; whether the attempt
     ///   queued a notification on the person's next channel.
-    private func attempt(_ entry: OutboxEntry) async -> (retryAt: Date?, queued: Bool) {
+    func attempt(_ entry: OutboxEntry) async -> (retryAt: Date?, queued: Bool) {
         let config = config.withLock { $0 }
         let result: DeliveryResult
         if let channel = config.channel(entry.channelID) {
@@ -174,106 +127,64 @@ public final class OutboxDispatcher: Service, Sendable {
         } else {
             result = .failed(reason: "channel \(entry.channelID) is no longer configured", retryable: false)
         }
-        if case .delivered = result {
-            instrumentation.notified(channel: entry.channelID, delivered: true)
-        } else {
-            instrumentation.notified(channel: entry.channelID, delivered: false)
-        }
-        var retryAt: Date?
-        var queued = false
+        count(result, on: entry.channelID)
         do {
-            switch result {
-            case .delivered(let detail):
-                try store.recordDelivered(entry, detail: detail, at: now())
-            case .throttled(let reason, let pause):
-                // Never retried into the throttle: the channel rests, and this waits until it may go again.
-                let until = now().addingTimeInterval(pause.seconds)
-                limiter.pause(entry.channelID, until: until)
-                retryAt = until
-                try store.recordFailed(entry, reason: reason, retryAt: until, fallovers: [], at: now())
-                logger.warning(
-                    "channel throttled",
-                    metadata: ["channel": "\(entry.channelID)", "until": "\(until)", "reason": "\(reason)"])
-            case .failed(let reason, let retryable):
-                let attempts = entry.attempts + 1
-                var generator = SystemRandomNumberGenerator()
-                retryAt =
-                    retryable && attempts < policy.attemptsPerChannel
-                    ? now().addingTimeInterval(policy.backoff(after: attempts, using: &generator).seconds) : nil
-                let fallovers = retryAt == nil ? nextChannels(after: entry, config: config) : []
-                queued = !fallovers.isEmpty
-                try store.recordFailed(entry, reason: reason, retryAt: retryAt, fallovers: fallovers, at: now())
-                logger.warning(
-                    "notification failed",
-                    metadata: [
-                        "incident.id": "\(entry.incidentID.rawValue)", "channel": "\(entry.channelID)",
-                        "person": "\(entry.person)", "attempt": "\(attempts)", "reason": "\(reason)",
-                        "next":
-                            "\(retryAt.map { "retry at \($0)" } ?? (fallovers.isEmpty ? "give up" : "fall over to \(fallovers.map(\.channelID))"))",
-                    ])
-            }
+            return try record(result, for: entry, config: config)
         } catch {
             logger.error("cannot record a notification attempt", metadata: ["error": "\(error)"])
             return (nil, false)
         }
-        return (retryAt, queued)
     }
 
-    /// Sends notifications that waited for a rate-limited channel as one message, and records the result on
-    /// each of them.
-    private func attemptDigest(_ entries: [OutboxEntry]) async -> (retryAt: Date?, queued: Bool) {
-        let config = config.withLock { $0 }
-        guard let channel = config.channel(entries[0].channelID) else { return await attempt(entries[0]) }
-        let digest = Self.digest(entries.map { delivery($0, channel: channel, config: config) }, channel: channel)
-        let result = await sender.send(digest)
+    func count(_ result: DeliveryResult, on channelID: String) {
         if case .delivered = result {
-            instrumentation.notified(channel: channel.id, delivered: true)
+            instrumentation.notified(channel: channelID, delivered: true)
         } else {
-            instrumentation.notified(channel: channel.id, delivered: false)
+            instrumentation.notified(channel: channelID, delivered: false)
         }
-        var retryAt: Date?
-        var generator = SystemRandomNumberGenerator()
-        do {
-            for entry in entries {
-                switch result {
-                case .delivered(let detail):
-                    try store.recordDelivered(entry, detail: "\(detail), in a digest of \(entries.count)", at: now())
-                case .throttled(let reason, let pause):
-                    let until = now().addingTimeInterval(pause.seconds)
-                    limiter.pause(channel.id, until: until)
-                    retryAt = until
-                    try store.recordFailed(entry, reason: reason, retryAt: until, fallovers: [], at: now())
-                case .failed(let reason, _):
-                    // Tried again as notifications of their own, under the channel's limit.
-                    retryAt = now().addingTimeInterval(policy.backoff(after: 1, using: &generator).seconds)
-                    try store.recordFailed(entry, reason: reason, retryAt: retryAt, fallovers: [], at: now())
-                }
-            }
-        } catch {
-            logger.error("cannot record a digest attempt", metadata: ["error": "\(error)"])
-        }
-        return (retryAt, false)
     }
 
-    /// One message standing for several: "3 more notifications: …", mentioning everyone they page.
-    static func digest(_ deliveries: [Delivery], channel: Channel) -> Delivery {
-        var message = deliveries[0].message
-        message.subject = "\(deliveries.count) notifications held back by \(channel.id)'s rate limit"
-        message.text = deliveries.map { "• \($0.message.subject)" }.joined(separator: "\n")
-        message.approval = nil
-        message.step = nil
-        var mentioned: [Recipient] = []
-        for person in deliveries.flatMap({ $0.message.mentions ?? [$0.recipient] })
-        where !mentioned.contains(where: { ($0.login ?? $0.name) == (person.login ?? person.name) }) {
-            mentioned.append(person)
+    /// Records an attempt's result on one notification: delivered; throttled (the channel rests and the
+    /// notification waits it out, never retried into the throttle); or failed, retried with backoff and, when
+    /// its channel is given up, fallen over to the next.
+    /// - Returns: when it is to be tried again, and whether a fall-over was queued.
+    func record(
+        _ result: DeliveryResult, for entry: OutboxEntry, config: BeaconConfig
+    ) throws -> (retryAt: Date?, queued: Bool) {
+        switch result {
+        case .delivered(let detail):
+            try store.recordDelivered(entry, detail: detail, at: now())
+            return (nil, false)
+        case .throttled(let reason, let pause):
+            let until = now().addingTimeInterval(pause.seconds)
+            limiter.pause(entry.channelID, until: until)
+            try store.recordFailed(entry, reason: reason, retryAt: until, fallovers: [], at: now())
+            logger.warning(
+                "channel throttled",
+                metadata: ["channel": "\(entry.channelID)", "until": "\(until)", "reason": "\(reason)"])
+            return (until, false)
+        case .failed(let reason, let retryable):
+            let attempts = entry.attempts + 1
+            var generator = SystemRandomNumberGenerator()
+            let retryAt =
+                retryable && attempts < policy.attemptsPerChannel
+                ? now().addingTimeInterval(policy.backoff(after: attempts, using: &generator).seconds) : nil
+            let fallovers = retryAt == nil ? nextChannels(after: entry, config: config) : []
+            try store.recordFailed(entry, reason: reason, retryAt: retryAt, fallovers: fallovers, at: now())
+            let next =
+                retryAt.map { "retry at \($0)" }
+                ?? (fallovers.isEmpty ? "give up" : "fall over to \(fallovers.map(\.channelID))")
+            logger.warning(
+                "notification failed",
+                metadata: [
+                    "incident.id": "\(entry.incidentID.rawValue)", "channel": "\(entry.channelID)",
+                    "person": "\(entry.person)", "attempt": "\(attempts)", "reason": "\(reason)", "next": "\(next)",
+                ])
+            return (retryAt, !fallovers.isEmpty)
         }
-        message.mentions = mentioned
-        return Delivery(
-            idempotencyKey: "digest/" + deliveries.map(\.idempotencyKey).joined(separator: "+"), channel: channel,
-            recipient: deliveries[0].recipient, message: message)
     }
 
-    private func delivery(_ entry: OutboxEntry, channel: Channel, config: BeaconConfig) -> Delivery {
+    func delivery(_ entry: OutboxEntry, channel: Channel, config: BeaconConfig) -> Delivery {
         var message = entry.message
         let base = config.publicURL.hasSuffix("/") ? String(config.publicURL.dropLast()) : config.publicURL
         if entry.approvalID != nil, channel.audience == .group {
