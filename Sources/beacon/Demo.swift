@@ -61,31 +61,51 @@ extension Beacon {
                 guard let shopPort = await Self.first(ports, within: .seconds(10)) else {
                     throw ValidationError("Cannot serve the simulated shop on 127.0.0.1:\(port); try --port 0.")
                 }
-                let console = try FreePort.preferring(consolePort)
+                // The console binds the port itself (0: the system's choice), and the links follow the port it
+                // got: a port found free and bound later could be taken by someone else in between.
+                let requested = consolePort != 0 && FreePort.isFree(consolePort) ? consolePort : 0
                 var config = sinks.route(
                     DemoConfig.compressed(shipped, metricsAddress: ListenAddress(host: "127.0.0.1", port: shopPort)))
-                config.listen = ListenAddress(host: "127.0.0.1", port: console)
-                config.publicURL = "http://127.0.0.1:\(console)"
+                config.listen = ListenAddress(host: "127.0.0.1", port: requested)
+                config.publicURL = "http://127.0.0.1:\(requested)"
                 let users = try Self.addUsers(config, store: store)
-                let publicURL = config.publicURL
+                let publicURL = Locked(config.publicURL)
+                let (consolePorts, consoleSink) = AsyncStream.makeStream(of: Int.self)
                 let daemon = try Daemon(
                     config: config, store: store, logger: logger, escalationTick: .milliseconds(250),
-                    onChange: { printer.print($0, publicURL: publicURL) })
-                printer.introduce(config: config, shopURL: "http://127.0.0.1:\(shopPort)", users: users)
+                    onChange: { printer.print($0, publicURL: publicURL.withLock { $0 }) },
+                    onHTTPRunning: { consoleSink.yield($0) })
                 let services = ServiceGroup(
                     configuration: ServiceGroupConfiguration(
                         services: daemon.services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigint],
                         logger: quiet))
-                group.addTask { try await services.run() }
-                group.addTask { await printer.follow(sinks.deliveries, config: config, answeringWith: daemon.client) }
+                group.addTask {
+                    do {
+                        try await services.run()
+                    } catch {
+                        // Said at once: a demo whose daemon stopped would otherwise run its script to an empty end.
+                        printer.narrate("The daemon stopped: \(error)")
+                        throw error
+                    }
+                }
+                guard let console = await Self.first(consolePorts, within: .seconds(10)) else {
+                    throw ValidationError("Cannot serve the console on 127.0.0.1:\(requested); try --console-port 0.")
+                }
+                config.listen = ListenAddress(host: "127.0.0.1", port: console)
+                config.publicURL = "http://127.0.0.1:\(console)"
+                publicURL.withLock { $0 = config.publicURL }
+                daemon.reload(config)
+                let live = config
+                printer.introduce(config: live, shopURL: "http://127.0.0.1:\(shopPort)", users: users)
+                group.addTask { await printer.follow(sinks.deliveries, config: live, answeringWith: daemon.client) }
                 for phase in scenario.phases {
                     try await clock.sleep(until: started.advanced(by: phase.start))
                     printer.narrate(phase.narration)
                 }
                 try await clock.sleep(until: started.advanced(by: scenario.duration))
                 let finished = Date()
-                for line in try DemoPostMortem.complete(store: store, config: config, at: finished)
-                    + DemoPostMortem.weekly(store: store, config: config, at: finished)
+                for line in try DemoPostMortem.complete(store: store, config: live, at: finished)
+                    + DemoPostMortem.weekly(store: store, config: live, at: finished)
                 {
                     printer.narrate(line)
                 }
@@ -93,7 +113,7 @@ extension Beacon {
                     try await clock.sleep(for: .seconds(linger))
                 } else if isatty(STDOUT_FILENO) != 0 {
                     printer.narrate(
-                        "The script is over. The console stays up at \(config.publicURL) — press Ctrl-C to stop.")
+                        "The script is over. The console stays up at \(live.publicURL) — press Ctrl-C to stop.")
                     for await _ in await UnixSignalsSequence(trapping: .sigint) { break }
                 } else {
                     try await clock.sleep(for: .seconds(4))
