@@ -97,6 +97,10 @@ struct DemoPrinter: Sendable {
     /// A person's name from how a channel addressed them: a name, a mobile number or an e-mail address.
     static func name(of recipient: String?, in config: BeaconConfig) -> String {
         guard let recipient else { return "?" }
+        // A group message names several people (`13800000101, 13800000102`): each by name.
+        if recipient.contains(", ") {
+            return recipient.components(separatedBy: ", ").map { name(of: $0, in: config) }.joined(separator: ", ")
+        }
         let person = config.chain.people.first { person in
             person.name == recipient || person.mobile == recipient || person.email == recipient
                 || recipient.contains(person.email ?? "\u{0}")

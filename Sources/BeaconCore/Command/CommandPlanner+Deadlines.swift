@@ -90,7 +90,7 @@ extension CommandPlanner {
         step.state = .missed
         var effects = remind(
             step.owner, incident, step, purpose: "missed-\(step.stepID)",
-            headline: "Overdue: \(step.title) was due \(MessageComposer.clock(deadline.dueAt)).", at: now)
+            headline: "Overdue: \(step.title) was due \(composer.time(deadline.dueAt, now: now)).", at: now)
         effects.steps = [step]
         effects.timeline.append(
             TimelineEntry(.step, "Step \(step.stepID) missed its deadline; \(step.owner.rawValue) reminded"))
