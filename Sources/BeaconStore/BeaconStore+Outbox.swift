@@ -84,17 +84,7 @@ extension BeaconStore {
     }
 
     /// Records a failed attempt: a retry at `retryAt`, or, when `retryAt` is `nil`, giving up on this channel and
-    /// queueing the person's next channel (`fallover`) if there is one.
-    public func recordFailed(
-        _ entry: OutboxEntry, reason: String, retryAt: Date?, fallover: (index: Int, channelID: String)?, at now: Date
-    ) throws {
-        let fallovers = fallover.map {
-            [Fallover(channelID: $0.channelID, index: $0.index, recipients: [], group: false)]
-        }
-        try recordFailed(entry, reason: reason, retryAt: retryAt, fallovers: fallovers ?? [], at: now)
-    }
-
-    /// Records a failed attempt, giving up (when `retryAt` is `nil`) onto every channel in `fallovers`: for a
+    /// queueing every channel in `fallovers` (none: nobody else to try). For a
     /// group message, each person it named falls over to their own next channel, and those whose next channel is
     /// the same group share one message again.
     public func recordFailed(

@@ -272,6 +272,8 @@ enum Schema {
                     created_at DOUBLE NOT NULL,
                     used_at DOUBLE
                 );
+                -- /healthz asks on every probe which channels failed in the last hour: by time, not a full scan.
+                CREATE INDEX notification_created ON notification(created_at);
                 """)
     }
 }

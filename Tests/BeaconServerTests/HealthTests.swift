@@ -28,7 +28,7 @@ import Testing
         let pages = try store.notifications(fixture.incidentID)
         let first = try #require(pages.first)
         try store.recordFailed(
-            first, reason: "HTTP 500", retryAt: ConsoleFixture.start, fallover: nil, at: ConsoleFixture.start)
+            first, reason: "HTTP 500", retryAt: ConsoleFixture.start, fallovers: [], at: ConsoleFixture.start)
         #expect(try store.unreachedIncidents().map(\.id) == [fixture.incidentID])
         try store.recordDelivered(try #require(pages.last), detail: "HTTP 200", at: ConsoleFixture.start)
         #expect(try store.unreachedIncidents().isEmpty, "someone was reached")
@@ -38,7 +38,7 @@ import Testing
         let fixture = try ConsoleFixture()
         let page = try #require(try fixture.store.notifications(fixture.incidentID).first)
         try fixture.store.recordFailed(
-            page, reason: "connection refused", retryAt: nil, fallover: nil, at: ConsoleFixture.start)
+            page, reason: "connection refused", retryAt: nil, fallovers: [], at: ConsoleFixture.start)
         let html = try await fixture.application().test(.router) { client in
             let session = try await fixture.signIn(client, as: .operation)
             return String(buffer: try await fixture.get(client, "/", as: session).body)

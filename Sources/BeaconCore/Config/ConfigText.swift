@@ -58,9 +58,24 @@ public enum ConfigText {
     /// Replaces `${NAME}` and `${NAME:-fallback}` with values from `environment`.
     /// - Returns: the text, and the names that were neither set nor given a fallback.
     public static func substitute(_ text: String, environment: [String: String]) -> (text: String, unset: [String]) {
-        guard text.contains("${") else { return (text, []) }
+        let result = substituting(text, environment: environment)
+        return (result.text, result.unset)
+    }
+
+    /// The names whose `${NAME:-fallback}` took its fallback because `environment` does not set them.
+    public static func fallbacksTaken(_ text: String, environment: [String: String]) -> [String] {
+        substituting(text, environment: environment).fellBack
+    }
+
+    /// One pass over the `${…}` references of `text`: the substituted text, the names left unset, and the names
+    /// whose fallback was used.
+    private static func substituting(
+        _ text: String, environment: [String: String]
+    ) -> (text: String, unset: [String], fellBack: [String]) {
+        guard text.contains("${") else { return (text, [], []) }
         var output = ""
         var unset: [String] = []
+        var fellBack: [String] = []
         var rest = Substring(text)
         while let start = rest.range(of: "${") {
             output += rest[..<start.lowerBound]
@@ -68,31 +83,19 @@ public enum ConfigText {
                 rest = rest[start.lowerBound...]
                 break
             }
-            let reference = rest[start.upperBound..<end]
-            let (name, fallback) = splitFallback(reference)
+            let (name, fallback) = splitFallback(rest[start.upperBound..<end])
             if let value = environment[name] {
                 output += value
             } else if let fallback {
                 output += fallback
+                fellBack.append(name)
             } else {
                 unset.append(name)
             }
             rest = rest[rest.index(after: end)...]
         }
         output += rest
-        return (output, unset)
-    }
-
-    /// The names whose `${NAME:-fallback}` took its fallback because `environment` does not set them.
-    public static func fallbacksTaken(_ text: String, environment: [String: String]) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let start = rest.range(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {
-            let (name, fallback) = splitFallback(rest[start.upperBound..<end])
-            if fallback != nil, environment[name] == nil { names.append(name) }
-            rest = rest[rest.index(after: end)...]
-        }
-        return names
+        return (output, unset, fellBack)
     }
 
     /// Whether a URL's host is this machine: `localhost`, `127.x.x.x` or `::1`.
