@@ -54,7 +54,7 @@ bench-harness:
 	@test -f "$(BENCH_DIR)/lib/harness.py" || { echo "make bench compares Beacon with Prometheus + Alertmanager" \
 	  "through the shared benchmark harness, which is not in this repository: none at $(BENCH_DIR)." \
 	  "Set BENCH_DIR=/path/to/bench (the folder with lib/harness.py)." >&2; exit 2; }
-	@command -v prometheus >/dev/null && command -v alertmanager >/dev/null || { echo "make bench runs" \
+	@command -v prometheus >/dev/null && { command -v alertmanager || command -v prometheus-alertmanager; } >/dev/null || { echo "make bench runs" \
 	  "Prometheus and Alertmanager as the anchor; install them (Debian: apt-get install prometheus" \
 	  "prometheus-alertmanager)." >&2; exit 2; }
 

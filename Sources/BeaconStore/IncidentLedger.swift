@@ -21,40 +21,57 @@ public struct IncidentLedger: Sendable {
     ///   person already resolved, say).
     @discardableResult
     public func apply(_ transition: Transition, rule: Rule, labels: Labels, at now: Date) throws -> IncidentChange? {
+        try store.writer.write { db in try apply(db, transition, rule: rule, labels: labels, at: now) }
+    }
+
+    /// Applies what the evaluator decided, waiting for the database without blocking the calling thread.
+    /// - Returns: the change made, or `nil` when there was nothing to change.
+    @discardableResult
+    public func commit(
+        _ transition: Transition, rule: Rule, labels: Labels, at now: Date
+    ) async throws
+        -> IncidentChange?
+    {
+        try await store.writer.write { db in try apply(db, transition, rule: rule, labels: labels, at: now) }
+    }
+
+    private func apply(
+        _ db: Database, _ transition: Transition, rule: Rule, labels: Labels, at now: Date
+    ) throws
+        -> IncidentChange?
+    {
         let fingerprint = Fingerprint(rule: rule.id, labels: labels)
-        return try store.writer.write { db in
-            let active = try BeaconStore.activeIncident(db, fingerprint)
-            switch (transition, active) {
-            case (.open(let breach, let since), nil):
-                return try open(db, rule, labels, breach, since: since, at: now)
-            case (.open(let breach, _), let incident?), (.raise(_, let breach), let incident?):
-                guard breach.severity > incident.severity else { return nil }
-                return try raise(db, incident, breach, at: now)
-            case (.raise(_, let breach), nil):
-                return try open(db, rule, labels, breach, since: now, at: now)
-            case (.ease(let severity, let observed), var incident?):
-                incident.record(observed.reading, peak: false, at: now)
-                let message =
-                    "Value improved to \(observed.reading) (\(observed.severity.rawValue) level); "
-                    + "severity stays \(severity.rawValue) until resolved"
-                return try change(db, incident, .severityEased, message, at: now)
-            case (.recovering(_, let reading), let incident?):
-                let message = "Back to normal (\(reading)); resolves if healthy for \(rule.resolveAfter.configText)"
-                return try change(db, incident, .note, message, at: now)
-            case (.peak(let breach), var incident?):
-                incident.record(breach.reading, peak: true, at: now)
-                try incident.update(db)
-                return nil
-            case (.resolve(let healthyFor), var incident?):
-                incident.status = .resolved
-                incident.resolvedAt = now
-                var resolved = try change(
-                    db, incident, .resolved, "Resolved automatically: healthy for \(healthyFor.configText)", at: now)
-                resolved.notificationsQueued = try planResolved(db, resolved.incident, at: now)
-                return resolved
-            case (.ease, nil), (.recovering, nil), (.peak, nil), (.resolve, nil):
-                return nil
-            }
+        let active = try BeaconStore.activeIncident(db, fingerprint)
+        switch (transition, active) {
+        case (.open(let breach, let since), nil):
+            return try open(db, rule, labels, breach, since: since, at: now)
+        case (.open(let breach, _), let incident?), (.raise(_, let breach), let incident?):
+            guard breach.severity > incident.severity else { return nil }
+            return try raise(db, incident, breach, at: now)
+        case (.raise(_, let breach), nil):
+            return try open(db, rule, labels, breach, since: now, at: now)
+        case (.ease(let severity, let observed), var incident?):
+            incident.record(observed.reading, peak: false, at: now)
+            let message =
+                "Value improved to \(observed.reading) (\(observed.severity.rawValue) level); "
+                + "severity stays \(severity.rawValue) until resolved"
+            return try change(db, incident, .severityEased, message, at: now)
+        case (.recovering(_, let reading), let incident?):
+            let message = "Back to normal (\(reading)); resolves if healthy for \(rule.resolveAfter.configText)"
+            return try change(db, incident, .note, message, at: now)
+        case (.peak(let breach), var incident?):
+            incident.record(breach.reading, peak: true, at: now)
+            try incident.update(db)
+            return nil
+        case (.resolve(let healthyFor), var incident?):
+            incident.status = .resolved
+            incident.resolvedAt = now
+            var resolved = try change(
+                db, incident, .resolved, "Resolved automatically: healthy for \(healthyFor.configText)", at: now)
+            resolved.notificationsQueued = try planResolved(db, resolved.incident, at: now)
+            return resolved
+        case (.ease, nil), (.recovering, nil), (.peak, nil), (.resolve, nil):
+            return nil
         }
     }
 

@@ -14,8 +14,8 @@ struct Daemon: Sendable {
     let services: [any Service]
     let client: CurlClient
     private let current: ConfigBox
-    private let monitor: MonitorService
-    private let dispatcher: OutboxDispatcher
+    private let monitor: MonitorService<ContinuousClock>
+    private let dispatcher: OutboxDispatcher<ContinuousClock>
 
     /// - Parameters:
     ///   - onChange: told of every incident change the monitor commits.

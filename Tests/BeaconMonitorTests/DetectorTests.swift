@@ -31,10 +31,10 @@ import Testing
     }
 
     /// Polls the detector's only target once and hands the result to the detector at `offset` seconds.
-    func step(_ detector: Detector, at offset: Double) async throws -> [IncidentChange] {
+    func step(_ detector: Detection, at offset: Double) async throws -> [IncidentChange] {
         let target = detector.plan.targets[0]
         let result = try await pollOnce(target.url, id: target.id, timeout: target.timeout, maxBytes: target.maxBytes)
-        return detector.handle(result, at: start.addingTimeInterval(offset))
+        return await detector.handle(result, at: start.addingTimeInterval(offset))
     }
 
     @Test func labelledPrometheusSeriesOpenTheirOwnIncidents() async throws {
@@ -53,7 +53,7 @@ import Testing
         let payment = rule(
             "payment-success-rate", prometheus(server.url("/metrics"), "payment_success_rate"),
             .threshold(op: .below, levels: [.sev2: 0.90, .sev1: 0.80]))
-        let detector = try Detector(rules: [payment], store: store, logger: logger)
+        let detector = try Detection(rules: [payment], store: store, logger: logger)
         let changes = try await step(detector, at: 0)
         #expect(
             changes.map { "\($0.incident.labels) \($0.incident.severity)" }.sorted() == [
@@ -76,7 +76,7 @@ import Testing
                 url: server.url("/complaints.json"), format: .json, path: "items[*].count", seriesLabel: "items[*].sku",
                 interval: .seconds(60), timeout: .seconds(30)),
             .threshold(op: .above, levels: [.sev3: 100, .sev2: 300]))
-        let detector = try Detector(rules: [complaints], store: store, logger: logger)
+        let detector = try Detection(rules: [complaints], store: store, logger: logger)
         let changes = try await step(detector, at: 0)
         #expect(
             changes.map(\.incident.title).sorted() == ["product-complaints (sku=A17)", "product-complaints (sku=C3)"])
@@ -90,7 +90,7 @@ import Testing
         let payment = rule(
             "payment-success-rate", prometheus(server.url("/metrics"), "payment_success_rate"),
             .threshold(op: .below, levels: [.sev2: 0.90, .sev1: 0.80]), for: .seconds(10), resolveAfter: .seconds(30))
-        let detector = try Detector(rules: [payment], store: store, logger: logger)
+        let detector = try Detection(rules: [payment], store: store, logger: logger)
         #expect(try await step(detector, at: 0).isEmpty, "a breach opens nothing before `for` has passed")
         #expect(try await step(detector, at: 10).map(\.event.kind) == [.opened])
         server.set(.prometheus("payment_success_rate 0.70\n"), for: "/metrics")
@@ -117,7 +117,7 @@ import Testing
                 url: server.url("/sentiment.json"), format: .json, path: "negative_mentions", interval: .seconds(1),
                 timeout: .seconds(30)),
             .change(window: .seconds(60), op: .above, levels: [.sev3: .ratio(10), .sev2: .ratio(30)]))
-        let detector = try Detector(rules: [mentions], store: store, logger: logger)
+        let detector = try Detection(rules: [mentions], store: store, logger: logger)
         #expect(try await step(detector, at: 0).isEmpty)
         #expect(try await step(detector, at: 30).isEmpty)
         server.set(.json(#"{"negative_mentions": 480}"#), for: "/sentiment.json")
@@ -140,7 +140,7 @@ import Testing
                 url: server.url("/sentiment.json"), format: .json, path: "trending[*].title", interval: .seconds(1),
                 timeout: .seconds(30)),
             .contains(keywords: ["Payment Failure"], levels: [.sev3: 50, .sev2: 10]))
-        let detector = try Detector(rules: [trending], store: store, logger: logger)
+        let detector = try Detection(rules: [trending], store: store, logger: logger)
         let opened = try await step(detector, at: 0)
         #expect(opened.map(\.incident.severity) == [.sev2])
         #expect(opened.first?.incident.value == 8)
@@ -169,7 +169,7 @@ import Testing
                 timeout: behaviour == .hang ? .milliseconds(300) : .seconds(30),
                 maxBytes: 4096),
             .absent(severity: .sev2), for: .seconds(5))
-        let detector = try Detector(rules: [health], store: store, logger: logger)
+        let detector = try Detection(rules: [health], store: store, logger: logger)
         #expect(try await step(detector, at: 0).isEmpty)
         let opened = try await step(detector, at: 5)
         #expect(opened.count == 1)
@@ -189,7 +189,7 @@ import Testing
                 url: server.url("/healthz"), format: .json, path: "up", interval: .seconds(1),
                 timeout: .seconds(30)),
             .absent(severity: .sev2))
-        let detector = try Detector(rules: [health], store: store, logger: logger)
+        let detector = try Detection(rules: [health], store: store, logger: logger)
         #expect(
             try await step(detector, at: 0).map(\.event.message) == [
                 "Opened at sev2 (major): up is missing from the response"
@@ -214,13 +214,13 @@ import Testing
                 .change(window: .seconds(3600), op: .above, levels: [.sev3: .ratio(10)])),
         ]
         do {
-            let detector = try Detector(rules: rules, store: try BeaconStore.open(path: path), logger: logger)
+            let detector = try Detection(rules: rules, store: try BeaconStore.open(path: path), logger: logger)
             #expect(try await step(detector, at: 0).map(\.incident.ruleID) == ["payment-success-rate"])
             for minute in 1...50 { _ = try await step(detector, at: Double(minute * 60)) }
-            detector.flushSamples()
+            await detector.flushSamples()
         }
         server.set(.prometheus("payment_success_rate 0.97\nnegative_mentions 480\n"), for: "/metrics")
-        let restarted = try Detector(rules: rules, store: try BeaconStore.open(path: path), logger: logger)
+        let restarted = try Detection(rules: rules, store: try BeaconStore.open(path: path), logger: logger)
         let first = try await step(restarted, at: 3660)
         #expect(first.map(\.incident.ruleID) == ["payment-success-rate", "negative-mentions"])
         #expect(first.map(\.event.kind) == [.note, .opened], "history from before the restart gives the baseline")
@@ -229,30 +229,30 @@ import Testing
         await server.stop()
     }
 
-    @Test func anUnreadableBodyIsAFailedPollLoggedOnceNotARecoveryEachTime() throws {
+    @Test func anUnreadableBodyIsAFailedPollLoggedOnceNotARecoveryEachTime() async throws {
         let book = RecordingLogHandler.Book()
         let counts = PollCounts()
         let store = try BeaconStore.inMemory()
         let payment = rule(
             "payment-success-rate", prometheus("http://127.0.0.1:9/metrics", "payment_success_rate"),
             .threshold(op: .below, levels: [.sev2: 0.90]))
-        let detector = try Detector(
+        let detector = try Detection(
             rules: [payment], store: store, logger: RecordingLogHandler.logger(book), instrumentation: counts)
         let target = detector.plan.targets[0].id
         for (offset, body) in ["\u{1}garbage{{{", "payment_success_rate NaN-ish", "\u{FF}\u{FE}"].enumerated() {
             let result = PollResult(
                 target: target, outcome: .body(Array(body.utf8)), startedNanos: 0, finishedNanos: 1)
-            _ = detector.handle(result, at: start.addingTimeInterval(Double(offset)))
+            _ = await detector.handle(result, at: start.addingTimeInterval(Double(offset)))
         }
         #expect(counts.polls == 3)
         #expect(counts.failures == 3, "a body that cannot be read is a failed poll")
         #expect(book.all.map(\.message) == ["source failing"], "failing once, never recovered in between")
-        #expect(detector.sourceFailures.count == 1)
+        #expect(detector.detector.sourceFailures.count == 1)
 
         let healthy = PollResult(
             target: target, outcome: .body(Array("payment_success_rate 0.99\n".utf8)), startedNanos: 0,
             finishedNanos: 1)
-        _ = detector.handle(healthy, at: start.addingTimeInterval(10))
+        _ = await detector.handle(healthy, at: start.addingTimeInterval(10))
         #expect(book.all.map(\.message) == ["source failing", "source recovered"])
         #expect(counts.failures == 3)
     }
@@ -260,29 +260,61 @@ import Testing
 
 extension DetectorTests {
     /// Another process (a backup tool, a long CLI command) holds SQLite's write lock while a breach starts: the
-    /// incident cannot be committed then, and opens at the first poll after the lock is released.
-    @Test func aBreachSeenWhileAnotherConnectionHoldsTheWriteLockOpensOnceItIsReleased() throws {
+    /// incident cannot be committed then; the commit stage keeps it and commits it once the lock is released.
+    @Test func aBreachSeenWhileAnotherConnectionHoldsTheWriteLockOpensOnceItIsReleased() async throws {
         let path = NSTemporaryDirectory() + "beacon-lock-\(UUID()).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try BeaconStore.open(path: path, busyTimeout: 0.05)
         let payment = rule(
             "payment-success-rate", prometheus("http://127.0.0.1:9/metrics", "payment_success_rate"),
             .threshold(op: .below, levels: [.sev2: 0.90]))
-        let detector = try Detector(rules: [payment], store: store, logger: logger)
+        let detector = try Detection(rules: [payment], store: store, logger: logger)
         let target = detector.plan.targets[0].id
-        func poll(_ value: Double, at offset: Double) -> [IncidentChange] {
+        func poll(_ value: Double, at offset: Double) async -> [IncidentChange] {
             let body = Array("payment_success_rate \(value)\n".utf8)
             let result = PollResult(target: target, outcome: .body(body), startedNanos: 0, finishedNanos: 1)
-            return detector.handle(result, at: start.addingTimeInterval(offset))
+            return await detector.handle(result, at: start.addingTimeInterval(offset))
         }
         let lock = try WriteLock(path: path)
-        #expect(poll(0.85, at: 0).isEmpty, "nothing can be committed while the lock is held")
-        #expect(poll(0.84, at: 1).isEmpty)
+        #expect(await poll(0.85, at: 0).isEmpty, "nothing can be committed while the lock is held")
+        #expect(await poll(0.84, at: 1).isEmpty)
+        #expect(detector.committer.backlog == 2, "the breach and its new worst value are kept, in order")
         lock.release()
-        let opened = poll(0.83, at: 2)
+        let opened = await poll(0.83, at: 2)
         #expect(opened.map(\.incident.severity) == [.sev2], "the breach seen meanwhile is committed now")
+        #expect(opened.first?.incident.openedAt == start, "with the time it was seen")
         #expect(try store.incidents().count == 1)
-        #expect(poll(0.82, at: 3).isEmpty, "and only once")
+        #expect(await poll(0.82, at: 3).isEmpty, "and only once")
+    }
+}
+
+/// The detector and its commit stage, driven by hand: each result is evaluated, then what it decided committed.
+final class Detection: @unchecked Sendable {
+    let detector: Detector
+    let committer: ChangeCommitter
+    private let store: BeaconStore
+    private let logger: Logger
+
+    init(
+        rules: [Rule], store: BeaconStore, logger: Logger, instrumentation: any Instrumentation = NoInstrumentation()
+    )
+        throws
+    {
+        detector = try Detector(rules: rules, store: store, logger: logger, instrumentation: instrumentation)
+        committer = ChangeCommitter(ledger: IncidentLedger(store), logger: logger)
+        self.store = store
+        self.logger = logger
+    }
+
+    var plan: SourcePlan { detector.plan }
+
+    func handle(_ result: PollResult, at now: Date) async -> [IncidentChange] {
+        committer.enqueue(detector.handle(result, at: now))
+        return await committer.commit()
+    }
+
+    func flushSamples() async {
+        try? await store.appendAsync(detector.takeSamples())
     }
 }
 

@@ -1,5 +1,6 @@
 import BeaconCore
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Logging
 import Testing
@@ -25,23 +26,6 @@ import Testing
                 deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["hook"])])),
         timeZone: TimeZone(identifier: "UTC"))
 
-    /// The service's clock, which the test moves.
-    final class TestClock: @unchecked Sendable {
-        private let lock = NSLock()
-        private var date: Date
-        init(_ date: Date) { self.date = date }
-        var now: Date {
-            lock.lock()
-            defer { lock.unlock() }
-            return date
-        }
-        func set(_ date: Date) {
-            lock.lock()
-            defer { lock.unlock() }
-            self.date = date
-        }
-    }
-
     @Test func remindsThenReportsAnOverduePostMortemAndAnOverdueFollowUp() async throws {
         let path = directory.file("beacon.sqlite")
         let ledger = IncidentLedger(try BeaconStore.open(path: path), planner: CommandPlanner(config: Self.config))
@@ -58,10 +42,10 @@ import Testing
         let before = try ledger.store.notifications(id).count
 
         // An hour before the post-mortem is due: past its reminder and the follow-up's due date.
-        let clock = TestClock(due - 3_600)
+        let clock = TestClock(start: due - 3_600)
         let (queued, report) = AsyncStream.makeStream(of: Int.self)
         let service = EscalationService(
-            ledger: { ledger }, tick: .milliseconds(10), logger: logger, now: { clock.now },
+            ledger: { ledger }, tick: .seconds(60), clock: clock, logger: logger, now: { clock.date },
             queued: { report.yield($0) })
         let running = Task { try await service.run() }
         defer { running.cancel() }
@@ -76,7 +60,9 @@ import Testing
                 "reminder postmortem-reminder wanglei", "reminder follow-up-1-1 zhangmin",
             ])
 
-        clock.set(due + 60)
+        // The next tick, an hour and a minute later: the post-mortem is overdue.
+        await clock.sleepers(atLeast: 1)
+        clock.advance(by: .seconds(3_660))
         let second = try await next(&reports, or: report)
         let store = try BeaconStore.open(path: path)
         let overdue = try store.notifications(id).dropFirst(before + reminders.count)

@@ -3,15 +3,15 @@ public import BeaconStore
 public import Foundation
 public import Logging
 
-/// Turns poll results into incident changes: extracts each rule's series, evaluates them, commits transitions.
+/// Turns poll results into incident changes to commit: extracts each rule's series and evaluates them.
 ///
-/// Not thread-safe: one task owns it (the monitor service's loop).
+/// It never touches the database while handling results, so it can run on the poller's thread: what it decides
+/// leaves as `PendingChange`s for the `ChangeCommitter`, and its chart samples are taken by the monitor's flush.
+/// Not thread-safe: the monitor guards it with a lock.
 public final class Detector {
     /// A series' key: its rule and labels, as in incident fingerprints.
     typealias SeriesKey = Fingerprint
 
-    private let store: BeaconStore
-    private var ledger: IncidentLedger
     private let logger: Logger
     private let instrumentation: any Instrumentation
     public private(set) var plan: SourcePlan
@@ -27,40 +27,51 @@ public final class Detector {
     private var series: [SeriesKey: Series] = [:]
     private var pendingSamples: [SeriesKey: (rule: String, labels: Labels, samples: [Sample])] = [:]
     /// Severities of the incidents open when the detector started, by fingerprint, to pick up where it left off.
-    private var restoredSeverities: [Fingerprint: Severity] = [:]
+    private var restoredSeverities: [Fingerprint: Severity]
+    /// Stored samples of change rules' series not seen yet, so a restart is not blind for a whole window.
+    private var storedHistories: [Fingerprint: [Sample]]
     public private(set) var sourceFailures: [String: String] = [:]
 
     /// One sample a minute of every series is kept for charts.
     static let chartResolution: TimeInterval = 60
 
-    /// - Parameter planner: runs playbooks and pages the chain for the incidents opened; `nil` only records them.
+    /// - Parameters:
+    ///   - restored: the severity of every incident a rule has open, by fingerprint.
+    ///   - histories: the stored recent samples of change rules' series (`DetectorMemory.load`).
     public init(
-        rules: [Rule], store: BeaconStore, logger: Logger, planner: CommandPlanner? = nil, firstTargetID: Int = 0,
-        instrumentation: any Instrumentation = NoInstrumentation()
-    ) throws {
+        rules: [Rule], restored: [Fingerprint: Severity] = [:], histories: [Fingerprint: [Sample]] = [:],
+        logger: Logger, firstTargetID: Int = 0, instrumentation: any Instrumentation = NoInstrumentation()
+    ) {
         self.instrumentation = instrumentation
-        self.store = store
-        ledger = IncidentLedger(store, planner: planner)
         self.logger = logger
+        restoredSeverities = restored
+        storedHistories = histories
         plan = SourcePlan(rules: rules, firstID: firstTargetID)
-        for incident in try store.incidents(statuses: IncidentStatus.active, limit: 100_000)
-        where incident.origin == .rule {
-            restoredSeverities[incident.fingerprint] = incident.severity
-        }
     }
 
-    /// Replaces the rules (and the chain and playbooks the planner uses); series of rules that remain keep their
-    /// state.
-    public func replace(rules: [Rule], planner: CommandPlanner? = nil) {
-        ledger = IncidentLedger(store, planner: planner)
+    /// A detector that picks up where the last process left off: the incidents open in `store` and the stored
+    /// history of change rules.
+    public convenience init(
+        rules: [Rule], store: BeaconStore, logger: Logger, instrumentation: any Instrumentation = NoInstrumentation()
+    ) throws {
+        let memory = try DetectorMemory.load(rules: rules, from: store)
+        self.init(
+            rules: rules, restored: memory.severities, histories: memory.histories, logger: logger,
+            instrumentation: instrumentation)
+    }
+
+    /// Replaces the rules; series of rules that remain keep their state.
+    /// - Parameter histories: stored samples of the new rules' change series, for series not seen yet.
+    public func replace(rules: [Rule], histories: [Fingerprint: [Sample]] = [:]) {
         plan = SourcePlan(rules: rules, firstID: plan.nextID)
         let kept = Set(rules.map(\.id))
         series = series.filter { kept.contains(ruleID(of: $0.key)) }
+        storedHistories = histories.filter { series[$0.key] == nil }
     }
 
     /// Handles one poll result.
-    /// - Returns: the incident changes committed.
-    public func handle(_ result: PollResult, at now: Date) -> [IncidentChange] {
+    /// - Returns: the changes to commit, in order.
+    public func handle(_ result: PollResult, at now: Date) -> [PendingChange] {
         guard let group = plan.groups[result.target] else { return [] }
         let started = ContinuousClock.now
         defer { instrumentation.evaluated(seconds: (ContinuousClock.now - started).seconds) }
@@ -75,7 +86,7 @@ public final class Detector {
         // A body that cannot be read is a failed poll, counted and logged once, like a transfer that failed.
         instrumentation.polled(source: group.target.url, failure: failure)
         noteSourceHealth(group.target.url, failure: failure)
-        var changes: [IncidentChange] = []
+        var changes: [PendingChange] = []
         for (rule, observations) in observed {
             for (labels, observation) in observations {
                 changes += evaluate(rule, labels, observation, at: now)
@@ -84,33 +95,10 @@ public final class Detector {
         return changes
     }
 
-    /// Writes the samples gathered since the last flush, in one transaction.
-    public func flushSamples() {
-        let batch = takeSamples()
-        if !Self.write(batch, to: store, logger: logger) { putBack(batch) }
-    }
-
     /// The samples gathered since the last call, for writing outside whatever lock guards the detector.
     public func takeSamples() -> [(rule: String, labels: Labels, samples: [Sample])] {
         defer { pendingSamples.removeAll(keepingCapacity: true) }
         return pendingSamples.values.map { ($0.rule, $0.labels, $0.samples) }
-    }
-
-    /// Writes samples taken with `takeSamples()`, in one transaction.
-    /// - Returns: whether the batch was written; a batch that was not is the caller's to hand back with
-    ///   `putBack(_:)`.
-    @discardableResult
-    public static func write(
-        _ batch: [(rule: String, labels: Labels, samples: [Sample])], to store: BeaconStore, logger: Logger
-    ) -> Bool {
-        guard !batch.isEmpty else { return true }
-        do {
-            try store.append(batch)
-            return true
-        } catch {
-            logger.error("cannot store samples; they are kept for the next write", metadata: ["error": "\(error)"])
-            return false
-        }
     }
 
     /// Samples a write could not store, kept for the next one (at most `maxPendingSamples` per series, newest
@@ -162,14 +150,13 @@ public final class Detector {
         }
     }
 
-    private func evaluate(_ rule: Rule, _ labels: Labels, _ observation: Observation, at now: Date) -> [IncidentChange]
-    {
+    private func evaluate(_ rule: Rule, _ labels: Labels, _ observation: Observation, at now: Date) -> [PendingChange] {
         let key = Fingerprint(rule: rule.id, labels: labels)
         var current =
             series[key] ?? Series(state: SeriesState(incidentSeverity: restoredSeverities.removeValue(forKey: key)))
         var baseline: Double?
         if case .change(let window, _, _) = rule.condition, case .value(let value) = observation {
-            var history = current.history ?? loadHistory(rule, labels, window: window, at: now)
+            var history = current.history ?? storedHistory(key, window: window)
             baseline = history.value(at: now.addingTimeInterval(-window.seconds))
             if history.record(value, at: now) { enqueue(key, rule, labels, Sample(at: now, value: value)) }
             current.history = history
@@ -181,33 +168,15 @@ public final class Detector {
         }
         let (state, transitions) = RuleEvaluator.evaluate(
             rule, current.state, observation, baseline: baseline, at: now)
-        var committed: [IncidentChange] = []
-        for transition in transitions {
-            do {
-                if let change = try ledger.apply(transition, rule: rule, labels: labels, at: now) {
-                    committed.append(change)
-                }
-            } catch {
-                // The series keeps the state it had, so the next poll reaches the same transition and commits it
-                // then: a busy or failing database delays an incident, it never loses one.
-                logger.error(
-                    "cannot commit an incident change; it is tried again on the next poll",
-                    metadata: ["rule": "\(rule.id)", "series": "\(labels)", "error": "\(error)"])
-                series[key] = current
-                return committed
-            }
-        }
         current.state = state
         series[key] = current
-        return committed
+        return transitions.map { PendingChange(transition: $0, rule: rule, labels: labels, at: now) }
     }
 
-    /// The stored history of a change rule's series, so a restart does not blind it for a whole window.
-    private func loadHistory(_ rule: Rule, _ labels: Labels, window: Duration, at now: Date) -> SeriesHistory {
+    /// The history of a change rule's series seen for the first time: what was stored of it before a restart.
+    private func storedHistory(_ key: SeriesKey, window: Duration) -> SeriesHistory {
         var history = SeriesHistory(window: window)
-        let from = now.addingTimeInterval(-history.span)
-        let stored = (try? store.samples(rule: rule.id, labels: labels, from: from, to: now)) ?? []
-        for sample in stored { history.record(sample.value, at: sample.at) }
+        for sample in storedHistories.removeValue(forKey: key) ?? [] { history.record(sample.value, at: sample.at) }
         return history
     }
 

@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 public import BeaconCore
 public import BeaconStore
 public import Foundation
@@ -6,9 +7,14 @@ public import ServiceLifecycle
 import Synchronization
 
 /// Polls every rule's source, evaluates each series and commits incident changes, until graceful shutdown.
-public final class MonitorService: Service, Sendable {
+///
+/// Three stages, so the poller never waits on the database: the poller's thread polls and hands each result to
+/// the detector, which extracts and evaluates it in memory; what it decides is queued for the `ChangeCommitter`,
+/// which this service's task drains; samples for charts are written by the same task every `flushEvery`.
+public final class MonitorService<C: Clock>: Service, Sendable where C.Duration == Duration {
     private enum Event: Sendable {
         case reload(BeaconConfig)
+        case commit
         case flush
     }
 
@@ -20,6 +26,8 @@ public final class MonitorService: Service, Sendable {
         /// Failing source URLs and why.
         public var failingSources: [String: String] = [:]
         public var poller = Poller.Statistics()
+        /// Incident changes decided but not committed yet (the database is busy or failing).
+        public var commitBacklog = 0
     }
 
     private let initialConfig: BeaconConfig
@@ -28,6 +36,8 @@ public final class MonitorService: Service, Sendable {
     private let store: BeaconStore
     private let logger: Logger
     private let options: Poller.Options
+    private let clock: C
+    private let flushEvery: Duration
     private let now: @Sendable () -> Date
     private let onChange: @Sendable (IncidentChange) -> Void
     private let events: AsyncStream<Event>
@@ -37,12 +47,13 @@ public final class MonitorService: Service, Sendable {
     /// - Parameters:
     ///   - config: the rules to poll, and the chain and playbooks the incidents they open set in motion.
     ///   - plansCommand: whether opened incidents run playbooks and page the chain (off to only record them).
+    ///   - clock: ticks the flushes of samples and of changes the database refused before.
     ///   - now: the wall clock that timestamps observations and incidents.
     ///   - onChange: told of every committed incident change (the demo prints them), on the service's task.
     public init(
         config: BeaconConfig, store: BeaconStore, logger: Logger, plansCommand: Bool = true,
         options: Poller.Options = Poller.Options(), instrumentation: any Instrumentation = NoInstrumentation(),
-        now: @escaping @Sendable () -> Date = { Date() },
+        clock: C, flushEvery: Duration = .seconds(1), now: @escaping @Sendable () -> Date,
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         initialConfig = config
@@ -51,6 +62,8 @@ public final class MonitorService: Service, Sendable {
         self.store = store
         self.logger = logger
         self.options = options
+        self.clock = clock
+        self.flushEvery = flushEvery
         self.now = now
         self.onChange = onChange
         (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingNewest(1 << 18))
@@ -61,61 +74,96 @@ public final class MonitorService: Service, Sendable {
         continuation.yield(.reload(config))
     }
 
-    private func planner(_ config: BeaconConfig) -> CommandPlanner? {
-        plansCommand ? CommandPlanner(config: config) : nil
+    private func ledger(_ config: BeaconConfig) -> IncidentLedger {
+        IncidentLedger(store, planner: plansCommand ? CommandPlanner(config: config) : nil)
     }
 
     public var status: Status { currentStatus.withLock { $0 } }
 
     public func run() async throws {
-        // Results are evaluated on the poller's thread as they arrive: evaluation is cheap and synchronous, and
-        // handing every result to another thread would cost more than the evaluation itself.
+        let memory = try DetectorMemory.load(rules: initialConfig.rules, from: store)
         let detector = LockedDetector(
-            try Detector(
-                rules: initialConfig.rules, store: store, logger: logger, planner: planner(initialConfig),
-                instrumentation: instrumentation))
-        let (now, onChange) = (now, onChange)
+            Detector(
+                rules: initialConfig.rules, restored: memory.severities, histories: memory.histories,
+                logger: logger, instrumentation: instrumentation))
+        let committer = ChangeCommitter(ledger: ledger(initialConfig), logger: logger)
+        let (now, continuation) = (now, continuation)
+        // Extraction and evaluation run on the poller's thread as results arrive: they are cheap, synchronous and
+        // touch no database, and handing every result to another thread would cost more than they do.
         let poller = try Poller(targets: detector.withLock { $0.plan.targets }, options: options) { result in
-            for change in detector.withLock({ $0.handle(result, at: now()) }) { onChange(change) }
+            let pending = detector.withLock { $0.handle(result, at: now()) }
+            guard !pending.isEmpty else { return }
+            committer.enqueue(pending)
+            continuation.yield(.commit)
         }
         poller.start()
-        publish(detector, poller, running: true)
+        publish(detector, poller, committer, running: true)
         logger.info(
             "monitor started",
             metadata: [
                 "rules": "\(initialConfig.rules.count)", "targets": "\(detector.withLock { $0.plan.groups.count })",
             ])
-        let continuation = continuation
-        let ticker = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(1))
-                continuation.yield(.flush)
-            }
+        let ticker = Task { [clock, flushEvery] in
+            for await _ in AsyncTimerSequence(interval: flushEvery, clock: clock) { continuation.yield(.flush) }
         }
         for await event in events.cancelOnGracefulShutdown() {
             switch event {
             case .reload(let config):
-                let targets = detector.withLock { detector in
-                    detector.replace(rules: config.rules, planner: planner(config))
-                    return detector.plan.targets
-                }
-                poller.update(targets)
-                logger.info(
-                    "rules reloaded", metadata: ["rules": "\(config.rules.count)", "targets": "\(targets.count)"])
+                reload(config, detector, poller, committer)
+            case .commit:
+                await commit(committer)
             case .flush:
-                let batch = detector.withLock { $0.takeSamples() }
-                if !Detector.write(batch, to: store, logger: logger) { detector.withLock { $0.putBack(batch) } }
-                publish(detector, poller, running: true)
+                await commit(committer)
+                await writeSamples(detector)
+                publish(detector, poller, committer, running: true)
             }
         }
         ticker.cancel()
         poller.stop()
-        Detector.write(detector.withLock { $0.takeSamples() }, to: store, logger: logger)
-        publish(detector, poller, running: false)
+        await commit(committer)
+        await writeSamples(detector)
+        publish(detector, poller, committer, running: false)
         logger.info("monitor stopped")
     }
 
-    private func publish(_ detector: LockedDetector, _ poller: Poller, running: Bool) {
+    private func reload(
+        _ config: BeaconConfig, _ detector: LockedDetector, _ poller: Poller, _ committer: ChangeCommitter
+    ) {
+        // Read before taking the detector's lock, which the poller's thread waits on.
+        let histories: [Fingerprint: [Sample]]
+        do {
+            histories = try DetectorMemory.histories(rules: config.rules, from: store)
+        } catch {
+            logger.error("cannot read the history of change rules", metadata: ["error": "\(error)"])
+            histories = [:]
+        }
+        let targets = detector.withLock { detector in
+            detector.replace(rules: config.rules, histories: histories)
+            return detector.plan.targets
+        }
+        committer.replace(ledger: ledger(config))
+        poller.update(targets)
+        logger.info("rules reloaded", metadata: ["rules": "\(config.rules.count)", "targets": "\(targets.count)"])
+    }
+
+    private func commit(_ committer: ChangeCommitter) async {
+        for change in await committer.commit() { onChange(change) }
+    }
+
+    /// Writes the samples gathered since the last flush in one transaction; a batch the database refuses is put
+    /// back for the next flush.
+    private func writeSamples(_ detector: LockedDetector) async {
+        let batch = detector.withLock { $0.takeSamples() }
+        guard !batch.isEmpty else { return }
+        do {
+            try await store.appendAsync(batch)
+        } catch {
+            logger.error("cannot store samples; they are kept for the next write", metadata: ["error": "\(error)"])
+            detector.withLock { $0.putBack(batch) }
+        }
+    }
+
+    private func publish(_ detector: LockedDetector, _ poller: Poller, _ committer: ChangeCommitter, running: Bool) {
         let (targets, rules, failing) = detector.withLock { detector in
             (
                 detector.plan.groups.count, detector.plan.groups.values.reduce(0) { $0 + $1.rules.count },
@@ -126,8 +174,22 @@ public final class MonitorService: Service, Sendable {
             )
         }
         let snapshot = Status(
-            running: running, targets: targets, rules: rules, failingSources: failing, poller: poller.statistics)
+            running: running, targets: targets, rules: rules, failingSources: failing, poller: poller.statistics,
+            commitBacklog: committer.backlog)
         currentStatus.withLock { $0 = snapshot }
+    }
+}
+
+extension MonitorService where C == ContinuousClock {
+    /// A monitor on the system's clocks.
+    public convenience init(
+        config: BeaconConfig, store: BeaconStore, logger: Logger, plansCommand: Bool = true,
+        options: Poller.Options = Poller.Options(), instrumentation: any Instrumentation = NoInstrumentation(),
+        onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
+    ) {
+        self.init(
+            config: config, store: store, logger: logger, plansCommand: plansCommand, options: options,
+            instrumentation: instrumentation, clock: ContinuousClock(), now: { Date() }, onChange: onChange)
     }
 }
 

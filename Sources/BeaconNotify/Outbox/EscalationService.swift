@@ -1,15 +1,18 @@
+import AsyncAlgorithms
 public import BeaconCore
 public import BeaconStore
 public import Foundation
 public import Logging
 public import ServiceLifecycle
 
-/// Fires due deadlines every `tick`: escalations, reminders, missed steps, post-mortems and overdue follow-ups. Deadlines live in the store, so after
-/// a crash the overdue ones fire at the first tick, and each fires once.
-public struct EscalationService: Service {
+/// Fires due deadlines every `tick` of `clock`: escalations, reminders, missed steps, post-mortems and overdue
+/// follow-ups. Deadlines live in the store, so after a crash the overdue ones fire at the first tick, and each
+/// fires once.
+public struct EscalationService<C: Clock>: Service where C.Duration == Duration {
     /// The ledger to fire with; read each tick, so a reloaded configuration applies.
     let ledger: @Sendable () -> IncidentLedger
     let tick: Duration
+    let clock: C
     let logger: Logger
     let now: @Sendable () -> Date
     let instrumentation: any Instrumentation
@@ -17,10 +20,11 @@ public struct EscalationService: Service {
     let queued: @Sendable (Int) -> Void
 
     public init(
-        ledger: @escaping @Sendable () -> IncidentLedger, tick: Duration = .seconds(1), logger: Logger,
-        now: @escaping @Sendable () -> Date = { Date() }, instrumentation: any Instrumentation = NoInstrumentation(),
+        ledger: @escaping @Sendable () -> IncidentLedger, tick: Duration = .seconds(1), clock: C, logger: Logger,
+        now: @escaping @Sendable () -> Date, instrumentation: any Instrumentation = NoInstrumentation(),
         queued: @escaping @Sendable (Int) -> Void
     ) {
+        self.clock = clock
         self.instrumentation = instrumentation
         self.ledger = ledger
         self.tick = tick
@@ -30,23 +34,38 @@ public struct EscalationService: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                let ledger = ledger()
-                let at = now()
-                let (fired, count) = try ledger.fireDueDeadlines(at: at)
-                let (reminded, reminders) = try ledger.remindOverdueFollowUps(at: at)
-                if fired + reminded > 0 {
-                    instrumentation.deadlinesFired(fired + reminded)
-                    logger.debug(
-                        "deadlines fired",
-                        metadata: ["fired": "\(fired)", "follow-ups": "\(reminded)", "queued": "\(count + reminders)"])
-                }
-                if count + reminders > 0 { queued(count + reminders) }
-            } catch {
-                logger.error("cannot fire deadlines", metadata: ["error": "\(error)"])
+        fire()
+        for await _ in AsyncTimerSequence(interval: tick, clock: clock).cancelOnGracefulShutdown() { fire() }
+    }
+
+    /// Fires what is due now.
+    func fire() {
+        do {
+            let ledger = ledger()
+            let at = now()
+            let (fired, count) = try ledger.fireDueDeadlines(at: at)
+            let (reminded, reminders) = try ledger.remindOverdueFollowUps(at: at)
+            if fired + reminded > 0 {
+                instrumentation.deadlinesFired(fired + reminded)
+                logger.debug(
+                    "deadlines fired",
+                    metadata: ["fired": "\(fired)", "follow-ups": "\(reminded)", "queued": "\(count + reminders)"])
             }
-            try? await Task.sleep(for: tick)
+            if count + reminders > 0 { queued(count + reminders) }
+        } catch {
+            logger.error("cannot fire deadlines", metadata: ["error": "\(error)"])
         }
+    }
+}
+
+extension EscalationService where C == ContinuousClock {
+    /// A service ticking on the system's clock, firing at the wall time.
+    public init(
+        ledger: @escaping @Sendable () -> IncidentLedger, tick: Duration = .seconds(1), logger: Logger,
+        instrumentation: any Instrumentation = NoInstrumentation(), queued: @escaping @Sendable (Int) -> Void
+    ) {
+        self.init(
+            ledger: ledger, tick: tick, clock: ContinuousClock(), logger: logger, now: { Date() },
+            instrumentation: instrumentation, queued: queued)
     }
 }

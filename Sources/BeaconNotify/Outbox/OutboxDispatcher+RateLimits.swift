@@ -44,9 +44,8 @@ extension OutboxDispatcher {
             logger.error("cannot postpone notifications", metadata: ["error": "\(error)"])
         }
         let wait = max(until.timeIntervalSince(now()), 0.01)
-        let continuation = continuation
-        Task {
-            try? await Task.sleep(for: .seconds(wait))
+        Task { [continuation, clock] in
+            try? await clock.sleep(for: .seconds(wait))
             continuation.yield(.wake)
         }
     }

@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 public import BeaconCore
 public import BeaconStore
 public import Foundation
@@ -8,8 +9,9 @@ import Synchronization
 /// Sends the outbox: bounded concurrency, retries with backoff and jitter, fall-over to a person's next channel.
 ///
 /// Woken at once when a change queues notifications (`wake()`), when a retry falls due, and every `tick` for rows
-/// other processes (the command line) committed.
-public final class OutboxDispatcher: Service, Sendable {
+/// other processes (the command line) committed. Waits run on `clock` and jitter draws from `random`, so a test
+/// drives both.
+public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duration == Duration {
     enum Event: Sendable {
         case wake
         /// An attempt ended; `moreDue` when it left something due at once: a notification queued on the next
@@ -26,6 +28,8 @@ public final class OutboxDispatcher: Service, Sendable {
     let logger: Logger
     let instrumentation: any Instrumentation
     let now: @Sendable () -> Date
+    let clock: C
+    private let random: Mutex<any RandomNumberGenerator & Sendable>
     let config: Mutex<BeaconConfig>
     private let events: AsyncStream<Event>
     let continuation: AsyncStream<Event>.Continuation
@@ -34,9 +38,12 @@ public final class OutboxDispatcher: Service, Sendable {
     public init(
         config: BeaconConfig, store: BeaconStore, sender: any ChannelSender, signer: ApprovalSigner,
         policy: RetryPolicy = RetryPolicy(), maxConcurrent: Int = 32, tick: Duration = .seconds(1),
-        logger: Logger, instrumentation: any Instrumentation = NoInstrumentation(),
-        now: @escaping @Sendable () -> Date = { Date() }
+        logger: Logger, instrumentation: any Instrumentation = NoInstrumentation(), clock: C,
+        now: @escaping @Sendable () -> Date,
+        random: any RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
     ) {
+        self.clock = clock
+        self.random = Mutex(random)
         self.instrumentation = instrumentation
         self.config = Mutex(config)
         self.store = store
@@ -56,13 +63,8 @@ public final class OutboxDispatcher: Service, Sendable {
     public func reload(_ config: BeaconConfig) { self.config.withLock { $0 = config } }
 
     public func run() async throws {
-        let continuation = continuation
-        let tick = tick
-        let ticker = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: tick)
-                continuation.yield(.wake)
-            }
+        let ticker = Task { [continuation, tick, clock] in
+            for await _ in AsyncTimerSequence(interval: tick, clock: clock) { continuation.yield(.wake) }
         }
         defer { ticker.cancel() }
         await withDiscardingTaskGroup { group in
@@ -108,7 +110,7 @@ public final class OutboxDispatcher: Service, Sendable {
                 }
                 // A later retry's own wake-up, so it goes out on time rather than at the next tick.
                 if let wait, wait > 0 {
-                    try? await Task.sleep(for: .seconds(wait))
+                    try? await clock.sleep(for: .seconds(wait))
                     continuation.yield(.wake)
                 }
             }
@@ -165,10 +167,9 @@ public final class OutboxDispatcher: Service, Sendable {
             return (until, false)
         case .failed(let reason, let retryable):
             let attempts = entry.attempts + 1
-            var generator = SystemRandomNumberGenerator()
             let retryAt =
                 retryable && attempts < policy.attemptsPerChannel
-                ? now().addingTimeInterval(policy.backoff(after: attempts, using: &generator).seconds) : nil
+                ? now().addingTimeInterval(backoff(after: attempts).seconds) : nil
             let fallovers = retryAt == nil ? nextChannels(after: entry, config: config) : []
             try store.recordFailed(entry, reason: reason, retryAt: retryAt, fallovers: fallovers, at: now())
             let next =
@@ -251,5 +252,26 @@ public final class OutboxDispatcher: Service, Sendable {
             }
         }
         return fallovers
+    }
+}
+
+extension OutboxDispatcher {
+    /// The wait before the next attempt, with jitter from the injected generator.
+    func backoff(after attempts: Int) -> Duration {
+        random.withLock { generator in policy.backoff(after: attempts, using: &generator) }
+    }
+}
+
+extension OutboxDispatcher where C == ContinuousClock {
+    /// A dispatcher on the system's clocks and random numbers.
+    public convenience init(
+        config: BeaconConfig, store: BeaconStore, sender: any ChannelSender, signer: ApprovalSigner,
+        policy: RetryPolicy = RetryPolicy(), maxConcurrent: Int = 32, tick: Duration = .seconds(1),
+        logger: Logger, instrumentation: any Instrumentation = NoInstrumentation()
+    ) {
+        self.init(
+            config: config, store: store, sender: sender, signer: signer, policy: policy,
+            maxConcurrent: maxConcurrent, tick: tick, logger: logger, instrumentation: instrumentation,
+            clock: ContinuousClock(), now: { Date() })
     }
 }

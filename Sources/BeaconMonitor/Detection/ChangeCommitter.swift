@@ -1,0 +1,110 @@
+public import BeaconStore
+public import Logging
+import Synchronization
+
+/// Commits what the detector decided, in the order it decided it, away from the poller's thread.
+///
+/// The poller only queues (`enqueue` takes a lock and appends); the monitor's task commits. A change the database
+/// refuses (another process holds SQLite's write lock, the disk is full) stays at the head of the queue and is
+/// tried again at the next commit, so a busy database delays incidents without losing or reordering them, and
+/// polling keeps its schedule meanwhile.
+public final class ChangeCommitter: Sendable {
+    private struct State {
+        var queue: [PendingChange] = []
+        /// Index of the oldest change not yet committed; the queue is compacted once it is drained.
+        var head = 0
+        var ledger: IncidentLedger
+        var dropped = 0
+        var failing = false
+    }
+
+    /// The most changes held back while the database refuses them; beyond this the oldest are dropped (and logged),
+    /// so a database that stays down cannot grow memory without bound.
+    public static let maxBacklog = 100_000
+
+    private let state: Mutex<State>
+    private let logger: Logger
+
+    /// - Parameter ledger: commits each change; it is built once with everything it needs to page.
+    public init(ledger: IncidentLedger, logger: Logger) {
+        state = Mutex(State(ledger: ledger))
+        self.logger = logger
+    }
+
+    /// Queues changes to commit; cheap enough for the poller's thread.
+    public func enqueue(_ changes: [PendingChange]) {
+        guard !changes.isEmpty else { return }
+        state.withLock { state in
+            state.queue.append(contentsOf: changes)
+            let excess = state.queue.count - state.head - Self.maxBacklog
+            if excess > 0 {
+                state.head += excess
+                state.dropped += excess
+            }
+        }
+    }
+
+    /// Swaps the ledger for one built from a new configuration; queued changes are committed with it.
+    public func replace(ledger: IncidentLedger) {
+        state.withLock { $0.ledger = ledger }
+    }
+
+    /// Changes waiting to be committed.
+    public var backlog: Int { state.withLock { $0.queue.count - $0.head } }
+
+    /// Commits the queued changes in order, until the queue is empty or the database refuses one.
+    /// - Returns: the incident changes committed. Only one task commits at a time (the monitor's).
+    public func commit() async -> [IncidentChange] {
+        var committed: [IncidentChange] = []
+        reportDropped()
+        while let (next, ledger) = nextChange() {
+            do {
+                if let change = try await ledger.commit(
+                    next.transition, rule: next.rule, labels: next.labels, at: next.at)
+                {
+                    committed.append(change)
+                }
+            } catch {
+                let first = state.withLock { state in
+                    defer { state.failing = true }
+                    return !state.failing
+                }
+                if first {
+                    logger.error(
+                        "cannot commit incident changes; they are kept and tried again",
+                        metadata: ["rule": "\(next.rule.id)", "series": "\(next.labels)", "error": "\(error)"])
+                }
+                return committed
+            }
+            let recovered = state.withLock { state in
+                state.head += 1
+                if state.head == state.queue.count {
+                    state.queue.removeAll(keepingCapacity: true)
+                    state.head = 0
+                }
+                defer { state.failing = false }
+                return state.failing
+            }
+            if recovered { logger.info("incident changes are committed again") }
+        }
+        return committed
+    }
+
+    private func nextChange() -> (PendingChange, IncidentLedger)? {
+        state.withLock { state in
+            state.head < state.queue.count ? (state.queue[state.head], state.ledger) : nil
+        }
+    }
+
+    private func reportDropped() {
+        let dropped = state.withLock { state in
+            defer { state.dropped = 0 }
+            return state.dropped
+        }
+        if dropped > 0 {
+            logger.error(
+                "incident changes dropped: the database refused them for too long",
+                metadata: ["dropped": "\(dropped)"])
+        }
+    }
+}
