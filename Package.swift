@@ -45,9 +45,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "BeaconCurl",
+            dependencies: ["BeaconCore", "CCurl"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "BeaconMonitor",
             dependencies: [
-                "BeaconCore", "BeaconStore", "CCurl", .product(name: "Logging", package: "swift-log"),
+                "BeaconCore", "BeaconStore", "BeaconCurl", "CCurl", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ],
@@ -56,7 +61,7 @@ let package = Package(
         .target(
             name: "BeaconNotify",
             dependencies: [
-                "BeaconCore", "BeaconStore", "CCurl", .product(name: "Logging", package: "swift-log"),
+                "BeaconCore", "BeaconStore", "BeaconCurl", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -97,7 +102,8 @@ let package = Package(
         .executableTarget(
             name: "beacon",
             dependencies: [
-                "BeaconCore", "BeaconStore", "BeaconMonitor", "BeaconNotify", "BeaconServer", "BeaconDemo",
+                "BeaconCore", "BeaconStore", "BeaconCurl", "BeaconMonitor", "BeaconNotify", "BeaconServer",
+                "BeaconDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -111,11 +117,15 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "BeaconMonitorTests",
-            dependencies: ["BeaconMonitor", "BeaconTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "BeaconMonitor", "BeaconCurl", "BeaconTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "BeaconNotifyTests",
-            dependencies: ["BeaconNotify", "BeaconTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "BeaconNotify", "BeaconCurl", "BeaconTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "BeaconServerTests",
@@ -126,7 +136,7 @@ let package = Package(
             name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconStore", "BeaconTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "BeaconDemoTests", dependencies: ["BeaconDemo", "BeaconNotify", "BeaconTestSupport"],
+            name: "BeaconDemoTests", dependencies: ["BeaconDemo", "BeaconNotify", "BeaconCurl", "BeaconTestSupport"],
             swiftSettings: strict),
     ]
 )

@@ -1,4 +1,5 @@
 import BeaconCore
+public import BeaconCurl
 public import Foundation
 
 /// Sends deliveries over every channel type with one ``CurlClient``: webhooks, chat robots (Slack, DingTalk,

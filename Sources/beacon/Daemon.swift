@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconCurl
 import BeaconMonitor
 import BeaconNotify
 import BeaconServer

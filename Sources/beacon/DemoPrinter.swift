@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconCurl
 import BeaconDemo
 import BeaconNotify
 import BeaconStore

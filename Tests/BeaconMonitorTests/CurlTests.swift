@@ -1,3 +1,4 @@
+import BeaconCurl
 import Testing
 
 @testable import BeaconMonitor

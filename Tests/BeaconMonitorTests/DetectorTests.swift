@@ -150,7 +150,7 @@ import Testing
     /// Each way an endpoint fails, and the reason the incident gives. Only the hang needs a short timeout.
     static let failures: [(String, LoopbackHTTPServer.Behaviour?, String)] = [
         ("refused", nil, "connection refused"),
-        ("timeout", .hang, "no response within 0.3s"),
+        ("timeout", .hang, "no response within 300ms"),
         ("HTTP 500", .status(500), "HTTP 500"),
         ("garbage", .garbage, "invalid JSON"),
         ("oversized", .oversized(bytes: 64 << 10), "response larger than 4096 bytes"),

@@ -1,3 +1,4 @@
+import BeaconCurl
 import BeaconNotify
 import BeaconTestSupport
 import Foundation

@@ -35,7 +35,7 @@ import Testing
     @Test func aHangingReceiverTimesOut() async throws {
         try await Fixture.withReceiver(["/hook": .hang]) { server, sender in
             let result = await sender.send(Fixture.delivery(webhook(server.url("/hook"), timeout: .milliseconds(300))))
-            #expect(result == .failed(reason: "no answer within 300ms", retryable: true))
+            #expect(result == .failed(reason: "no response within 300ms", retryable: true))
         }
     }
 

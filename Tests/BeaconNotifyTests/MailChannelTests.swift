@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconCurl
 import BeaconNotify
 import Foundation
 import Testing

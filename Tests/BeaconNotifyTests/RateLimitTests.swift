@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconCurl
 import BeaconStore
 import BeaconTestSupport
 import Foundation

@@ -2,6 +2,7 @@ import BeaconCore
 import Foundation
 import Testing
 
+@testable import BeaconCurl
 @testable import BeaconNotify
 
 /// Known answers computed outside Beacon (Python's `hmac`), and the mail settings libcurl is given.

@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconCurl
 import BeaconNotify
 import Foundation
 import Testing
@@ -7,7 +8,7 @@ extension SubprocessServerTests {
     @Suite struct TLSVerificationTests {
         private func send(to server: TLSTestServer, trusting certificate: String?) async -> DeliveryResult {
             var options = CurlClient.Options()
-            options.caBundlePath = certificate
+            options.defaults.caBundlePath = certificate
             let client = CurlClient(options: options)
             let sender = CurlChannelSender(client: client, now: { Fixture.now })
             let result = await sender.send(

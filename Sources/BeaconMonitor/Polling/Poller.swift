@@ -1,4 +1,5 @@
 import BeaconCore
+public import BeaconCurl
 import CCurl
 import Foundation
 import Synchronization
@@ -29,7 +30,8 @@ public final class Poller: @unchecked Sendable {
         /// libcurl's receive buffer per transfer; bodies here are small, and 10,000 default 16 KiB buffers
         /// would cost 160 MiB.
         public var receiveBufferBytes = 4096
-        public var userAgent = "Beacon/1.0 (+libcurl)"
+        /// TLS, redirects and the user agent, as for every Beacon transfer.
+        public var defaults = CurlDefaults()
         /// Seeds the spread and jitter; `nil` seeds from the system.
         public var seed: UInt64?
 
@@ -201,8 +203,7 @@ public final class Poller: @unchecked Sendable {
         beacon_curl_setopt_string(easy, CURLOPT_URL, scheduled.target.url)
         beacon_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(scheduled).toOpaque())
         beacon_curl_setopt_pointer(easy, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(scheduled.headerList))
-        beacon_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, scheduled.timeoutMilliseconds)
-        beacon_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, scheduled.timeoutMilliseconds)
+        CurlDefaults.setTimeout(easy, scheduled.target.timeout)
         beacon_curl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(scheduled.maxBytes))
         beacon_curl_setopt_long(easy, CURLOPT_DNS_CACHE_TIMEOUT, scheduled.dnsCacheSeconds)
         inFlight[easy] = scheduled
@@ -213,13 +214,8 @@ public final class Poller: @unchecked Sendable {
     private func makeHandle() -> UnsafeMutableRawPointer? {
         guard let easy = curl_easy_init() else { return nil }
         beacon_curl_setopt_write_function(easy, ScheduledTarget.write)
-        beacon_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         beacon_curl_setopt_long(easy, CURLOPT_BUFFERSIZE, options.receiveBufferBytes)
-        beacon_curl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
-        beacon_curl_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2)
-        beacon_curl_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
-        beacon_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
-        beacon_curl_setopt_string(easy, CURLOPT_USERAGENT, options.userAgent)
+        options.defaults.apply(to: easy, protocols: "http,https")
         return easy
     }
 
@@ -245,26 +241,13 @@ public final class Poller: @unchecked Sendable {
         if scheduled.overflowed || code == CURLE_FILESIZE_EXCEEDED {
             return .failure("response larger than \(scheduled.maxBytes) bytes")
         }
-        guard code == CURLE_OK else { return .failure(Self.describe(code, timeout: scheduled.target.timeout)) }
+        guard code == CURLE_OK else {
+            return .failure(CurlFailure.from(code, timeout: scheduled.target.timeout).message)
+        }
         var status = 0
         beacon_curl_getinfo_long(scheduled.easy, CURLINFO_RESPONSE_CODE, &status)
         guard (200..<300).contains(status) else { return .failure("HTTP \(status)") }
         return .body(scheduled.body)
-    }
-
-    static func describe(_ code: CURLcode, timeout: Duration) -> String {
-        switch code {
-        case CURLE_COULDNT_CONNECT: "connection refused"
-        case CURLE_OPERATION_TIMEDOUT:
-            "no response within \(timeout.description.replacingOccurrences(of: " seconds", with: "s"))"
-        case CURLE_COULDNT_RESOLVE_HOST: "host not found"
-        case CURLE_GOT_NOTHING: "connection closed without a response"
-        case CURLE_RECV_ERROR, CURLE_SEND_ERROR: "connection broken"
-        case CURLE_PEER_FAILED_VERIFICATION: "TLS certificate not trusted"
-        case CURLE_SSL_CONNECT_ERROR: "TLS handshake failed"
-        case CURLE_UNSUPPORTED_PROTOCOL: "unsupported protocol"
-        default: String(cString: curl_easy_strerror(code))
-        }
     }
 
     /// How long to sleep: until the next due target (if a slot is free) or the earliest libcurl deadline.

@@ -11,7 +11,6 @@ final class ScheduledTarget {
     /// The multi handle its transfers run on, which keeps its connection alive between polls.
     let shard: CurlShard
     let intervalNanos: UInt64
-    let timeoutMilliseconds: Int
     let maxBytes: Int
     /// How long libcurl keeps the host's address: an address written in the URL never changes, so it is kept
     /// for good (-1), which also spares libcurl a walk over its whole DNS cache after each transfer.
@@ -33,7 +32,6 @@ final class ScheduledTarget {
         self.target = target
         self.shard = shard
         intervalNanos = Poller.nanos(target.interval)
-        timeoutMilliseconds = max(1, Int(Poller.nanos(target.timeout) / 1_000_000))
         maxBytes = target.maxBytes
         dnsCacheSeconds = Self.isAddress(Self.host(of: target.url)) ? -1 : 60
         nextDue = firstDue

@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconCurl
 import Foundation
 
 /// One kind of channel: turns a delivery into the request that carries it, and reads the channel's answer.

@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconCurl
 import Foundation
 
 /// `dingtalk`: a custom robot's markdown message that @mentions everyone it pages, by DingTalk user id

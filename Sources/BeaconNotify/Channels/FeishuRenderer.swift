@@ -1,3 +1,4 @@
+import BeaconCurl
 import Foundation
 
 /// `feishu`: a Feishu (Lark) custom bot's text message that @mentions everyone it pages with a `feishu_id`; with a

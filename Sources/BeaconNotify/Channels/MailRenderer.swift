@@ -1,3 +1,4 @@
+import BeaconCurl
 import Foundation
 
 /// `smtp`: an e-mail over libcurl's SMTP, with a plain-text and an HTML part, and the idempotency key as

@@ -1,3 +1,4 @@
+import BeaconCurl
 import Foundation
 
 /// What an HTTP answer means for a delivery.

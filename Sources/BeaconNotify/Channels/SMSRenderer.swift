@@ -1,3 +1,4 @@
+import BeaconCurl
 import Foundation
 
 /// `sms`: a POST to an HTTP SMS gateway, whose body is the channel's template with `{{mobile}}` and

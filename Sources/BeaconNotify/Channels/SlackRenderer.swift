@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconCurl
 import Foundation
 
 /// `slack`: an incoming-webhook message, `{"text": …}` in Slack's mrkdwn: the subject in bold, the text, the

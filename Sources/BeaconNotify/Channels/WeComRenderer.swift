@@ -1,3 +1,4 @@
+import BeaconCurl
 import Foundation
 
 /// `wecom`: a WeCom (企业微信) group robot's message. WeCom rings a phone only for a `text` message's

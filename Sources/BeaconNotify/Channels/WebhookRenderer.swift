@@ -1,3 +1,4 @@
+import BeaconCurl
 import Foundation
 
 /// `webhook`: Beacon's own JSON event (`docs/webhook.md`), with an `Idempotency-Key` header and, when the

@@ -32,7 +32,7 @@ final class CurlEngine: @unchecked Sendable {
     private var cleanedUp = false
 
     init(options: CurlClient.Options) {
-        CurlLibrary.initialize()
+        Curl.initialize()
         self.options = options
         multi = curl_multi_init()
         beacon_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(options.maxInFlight, 8))

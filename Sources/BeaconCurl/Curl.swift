@@ -1,6 +1,6 @@
 import CCurl
 
-/// Process-wide libcurl setup.
+/// Process-wide libcurl setup, shared by the monitor's poller and the notification client.
 public enum Curl {
     /// Initialises libcurl once per process; safe to call from any thread, any number of times.
     public static func initialize() { _ = globalInit }

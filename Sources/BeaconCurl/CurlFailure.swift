@@ -1,4 +1,4 @@
-import CCurl
+public import CCurl
 
 /// Why a request got no usable answer.
 public struct CurlFailure: Error, Sendable, Hashable, CustomStringConvertible {
@@ -16,6 +16,8 @@ public struct CurlFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case tlsFailed
         /// An SMTP server refused the login, the sender, a recipient or the message; ``replyCode`` says how.
         case rejected
+        /// The response was larger than the transfer accepts.
+        case tooLarge
         /// The request cannot work as written: a malformed URL, an unsupported scheme, TLS required but not
         /// offered.
         case invalidRequest
@@ -50,7 +52,7 @@ public struct CurlFailure: Error, Sendable, Hashable, CustomStringConvertible {
         switch code {
         case .timedOut, .unreachable, .connectionBroken, .tlsFailed, .shutDown, .cancelled, .other: true
         case .rejected: replyCode.map { (400..<500).contains($0) } ?? false
-        case .untrustedCertificate, .invalidRequest: false
+        case .untrustedCertificate, .invalidRequest, .tooLarge: false
         }
     }
 
@@ -59,24 +61,28 @@ public struct CurlFailure: Error, Sendable, Hashable, CustomStringConvertible {
     ///   - detail: libcurl's error buffer, which names the SMTP command that failed (`RCPT failed: 550`).
     ///   - replyCode: the last response code the server sent, if any.
     ///   - reply: the server's last reply line, if any.
-    static func from(
-        _ result: CURLcode, detail: String, replyCode: Int, reply: String?, timeout: Duration
+    ///   - detail: libcurl's error buffer, or empty for the short sentence alone (what a dashboard shows).
+    public static func from(
+        _ result: CURLcode, detail: String = "", replyCode: Int = 0, reply: String? = nil, timeout: Duration
     )
         -> CurlFailure
     {
+        let why = detail.isEmpty ? "" : " (\(detail))"
         let detail = detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail
         switch result {
         case CURLE_OPERATION_TIMEDOUT:
-            return CurlFailure(.timedOut, "no answer within \(Self.seconds(timeout))")
-        case CURLE_COULDNT_CONNECT: return CurlFailure(.unreachable, "connection refused (\(detail))")
-        case CURLE_COULDNT_RESOLVE_HOST: return CurlFailure(.unreachable, "host not found (\(detail))")
+            return CurlFailure(.timedOut, "no response within \(Self.seconds(timeout))")
+        case CURLE_COULDNT_CONNECT: return CurlFailure(.unreachable, "connection refused" + why)
+        case CURLE_COULDNT_RESOLVE_HOST: return CurlFailure(.unreachable, "host not found" + why)
         case CURLE_PEER_FAILED_VERIFICATION:
-            return CurlFailure(.untrustedCertificate, "TLS certificate not trusted (\(detail))")
-        case CURLE_SSL_CONNECT_ERROR: return CurlFailure(.tlsFailed, "TLS handshake failed (\(detail))")
+            return CurlFailure(.untrustedCertificate, "TLS certificate not trusted" + why)
+        case CURLE_SSL_CONNECT_ERROR: return CurlFailure(.tlsFailed, "TLS handshake failed" + why)
         case CURLE_USE_SSL_FAILED:
             return CurlFailure(.invalidRequest, "the mail server does not offer STARTTLS, which is required")
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
-            return CurlFailure(.invalidRequest, "the URL cannot be used (\(detail))")
+            return CurlFailure(.invalidRequest, "the URL cannot be used" + why)
+        case CURLE_FILESIZE_EXCEEDED:
+            return CurlFailure(.tooLarge, "response too large")
         case CURLE_LOGIN_DENIED:
             return CurlFailure(
                 .rejected, "the mail server refused the login" + Self.quoting(reply),
@@ -87,7 +93,7 @@ public struct CurlFailure: Error, Sendable, Hashable, CustomStringConvertible {
             }
             switch result {
             case CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_WEIRD_SERVER_REPLY:
-                return CurlFailure(.connectionBroken, "connection broken (\(detail))")
+                return CurlFailure(.connectionBroken, "connection broken" + why)
             default: return CurlFailure(.other, detail)
             }
         }
@@ -100,7 +106,7 @@ public struct CurlFailure: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `5s`, `300ms`.
     static func seconds(_ duration: Duration) -> String {
-        let milliseconds = CurlTransfer.milliseconds(duration)
+        let milliseconds = CurlDefaults.milliseconds(duration)
         return milliseconds % 1000 == 0 ? "\(milliseconds / 1000)s" : "\(milliseconds)ms"
     }
 }

@@ -10,14 +10,7 @@ struct CurlTransferSetup {
     func apply() {
         let request = transfer.request
         let context = Unmanaged.passUnretained(transfer).toOpaque()
-        let milliseconds = CurlTransfer.milliseconds(request.timeout)
-        beacon_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
-        beacon_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, milliseconds)
-        beacon_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, milliseconds)
-        beacon_curl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
-        beacon_curl_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2)
-        if let caBundlePath = options.caBundlePath { beacon_curl_setopt_string(easy, CURLOPT_CAINFO, caBundlePath) }
-        beacon_curl_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        CurlDefaults.setTimeout(easy, request.timeout)
         beacon_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(transfer.errorBuffer))
         beacon_curl_setopt_write_function(easy, CurlTransfer.write)
         beacon_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
@@ -31,8 +24,7 @@ struct CurlTransferSetup {
 
     private func applyPost(_ request: CurlRequest) {
         beacon_curl_setopt_string(easy, CURLOPT_URL, request.url)
-        beacon_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
-        beacon_curl_setopt_string(easy, CURLOPT_USERAGENT, options.userAgent)
+        options.defaults.apply(to: easy, protocols: "http,https")
         beacon_curl_setopt_long(easy, CURLOPT_POST, 1)
         beacon_curl_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
         // COPYPOSTFIELDS: libcurl keeps its own copy, so the body's lifetime is not tied to the request value.
@@ -53,12 +45,12 @@ struct CurlTransferSetup {
 
     private func applyMail(_ request: CurlRequest, _ envelope: MailEnvelope, context: UnsafeMutableRawPointer) {
         beacon_curl_setopt_string(easy, CURLOPT_URL, Self.mailURL(request.url, envelope.security))
-        beacon_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps")
+        options.defaults.apply(to: easy, protocols: "smtp,smtps")
         beacon_curl_setopt_long(easy, CURLOPT_USE_SSL, Self.useSSL(envelope.security))
         beacon_curl_setopt_string(easy, CURLOPT_MAIL_FROM, "<\(envelope.from)>")
         // Bounds every wait on the server's replies, the QUIT on closing a cached connection included.
         beacon_curl_setopt_long(
-            easy, CURLOPT_SERVER_RESPONSE_TIMEOUT, max(CurlTransfer.milliseconds(transfer.request.timeout) / 1_000, 1))
+            easy, CURLOPT_SERVER_RESPONSE_TIMEOUT, max(CurlDefaults.milliseconds(transfer.request.timeout) / 1_000, 1))
         var recipients: UnsafeMutablePointer<curl_slist>?
         for address in envelope.recipients {
             recipients = curl_slist_append(recipients, "<\(address)>")

@@ -20,10 +20,8 @@ public final class CurlClient: Sendable {
         public var maxInFlight = 32
         /// The most response body kept per request; the rest is read and dropped.
         public var maxResponseBytes = 64 * 1024
-        public var userAgent = "Beacon/1.0 (+libcurl)"
-        /// A PEM file of certification authorities to trust instead of the system's (a company's private CA);
-        /// verification itself is never turned off.
-        public var caBundlePath: String?
+        /// TLS, redirects and the user agent, as for every Beacon transfer.
+        public var defaults = CurlDefaults()
 
         public init() {}
     }

@@ -47,11 +47,6 @@ final class CurlTransfer: @unchecked Sendable {
 
     var errorDetail: String { String(cString: errorBuffer) }
 
-    static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return max(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000), 1)
-    }
-
     // MARK: - libcurl callbacks
 
     /// Keeps the first `maxResponseBytes` of the body and drops the rest: a delivered message must not turn
