@@ -9,7 +9,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "Beacon",
-    platforms: [.macOS(.v14)],
+    // Linux only: the poller waits on epoll, and nothing here is built or tested on Apple platforms.
     products: [
         .executable(name: "beacon", targets: ["beacon"])
     ],
@@ -50,6 +50,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "BeaconApproval",
+            dependencies: ["BeaconCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "BeaconMonitor",
             dependencies: [
                 "BeaconCore", "BeaconStore", "BeaconCurl", "CCurl", .product(name: "Logging", package: "swift-log"),
@@ -61,7 +66,8 @@ let package = Package(
         .target(
             name: "BeaconNotify",
             dependencies: [
-                "BeaconCore", "BeaconStore", "BeaconCurl", .product(name: "Logging", package: "swift-log"),
+                "BeaconCore", "BeaconStore", "BeaconCurl", "BeaconApproval",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -71,7 +77,7 @@ let package = Package(
         .target(
             name: "BeaconServer",
             dependencies: [
-                "BeaconCore", "BeaconStore", "BeaconNotify", .product(name: "Hummingbird", package: "hummingbird"),
+                "BeaconCore", "BeaconStore", "BeaconApproval", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -83,6 +89,7 @@ let package = Package(
         .target(
             name: "BeaconTestSupport",
             dependencies: [
+                "BeaconCore",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -113,7 +120,8 @@ let package = Package(
         ),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"], swiftSettings: strict),
         .testTarget(
-            name: "BeaconStoreTests", dependencies: ["BeaconStore", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "BeaconStoreTests",
+            dependencies: ["BeaconStore", "BeaconTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .testTarget(
             name: "BeaconMonitorTests",
@@ -124,19 +132,22 @@ let package = Package(
         .testTarget(
             name: "BeaconNotifyTests",
             dependencies: [
-                "BeaconNotify", "BeaconCurl", "BeaconTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                "BeaconNotify", "BeaconCurl", "BeaconApproval", "BeaconTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
         .testTarget(
             name: "BeaconServerTests",
             dependencies: [
-                "BeaconServer", "BeaconTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "BeaconServer", "BeaconApproval", "BeaconTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ], swiftSettings: strict),
         .testTarget(
             name: "BeaconEndToEndTests", dependencies: ["BeaconCore", "BeaconStore", "BeaconTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "BeaconDemoTests", dependencies: ["BeaconDemo", "BeaconNotify", "BeaconCurl", "BeaconTestSupport"],
+            name: "BeaconDemoTests",
+            dependencies: ["BeaconDemo", "BeaconNotify", "BeaconCurl", "BeaconApproval", "BeaconTestSupport"],
             swiftSettings: strict),
     ]
 )

@@ -81,7 +81,8 @@ def beacon_yaml(*, listen_port, channels, chain, paging, store="beacon.sqlite"):
         "channels:",
     ]
     for cid, url in channels.items():
-        out += [f"  {cid}:", "    type: webhook", f"    url: {q(url)}", "    timeout: 5s"]
+        # One message per person, as the harness counts them (a webhook is a group channel unless it says so).
+        out += [f"  {cid}:", "    type: webhook", f"    url: {q(url)}", "    timeout: 5s", "    audience: personal"]
     out.append("chain:")
     for layer in ("operation", "execution", "decision"):
         out += [f"  {layer}:", f"    {deadline_key[layer]}: 1d", "    people:"]

@@ -1,5 +1,5 @@
+public import BeaconApproval
 public import BeaconCore
-public import BeaconNotify
 public import BeaconStore
 public import Foundation
 public import Hummingbird

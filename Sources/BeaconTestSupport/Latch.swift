@@ -1,3 +1,5 @@
+import BeaconCore
+
 /// A one-shot signal: tasks wait until it opens; once open it stays open.
 ///
 /// Waiting never blocks a thread, and a waiting task that is cancelled returns at once, so request handlers

@@ -1,3 +1,4 @@
+import BeaconCore
 public import Foundation
 import Hummingbird
 public import Logging

@@ -1,3 +1,4 @@
+import BeaconCore
 public import Logging
 
 /// A log handler that keeps every message, for tests that check what was logged (and what was not).

@@ -1,3 +1,4 @@
+import BeaconApproval
 import BeaconCore
 import BeaconCurl
 import BeaconMonitor

@@ -7,18 +7,18 @@ import Testing
     @Test func keysAreWrittenAsTheWebhookDocumentSays() {
         let lead = Recipient(name: "Zhang Min", login: "zhangmin", layer: .operation)
         #expect(
-            PlannedNotification.key(incident: IncidentID(12), purpose: "confirm", recipient: lead)
-                == "incident-12/confirm/zhangmin")
+            PlannedNotification.key(incident: IncidentID(12), purpose: .approval(step: "confirm"), recipient: lead)
+                == "incident-12/approval-confirm/zhangmin")
     }
 
     @Test func aPersonWithoutALoginIsNamedByAStableTokenNotTheirName() {
         let director = Recipient(name: "Wang Lei", layer: .execution)
-        let key = PlannedNotification.key(incident: IncidentID(3), purpose: "page", recipient: director)
+        let key = PlannedNotification.key(incident: IncidentID(3), purpose: .page, recipient: director)
         #expect(!key.contains("Wang"))
         #expect(key.hasPrefix("incident-3/page/person-"))
-        #expect(key == PlannedNotification.key(incident: IncidentID(3), purpose: "page", recipient: director))
+        #expect(key == PlannedNotification.key(incident: IncidentID(3), purpose: .page, recipient: director))
         let other = Recipient(name: "Wang Li", layer: .execution)
-        #expect(key != PlannedNotification.key(incident: IncidentID(3), purpose: "page", recipient: other))
+        #expect(key != PlannedNotification.key(incident: IncidentID(3), purpose: .page, recipient: other))
     }
 }
 
@@ -56,12 +56,12 @@ import Testing
             id: 4, title: "Card payments down", severity: .sev2, status: .open, category: .system, rule: nil,
             labels: [:], value: nil, threshold: nil, openedAt: Date(timeIntervalSince1970: 0), url: "http://b/4")
         return PlannedNotification(
-            idempotencyKey: PlannedNotification.key(incident: IncidentID(4), purpose: "page", recipient: recipient)
+            idempotencyKey: PlannedNotification.key(incident: IncidentID(4), purpose: .page, recipient: recipient)
                 + "/\(channel)",
             incidentID: IncidentID(4), recipient: recipient, channelID: channel, channelIndex: 0, stepID: nil,
             approvalStepID: nil,
             message: NotificationMessage(kind: .page, subject: "[sev2] #4", text: text, incident: incident),
-            purpose: "page", audience: audience)
+            purpose: .page, audience: audience)
     }
 
     @Test func aGroupChannelGetsOneMessageNamingEveryoneItPages() {

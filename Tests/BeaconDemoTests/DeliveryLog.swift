@@ -1,26 +1,17 @@
+import BeaconCore
 import BeaconDemo
 import Foundation
 
 /// The deliveries a sink reported, collected from its callback, with bounded waits for them to arrive.
-final class DeliveryLog: @unchecked Sendable {
-    // `@unchecked`: `entries` is only touched under `lock`.
-    private let lock = NSLock()
-    private var entries: [DemoDelivery] = []
+final class DeliveryLog: Sendable {
+    private let entries = Locked<[DemoDelivery]>([])
 
     /// The callback to give a sink.
     var record: @Sendable (DemoDelivery) -> Void {
-        { [self] delivery in
-            lock.lock()
-            entries.append(delivery)
-            lock.unlock()
-        }
+        { [entries] delivery in entries.append(delivery) }
     }
 
-    var all: [DemoDelivery] {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries
-    }
+    var all: [DemoDelivery] { entries.value }
 
     /// Waits until at least `count` deliveries arrived, checking every 10 ms for at most `timeout`.
     /// - Returns: the deliveries so far.

@@ -1,19 +1,16 @@
-import Foundation
+import BeaconCore
 
 /// A demo clock the test sets by hand.
-final class ElapsedTime: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Duration
+final class ElapsedTime: Sendable {
+    private let value: Locked<Duration>
 
     init(_ value: Duration = .zero) {
-        self.value = value
+        self.value = Locked(value)
     }
 
     func set(_ newValue: Duration) {
-        lock.withLock { value = newValue }
+        value.withLock { $0 = newValue }
     }
 
-    func read() -> Duration {
-        lock.withLock { value }
-    }
+    func read() -> Duration { value.value }
 }

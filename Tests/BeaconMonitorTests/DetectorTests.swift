@@ -350,13 +350,12 @@ final class WriteLock: @unchecked Sendable {
 }
 
 /// Counts polls and failed polls, as `/metrics` would.
-final class PollCounts: Instrumentation, @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts = (polls: 0, failures: 0)
-    var polls: Int { lock.withLock { counts.polls } }
-    var failures: Int { lock.withLock { counts.failures } }
+final class PollCounts: Instrumentation, Sendable {
+    private let counts = Locked((polls: 0, failures: 0))
+    var polls: Int { counts.value.polls }
+    var failures: Int { counts.value.failures }
     func polled(source: String, failure: String?) {
-        lock.withLock {
+        counts.withLock { counts in
             counts.polls += 1
             if failure != nil { counts.failures += 1 }
         }

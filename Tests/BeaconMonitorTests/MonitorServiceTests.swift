@@ -29,7 +29,7 @@ import Testing
                 url: server.url("/metrics"), format: .prometheus, metric: MetricSelector(name: "payment_success_rate"),
                 interval: .milliseconds(50), timeout: .seconds(30)),
             condition: .threshold(op: .below, levels: [.sev2: 0.90]), forDuration: .zero, resolveAfter: .seconds(30))
-        let config = BeaconConfig(channels: [], chain: MonitorServiceTests.emptyChain, rules: [rule])
+        let config = BeaconConfig(channels: [], chain: TestChain.empty, rules: [rule])
         let (changes, sink) = AsyncStream.makeStream(of: IncidentChange.self)
         var options = Poller.Options()
         options.spreadStart = false
@@ -70,11 +70,6 @@ import Testing
             return await group.next() ?? nil
         }
     }
-
-    static let emptyChain = CommandChain(
-        operation: ChainLayer(deadline: .seconds(300), people: []),
-        execution: ChainLayer(deadline: .seconds(900), people: []),
-        decision: ChainLayer(deadline: .seconds(1800), people: []))
 }
 
 /// Another process holding SQLite's write lock (`BEGIN EXCLUSIVE`) on a store file until released: Python's sqlite3,

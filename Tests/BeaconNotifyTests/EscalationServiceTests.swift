@@ -17,13 +17,7 @@ import Testing
 
     static let config = BeaconConfig(
         channels: [Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook")],
-        chain: CommandChain(
-            operation: ChainLayer(
-                deadline: .seconds(300), people: [Person(name: "Zhang Min", login: "zhangmin", channels: ["hook"])]),
-            execution: ChainLayer(
-                deadline: .seconds(900), people: [Person(name: "Wang Lei", login: "wanglei", channels: ["hook"])]),
-            decision: ChainLayer(
-                deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["hook"])])),
+        chain: TestChain.chain(channels: ["hook"]),
         timeZone: TimeZone(identifier: "UTC"))
 
     @Test func remindsThenReportsAnOverduePostMortemAndAnOverdueFollowUp() async throws {

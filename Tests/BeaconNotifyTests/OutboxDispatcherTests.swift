@@ -1,3 +1,4 @@
+import BeaconApproval
 import BeaconCore
 import BeaconCurl
 import BeaconStore
@@ -48,6 +49,7 @@ import Testing
     func dispatch(
         _ server: LoopbackHTTPServer, severity: Severity = .sev3, category: BeaconCore.Category = .system,
         policy: RetryPolicy? = nil, deciderChannels: [String] = ["primary"],
+        reloaded: ((BeaconConfig) -> BeaconConfig)? = nil,
         until done: @escaping @Sendable (BeaconStore, IncidentID) throws -> Bool
     ) async throws -> (BeaconStore, IncidentID) {
         let config = config(server, deciderChannels: deciderChannels)
@@ -60,8 +62,9 @@ import Testing
             .incident.id)
         let client = CurlClient()
         let dispatcher = OutboxDispatcher(
-            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
-            policy: policy ?? fast, tick: .seconds(60), logger: logger)
+            config: reloaded?(config) ?? config, store: store,
+            sender: CurlChannelSender(client: client, now: { Date() }),
+            signer: signer, policy: policy ?? fast, tick: .seconds(60), logger: logger)
         let task = Task { try await dispatcher.run() }
         for _ in 0..<3000 where !(try done(store, id)) { try await Task.sleep(for: .milliseconds(20)) }
         task.cancel()
@@ -158,6 +161,25 @@ import Testing
             ])
         #expect(entries.dropFirst().first?.idempotencyKey == "incident-\(id.rawValue)/page/zhangmin/backup")
         #expect(try store.timeline(id).contains { $0.message.hasSuffix("HTTP 503; falling over to backup") })
+        await server.stop()
+    }
+
+    /// The configuration is reloaded after the page was queued and Zhang Min is no longer in the chain: the
+    /// notification falls over along the channels it was planned with, never a lookup of her name.
+    @Test func fallOverFollowsTheChannelsSnapshottedWhenTheNotificationWasPlanned() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(404), "/backup": .json("{}")])
+        let (store, id) = try await dispatch(
+            server,
+            reloaded: { config in
+                var config = config
+                config.chain.operation.people = [Person(name: "Chen Xiao", login: "chenxiao", channels: ["primary"])]
+                return config
+            }
+        ) { store, id in
+            try store.notifications(id).contains { $0.channelID == "backup" && $0.state == .delivered }
+        }
+        #expect(try store.notifications(id).map(\.channelID) == ["primary", "backup"])
+        #expect(try store.notifications(id).allSatisfy { $0.recipient.login == "zhangmin" })
         await server.stop()
     }
 

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 
 /// An HTTPS server for tests with a self-signed certificate made for it by the `openssl` command: Python's

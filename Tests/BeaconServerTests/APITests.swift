@@ -1,5 +1,5 @@
+import BeaconApproval
 import BeaconCore
-import BeaconNotify
 import BeaconStore
 import Foundation
 import Hummingbird

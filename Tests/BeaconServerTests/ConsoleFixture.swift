@@ -1,6 +1,7 @@
+import BeaconApproval
 import BeaconCore
-import BeaconNotify
 import BeaconStore
+import BeaconTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -20,14 +21,9 @@ struct ConsoleFixture {
 
     static let config = BeaconConfig(
         channels: [Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook")],
-        chain: CommandChain(
-            operation: ChainLayer(
-                deadline: .seconds(300), people: [Person(name: "Zhang Min", login: "zhangmin", channels: ["hook"])]),
-            execution: ChainLayer(
-                deadline: .seconds(900),
-                people: [Person(name: "Wang Lei", login: "wanglei", role: "CS director", channels: ["hook"])]),
-            decision: ChainLayer(
-                deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["hook"])])),
+        chain: TestChain.chain(
+            operation: [TestChain.zhangMin(["hook"])], execution: [TestChain.wangLei(["hook"], role: "CS director")],
+            decision: [TestChain.liNa(["hook"])]),
         rules: [
             Rule(
                 id: "payment-success-rate", title: "Payment success rate", category: .system,

@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -12,17 +13,9 @@ enum CommandChainFixture {
             Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook", audience: .personal),
             Channel(id: "mail", type: .smtp, url: "smtp://127.0.0.1:2525", from: "beacon@example.com"),
         ],
-        chain: CommandChain(
-            operation: ChainLayer(
-                deadline: .seconds(300),
-                people: [
-                    Person(name: "Zhang Min", login: "zhangmin", channels: ["hook", "mail"]),
-                    Person(name: "Chen Xiao", login: "chenxiao", channels: ["hook"]),
-                ]),
-            execution: ChainLayer(
-                deadline: .seconds(900), people: [Person(name: "Wang Lei", login: "wanglei", channels: ["mail"])]),
-            decision: ChainLayer(
-                deadline: .seconds(1800), people: [Person(name: "Li Na", login: "lina", channels: ["mail"])])),
+        chain: TestChain.chain(
+            operation: [TestChain.zhangMin(["hook", "mail"]), TestChain.chenXiao(["hook"])],
+            execution: [TestChain.wangLei(["mail"])], decision: [TestChain.liNa(["mail"])]),
         playbooks: [
             Playbook(
                 id: "payment-failure", title: "Payments failing", appliesTo: PlaybookScope(categories: [.system]),

@@ -25,20 +25,20 @@ extension CommandPlanner {
         case .acknowledge:
             guard incident.status == .open else { return CommandEffects() }
             return escalate(
-                incident, steps, to: .execution, purpose: "escalate-ack",
+                incident, steps, to: .execution, purpose: .escalateAcknowledge,
                 reason: "Operation did not acknowledge within \(config.chain.operation.deadline.configText)", at: now)
         case .assess:
             guard let assessment = assessmentStep(in: steps), assessment.state != .done
             else { return CommandEffects() }
             return escalate(
-                incident, steps, to: .decision, purpose: "escalate-assess",
+                incident, steps, to: .decision, purpose: .escalateAssess,
                 reason:
                     "Execution did not assess (\(assessment.title)) within \(config.chain.execution.deadline.configText)",
                 at: now)
         case .instruct:
             guard incident.severity == .sev1, !decisionActed else { return CommandEffects() }
             var effects = escalate(
-                incident, steps, to: .decision, purpose: "escalate-instruct",
+                incident, steps, to: .decision, purpose: .escalateInstruct,
                 reason: "Decision gave no instruction within \(config.chain.decision.deadline.configText) on a sev1",
                 at: now)
             effects.timeline.append(TimelineEntry(.escalated, "Missed: decision instruction deadline on a sev1"))
@@ -55,7 +55,8 @@ extension CommandPlanner {
     }
 
     func escalate(
-        _ incident: Incident, _ steps: [RunStep], to layer: Layer, purpose: String, reason: String, at now: Date
+        _ incident: Incident, _ steps: [RunStep], to layer: Layer, purpose: NotificationPurpose, reason: String,
+        at now: Date
     ) -> CommandEffects {
         let step = firstOpenStep(of: layer, in: steps)
         let message = composer.message(
@@ -89,7 +90,7 @@ extension CommandPlanner {
         }
         step.state = .missed
         var effects = remind(
-            step.owner, incident, step, purpose: "missed-\(step.stepID)",
+            step.owner, incident, step, purpose: .missed(step: step.stepID),
             headline: "Overdue: \(step.title) was due \(composer.time(deadline.dueAt, now: now)).", at: now)
         effects.steps = [step]
         effects.timeline.append(
@@ -108,7 +109,7 @@ extension CommandPlanner {
         let periodStart = deadline.dueAt.addingTimeInterval(-every)
         if (step.doneAt ?? .distantPast) < periodStart {
             effects = remind(
-                step.owner, incident, step, purpose: "remind-\(step.stepID)-\(deadline.occurrence)",
+                step.owner, incident, step, purpose: .remind(step: step.stepID, occurrence: deadline.occurrence),
                 headline: "Reminder: \(step.title) (every \(Duration.seconds(every).configText)) is due.", at: now)
             effects.timeline.append(
                 TimelineEntry(
@@ -139,7 +140,7 @@ extension CommandPlanner {
         let periodStart = deadline.dueAt.addingTimeInterval(-Self.grace(every) - every)
         guard (step.doneAt ?? .distantPast) < periodStart else { return CommandEffects() }
         var effects = remind(
-            above, incident, step, purpose: "remind-up-\(step.stepID)-\(deadline.occurrence)",
+            above, incident, step, purpose: .remindAbove(step: step.stepID, occurrence: deadline.occurrence),
             headline: "\(step.owner.rawValue.capitalized) has not done \(step.title) this period.", at: now)
         effects.timeline.append(
             TimelineEntry(.escalated, "Recurring step \(step.stepID) still not done: \(above.rawValue) told"))
@@ -147,7 +148,8 @@ extension CommandPlanner {
     }
 
     private func remind(
-        _ layer: Layer, _ incident: Incident, _ step: RunStep, purpose: String, headline: String, at now: Date
+        _ layer: Layer, _ incident: Incident, _ step: RunStep, purpose: NotificationPurpose, headline: String,
+        at now: Date
     ) -> CommandEffects {
         var effects = CommandEffects()
         let message = composer.message(.reminder, incident, headline: headline, step: step, at: now)
@@ -188,7 +190,7 @@ extension CommandPlanner {
             effects.notifications.append(
                 notification(
                     incident, Recipient(person, layer: .execution), channel: channel, index: 0,
-                    purpose: "approval-outcome-\(stepID)", step: stepID, message))
+                    purpose: .approvalOutcome(step: stepID), step: stepID, message))
         }
         return effects
     }
@@ -203,7 +205,7 @@ extension CommandPlanner {
         guard let target = layer ?? highest.above else { return nil }
         let reason = "Escalated by \(actor)" + (note.map { ": \($0)" } ?? "")
         var effects = escalate(
-            incident, steps, to: target, purpose: "escalate-manual-\(Int64(now.timeIntervalSince1970 * 1_000))",
+            incident, steps, to: target, purpose: .escalateManual(at: Int64(now.timeIntervalSince1970 * 1_000)),
             reason: reason, at: now)
         effects.timeline = effects.timeline.map { TimelineEntry($0.kind, $0.message, actor: actor) }
         return effects

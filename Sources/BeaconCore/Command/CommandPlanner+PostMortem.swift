@@ -32,7 +32,7 @@ extension CommandPlanner {
         case .postMortemReminder:
             let headline = "Post-mortem due \(due): write the root cause and the follow-ups."
             effects = tell(
-                config.chain[owner].people, layer: owner, incident, kind: .reminder, purpose: "postmortem-reminder",
+                config.chain[owner].people, layer: owner, incident, kind: .reminder, purpose: .postMortemReminder,
                 headline: headline, next: link, at: now)
             effects.timeline.append(
                 TimelineEntry(.postMortem, "Post-mortem reminder sent to \(owner.rawValue), due \(due)"))
@@ -41,10 +41,10 @@ extension CommandPlanner {
             effects =
                 tell(
                     config.chain.decision.people, layer: .decision, incident, kind: .escalation,
-                    purpose: "postmortem-overdue", headline: headline, next: link, at: now)
+                    purpose: .postMortemOverdue, headline: headline, next: link, at: now)
                 + tell(
                     config.chain[owner].people, layer: owner, incident, kind: .reminder,
-                    purpose: "postmortem-overdue-owner", headline: headline, next: link, at: now)
+                    purpose: .postMortemOverdueOwner, headline: headline, next: link, at: now)
             effects.timeline.append(
                 TimelineEntry(
                     .postMortem, "Post-mortem overdue since \(due): decision told, \(owner.rawValue) reminded"))
@@ -63,7 +63,7 @@ extension CommandPlanner {
         let due = MessageComposer.dayText(followUp.dueAt, in: config.calendar)
         let headline = "Follow-up overdue since \(due): \(followUp.description)"
         let next = "Mark it done, or won't do with a reason, at \(composer.postMortemURL(incident))."
-        let purpose = "follow-up-\(followUp.id ?? 0)-\(occurrence)"
+        let purpose = NotificationPurpose.followUp(id: followUp.id ?? 0, occurrence: occurrence)
         var effects: CommandEffects
         let entry: String
         if let (person, layer) = config.chain.person(followUp.owner) {
@@ -85,7 +85,7 @@ extension CommandPlanner {
 
     /// One message to each of `people` on their first channel.
     private func tell(
-        _ people: [Person], layer: Layer, _ incident: Incident, kind: NotificationKind, purpose: String,
+        _ people: [Person], layer: Layer, _ incident: Incident, kind: NotificationKind, purpose: NotificationPurpose,
         headline: String, next: String, at now: Date
     ) -> CommandEffects {
         var effects = CommandEffects()

@@ -30,7 +30,7 @@ public struct CommandPlanner: Sendable {
         let layers = paged(incident.severity)
         effects.deadlines = stepDeadlines(effects.steps.filter { layers.contains($0.owner) }, incidentID: id)
         effects.approvals = effects.steps.filter { $0.approval && $0.state == .due }.map(\.stepID)
-        effects = effects + page(layers, incident, effects.steps, kind: .page, purpose: "page", at: now)
+        effects = effects + page(layers, incident, effects.steps, kind: .page, purpose: .page, at: now)
         effects.deadlines += layerDeadlines(incident, layers: layers, newlyPaged: layers, at: now)
         effects = effects + askApprovals(incident, effects.steps.filter { $0.approval && $0.state == .due }, at: now)
         return effects
@@ -66,7 +66,7 @@ public struct CommandPlanner: Sendable {
         effects.deadlines += stepDeadlines(waiting, incidentID: id, notBefore: now)
         effects =
             effects
-            + page(newLayers, incident, all, kind: .raised, purpose: "raise-\(incident.severity.rawValue)", at: now)
+            + page(newLayers, incident, all, kind: .raised, purpose: .raise(incident.severity), at: now)
         effects.deadlines += layerDeadlines(incident, layers: paged(incident.severity), newlyPaged: newLayers, at: now)
         if incident.severity == .sev1, previous != .sev1, !newLayers.contains(.decision) {
             effects.deadlines += [instructDeadline(incident, at: now)]
@@ -91,7 +91,7 @@ public struct CommandPlanner: Sendable {
             else { continue }
             let message = composer.message(.resolved, incident, headline: "Resolved.", at: now)
             effects.notifications.append(
-                notification(incident, recipient, channel: channel, index: 0, purpose: "resolved", step: nil, message))
+                notification(incident, recipient, channel: channel, index: 0, purpose: .resolved, step: nil, message))
         }
         return effects
     }
@@ -166,7 +166,8 @@ public struct CommandPlanner: Sendable {
 
     /// Pages every person of `layers` on their first channel, naming the step asked of their layer.
     func page(
-        _ layers: [Layer], _ incident: Incident, _ steps: [RunStep], kind: NotificationKind, purpose: String,
+        _ layers: [Layer], _ incident: Incident, _ steps: [RunStep], kind: NotificationKind,
+        purpose: NotificationPurpose,
         at now: Date
     ) -> CommandEffects {
         var effects = CommandEffects()
@@ -211,7 +212,7 @@ public struct CommandPlanner: Sendable {
                 let channel = person.channels[index]
                 var planned = notification(
                     incident, Recipient(person, layer: .decision), channel: channel, index: index,
-                    purpose: "approval-\(step.stepID)", step: step.stepID, message)
+                    purpose: .approval(step: step.stepID), step: step.stepID, message)
                 planned.approvalStepID = step.stepID
                 effects.notifications.append(planned)
             }
@@ -235,7 +236,8 @@ public struct CommandPlanner: Sendable {
     }
 
     func notification(
-        _ incident: Incident, _ recipient: Recipient, channel: String, index: Int, purpose: String, step: String?,
+        _ incident: Incident, _ recipient: Recipient, channel: String, index: Int, purpose: NotificationPurpose,
+        step: String?,
         _ message: NotificationMessage
     ) -> PlannedNotification {
         let id = incident.id ?? IncidentID(0)

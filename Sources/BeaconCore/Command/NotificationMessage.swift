@@ -139,11 +139,15 @@ public struct Recipient: Sendable, Hashable, Codable {
     /// Ids on chat platforms, for @mentions; absent in rows written before they existed.
     public var chatIDs: ChatIDs?
     public var layer: Layer
+    /// The person's channels, in order, as configured when the notification was planned: fall-over follows
+    /// them, so it never looks the person up again by name. Absent in rows written before they existed.
+    public var channels: [String]?
 
     public init(
         name: String, login: String? = nil, role: String? = nil, email: String? = nil, mobile: String? = nil,
-        chatIDs: ChatIDs? = nil, layer: Layer
+        chatIDs: ChatIDs? = nil, layer: Layer, channels: [String]? = nil
     ) {
+        self.channels = channels
         self.name = name
         self.login = login
         self.role = role
@@ -156,6 +160,6 @@ public struct Recipient: Sendable, Hashable, Codable {
     public init(_ person: Person, layer: Layer) {
         self.init(
             name: person.name, login: person.login, role: person.role, email: person.email, mobile: person.mobile,
-            chatIDs: person.chatIDs == ChatIDs() ? nil : person.chatIDs, layer: layer)
+            chatIDs: person.chatIDs == ChatIDs() ? nil : person.chatIDs, layer: layer, channels: person.channels)
     }
 }

@@ -13,13 +13,13 @@ public struct PlannedNotification: Sendable, Hashable {
     public var message: NotificationMessage
     /// Why it is sent (`page`, `escalate-ack`, `approval-refund`…): with the channel, what makes two
     /// notifications the same message in a group.
-    public var purpose: String
+    public var purpose: NotificationPurpose
     /// Whether the channel is read by one person or by a group, where one message names everyone it pages.
     public var audience: ChannelAudience
 
     public init(
         idempotencyKey: String, incidentID: IncidentID, recipient: Recipient, channelID: String, channelIndex: Int,
-        stepID: String?, approvalStepID: String?, message: NotificationMessage, purpose: String = "",
+        stepID: String?, approvalStepID: String?, message: NotificationMessage, purpose: NotificationPurpose,
         audience: ChannelAudience = .personal
     ) {
         self.purpose = purpose
@@ -75,7 +75,7 @@ extension PlannedNotification {
     /// The idempotency key of a notification without its channel, as `docs/webhook.md` writes it:
     /// `incident-12/page/zhangmin`. A person is named by login, or by a stable token of their name when they
     /// have none, so a key never carries a display name.
-    public static func key(incident: IncidentID, purpose: String, recipient: Recipient) -> String {
+    public static func key(incident: IncidentID, purpose: NotificationPurpose, recipient: Recipient) -> String {
         "incident-\(incident.rawValue)/\(purpose)/\(personKey(recipient))"
     }
 

@@ -66,7 +66,7 @@ public final class DemoHTTPSink: Sendable {
         onDelivery: @escaping @Sendable (DemoDelivery) -> Void
     ) async throws -> DemoHTTPSink {
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
-        let failure = SinkLocked<String?>(nil)
+        let failure = Locked<String?>(nil)
         let finished = SinkLatch()
         let responder = DemoHTTPResponder(
             channelTypes: channelTypes, maximumBodyBytes: maximumBodyBytes, logger: logger, onDelivery: onDelivery)

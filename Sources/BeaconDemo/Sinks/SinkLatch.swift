@@ -1,50 +1,48 @@
-import Foundation
+import Synchronization
 
 /// A one-shot signal a sink opens when it has wound down: ``wait(atMost:clock:)`` returns when it opens or the
 /// time is up, so stopping a sink never waits without bound.
-final class SinkLatch: @unchecked Sendable {
-    // `@unchecked`: every stored property is guarded by `lock`.
-    private let lock = NSLock()
-    private var isOpen = false
-    private var nextID: UInt64 = 0
-    private var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+final class SinkLatch: Sendable {
+    private struct State {
+        var isOpen = false
+        var nextID: UInt64 = 0
+        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+    }
+
+    private let state = Mutex(State())
 
     init() {}
 
     /// Opens the latch and releases every waiter; it stays open.
     func open() {
-        lock.lock()
-        isOpen = true
-        let released = Array(waiters.values)
-        waiters = [:]
-        lock.unlock()
+        let released = state.withLock { state in
+            state.isOpen = true
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
         for waiter in released { waiter.resume() }
     }
 
-    var opened: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return isOpen
-    }
+    var opened: Bool { state.withLock { $0.isOpen } }
 
     /// Returns when the latch opens or the calling task is cancelled.
     func wait() async {
-        let id = withLock {
-            nextID += 1
-            return nextID
+        let id = state.withLock { state in
+            state.nextID += 1
+            return state.nextID
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 // Checking cancellation under the lock closes the race with the handler below.
-                let resumeNow = withLock {
-                    if isOpen || Task.isCancelled { return true }
-                    waiters[id] = continuation
+                let resumeNow = state.withLock { state in
+                    if state.isOpen || Task.isCancelled { return true }
+                    state.waiters[id] = continuation
                     return false
                 }
                 if resumeNow { continuation.resume() }
             }
         } onCancel: {
-            withLock { waiters.removeValue(forKey: id) }?.resume()
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
         }
     }
 
@@ -59,11 +57,5 @@ final class SinkLatch: @unchecked Sendable {
             group.cancelAll()
         }
         return opened
-    }
-
-    private func withLock<Result>(_ body: () -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
     }
 }

@@ -195,14 +195,13 @@ extension MonitorService where C == ContinuousClock {
 
 /// The detector, shared between the poller's thread (results) and the service's task (reloads, flushes).
 final class LockedDetector: @unchecked Sendable {
-    private let lock = NSLock()
+    // `@unchecked`: the detector, a class of mutable state, is only touched inside `lock`.
+    private let lock = Mutex(())
     private let detector: Detector
 
     init(_ detector: Detector) { self.detector = detector }
 
-    func withLock<T>(_ body: (Detector) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(detector)
+    func withLock<T>(_ body: (Detector) -> T) -> T {
+        lock.withLock { _ in body(detector) }
     }
 }

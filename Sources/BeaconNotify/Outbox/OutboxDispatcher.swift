@@ -1,4 +1,5 @@
 import AsyncAlgorithms
+public import BeaconApproval
 public import BeaconCore
 public import BeaconStore
 public import Foundation
@@ -230,19 +231,20 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
 
     /// Each person's next channel after this one. A personal notification has one person; a group message
     /// falls over for everyone it named, and people whose next channel is the same group share one message.
+    /// Where each recipient goes next: their next channel from the list snapshotted in the row.
     private func nextChannels(after entry: OutboxEntry, config: BeaconConfig) -> [Fallover] {
         guard let mentions = entry.message.mentions else {
-            guard let (person, _) = config.chain.person(entry.person) else { return [] }
+            let channels = Self.channels(of: entry.recipient, config: config)
             let next = entry.channelIndex + 1
-            return next < person.channels.count
-                ? [Fallover(channelID: person.channels[next], index: next, recipients: [], group: false)] : []
+            return next < channels.count
+                ? [Fallover(channelID: channels[next], index: next, recipients: [], group: false)] : []
         }
         var fallovers: [Fallover] = []
         for recipient in mentions {
-            guard let (person, _) = config.chain.person(recipient.login ?? recipient.name),
-                let position = person.channels.firstIndex(of: entry.channelID), position + 1 < person.channels.count
+            let channels = Self.channels(of: recipient, config: config)
+            guard let position = channels.firstIndex(of: entry.channelID), position + 1 < channels.count
             else { continue }
-            let channelID = person.channels[position + 1]
+            let channelID = channels[position + 1]
             let group = config.channel(channelID)?.audience == .group
             if group, let shared = fallovers.firstIndex(where: { $0.group && $0.channelID == channelID }) {
                 fallovers[shared].recipients.append(recipient)
@@ -256,6 +258,12 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
 }
 
 extension OutboxDispatcher {
+    /// A recipient's channels: the snapshot taken when the notification was planned, or, for rows written before
+    /// snapshots existed, the person's channels in the configuration.
+    static func channels(of recipient: Recipient, config: BeaconConfig) -> [String] {
+        recipient.channels ?? config.chain.person(recipient.login ?? recipient.name)?.person.channels ?? []
+    }
+
     /// The wait before the next attempt, with jitter from the injected generator.
     func backoff(after attempts: Int) -> Duration {
         random.withLock { generator in policy.backoff(after: attempts, using: &generator) }

@@ -1,5 +1,5 @@
+public import BeaconApproval
 import BeaconCore
-public import BeaconNotify
 import BeaconStore
 import Foundation
 public import Hummingbird
