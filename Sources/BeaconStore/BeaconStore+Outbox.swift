@@ -76,10 +76,7 @@ extension BeaconStore {
             guard let attempts = try Int.fetchOne(statement, arguments: [now.timeIntervalSince1970, id]) else {
                 return
             }
-            try Self.note(
-                db, entry, at: now,
-                "Notified \(entry.recipient.name) (\(entry.layer.rawValue)) on \(entry.channelID), "
-                    + "\(entry.kind.rawValue), attempt \(attempts): \(detail)")
+            try Self.note(db, entry, at: now, .delivered(entry.attempt(attempts), detail: detail))
         }
     }
 
@@ -94,23 +91,18 @@ extension BeaconStore {
             guard var current = try OutboxEntry.fetchOne(db, key: entry.id), current.state == .pending else { return }
             current.attempts += 1
             current.lastError = reason
-            let attempt =
-                "\(current.kind.rawValue) to \(current.recipient.name) on \(current.channelID), attempt \(current.attempts)"
+            let attempt = current.attempt(current.attempts)
             if let retryAt {
                 current.nextAttemptAt = retryAt
                 try current.update(db)
-                let seconds = max(retryAt.timeIntervalSince(now), 0)
-                let wait = (seconds < 1 ? Duration.milliseconds(Int64(seconds * 1_000)) : .seconds(seconds.rounded()))
-                    .configText
-                try Self.note(db, current, at: now, "Failed \(attempt): \(reason); retrying in \(wait)")
+                let wait = max(retryAt.timeIntervalSince(now), 0)
+                try Self.note(db, current, at: now, .retrying(attempt, reason: reason, retryIn: wait))
                 return
             }
             current.state = .failed
             try current.update(db)
             guard !fallovers.isEmpty else {
-                try Self.note(
-                    db, current, at: now,
-                    "Gave up \(attempt): \(reason); \(current.recipient.name) has no other channel")
+                try Self.note(db, current, at: now, .gaveUp(attempt, reason: reason, fallovers: []))
                 return
             }
             for fallover in fallovers {
@@ -119,8 +111,8 @@ extension BeaconStore {
                 next.createdAt = now
                 try next.insert(db, onConflict: .ignore)
             }
-            let channels = fallovers.map(\.channelID).joined(separator: ", ")
-            try Self.note(db, current, at: now, "Gave up \(attempt): \(reason); falling over to \(channels)")
+            try Self.note(
+                db, current, at: now, .gaveUp(attempt, reason: reason, fallovers: fallovers.map(\.channelID)))
         }
     }
 
@@ -161,9 +153,8 @@ extension BeaconStore {
         }
     }
 
-    private static func note(_ db: Database, _ entry: OutboxEntry, at now: Date, _ message: String) throws {
-        var event = TimelineEvent(
-            incidentID: entry.incidentID, at: now, kind: .notification, actor: TimelineEvent.system, message: message)
+    private static func note(_ db: Database, _ entry: OutboxEntry, at now: Date, _ fact: TimelineFact) throws {
+        var event = TimelineEvent(incidentID: entry.incidentID, at: now, actor: TimelineEvent.system, fact: fact)
         try event.insert(db)
     }
 
@@ -231,5 +222,12 @@ extension OutboxEntry {
             next.idempotencyKey = "\(next.baseKey)/\(fallover.channelID)"
         }
         return next
+    }
+}
+
+extension OutboxEntry {
+    /// The `attempt`th attempt of this notification, as the timeline records it.
+    func attempt(_ attempt: Int) -> NotificationAttempt {
+        NotificationAttempt(kind: kind, recipient: recipient.name, layer: layer, channel: channelID, attempt: attempt)
     }
 }

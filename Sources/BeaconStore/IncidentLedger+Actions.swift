@@ -22,9 +22,8 @@ extension IncidentLedger {
             try incident.insert(db)
             guard let id = incident.id else { throw IncidentError(code: .invalidInput, message: "Not stored.") }
             var event = TimelineEvent(
-                incidentID: id, at: now, kind: .declared, actor: actor,
-                message:
-                    "Declared by \(actor) at \(severity.rawValue) (\(severity.label)), category \(category.rawValue)")
+                incidentID: id, at: now, actor: actor,
+                fact: .declared(by: actor, severity: severity, category: category))
             try event.insert(db)
             return IncidentChange(
                 incident: incident, event: event, notificationsQueued: try planOpened(db, incident, at: now))
@@ -56,8 +55,8 @@ extension IncidentLedger {
             try incident.update(db)
             let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             var event = TimelineEvent(
-                incidentID: id, at: now, kind: action.timelineKind, actor: actor,
-                message: "\(action.result.rawValue.capitalized) by \(actor)" + (trimmed.isEmpty ? "" : ": \(trimmed)"))
+                incidentID: id, at: now, actor: actor,
+                fact: .statusChanged(to: action.result, by: actor, note: trimmed.isEmpty ? nil : trimmed))
             try event.insert(db)
             let queued = action == .resolve ? try planResolved(db, incident, at: now) : 0
             return IncidentChange(incident: incident, event: event, notificationsQueued: queued)

@@ -35,8 +35,8 @@ extension IncidentLedger {
             if step.every == nil { step.state = .done }
             try step.update(db)
             var event = TimelineEvent(
-                incidentID: id, at: now, kind: .step, actor: actor,
-                message: StepCompletions.message(step: stepID, by: actor, note: trimmed.isEmpty ? nil : trimmed))
+                incidentID: id, at: now, actor: actor,
+                fact: .stepDone(step: stepID, by: actor, note: trimmed.isEmpty ? nil : trimmed))
             try event.insert(db)
             return step
         }
@@ -91,10 +91,10 @@ extension IncidentLedger {
                 step.note = approval.comment
                 try step.update(db)
             }
-            let verdict = approve ? "Approved" : "Rejected"
             var event = TimelineEvent(
-                incidentID: id, at: now, kind: .approval, actor: actor,
-                message: "\(verdict) by \(actor): \(approval.title)" + (trimmed.isEmpty ? "" : " — \(trimmed)"))
+                incidentID: id, at: now, actor: actor,
+                fact: .approvalAnswered(
+                    approved: approve, by: actor, title: approval.title, comment: trimmed.isEmpty ? nil : trimmed))
             try event.insert(db)
             if let planner, let incident = try Incident.fetchOne(db, key: id.rawValue) {
                 try Self.persist(

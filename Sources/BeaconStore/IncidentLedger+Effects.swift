@@ -38,8 +38,7 @@ extension IncidentLedger {
             queued += db.changesCount
         }
         for entry in effects.timeline {
-            var event = TimelineEvent(
-                incidentID: incidentID, at: now, kind: entry.kind, actor: entry.actor, message: entry.message)
+            var event = TimelineEvent(incidentID: incidentID, at: now, actor: entry.actor, fact: entry.fact)
             try event.insert(db)
         }
         return queued

@@ -19,10 +19,7 @@ extension IncidentLedger {
                     firstBreachAt: alert.startsAt,
                     openedAt: now, declaredBy: actor)
                 try incident.insert(db)
-                var change = try record(
-                    db, incident, .opened,
-                    "Opened at \(alert.severity.rawValue) (\(alert.severity.label)) from Alertmanager",
-                    at: now)
+                var change = try record(db, incident, .openedByAlertmanager(severity: alert.severity), at: now)
                 change.notificationsQueued = try planOpened(db, incident, at: now)
                 return change
             case (true, var incident?):
@@ -33,8 +30,7 @@ extension IncidentLedger {
                 incident.updatedAt = now
                 try incident.update(db)
                 var change = try record(
-                    db, incident, .severityRaised,
-                    "Severity raised from \(previous.rawValue) to \(alert.severity.rawValue) by Alertmanager", at: now)
+                    db, incident, .raisedByAlertmanager(from: previous, to: alert.severity), at: now)
                 if let planner {
                     change.notificationsQueued = try Self.persist(
                         db, planner.raised(incident, from: previous, steps: try Self.steps(db, id), at: now),
@@ -46,7 +42,7 @@ extension IncidentLedger {
                 incident.resolvedAt = now
                 incident.updatedAt = now
                 try incident.update(db)
-                var change = try record(db, incident, .resolved, "Resolved by Alertmanager", at: now)
+                var change = try record(db, incident, .resolvedByAlertmanager, at: now)
                 change.notificationsQueued = try planResolved(db, incident, at: now)
                 return change
             case (false, nil):

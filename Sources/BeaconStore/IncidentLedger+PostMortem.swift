@@ -21,10 +21,10 @@ extension IncidentLedger {
             postMortem = PostMortem(incidentID: id, dueAt: due, createdAt: now)
         }
         try postMortem.insert(db)
-        let day = MessageComposer.dayText(postMortem.dueAt, in: planner?.config.calendar ?? calendar)
+        let day = LocalDay(postMortem.dueAt, in: planner?.config.calendar ?? calendar)
         var event = TimelineEvent(
-            incidentID: id, at: now, kind: .postMortem, actor: TimelineEvent.system,
-            message: "Post-mortem opened: the \(postMortem.owner.rawValue) layer writes it by \(day)")
+            incidentID: id, at: now, actor: TimelineEvent.system,
+            fact: .postMortemOpened(owner: postMortem.owner, due: day))
         try event.insert(db)
         return postMortem
     }

@@ -52,13 +52,11 @@ public struct IncidentLedger: Sendable {
             return try open(db, rule, labels, breach, since: now, at: now)
         case (.ease(let severity, let observed), var incident?):
             incident.record(observed.reading, peak: false, at: now)
-            let message =
-                "Value improved to \(observed.reading) (\(observed.severity.rawValue) level); "
-                + "severity stays \(severity.rawValue) until resolved"
-            return try change(db, incident, .severityEased, message, at: now)
+            let fact = TimelineFact.eased(reading: "\(observed.reading)", level: observed.severity, kept: severity)
+            return try change(db, incident, fact, at: now)
         case (.recovering(_, let reading), let incident?):
-            let message = "Back to normal (\(reading)); resolves if healthy for \(rule.resolveAfter.configText)"
-            return try change(db, incident, .note, message, at: now)
+            let fact = TimelineFact.recovering(reading: reading, resolveAfter: rule.resolveAfter.seconds)
+            return try change(db, incident, fact, at: now)
         case (.peak(let breach), var incident?):
             incident.record(breach.reading, peak: true, at: now)
             try incident.update(db)
@@ -66,8 +64,7 @@ public struct IncidentLedger: Sendable {
         case (.resolve(let healthyFor), var incident?):
             incident.status = .resolved
             incident.resolvedAt = now
-            var resolved = try change(
-                db, incident, .resolved, "Resolved automatically: healthy for \(healthyFor.configText)", at: now)
+            var resolved = try change(db, incident, .resolvedAutomatically(healthyFor: healthyFor.seconds), at: now)
             resolved.notificationsQueued = try planResolved(db, resolved.incident, at: now)
             return resolved
         case (.ease, nil), (.recovering, nil), (.peak, nil), (.resolve, nil):
@@ -87,10 +84,9 @@ public struct IncidentLedger: Sendable {
             value: breach.reading.value, threshold: breach.reading.level, firstBreachAt: since, openedAt: now)
         try incident.insert(db)
         let held = now.timeIntervalSince(since)
-        let message =
-            "Opened at \(breach.severity.rawValue) (\(breach.severity.label)): \(breach.reading)"
-            + (held >= 1 ? ", breaching for \(Duration.seconds(held.rounded()).configText)" : "")
-        var change = try record(db, incident, .opened, message, at: now)
+        let fact = TimelineFact.opened(
+            severity: breach.severity, reading: "\(breach.reading)", breachingFor: held >= 1 ? held.rounded() : nil)
+        var change = try record(db, incident, fact, at: now)
         change.notificationsQueued = try planOpened(db, incident, at: now)
         return change
     }
@@ -102,8 +98,8 @@ public struct IncidentLedger: Sendable {
         incident.peakSeverity = max(incident.peakSeverity, breach.severity)
         incident.record(breach.reading, peak: true, at: now)
         incident.threshold = breach.reading.level
-        let message = "Severity raised from \(previous.rawValue) to \(breach.severity.rawValue): \(breach.reading)"
-        var raised = try change(db, incident, .severityRaised, message, at: now)
+        let fact = TimelineFact.raised(from: previous, to: breach.severity, reading: "\(breach.reading)")
+        var raised = try change(db, incident, fact, at: now)
         if let planner, let id = incident.id {
             let effects = planner.raised(raised.incident, from: previous, steps: try Self.steps(db, id), at: now)
             raised.notificationsQueued = try Self.persist(db, effects, incidentID: id, at: now)
@@ -112,23 +108,19 @@ public struct IncidentLedger: Sendable {
     }
 
     private func change(
-        _ db: Database, _ incident: Incident, _ kind: TimelineKind, _ message: String, at now: Date
-    )
-        throws -> IncidentChange
+        _ db: Database, _ incident: Incident, _ fact: TimelineFact, at now: Date
+    ) throws
+        -> IncidentChange
     {
         var incident = incident
         incident.updatedAt = now
         try incident.update(db)
-        return try record(db, incident, kind, message, at: now)
+        return try record(db, incident, fact, at: now)
     }
 
-    func record(
-        _ db: Database, _ incident: Incident, _ kind: TimelineKind, _ message: String, at now: Date
-    )
-        throws -> IncidentChange
-    {
+    func record(_ db: Database, _ incident: Incident, _ fact: TimelineFact, at now: Date) throws -> IncidentChange {
         guard let id = incident.id else { throw StoreError(code: .notFound, message: "The incident was never stored.") }
-        var event = TimelineEvent(incidentID: id, at: now, kind: kind, actor: TimelineEvent.system, message: message)
+        var event = TimelineEvent(incidentID: id, at: now, actor: TimelineEvent.system, fact: fact)
         try event.insert(db)
         return IncidentChange(incident: incident, event: event)
     }

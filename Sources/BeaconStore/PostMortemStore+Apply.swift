@@ -48,7 +48,7 @@ extension PostMortemStore {
             try postMortem.update(db)
             for item in changes.added + changes.changed { _ = try Self.store(item, db, at: now) }
             var event = TimelineEvent(
-                incidentID: id, at: now, kind: .postMortem, actor: actor, message: changes.message(by: actor))
+                incidentID: id, at: now, actor: actor, fact: .postMortemEdited(by: actor, changes: changes.edit))
             try event.insert(db)
             return changes
         }

@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v6-report-indexes", migrate: v6ReportIndexes)
         migrator.registerMigration("v7-assessment-step", migrate: v7AssessmentStep)
         migrator.registerMigration("v8-approval-short-links", migrate: v8ApprovalShortLinks)
+        migrator.registerMigration("v9-typed-timeline", migrate: v9TypedTimeline)
         return migrator
     }
 
@@ -275,5 +276,11 @@ enum Schema {
                 -- /healthz asks on every probe which channels failed in the last hour: by time, not a full scan.
                 CREATE INDEX notification_created ON notification(created_at);
                 """)
+    }
+
+    /// Timeline events are stored as facts (a kind and a typed payload, JSON), told as sentences where they are
+    /// read; rows from before keep their sentence in `message` and no fact.
+    private static func v9TypedTimeline(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE timeline_event ADD COLUMN fact TEXT")
     }
 }

@@ -107,7 +107,7 @@ import Testing
         #expect(update.followUps[2].incidentID == Script.id)
         let changes = PostMortemChanges(from: PostMortemUpdate(report), to: update)
         #expect(
-            changes.message(by: "bob")
+            TimelineText.english.sentence(.postMortemEdited(by: "bob", changes: changes.edit))
                 == "Post-mortem edited by bob: trigger, comment on warned early; 1 follow-up added, 1 marked done")
     }
 

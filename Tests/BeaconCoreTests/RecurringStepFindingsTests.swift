@@ -41,8 +41,8 @@ import Testing
     func completions(_ seconds: [TimeInterval]) -> StepCompletions {
         var timeline = seconds.map { second in
             TimelineEvent(
-                incidentID: Script.id, at: Script.at(second), kind: .step, actor: "alice",
-                message: StepCompletions.message(step: "progress", by: "alice", note: second == 0 ? nil : "on track"))
+                incidentID: Script.id, at: Script.at(second), actor: "alice",
+                fact: .stepDone(step: "progress", by: "alice", note: second == 0 ? nil : "on track"))
         }
         timeline.append(
             TimelineEvent(

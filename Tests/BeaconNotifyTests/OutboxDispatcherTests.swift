@@ -168,14 +168,12 @@ import Testing
     /// notification falls over along the channels it was planned with, never a lookup of her name.
     @Test func fallOverFollowsTheChannelsSnapshottedWhenTheNotificationWasPlanned() async throws {
         let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(404), "/backup": .json("{}")])
-        let (store, id) = try await dispatch(
-            server,
-            reloaded: { config in
-                var config = config
-                config.chain.operation.people = [Person(name: "Chen Xiao", login: "chenxiao", channels: ["primary"])]
-                return config
-            }
-        ) { store, id in
+        let withoutZhangMin: (BeaconConfig) -> BeaconConfig = { config in
+            var config = config
+            config.chain.operation.people = [TestChain.chenXiao(["primary"])]
+            return config
+        }
+        let (store, id) = try await dispatch(server, reloaded: withoutZhangMin) { store, id in
             try store.notifications(id).contains { $0.channelID == "backup" && $0.state == .delivered }
         }
         #expect(try store.notifications(id).map(\.channelID) == ["primary", "backup"])

@@ -26,22 +26,20 @@ extension CommandPlanner {
             guard incident.status == .open else { return CommandEffects() }
             return escalate(
                 incident, steps, to: .execution, purpose: .escalateAcknowledge,
-                reason: "Operation did not acknowledge within \(config.chain.operation.deadline.configText)", at: now)
+                reason: .notAcknowledged(within: config.chain.operation.deadline.seconds), at: now)
         case .assess:
             guard let assessment = assessmentStep(in: steps), assessment.state != .done
             else { return CommandEffects() }
             return escalate(
                 incident, steps, to: .decision, purpose: .escalateAssess,
-                reason:
-                    "Execution did not assess (\(assessment.title)) within \(config.chain.execution.deadline.configText)",
+                reason: .notAssessed(step: assessment.title, within: config.chain.execution.deadline.seconds),
                 at: now)
         case .instruct:
             guard incident.severity == .sev1, !decisionActed else { return CommandEffects() }
             var effects = escalate(
                 incident, steps, to: .decision, purpose: .escalateInstruct,
-                reason: "Decision gave no instruction within \(config.chain.decision.deadline.configText) on a sev1",
-                at: now)
-            effects.timeline.append(TimelineEntry(.escalated, "Missed: decision instruction deadline on a sev1"))
+                reason: .noInstruction(within: config.chain.decision.deadline.seconds), at: now)
+            effects.timeline.append(TimelineEntry(.instructionMissed))
             return effects
         case .step:
             return missedStep(deadline, incident, steps, at: now)
@@ -55,12 +53,13 @@ extension CommandPlanner {
     }
 
     func escalate(
-        _ incident: Incident, _ steps: [RunStep], to layer: Layer, purpose: NotificationPurpose, reason: String,
-        at now: Date
+        _ incident: Incident, _ steps: [RunStep], to layer: Layer, purpose: NotificationPurpose,
+        reason: EscalationReason, at now: Date
     ) -> CommandEffects {
         let step = firstOpenStep(of: layer, in: steps)
         let message = composer.message(
-            .escalation, incident, headline: "ESCALATION: \(reason).", step: step, next: nextIfUnanswered(layer),
+            .escalation, incident, headline: "ESCALATION: \(TimelineText.englishReason(reason)).", step: step,
+            next: nextIfUnanswered(layer),
             at: now)
         var effects = CommandEffects()
         for person in config.chain[layer].people {
@@ -70,7 +69,7 @@ extension CommandPlanner {
                     incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose,
                     step: step?.stepID, message))
         }
-        effects.timeline.append(TimelineEntry(.escalated, "\(reason): \(layer.rawValue) paged"))
+        effects.timeline.append(TimelineEntry(.escalated(reason, to: layer)))
         if !paged(incident.severity).contains(layer) {
             effects.deadlines += layerDeadlines(incident, layers: [layer], newlyPaged: [layer], at: now)
             effects.deadlines += stepDeadlines(
@@ -94,7 +93,7 @@ extension CommandPlanner {
             headline: "Overdue: \(step.title) was due \(composer.time(deadline.dueAt, now: now)).", at: now)
         effects.steps = [step]
         effects.timeline.append(
-            TimelineEntry(.step, "Step \(step.stepID) missed its deadline; \(step.owner.rawValue) reminded"))
+            TimelineEntry(.stepMissed(step: step.stepID, owner: step.owner)))
         return effects
     }
 
@@ -112,8 +111,7 @@ extension CommandPlanner {
                 step.owner, incident, step, purpose: .remind(step: step.stepID, occurrence: deadline.occurrence),
                 headline: "Reminder: \(step.title) (every \(Duration.seconds(every).configText)) is due.", at: now)
             effects.timeline.append(
-                TimelineEntry(
-                    .step, "Recurring step \(step.stepID) not done this period; \(step.owner.rawValue) reminded"))
+                TimelineEntry(.recurringMissed(step: step.stepID, owner: step.owner)))
             effects.deadlines.append(
                 Deadline(
                     incidentID: deadline.incidentID, kind: .recurringEscalation, layer: step.owner, stepID: step.stepID,
@@ -143,7 +141,7 @@ extension CommandPlanner {
             above, incident, step, purpose: .remindAbove(step: step.stepID, occurrence: deadline.occurrence),
             headline: "\(step.owner.rawValue.capitalized) has not done \(step.title) this period.", at: now)
         effects.timeline.append(
-            TimelineEntry(.escalated, "Recurring step \(step.stepID) still not done: \(above.rawValue) told"))
+            TimelineEntry(.recurringEscalated(step: step.stepID, to: above)))
         return effects
     }
 
@@ -203,11 +201,11 @@ extension CommandPlanner {
     ) -> CommandEffects? {
         let highest = paged(incident.severity).last ?? .operation
         guard let target = layer ?? highest.above else { return nil }
-        let reason = "Escalated by \(actor)" + (note.map { ": \($0)" } ?? "")
+        let reason = EscalationReason.byPerson(actor, note: note)
         var effects = escalate(
             incident, steps, to: target, purpose: .escalateManual(at: Int64(now.timeIntervalSince1970 * 1_000)),
             reason: reason, at: now)
-        effects.timeline = effects.timeline.map { TimelineEntry($0.kind, $0.message, actor: actor) }
+        effects.timeline = effects.timeline.map { TimelineEntry($0.fact, actor: actor) }
         return effects
     }
 }

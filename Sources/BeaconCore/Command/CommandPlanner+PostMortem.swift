@@ -35,7 +35,7 @@ extension CommandPlanner {
                 config.chain[owner].people, layer: owner, incident, kind: .reminder, purpose: .postMortemReminder,
                 headline: headline, next: link, at: now)
             effects.timeline.append(
-                TimelineEntry(.postMortem, "Post-mortem reminder sent to \(owner.rawValue), due \(due)"))
+                TimelineEntry(.postMortemReminded(owner: owner, due: LocalDay(postMortem.dueAt, in: config.calendar))))
         case .postMortemOverdue:
             let headline = "Post-mortem overdue since \(due): the \(owner.rawValue) layer has not written it."
             effects =
@@ -46,8 +46,7 @@ extension CommandPlanner {
                     config.chain[owner].people, layer: owner, incident, kind: .reminder,
                     purpose: .postMortemOverdueOwner, headline: headline, next: link, at: now)
             effects.timeline.append(
-                TimelineEntry(
-                    .postMortem, "Post-mortem overdue since \(due): decision told, \(owner.rawValue) reminded"))
+                TimelineEntry(.postMortemOverdue(owner: owner, due: LocalDay(postMortem.dueAt, in: config.calendar))))
         default:
             break
         }
@@ -65,21 +64,23 @@ extension CommandPlanner {
         let next = "Mark it done, or won't do with a reason, at \(composer.postMortemURL(incident))."
         let purpose = NotificationPurpose.followUp(id: followUp.id ?? 0, occurrence: occurrence)
         var effects: CommandEffects
-        let entry: String
+        let reminded: String?
         if let (person, layer) = config.chain.person(followUp.owner) {
             effects = tell(
                 [person], layer: layer, incident, kind: .reminder, purpose: purpose, headline: headline, next: next,
                 at: now)
-            entry = "Follow-up overdue since \(due): \(person.name) reminded (\(followUp.description))"
+            reminded = person.name
         } else {
             effects = tell(
                 config.chain[postMortemOwner].people, layer: postMortemOwner, incident, kind: .reminder,
                 purpose: purpose, headline: "\(headline) (owner \(followUp.owner))", next: next, at: now)
-            entry =
-                "Follow-up overdue since \(due): owner \(followUp.owner) is not in the command chain; "
-                + "\(postMortemOwner.rawValue) told (\(followUp.description))"
+            reminded = nil
         }
-        effects.timeline.append(TimelineEntry(.postMortem, entry))
+        effects.timeline.append(
+            TimelineEntry(
+                .followUpOverdue(
+                    due: LocalDay(followUp.dueAt, in: config.calendar), description: followUp.description,
+                    owner: followUp.owner, reminded: reminded, told: postMortemOwner)))
         return effects
     }
 

@@ -21,11 +21,9 @@ public struct CommandPlanner: Sendable {
             }
             let active = effects.steps.filter { $0.state == .due }.count
             effects.timeline.append(
-                TimelineEntry(
-                    .playbookStarted,
-                    "Playbook \(playbook.id) started: \(active) of \(playbook.steps.count) steps active"))
+                TimelineEntry(.playbookStarted(playbook: playbook.id, active: active, steps: playbook.steps.count)))
         } else {
-            effects.timeline.append(TimelineEntry(.playbookStarted, "No playbook applies to this incident"))
+            effects.timeline.append(TimelineEntry(.noPlaybook))
         }
         let layers = paged(incident.severity)
         effects.deadlines = stepDeadlines(effects.steps.filter { layers.contains($0.owner) }, incidentID: id)
@@ -55,7 +53,7 @@ public struct CommandPlanner: Sendable {
         effects.deadlines = stepDeadlines(activated.filter { involved.contains($0.owner) }, incidentID: id)
         for step in activated {
             effects.timeline.append(
-                TimelineEntry(.step, "Step \(step.stepID) activated at \(incident.severity.rawValue)"))
+                TimelineEntry(.stepActivated(step: step.stepID, severity: incident.severity)))
         }
         let before = Set(paged(previous))
         let newLayers = paged(incident.severity).filter { !before.contains($0) }
@@ -186,8 +184,7 @@ public struct CommandPlanner: Sendable {
                         step: step?.stepID, message))
             }
         }
-        let names = layers.map(\.rawValue).joined(separator: ", ")
-        effects.timeline.append(TimelineEntry(.paged, "Paged \(names) at \(incident.severity.rawValue)"))
+        effects.timeline.append(TimelineEntry(.paged(layers: layers, severity: incident.severity)))
         return effects
     }
 
@@ -216,7 +213,7 @@ public struct CommandPlanner: Sendable {
                 planned.approvalStepID = step.stepID
                 effects.notifications.append(planned)
             }
-            effects.timeline.append(TimelineEntry(.approval, "Approval asked of decision: \(step.title)"))
+            effects.timeline.append(TimelineEntry(.approvalAsked(title: step.title)))
         }
         return effects
     }

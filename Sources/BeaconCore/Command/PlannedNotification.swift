@@ -60,14 +60,12 @@ public struct CommandEffects: Sendable, Hashable {
 
 /// A timeline event to record, before it has an incident id and a time.
 public struct TimelineEntry: Sendable, Hashable {
-    public var kind: TimelineKind
+    public var fact: TimelineFact
     public var actor: String
-    public var message: String
 
-    public init(_ kind: TimelineKind, _ message: String, actor: String = TimelineEvent.system) {
-        self.kind = kind
+    public init(_ fact: TimelineFact, actor: String = TimelineEvent.system) {
+        self.fact = fact
         self.actor = actor
-        self.message = message
     }
 }
 

@@ -24,16 +24,12 @@ public struct StepCompletions: Sendable, Hashable {
     /// When `stepID` was marked done, oldest first.
     public subscript(stepID: String) -> [Date] { times[stepID] ?? [] }
 
-    /// The timeline message of a step marked done: `Step progress done by zhangmin: 2% of orders affected`.
-    public static func message(step stepID: String, by actor: String, note: String?) -> String {
-        "Step \(stepID) done by \(actor)" + (note.map { ": \($0)" } ?? "")
-    }
-
-    /// The step an event says was done, when it is one written by `message(step:by:note:)`. Step ids are
-    /// kebab-case, so the id ends at the first space.
+    /// The step an event says was done: its typed fact, or, in an event stored before facts were typed, its
+    /// sentence (`Step progress done by zhangmin: …`; step ids are kebab-case, so the id ends at the first space).
     static func stepID(done event: TimelineEvent) -> String? {
-        guard event.message.hasPrefix("Step ") else { return nil }
-        let rest = event.message.dropFirst("Step ".count)
+        if case .stepDone(let step, _, _) = event.fact { return step }
+        guard case .text(let text) = event.fact, text.hasPrefix("Step ") else { return nil }
+        let rest = text.dropFirst("Step ".count)
         guard let space = rest.firstIndex(of: " ") else { return nil }
         let tail = rest[space...]
         let done = " done by \(event.actor)"

@@ -1,7 +1,7 @@
 /// What an edit changes in a post-mortem, and the sentence the timeline records for it.
 public struct PostMortemChanges: Sendable, Hashable {
-    /// The written parts that changed, as people name them (`root cause`, `comment on warned early`).
-    public var fields: [String]
+    /// The written parts that changed.
+    public var fields: [PostMortemField]
     /// Follow-ups the edit adds.
     public var added: [FollowUp]
     /// Existing follow-ups the edit changes, as they will be.
@@ -14,17 +14,17 @@ public struct PostMortemChanges: Sendable, Hashable {
 
     /// Compares an edit with what is written now; follow-ups are matched by `id`.
     public init(from current: PostMortemUpdate, to update: PostMortemUpdate) {
-        let labelled: [(String, Bool)] =
+        let labelled: [(PostMortemField, Bool)] =
             [
-                ("root cause", current.fields.rootCause != update.fields.rootCause),
-                ("trigger", current.fields.trigger != update.fields.trigger),
-                ("orders affected", current.fields.ordersAffected != update.fields.ordersAffected),
-                ("users affected", current.fields.usersAffected != update.fields.usersAffected),
-                ("revenue at risk", current.fields.revenueAtRisk != update.fields.revenueAtRisk),
+                (.rootCause, current.fields.rootCause != update.fields.rootCause),
+                (.trigger, current.fields.trigger != update.fields.trigger),
+                (.ordersAffected, current.fields.ordersAffected != update.fields.ordersAffected),
+                (.usersAffected, current.fields.usersAffected != update.fields.usersAffected),
+                (.revenueAtRisk, current.fields.revenueAtRisk != update.fields.revenueAtRisk),
             ]
             + FindingKind.allCases.map { kind in
-                ("comment on \(kind.label)", current.comments[kind] != update.comments[kind])
-            } + [("no-action reason", current.noActionReason != update.noActionReason)]
+                (.comment(kind), current.comments[kind] != update.comments[kind])
+            } + [(.noActionReason, current.noActionReason != update.noActionReason)]
         fields = labelled.filter(\.1).map(\.0)
         added = update.followUps.filter { $0.id == nil }
         changed = []
@@ -45,21 +45,15 @@ public struct PostMortemChanges: Sendable, Hashable {
     /// Whether the edit changes nothing at all.
     public var isEmpty: Bool { fields.isEmpty && added.isEmpty && changed.isEmpty }
 
-    /// `Post-mortem edited by bob: root cause, trigger; 2 follow-ups added, 1 marked done`.
-    public func message(by actor: String) -> String { "Post-mortem edited by \(actor): \(summary)" }
+    /// What changed, as the timeline records it.
+    public var edit: PostMortemEdit {
+        PostMortemEdit(
+            fields: fields, added: added.count, markedDone: markedDone, markedWontDo: markedWontDo,
+            reopened: reopened, edited: edited)
+    }
 
     /// `root cause, trigger; 2 follow-ups added, 1 marked done`: what changed, in a few words.
-    public var summary: String {
-        let counts = [
-            (added.count, "added"), (markedDone, "marked done"), (markedWontDo, "marked won't do"),
-            (reopened, "reopened"), (edited, "changed"),
-        ].filter { $0.0 > 0 }
-        let followUps = counts.enumerated().map { index, entry in
-            index == 0 ? "\(entry.0) follow-up\(entry.0 == 1 ? "" : "s") \(entry.1)" : "\(entry.0) \(entry.1)"
-        }
-        let parts = [fields.joined(separator: ", "), followUps.joined(separator: ", ")].filter { !$0.isEmpty }
-        return parts.isEmpty ? "nothing" : parts.joined(separator: "; ")
-    }
+    public var summary: String { TimelineText.englishSummary(edit) }
 
     private static func same(_ a: FollowUp, _ b: FollowUp) -> Bool {
         a.kind == b.kind && a.description == b.description && a.owner == b.owner && a.dueAt == b.dueAt

@@ -8,9 +8,9 @@ public final class Locked<Value: Sendable>: Sendable {
     public init(_ value: Value) { storage = Mutex(value) }
 
     /// Runs `body` with exclusive access to the value; keep it short and never `await` inside.
-    public func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result) throws(Failure)
-        -> Result
-    {
+    public func withLock<Result, Failure: Error>(
+        _ body: (inout Value) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
         try storage.withLock { (value: inout Value) throws(Failure) -> Result in try body(&value) }
     }
 
