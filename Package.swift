@@ -118,7 +118,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"], swiftSettings: strict),
+        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore", "BeaconTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "BeaconStoreTests",
             dependencies: ["BeaconStore", "BeaconTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -28,21 +28,7 @@ extension Deadline: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// A question put to the decision layer, and its answer.
-public struct Approval: Sendable, Hashable, Codable, FetchableRecord, MutablePersistableRecord {
-    public enum State: String, Sendable, Codable, Hashable { case pending, approved, rejected, expired }
-
-    public var id: Int64?
-    public var incidentID: IncidentID
-    public var stepID: String
-    public var title: String
-    public var state: State
-    public var requestedAt: Date
-    public var expiresAt: Date
-    public var answeredBy: String?
-    public var answeredAt: Date?
-    public var comment: String?
-
+extension Approval: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "approval"
 
     public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
@@ -54,16 +40,6 @@ public struct Approval: Sendable, Hashable, Codable, FetchableRecord, MutablePer
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    enum CodingKeys: String, CodingKey {
-        case id, title, state, comment
-        case incidentID = "incident_id"
-        case stepID = "step_id"
-        case requestedAt = "requested_at"
-        case expiresAt = "expires_at"
-        case answeredBy = "answered_by"
-        case answeredAt = "answered_at"
-    }
 }
 
 /// A notification in the outbox: persisted with the change that caused it, sent and retried from here.

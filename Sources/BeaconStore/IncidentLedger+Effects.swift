@@ -10,6 +10,7 @@ extension IncidentLedger {
     /// - Returns: the number of notifications queued.
     @discardableResult
     static func persist(_ db: Database, _ effects: CommandEffects, incidentID: IncidentID, at now: Date) throws -> Int {
+        if let postMortem = effects.postMortem { try postMortem.insert(db) }
         for step in effects.steps { try step.save(db) }
         for deadline in effects.deadlines {
             var deadline = deadline
@@ -42,6 +43,32 @@ extension IncidentLedger {
             try event.insert(db)
         }
         return queued
+    }
+
+    /// What the decider needs of an incident: it and its run, approvals, post-mortem and follow-ups; who was
+    /// paged and whether the decision layer acted only when asked (they cost more to read).
+    static func state(
+        _ db: Database, _ id: IncidentID, paged: Bool = false, decisionActed: Bool = false
+    ) throws
+        -> IncidentState
+    {
+        guard let incident = try Incident.fetchOne(db, key: id.rawValue) else { throw IncidentError.notFound(id) }
+        return try state(db, incident, paged: paged, decisionActed: decisionActed)
+    }
+
+    static func state(
+        _ db: Database, _ incident: Incident, paged: Bool = false, decisionActed: Bool = false
+    ) throws
+        -> IncidentState
+    {
+        guard let id = incident.id else { throw StoreError(code: .notFound, message: "The incident was never stored.") }
+        return IncidentState(
+            incident: incident, steps: try steps(db, id),
+            approvals: try Approval.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db),
+            postMortem: try PostMortem.fetchOne(db, key: id.rawValue),
+            followUps: try FollowUp.filter(Column("incident_id") == id.rawValue).fetchAll(db),
+            paged: paged ? try pagedRecipients(db, id) : [],
+            decisionActed: decisionActed ? try self.decisionActed(db, id) : false)
     }
 
     static func steps(_ db: Database, _ id: IncidentID) throws -> [RunStep] {

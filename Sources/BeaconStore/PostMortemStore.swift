@@ -49,12 +49,12 @@ public struct PostMortemStore: Sendable {
     @discardableResult
     public func openPostMortem(_ id: IncidentID, at now: Date) throws -> PostMortem {
         try writer.write { db in
-            guard let incident = try Incident.fetchOne(db, key: id.rawValue) else { throw IncidentError.notFound(id) }
-            if let existing = try PostMortem.fetchOne(db, key: id.rawValue) { return existing }
-            guard
-                let opened = try IncidentLedger.openPostMortem(
-                    db, incident, planner: ledger.planner, calendar: calendar, at: now)
-            else { throw Self.noPostMortem(id) }
+            let state = try IncidentLedger.state(db, id)
+            if let existing = state.postMortem { return existing }
+            let decider = IncidentDecider(planner: ledger.planner, calendar: calendar)
+            guard let decision = decider.openPostMortem(state, at: now) else { throw Self.noPostMortem(id) }
+            _ = try ledger.record(db, decision, over: state, at: now)
+            guard let opened = try PostMortem.fetchOne(db, key: id.rawValue) else { throw Self.noPostMortem(id) }
             return opened
         }
     }

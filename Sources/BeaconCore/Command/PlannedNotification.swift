@@ -44,6 +44,8 @@ public struct CommandEffects: Sendable, Hashable {
     public var approvals: [String] = []
     public var notifications: [PlannedNotification] = []
     public var timeline: [TimelineEntry] = []
+    /// A post-mortem to open (an incident resolved).
+    public var postMortem: PostMortem?
 
     public init() {}
 
@@ -54,6 +56,7 @@ public struct CommandEffects: Sendable, Hashable {
         sum.approvals += rhs.approvals
         sum.notifications += rhs.notifications
         sum.timeline += rhs.timeline
+        sum.postMortem = lhs.postMortem ?? rhs.postMortem
         return sum
     }
 }

@@ -1,0 +1,176 @@
+public import Foundation
+
+extension IncidentDecider {
+    /// A person declares an incident (no rule saw it, or a rule cannot).
+    /// - Throws: `IncidentError` when the title is blank.
+    public func declare(
+        title: String, category: Category, severity: Severity, by actor: String, labels: Labels = Labels(),
+        at now: Date
+    ) throws(IncidentError) -> Decision {
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw IncidentError(code: .invalidInput, message: "An incident needs a title.") }
+        let stamp = Int64((now.timeIntervalSince1970 * 1_000).rounded())
+        let incident = Incident(
+            fingerprint: Fingerprint(rawValue: "declared:\(stamp):\(trimmed)"), ruleID: nil, title: trimmed,
+            category: category, severity: severity, origin: .declared, labels: labels, openedAt: now,
+            declaredBy: actor)
+        return opened(
+            incident, TimelineEntry(.declared(by: actor, severity: severity, category: category), actor: actor), at: now
+        )
+    }
+
+    /// A person acknowledges, mitigates, resolves or closes an incident.
+    /// - Throws: `IncidentError` when its status does not allow the action, or, to close, its post-mortem lacks
+    ///   a root cause, or both a follow-up and a reason why none is needed.
+    public func perform(
+        _ action: IncidentAction, on state: IncidentState, by actor: String, note: String? = nil, at now: Date
+    ) throws(IncidentError) -> Decision {
+        var incident = state.incident
+        let id = incident.id ?? IncidentID(0)
+        guard action.allowedFrom.contains(incident.status) else {
+            throw IncidentError.invalidTransition(id, action, from: incident.status)
+        }
+        if action == .close { try Self.checkClosable(state) }
+        incident.status = action.result
+        incident.updatedAt = now
+        switch action {
+        case .acknowledge: incident.acknowledgedAt = now
+        case .mitigate: incident.mitigatedAt = now
+        case .resolve: incident.resolvedAt = now
+        case .close: incident.closedAt = now
+        }
+        let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let event = TimelineEntry(
+            .statusChanged(to: action.result, by: actor, note: trimmed.isEmpty ? nil : trimmed), actor: actor)
+        guard action == .resolve else { return Decision(incident: incident, events: [event]) }
+        return resolved(state, incident, event, at: now)
+    }
+
+    /// Refuses to close an incident whose post-mortem lacks a root cause, or lacks both a follow-up and a reason
+    /// why none is needed; the error names what is missing.
+    static func checkClosable(_ state: IncidentState) throws(IncidentError) {
+        let id = state.incident.id ?? IncidentID(0)
+        guard let postMortem = state.postMortem else {
+            throw IncidentError(
+                code: .invalidTransition, message: "Incident \(id) cannot close: it has no post-mortem yet.")
+        }
+        let missing = postMortem.missingForClose(followUps: state.followUps)
+        guard missing.isEmpty else {
+            throw IncidentError(
+                code: .invalidTransition,
+                message: "Incident \(id) cannot close: its post-mortem needs \(missing.joined(separator: " and ")).")
+        }
+    }
+
+    /// A person of the layer that owns a playbook step marks it done.
+    /// - Throws: `IncidentError` when the step does not exist, belongs to another layer, is an approval or is not
+    ///   active yet.
+    public func completeStep(
+        _ stepID: String, of state: IncidentState, by actor: String, layer: Layer, note: String? = nil, at now: Date
+    ) throws(IncidentError) -> Decision {
+        let id = state.incident.id ?? IncidentID(0)
+        guard var step = state.steps.first(where: { $0.stepID == stepID }) else {
+            throw IncidentError(code: .notFound, message: "Incident \(id) has no step \"\(stepID)\".")
+        }
+        guard step.owner == layer else {
+            throw IncidentError(
+                code: .forbidden,
+                message:
+                    "Step \"\(stepID)\" belongs to the \(step.owner.rawValue) layer; \(actor) is in \(layer.rawValue).")
+        }
+        guard !step.approval else {
+            throw IncidentError(
+                code: .invalidInput, message: "Step \"\(stepID)\" is an approval; approve or reject it instead.")
+        }
+        guard step.state != .pending else {
+            throw IncidentError(code: .invalidTransition, message: "Step \"\(stepID)\" is not active yet.")
+        }
+        let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        step.doneAt = now
+        step.doneBy = actor
+        step.note = trimmed.isEmpty ? step.note : trimmed
+        if step.every == nil { step.state = .done }
+        let event = TimelineEntry(
+            .stepDone(step: stepID, by: actor, note: trimmed.isEmpty ? nil : trimmed), actor: actor)
+        return Decision(incident: state.incident, events: [event], steps: [step])
+    }
+
+    /// A person of the decision layer answers an approval; the first answer wins.
+    /// - Throws: `IncidentError` when the person is not in the decision layer or the approval was already
+    ///   answered or has expired. An approval found expired is returned marked so, with the refusal.
+    public func answer(
+        _ approval: Approval, of state: IncidentState, approve: Bool, by actor: String, layer: Layer,
+        comment: String? = nil, at now: Date
+    ) throws(IncidentError) -> Decision {
+        let approvalID = approval.id ?? 0
+        guard layer == .decision else {
+            throw IncidentError(
+                code: .forbidden,
+                message: "Only the decision layer answers approvals; \(actor) is in \(layer.rawValue).")
+        }
+        var approval = approval
+        switch approval.state {
+        case .approved, .rejected:
+            let when = approval.answeredAt.map { " at \(MessageComposer.clockText($0))" } ?? ""
+            throw IncidentError(
+                code: .conflict,
+                message:
+                    "Approval \(approvalID) was already \(approval.state.rawValue) by \(approval.answeredBy ?? "someone")\(when)."
+            )
+        case .expired:
+            throw IncidentError(code: .conflict, message: "Approval \(approvalID) has expired.")
+        case .pending where now > approval.expiresAt:
+            approval.state = .expired
+            return Decision(
+                incident: state.incident, events: [], approval: approval,
+                refusal: IncidentError(code: .conflict, message: "Approval \(approvalID) has expired."))
+        case .pending:
+            break
+        }
+        let trimmed = comment?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        approval.state = approve ? .approved : .rejected
+        approval.answeredBy = actor
+        approval.answeredAt = now
+        approval.comment = trimmed.isEmpty ? nil : trimmed
+        var steps: [RunStep] = []
+        if var step = state.steps.first(where: { $0.stepID == approval.stepID }) {
+            step.state = .done
+            step.doneAt = now
+            step.doneBy = actor
+            step.note = approval.comment
+            steps = [step]
+        }
+        let event = TimelineEntry(
+            .approvalAnswered(approved: approve, by: actor, title: approval.title, comment: approval.comment),
+            actor: actor)
+        let (planner, answered) = (planner, approval)
+        return Decision(incident: state.incident, events: [event], steps: steps, approval: approval) { stored in
+            planner?.announce(
+                approval: answered.title, step: answered.stepID, approved: approve, by: actor,
+                comment: answered.comment, incident: stored, at: now) ?? CommandEffects()
+        }
+    }
+
+    /// A person pages a layer by hand (by default the next one up).
+    /// - Throws: `IncidentError` when the incident is no longer active or every layer is already paged.
+    public func escalate(
+        _ state: IncidentState, to layer: Layer?, by actor: String, note: String?, at now: Date
+    ) throws(IncidentError) -> Decision? {
+        guard let planner else { return nil }
+        let incident = state.incident
+        let id = incident.id ?? IncidentID(0)
+        guard incident.status.isActive else {
+            throw IncidentError(
+                code: .invalidTransition,
+                message: "Incident \(id) is \(incident.status.rawValue); there is nobody to escalate to.")
+        }
+        guard
+            let effects = planner.escalation(incident, steps: state.steps, to: layer, by: actor, note: note, at: now)
+        else {
+            throw IncidentError(
+                code: .invalidTransition,
+                message: "Incident \(id) already pages every layer; name the layer to page again.")
+        }
+        return Decision(incident: incident, events: []) { _ in effects }
+    }
+}
