@@ -8,9 +8,11 @@ public import Logging
 /// Beacon's HTTP side: the approval link pages now; the JSON API and the console join the same router.
 public enum BeaconHTTP {
     /// The application `beacon serve` runs on the configuration's `listen` address.
-    /// - Parameter onRunning: told the bound port once the server listens (port 0 picks a free one).
+    /// - Parameters:
+    ///   - ledger: the process's ledger (by default one on `store` that pages as `config()` says).
+    ///   - onRunning: told the bound port once the server listens (port 0 picks a free one).
     public static func application(
-        listen: ListenAddress, store: BeaconStore, signer: ApprovalSigner,
+        listen: ListenAddress, store: BeaconStore, ledger: IncidentLedger? = nil, signer: ApprovalSigner,
         config: @escaping @Sendable () -> BeaconConfig,
         logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         queued: @escaping @Sendable (Int) -> Void = { _ in },
@@ -21,7 +23,8 @@ public enum BeaconHTTP {
         let router = Router(context: BeaconRequestContext.self)
         router.add(middleware: APIHeadersMiddleware())
         router.add(middleware: AuthMiddleware(store: store, now: now))
-        let environment = RouteEnvironment(store: store, config: config, now: now, queued: queued)
+        let environment = RouteEnvironment(
+            ledger: ledger ?? IncidentLedger(store, configuration: config), config: config, now: now, queued: queued)
         ApprovalLinkRoutes(environment, signer: signer).add(to: router)
         IncidentRoutes(environment).add(to: router)
         UserRoutes(environment, passwordCost: passwordCost).add(to: router)

@@ -100,7 +100,7 @@ public struct IncidentDetailResource: Encodable, Sendable {
         playbookRun = try store.runSteps(id).map(RunStepResource.init)
         approvals = try store.approvals(id).map(ApprovalResource.init)
         notifications = try store.notifications(id).map(NotificationResource.init)
-        let postMortems = PostMortemStore(IncidentLedger(store), calendar: Calendar(identifier: .iso8601))
+        let postMortems = PostMortemStore(IncidentLedger.recordingOnly(store), calendar: Calendar(identifier: .iso8601))
         postMortem = try postMortems.postMortem(id).map {
             PostMortemStatusResource($0, followUps: try postMortems.followUps(id))
         }

@@ -6,6 +6,8 @@ public import Foundation
 /// dispatcher's wake-up.
 public struct RouteEnvironment: Sendable {
     public let store: BeaconStore
+    /// The process's ledger: every change a request makes goes through it.
+    public let ledger: IncidentLedger
     /// Read per request, so a reloaded configuration applies at once.
     public let config: @Sendable () -> BeaconConfig
     public let now: @Sendable () -> Date
@@ -13,10 +15,11 @@ public struct RouteEnvironment: Sendable {
     public let queued: @Sendable (Int) -> Void
 
     public init(
-        store: BeaconStore, config: @escaping @Sendable () -> BeaconConfig,
+        ledger: IncidentLedger, config: @escaping @Sendable () -> BeaconConfig,
         now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
-        self.store = store
+        self.ledger = ledger
+        store = ledger.store
         self.config = config
         self.now = now
         self.queued = queued
@@ -34,8 +37,8 @@ extension EnvironmentRoutes {
     var now: @Sendable () -> Date { environment.now }
     var queued: @Sendable (Int) -> Void { environment.queued }
 
-    /// The ledger with the configuration in force, so paging follows a reload.
-    func ledger() -> IncidentLedger { IncidentLedger(store, planner: CommandPlanner(config: config())) }
+    /// The process's ledger, paging with the configuration in force.
+    func ledger() -> IncidentLedger { environment.ledger }
 
     /// Post-mortems, due dates counted in the configuration's time zone.
     func postMortems() -> PostMortemStore { PostMortemStore(ledger(), calendar: config().calendar) }

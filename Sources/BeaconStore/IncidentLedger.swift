@@ -4,19 +4,44 @@ import GRDB
 
 /// Records incident changes: loads what the decider needs, asks `IncidentDecider` (in Core) what the change is,
 /// and commits the decision (the incident, its events and everything it sets in motion) in one transaction.
+///
+/// A process builds one, with everything it needs to page: `beacon serve` on the configuration in force (read at
+/// every change, so a reload applies), a command on the configuration it loaded. A ledger that pages nobody is
+/// asked for by name (`recordingOnly`), never the accident of a missing argument.
 public struct IncidentLedger: Sendable {
     public let store: BeaconStore
-    /// Decides every change; the ledger only loads and records.
-    public let decider: IncidentDecider
+    private let makeDecider: @Sendable () -> IncidentDecider
 
-    /// Plans playbook runs, paging and escalation; without it incidents are recorded and nobody is paged.
+    /// Decides every change, with the configuration in force; the ledger only loads and records.
+    public var decider: IncidentDecider { makeDecider() }
+    /// Plans playbook runs, paging and escalation; `nil` only for a ledger that records and pages nobody.
     public var planner: CommandPlanner? { decider.planner }
     /// Where post-mortem due dates count working days.
     public var calendar: Calendar { decider.calendar }
 
-    public init(_ store: BeaconStore, planner: CommandPlanner? = nil, calendar: Calendar? = nil) {
+    /// The ledger of a running service: pages as the configuration `configuration()` returns now says.
+    public init(_ store: BeaconStore, configuration: @escaping @Sendable () -> BeaconConfig) {
         self.store = store
-        decider = IncidentDecider(planner: planner, calendar: calendar)
+        makeDecider = { IncidentDecider(planner: CommandPlanner(config: configuration())) }
+    }
+
+    /// A ledger that pages as `planner` plans.
+    /// - Parameter calendar: where post-mortem due dates count working days (the configuration's by default).
+    public init(_ store: BeaconStore, planner: CommandPlanner, calendar: Calendar? = nil) {
+        self.store = store
+        let decider = IncidentDecider(planner: planner, calendar: calendar)
+        makeDecider = { decider }
+    }
+
+    private init(_ store: BeaconStore, decider: IncidentDecider) {
+        self.store = store
+        makeDecider = { decider }
+    }
+
+    /// A ledger that records incidents and pages nobody: no playbook runs, no paging, post-mortems on the default
+    /// policy. For tools and tests that want exactly that.
+    public static func recordingOnly(_ store: BeaconStore, calendar: Calendar? = nil) -> IncidentLedger {
+        IncidentLedger(store, decider: IncidentDecider(planner: nil, calendar: calendar))
     }
 
     /// Applies what the evaluator decided about one series of one rule.

@@ -29,6 +29,7 @@ struct Daemon: Sendable {
         onHTTPRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws {
         let current = ConfigBox(config)
+        let ledger = IncidentLedger(store, configuration: { current.value })
         let metrics = BeaconMetrics(channelIDs: { current.value.channels.map(\.id) })
         let client = CurlClient()
         let signer = ApprovalSigner(key: try store.secret("approval-signing-key"))
@@ -36,16 +37,17 @@ struct Daemon: Sendable {
             config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
             policy: retryPolicy, logger: logger, instrumentation: metrics)
         let monitor = MonitorService(
-            config: config, store: store, logger: logger, options: pollerOptions, instrumentation: metrics,
+            config: config, ledger: ledger, logger: logger, options: pollerOptions, instrumentation: metrics,
             onChange: { change in
                 if change.notificationsQueued > 0 { dispatcher.wake() }
                 onChange(change)
             })
         let escalation = EscalationService(
-            ledger: { IncidentLedger(store, planner: CommandPlanner(config: current.value)) }, tick: escalationTick,
+            ledger: ledger, tick: escalationTick,
             logger: logger, instrumentation: metrics, queued: { _ in dispatcher.wake() })
         let http = BeaconHTTP.application(
-            listen: config.listen, store: store, signer: signer, config: { current.value }, logger: logger,
+            listen: config.listen, store: store, ledger: ledger, signer: signer, config: { current.value },
+            logger: logger,
             queued: { _ in dispatcher.wake() },
             health: {
                 let status = monitor.status

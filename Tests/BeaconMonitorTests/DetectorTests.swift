@@ -301,7 +301,7 @@ final class Detection: @unchecked Sendable {
         throws
     {
         detector = try Detector(rules: rules, store: store, logger: logger, instrumentation: instrumentation)
-        committer = ChangeCommitter(ledger: IncidentLedger(store), logger: logger)
+        committer = ChangeCommitter(ledger: IncidentLedger.recordingOnly(store), logger: logger)
         self.store = store
         self.logger = logger
     }

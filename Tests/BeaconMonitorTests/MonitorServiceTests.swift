@@ -34,7 +34,7 @@ import Testing
         var options = Poller.Options()
         options.spreadStart = false
         let monitor = MonitorService(
-            config: config, store: store, logger: logger, plansCommand: false, options: options, clock: TestClock(),
+            config: config, ledger: .recordingOnly(store), logger: logger, options: options, clock: TestClock(),
             now: { Date() }, onChange: { sink.yield($0) })
         let running = Task { try await monitor.run() }
         defer { running.cancel() }

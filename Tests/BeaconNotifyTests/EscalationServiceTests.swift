@@ -39,7 +39,7 @@ import Testing
         let clock = TestClock(start: due - 3_600)
         let (queued, report) = AsyncStream.makeStream(of: Int.self)
         let service = EscalationService(
-            ledger: { ledger }, tick: .seconds(60), clock: clock, logger: logger, now: { clock.date },
+            ledger: ledger, tick: .seconds(60), clock: clock, logger: logger, now: { clock.date },
             queued: { report.yield($0) })
         let running = Task { try await service.run() }
         defer { running.cancel() }

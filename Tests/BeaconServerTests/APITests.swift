@@ -159,7 +159,7 @@ import Testing
                 try json(refused)["error"] as? String
                     == "Incident #\(id) cannot close: its post-mortem needs a root cause and at least one follow-up "
                     + "or a reason why no action is needed.")
-            try PostMortemStore(IncidentLedger(store), calendar: Calendar.current).edit(
+            try PostMortemStore(IncidentLedger.recordingOnly(store), calendar: Calendar.current).edit(
                 IncidentID(Int64(id)), at: Date()
             ) {
                 $0.fields.rootCause = "A card network outage"

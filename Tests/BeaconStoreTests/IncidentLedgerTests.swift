@@ -17,7 +17,7 @@ import Testing
 
     init() throws {
         store = try BeaconStore.inMemory()
-        ledger = IncidentLedger(store)
+        ledger = IncidentLedger.recordingOnly(store)
     }
 
     func breach(_ severity: Severity, _ value: Double, _ level: Double) -> Breach {

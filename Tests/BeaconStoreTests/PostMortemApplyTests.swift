@@ -16,7 +16,7 @@ import Testing
 
     init() throws {
         store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
-        let ledger = IncidentLedger(store)
+        let ledger = IncidentLedger.recordingOnly(store)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
         postMortems = PostMortemStore(ledger, calendar: calendar)
@@ -124,10 +124,10 @@ import Testing
     }
 
     @Test func refusesWhatIsNotThisIncidentsOrInvalidWritingNothing() throws {
-        let other = try IncidentLedger(store).declare(
+        let other = try IncidentLedger.recordingOnly(store).declare(
             title: "Search slow", category: .system, severity: .sev3, by: "alice", at: start)
         let otherID = try #require(other.incident.id)
-        try IncidentLedger(store).perform(.resolve, on: otherID, by: "bob", at: at(5))
+        try IncidentLedger.recordingOnly(store).perform(.resolve, on: otherID, by: "bob", at: at(5))
         try postMortems.openPostMortem(otherID, at: at(5))
         var theirs = PostMortemUpdate(try postMortems.report(otherID))
         theirs.followUps = [followUp("Theirs")]

@@ -23,7 +23,7 @@ import Testing
 
     init() throws {
         store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
-        ledger = IncidentLedger(store)
+        ledger = IncidentLedger.recordingOnly(store)
         postMortems = PostMortemStore(ledger, calendar: Calendar(identifier: .iso8601))
         id = try Self.insert(store, "Payment success rate", .system, fingerprint: fingerprint, at: opened)
         try ledger.perform(.resolve, on: id, by: "zhangmin", at: opened + 3_600)

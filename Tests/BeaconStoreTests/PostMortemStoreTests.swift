@@ -16,7 +16,7 @@ import Testing
         store = try BeaconStore.inMemory()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
-        ledger = IncidentLedger(store, calendar: calendar)
+        ledger = IncidentLedger.recordingOnly(store, calendar: calendar)
         postMortems = PostMortemStore(ledger, calendar: calendar)
         let change = try ledger.declare(
             title: "Checkout errors", category: .system, severity: .sev2, by: "alice", at: start)

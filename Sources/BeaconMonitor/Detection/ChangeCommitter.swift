@@ -44,11 +44,6 @@ public final class ChangeCommitter: Sendable {
         }
     }
 
-    /// Swaps the ledger for one built from a new configuration; queued changes are committed with it.
-    public func replace(ledger: IncidentLedger) {
-        state.withLock { $0.ledger = ledger }
-    }
-
     /// Changes waiting to be committed.
     public var backlog: Int { state.withLock { $0.queue.count - $0.head } }
 

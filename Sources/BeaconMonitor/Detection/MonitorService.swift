@@ -31,7 +31,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     }
 
     private let initialConfig: BeaconConfig
-    private let plansCommand: Bool
+    private let ledger: IncidentLedger
     private let instrumentation: any Instrumentation
     private let store: BeaconStore
     private let logger: Logger
@@ -45,21 +45,20 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     private let currentStatus = Mutex(Status())
 
     /// - Parameters:
-    ///   - config: the rules to poll, and the chain and playbooks the incidents they open set in motion.
-    ///   - plansCommand: whether opened incidents run playbooks and page the chain (off to only record them).
+    ///   - config: the rules to poll.
+    ///   - ledger: commits the incidents the rules open, and pages as its configuration says.
     ///   - clock: ticks the flushes of samples and of changes the database refused before.
     ///   - now: the wall clock that timestamps observations and incidents.
     ///   - onChange: told of every committed incident change (the demo prints them), on the service's task.
     public init(
-        config: BeaconConfig, store: BeaconStore, logger: Logger, plansCommand: Bool = true,
-        options: Poller.Options = Poller.Options(), instrumentation: any Instrumentation = NoInstrumentation(),
-        clock: C, flushEvery: Duration = .seconds(1), now: @escaping @Sendable () -> Date,
-        onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
+        config: BeaconConfig, ledger: IncidentLedger, logger: Logger, options: Poller.Options = Poller.Options(),
+        instrumentation: any Instrumentation = NoInstrumentation(), clock: C, flushEvery: Duration = .seconds(1),
+        now: @escaping @Sendable () -> Date, onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         initialConfig = config
-        self.plansCommand = plansCommand
+        self.ledger = ledger
         self.instrumentation = instrumentation
-        self.store = store
+        store = ledger.store
         self.logger = logger
         self.options = options
         self.clock = clock
@@ -74,10 +73,6 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         continuation.yield(.reload(config))
     }
 
-    private func ledger(_ config: BeaconConfig) -> IncidentLedger {
-        IncidentLedger(store, planner: plansCommand ? CommandPlanner(config: config) : nil)
-    }
-
     public var status: Status { currentStatus.withLock { $0 } }
 
     public func run() async throws {
@@ -86,7 +81,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
             Detector(
                 rules: initialConfig.rules, restored: memory.severities, histories: memory.histories,
                 logger: logger, instrumentation: instrumentation))
-        let committer = ChangeCommitter(ledger: ledger(initialConfig), logger: logger)
+        let committer = ChangeCommitter(ledger: ledger, logger: logger)
         let (now, continuation) = (now, continuation)
         // Extraction and evaluation run on the poller's thread as results arrive: they are cheap, synchronous and
         // touch no database, and handing every result to another thread would cost more than they do.
@@ -109,7 +104,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         for await event in events.cancelOnGracefulShutdown() {
             switch event {
             case .reload(let config):
-                reload(config, detector, poller, committer)
+                reload(config, detector, poller)
             case .commit:
                 await commit(committer)
             case .flush:
@@ -126,9 +121,8 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         logger.info("monitor stopped")
     }
 
-    private func reload(
-        _ config: BeaconConfig, _ detector: LockedDetector, _ poller: Poller, _ committer: ChangeCommitter
-    ) {
+    /// New rules to poll; the ledger reads the new chain and playbooks by itself.
+    private func reload(_ config: BeaconConfig, _ detector: LockedDetector, _ poller: Poller) {
         // Read before taking the detector's lock, which the poller's thread waits on.
         let histories: [Fingerprint: [Sample]]
         do {
@@ -141,7 +135,6 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
             detector.replace(rules: config.rules, histories: histories)
             return detector.plan.targets
         }
-        committer.replace(ledger: ledger(config))
         poller.update(targets)
         logger.info("rules reloaded", metadata: ["rules": "\(config.rules.count)", "targets": "\(targets.count)"])
     }
@@ -183,13 +176,13 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
 extension MonitorService where C == ContinuousClock {
     /// A monitor on the system's clocks.
     public convenience init(
-        config: BeaconConfig, store: BeaconStore, logger: Logger, plansCommand: Bool = true,
-        options: Poller.Options = Poller.Options(), instrumentation: any Instrumentation = NoInstrumentation(),
+        config: BeaconConfig, ledger: IncidentLedger, logger: Logger, options: Poller.Options = Poller.Options(),
+        instrumentation: any Instrumentation = NoInstrumentation(),
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         self.init(
-            config: config, store: store, logger: logger, plansCommand: plansCommand, options: options,
-            instrumentation: instrumentation, clock: ContinuousClock(), now: { Date() }, onChange: onChange)
+            config: config, ledger: ledger, logger: logger, options: options, instrumentation: instrumentation,
+            clock: ContinuousClock(), now: { Date() }, onChange: onChange)
     }
 }
 

@@ -9,8 +9,8 @@ public import ServiceLifecycle
 /// follow-ups. Deadlines live in the store, so after a crash the overdue ones fire at the first tick, and each
 /// fires once.
 public struct EscalationService<C: Clock>: Service where C.Duration == Duration {
-    /// The ledger to fire with; read each tick, so a reloaded configuration applies.
-    let ledger: @Sendable () -> IncidentLedger
+    /// The ledger to fire with; it reads the configuration in force at every change.
+    let ledger: IncidentLedger
     let tick: Duration
     let clock: C
     let logger: Logger
@@ -20,7 +20,7 @@ public struct EscalationService<C: Clock>: Service where C.Duration == Duration 
     let queued: @Sendable (Int) -> Void
 
     public init(
-        ledger: @escaping @Sendable () -> IncidentLedger, tick: Duration = .seconds(1), clock: C, logger: Logger,
+        ledger: IncidentLedger, tick: Duration = .seconds(1), clock: C, logger: Logger,
         now: @escaping @Sendable () -> Date, instrumentation: any Instrumentation = NoInstrumentation(),
         queued: @escaping @Sendable (Int) -> Void
     ) {
@@ -41,7 +41,6 @@ public struct EscalationService<C: Clock>: Service where C.Duration == Duration 
     /// Fires what is due now.
     func fire() {
         do {
-            let ledger = ledger()
             let at = now()
             let (fired, count) = try ledger.fireDueDeadlines(at: at)
             let (reminded, reminders) = try ledger.remindOverdueFollowUps(at: at)
@@ -61,7 +60,7 @@ public struct EscalationService<C: Clock>: Service where C.Duration == Duration 
 extension EscalationService where C == ContinuousClock {
     /// A service ticking on the system's clock, firing at the wall time.
     public init(
-        ledger: @escaping @Sendable () -> IncidentLedger, tick: Duration = .seconds(1), logger: Logger,
+        ledger: IncidentLedger, tick: Duration = .seconds(1), logger: Logger,
         instrumentation: any Instrumentation = NoInstrumentation(), queued: @escaping @Sendable (Int) -> Void
     ) {
         self.init(

@@ -142,7 +142,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         guard let approve = claim.approve ?? decision.flatMap({ ["approve": true, "reject": false][$0] }) else {
             return Self.error(status: .badRequest, "Choose approve or reject.")
         }
-        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
+        let ledger = self.ledger()
         do {
             let approval = try ledger.answer(
                 claim.approvalID, approve: approve, by: person.login ?? person.name, layer: layer,
