@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        .target(name: "BeaconConfigFiles", dependencies: ["BeaconCore"], swiftSettings: strict),
         .target(
             name: "BeaconStore",
             dependencies: ["BeaconCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -109,8 +110,8 @@ let package = Package(
         .executableTarget(
             name: "beacon",
             dependencies: [
-                "BeaconCore", "BeaconStore", "BeaconCurl", "BeaconMonitor", "BeaconNotify", "BeaconServer",
-                "BeaconDemo",
+                "BeaconCore", "BeaconConfigFiles", "BeaconStore", "BeaconCurl", "BeaconApproval", "BeaconMonitor",
+                "BeaconNotify", "BeaconServer", "BeaconDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -118,7 +119,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore", "BeaconTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "BeaconCoreTests", dependencies: ["BeaconCore", "BeaconConfigFiles", "BeaconTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "BeaconStoreTests",
             dependencies: ["BeaconStore", "BeaconTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
@@ -147,7 +150,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "BeaconDemoTests",
-            dependencies: ["BeaconDemo", "BeaconNotify", "BeaconCurl", "BeaconApproval", "BeaconTestSupport"],
+            dependencies: [
+                "BeaconDemo", "BeaconNotify", "BeaconCurl", "BeaconApproval", "BeaconConfigFiles", "BeaconTestSupport",
+            ],
             swiftSettings: strict),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeaconConfigFiles
 import BeaconCore
 import BeaconStore
 import Foundation

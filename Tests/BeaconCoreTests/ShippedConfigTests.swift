@@ -1,3 +1,4 @@
+import BeaconConfigFiles
 import BeaconCore
 import Foundation
 import Testing

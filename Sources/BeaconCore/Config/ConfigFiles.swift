@@ -24,3 +24,8 @@ public struct ConfigFiles: Sendable, Hashable {
         self.readIssues = readIssues
     }
 }
+
+extension ConfigFiles {
+    /// The largest configuration file read: far above any real one.
+    public static let maxFileBytes = YAMLBounds.maxFileBytes
+}

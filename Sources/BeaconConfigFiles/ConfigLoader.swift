@@ -1,8 +1,11 @@
+public import BeaconCore
 public import Foundation
 
-/// Reads `beacon.yaml` and the files of its `alerts` and `playbooks` folders from disk.
+/// Reads `beacon.yaml` and the files of its `alerts` and `playbooks` folders from disk, and the environment its
+/// `${…}` references name.
 ///
-/// This is Beacon Core's one piece of I/O: the parsing and validation it hands over to are pure.
+/// The configuration's one piece of I/O, kept out of BeaconCore: the parsing and validation it hands the texts to
+/// are pure.
 public struct ConfigLoader: Sendable {
     /// The path of `beacon.yaml`.
     public var path: String
@@ -84,25 +87,25 @@ public struct ConfigLoader: Sendable {
         var reason: String
     }
 
-    /// The text of a regular file of at most `YAMLBounds.maxFileBytes`, read without ever blocking on a pipe or
+    /// The text of a regular file of at most `ConfigFiles.maxFileBytes`, read without ever blocking on a pipe or
     /// reading more than the limit.
     static func text(at url: URL) -> Result<String, ReadProblem> {
         let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
         guard let values else { return .failure(ReadProblem(reason: "cannot read the file")) }
         guard values.isRegularFile == true else { return .failure(ReadProblem(reason: "is not a regular file")) }
-        guard (values.fileSize ?? 0) <= YAMLBounds.maxFileBytes else {
-            return .failure(ReadProblem(reason: "the file is larger than \(YAMLBounds.maxFileBytes >> 10) KiB"))
+        guard (values.fileSize ?? 0) <= ConfigFiles.maxFileBytes else {
+            return .failure(ReadProblem(reason: "the file is larger than \(ConfigFiles.maxFileBytes >> 10) KiB"))
         }
         let data: Data
         do {
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
-            data = try handle.read(upToCount: YAMLBounds.maxFileBytes + 1) ?? Data()
+            data = try handle.read(upToCount: ConfigFiles.maxFileBytes + 1) ?? Data()
         } catch {
             return .failure(ReadProblem(reason: "cannot read the file"))
         }
-        guard data.count <= YAMLBounds.maxFileBytes else {
-            return .failure(ReadProblem(reason: "the file is larger than \(YAMLBounds.maxFileBytes >> 10) KiB"))
+        guard data.count <= ConfigFiles.maxFileBytes else {
+            return .failure(ReadProblem(reason: "the file is larger than \(ConfigFiles.maxFileBytes >> 10) KiB"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(ReadProblem(reason: "cannot read the file as UTF-8"))
