@@ -10,10 +10,16 @@ public struct ConfigLoader: Sendable {
     /// The path of `beacon.yaml`.
     public var path: String
     public var environment: [String: String]
+    /// The zone of a configuration without `time_zone`: the machine's.
+    public var localTimeZone: TimeZone
 
-    public init(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        localTimeZone: TimeZone = .current
+    ) {
         self.path = path
         self.environment = environment
+        self.localTimeZone = localTimeZone
     }
 
     /// The folder that relative paths in the configuration start from.
@@ -22,16 +28,24 @@ public struct ConfigLoader: Sendable {
     /// Reads and validates everything.
     /// - Throws: `ConfigErrors` with every problem found.
     public func load() throws(ConfigErrors) -> BeaconConfig {
-        try ConfigParser.parse(read(), environment: environment)
+        localized(try ConfigParser.parse(read(), environment: environment))
     }
 
     /// Reads and validates `beacon.yaml` and the playbooks, without the rules: enough for commands that work on
     /// incidents, which must keep working while a rule file is broken.
     public func loadWithoutRules() throws(ConfigErrors) -> BeaconConfig {
         let files = try read()
-        return try ConfigParser.parse(
-            ConfigFiles(main: files.main, alerts: [], playbooks: files.playbooks, readIssues: files.readIssues),
-            environment: environment, rulesIncluded: false)
+        return localized(
+            try ConfigParser.parse(
+                ConfigFiles(main: files.main, alerts: [], playbooks: files.playbooks, readIssues: files.readIssues),
+                environment: environment, rulesIncluded: false))
+    }
+
+    /// The configuration with the machine's zone where it names none.
+    private func localized(_ config: BeaconConfig) -> BeaconConfig {
+        var config = config
+        config.timeZone = config.timeZone ?? localTimeZone
+        return config
     }
 
     /// Resolves a path from the configuration against the configuration's folder.

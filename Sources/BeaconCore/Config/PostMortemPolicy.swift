@@ -24,5 +24,7 @@ public struct PostMortemPolicy: Sendable, Hashable {
 
 extension BeaconConfig {
     /// The ISO 8601 calendar in the configured time zone: working days and report weeks count in it.
-    public var calendar: Calendar { ISOWeek.calendar(in: timeZone ?? .current) }
+    public var calendar: Calendar {
+        ISOWeek.calendar(in: timeZone ?? TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current)
+    }
 }
