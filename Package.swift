@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "BeaconMonitorTests",
             dependencies: [
-                "BeaconMonitor", "BeaconCurl", "BeaconTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "BeaconMonitor", "BeaconCurl", "BeaconTestSupport",
             ],
             swiftSettings: strict),
         .testTarget(

@@ -1,15 +1,16 @@
 import BeaconCore
 import Foundation
-public import GRDB
+package import GRDB
 
 /// Beacon's SQLite database: incidents, their timelines and series samples.
 public struct BeaconStore: Sendable {
-    /// The connection everything goes through; a `DatabasePool` in WAL mode in production.
-    public let writer: any DatabaseWriter
+    /// The connection everything goes through; a `DatabasePool` in WAL mode in production. Only the store's
+    /// own code writes through it; the package's tests may, to set up rows an older version would have left.
+    package let writer: any DatabaseWriter
 
     /// Wraps a database, bringing its schema up to date.
     /// - Throws: `StoreError.newerSchema` when the database knows migrations this binary does not.
-    public init(_ writer: any DatabaseWriter) throws {
+    init(_ writer: any DatabaseWriter) throws {
         let migrator = Schema.migrator
         let superseded = try writer.read { try migrator.hasBeenSuperseded($0) }
         if superseded {

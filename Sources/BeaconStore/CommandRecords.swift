@@ -1,49 +1,25 @@
 public import BeaconCore
 public import Foundation
-public import GRDB
+import GRDB
 
-extension RunStep: FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "run_step"
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
+extension RunStep: StoredValue {
+    static let tableName = "run_step"
 }
 
-extension Deadline: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "deadline"
+extension Deadline: StoredValue {
+    static let tableName = "deadline"
 
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    mutating func didInsert(rowID: Int64) { id = rowID }
 }
 
-extension Approval: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "approval"
+extension Approval: StoredValue {
+    static let tableName = "approval"
 
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    mutating func didInsert(rowID: Int64) { id = rowID }
 }
 
 /// A notification in the outbox: persisted with the change that caused it, sent and retried from here.
-public struct OutboxEntry: Sendable, Hashable, Codable, FetchableRecord, MutablePersistableRecord {
+public struct OutboxEntry: Sendable, Hashable, Codable {
     public enum State: String, Sendable, Codable, Hashable {
         case pending, delivered
         /// Given up on this channel (the person's next channel, if any, has its own entry).
@@ -71,20 +47,8 @@ public struct OutboxEntry: Sendable, Hashable, Codable, FetchableRecord, Mutable
     public var createdAt: Date
     public var deliveredAt: Date?
 
-    public static let databaseTableName = "notification"
-
     /// Everyone the notification is for: the people a group message names, or its one recipient.
     public var recipients: [Recipient] { message.mentions ?? [recipient] }
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, person, layer, recipient, message, state, attempts
@@ -100,4 +64,10 @@ public struct OutboxEntry: Sendable, Hashable, Codable, FetchableRecord, Mutable
         case createdAt = "created_at"
         case deliveredAt = "delivered_at"
     }
+}
+
+extension OutboxEntry: StoredValue {
+    static let tableName = "notification"
+
+    mutating func didInsert(rowID: Int64) { id = rowID }
 }

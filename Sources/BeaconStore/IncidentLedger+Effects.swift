@@ -10,8 +10,8 @@ extension IncidentLedger {
     /// - Returns: the number of notifications queued.
     @discardableResult
     static func persist(_ db: Database, _ effects: CommandEffects, incidentID: IncidentID, at now: Date) throws -> Int {
-        if let postMortem = effects.postMortem { try postMortem.insert(db) }
-        for step in effects.steps { try step.save(db) }
+        if var postMortem = effects.postMortem { try postMortem.insert(db) }
+        for var step in effects.steps { try step.save(db) }
         for deadline in effects.deadlines {
             var deadline = deadline
             try deadline.insert(db, onConflict: .ignore)

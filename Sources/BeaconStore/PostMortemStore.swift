@@ -1,31 +1,15 @@
 public import BeaconCore
 public import Foundation
-public import GRDB
+import GRDB
 
-extension PostMortem: FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "post_mortem"
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
+extension PostMortem: StoredValue {
+    static let tableName = "post_mortem"
 }
 
-extension FollowUp: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "follow_up"
+extension FollowUp: StoredValue {
+    static let tableName = "follow_up"
 
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    mutating func didInsert(rowID: Int64) { id = rowID }
 }
 
 /// Post-mortems and their follow-ups, and the rule that an incident closes only once its post-mortem is written.

@@ -1,37 +1,17 @@
 public import BeaconCore
 import Foundation
-public import GRDB
+import GRDB
 
-extension Incident: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "incident"
+extension Incident: StoredValue {
+    static let tableName = "incident"
 
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = IncidentID(inserted.rowID)
-    }
+    mutating func didInsert(rowID: Int64) { id = IncidentID(rowID) }
 }
 
-extension TimelineEvent: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "timeline_event"
+extension TimelineEvent: StoredValue {
+    static let tableName = "timeline_event"
 
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
+    mutating func didInsert(rowID: Int64) { id = rowID }
 }
 
 extension Incident {

@@ -1,9 +1,9 @@
 public import BeaconCore
 public import Foundation
-public import GRDB
+import GRDB
 
 /// A person who signs in to the console or calls the API, with the layer that decides what they may do.
-public struct User: Sendable, Hashable, Codable, FetchableRecord, MutablePersistableRecord {
+public struct User: Sendable, Hashable, Codable {
     public var id: Int64?
     public var login: String
     public var name: String
@@ -26,18 +26,6 @@ public struct User: Sendable, Hashable, Codable, FetchableRecord, MutablePersist
         self.createdAt = createdAt
     }
 
-    public static let databaseTableName = "user"
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
     enum CodingKeys: String, CodingKey {
         case id, login, name, layer, admin, disabled
         case passwordHash = "password_hash"
@@ -45,6 +33,12 @@ public struct User: Sendable, Hashable, Codable, FetchableRecord, MutablePersist
         case lockedUntil = "locked_until"
         case createdAt = "created_at"
     }
+}
+
+extension User: StoredValue {
+    static let tableName = "user"
+
+    mutating func didInsert(rowID: Int64) { id = rowID }
 }
 
 /// An error about users, tokens and sessions, with a sentence a user can act on.

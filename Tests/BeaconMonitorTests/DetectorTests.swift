@@ -2,7 +2,6 @@ import BeaconCore
 import BeaconStore
 import BeaconTestSupport
 import Foundation
-import GRDB
 import Logging
 import Testing
 
@@ -275,7 +274,7 @@ extension DetectorTests {
             let result = PollResult(target: target, outcome: .body(body), startedNanos: 0, finishedNanos: 1)
             return await detector.handle(result, at: start.addingTimeInterval(offset))
         }
-        let lock = try WriteLock(path: path)
+        let lock = try SQLiteWriteLock(path: path)
         #expect(await poll(0.85, at: 0).isEmpty, "nothing can be committed while the lock is held")
         #expect(await poll(0.84, at: 1).isEmpty)
         #expect(detector.committer.backlog == 2, "the breach and its new worst value are kept, in order")
@@ -315,37 +314,6 @@ final class Detection: @unchecked Sendable {
 
     func flushSamples() async {
         try? await store.appendAsync(detector.takeSamples())
-    }
-}
-
-/// A second connection to a store file holding `BEGIN EXCLUSIVE` on a thread of its own until released.
-final class WriteLock: @unchecked Sendable {
-    private let released = DispatchSemaphore(value: 0)
-    private let done = DispatchSemaphore(value: 0)
-
-    init(path: String) throws {
-        let queue = try DatabaseQueue(path: path)
-        let locked = DispatchSemaphore(value: 0)
-        let thread = Thread { [released, done] in
-            do {
-                try queue.writeWithoutTransaction { db in
-                    try db.execute(sql: "BEGIN EXCLUSIVE")
-                    locked.signal()
-                    released.wait()
-                    try db.execute(sql: "COMMIT")
-                }
-            } catch {
-                locked.signal()
-            }
-            done.signal()
-        }
-        thread.start()
-        locked.wait()
-    }
-
-    func release() {
-        released.signal()
-        done.wait()
     }
 }
 
