@@ -73,16 +73,39 @@ import Testing
         return (store, id)
     }
 
+    /// Retries wait on the dispatcher's clock: the test moves it past each backoff (2 s, then 4 s, no jitter), so
+    /// nothing waits in real time and every wait is exactly what the policy says.
     @Test func aFailingAttemptIsRetriedWithBackoffUntilDelivered() async throws {
         let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(500)])
-        let flip = Task {
-            _ = await server.waitForRequests(to: "/primary", count: 2, timeout: .seconds(60))
-            server.set(.json(#"{"ok":true}"#), for: "/primary")
+        let config = config(server)
+        let store = try BeaconStore.inMemory()
+        let clock = TestClock(start: start)
+        let id = try #require(
+            try IncidentLedger(store, planner: CommandPlanner(config: config)).declare(
+                title: "Checkout errors", category: .system, severity: .sev3, by: "zhangmin", at: clock.date
+            ).incident.id)
+        let client = CurlClient()
+        let dispatcher = OutboxDispatcher(
+            config: config, store: store, sender: CurlChannelSender(client: client, now: { clock.date }),
+            signer: signer, policy: RetryPolicy(attemptsPerChannel: 3, initialBackoff: .seconds(2), jitter: 0),
+            tick: .seconds(60), logger: logger, clock: clock, now: { clock.date }, random: SplitMix64(seed: 1))
+        let task = Task { try await dispatcher.run() }
+        // The tick's timer and the retry's wait both sleep on the clock once an attempt has failed.
+        #expect(await server.waitForRequests(to: "/primary", count: 1, timeout: .seconds(60)))
+        await clock.sleepers(atLeast: 2)
+        clock.advance(by: .seconds(2))
+        #expect(await server.waitForRequests(to: "/primary", count: 2, timeout: .seconds(60)))
+        server.set(.json(#"{"ok":true}"#), for: "/primary")
+        await clock.sleepers(atLeast: 2)
+        clock.advance(by: .seconds(4))
+        #expect(await server.waitForRequests(to: "/primary", count: 3, timeout: .seconds(60)))
+        for _ in 0..<3000 where try store.notifications(id).contains(where: { $0.state != .delivered }) {
+            try await Task.sleep(for: .milliseconds(20))
         }
-        let (store, id) = try await dispatch(server) { store, id in
-            try store.notifications(id).allSatisfy { $0.state == .delivered }
-        }
-        _ = await flip.value
+        task.cancel()
+        _ = await task.result
+        await client.shutdown()
+
         let entry = try #require(try store.notifications(id).first)
         #expect(entry.state == .delivered && entry.attempts == 3 && entry.channelID == "primary")
         let keys = server.requests(to: "/primary").map { $0.header("Idempotency-Key") }
@@ -90,10 +113,12 @@ import Testing
             keys == Array(repeating: "incident-\(id.rawValue)/page/zhangmin/primary", count: 3),
             "every retry carries one key")
         let notes = try store.timeline(id).filter { $0.kind == .notification }.map(\.message)
-        try #require(notes.count == 3, "\(notes)")
-        #expect(notes[0].hasPrefix("Failed page to Zhang Min on primary, attempt 1: HTTP 500"))
-        #expect(notes[0].hasSuffix("ms"), "sub-second backoff is shown in milliseconds: \(notes[0])")
-        #expect(notes[2].hasPrefix("Notified Zhang Min (operation) on primary, page, attempt 3: HTTP 200"))
+        #expect(
+            notes == [
+                "Failed page to Zhang Min on primary, attempt 1: HTTP 500: HTTP 500; retrying in 2s",
+                "Failed page to Zhang Min on primary, attempt 2: HTTP 500: HTTP 500; retrying in 4s",
+                "Notified Zhang Min (operation) on primary, page, attempt 3: HTTP 200",
+            ])
         await server.stop()
     }
 
