@@ -3,33 +3,6 @@ public import Foundation
 import GRDB
 
 extension BeaconStore {
-    /// Notifications due for an attempt, oldest first, leaving out those in `busy` (attempts in flight).
-    ///
-    /// The dispatcher asks after every finished attempt, so the statement is fixed and cached: the busy ids go
-    /// in as one JSON array argument rather than as a different `NOT IN (…)` list each time.
-    public func dueNotifications(at now: Date, limit: Int, excluding busy: Set<Int64> = []) throws -> [OutboxEntry] {
-        try writer.read { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    SELECT * FROM notification
-                    WHERE state = 'pending' AND next_attempt_at <= ?
-                      AND id NOT IN (SELECT value FROM json_each(?))
-                    ORDER BY next_attempt_at, id LIMIT ?
-                    """)
-            let ids = "[" + busy.map(String.init).joined(separator: ",") + "]"
-            return try OutboxEntry.fetchAll(statement, arguments: [now.timeIntervalSince1970, ids, limit])
-        }
-    }
-
-    /// Moves pending notifications to `until` (their channel's rate limit lets nothing through before then).
-    public func postpone(_ ids: [Int64], until: Date) throws {
-        guard !ids.isEmpty else { return }
-        try writer.write { db in
-            _ = try OutboxEntry.filter(ids.contains(Column("id")) && Column("state") == "pending")
-                .updateAll(db, Column("next_attempt_at").set(to: until.timeIntervalSince1970))
-        }
-    }
-
     /// Pending notifications by channel: what `/metrics` and the dashboard show while a channel holds them back.
     public func outboxDepthByChannel() throws -> [String: Int] {
         try writer.read { db in
@@ -58,62 +31,6 @@ extension BeaconStore {
     /// How many notifications wait to be sent.
     public func outboxDepth() throws -> Int {
         try writer.read { db in try OutboxEntry.filter(Column("state") == "pending").fetchCount(db) }
-    }
-
-    /// Records a delivered notification and its timeline entry; nothing when the row is no longer pending.
-    ///
-    /// One cached `UPDATE` rather than fetch, decode, encode and save: the outbox's hottest write.
-    public func recordDelivered(_ entry: OutboxEntry, detail: String, at now: Date) throws {
-        guard let id = entry.id else { return }
-        try writer.write { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    UPDATE notification
-                    SET state = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = NULL
-                    WHERE id = ? AND state = 'pending'
-                    RETURNING attempts
-                    """)
-            guard let attempts = try Int.fetchOne(statement, arguments: [now.timeIntervalSince1970, id]) else {
-                return
-            }
-            try Self.note(db, entry, at: now, .delivered(entry.attempt(attempts), detail: detail))
-        }
-    }
-
-    /// Records a failed attempt: a retry at `retryAt`, or, when `retryAt` is `nil`, giving up on this channel and
-    /// queueing every channel in `fallovers` (none: nobody else to try). For a
-    /// group message, each person it named falls over to their own next channel, and those whose next channel is
-    /// the same group share one message again.
-    public func recordFailed(
-        _ entry: OutboxEntry, reason: String, retryAt: Date?, fallovers: [Fallover], at now: Date
-    ) throws {
-        try writer.write { db in
-            guard var current = try OutboxEntry.fetchOne(db, key: entry.id), current.state == .pending else { return }
-            current.attempts += 1
-            current.lastError = reason
-            let attempt = current.attempt(current.attempts)
-            if let retryAt {
-                current.nextAttemptAt = retryAt
-                try current.update(db)
-                let wait = max(retryAt.timeIntervalSince(now), 0)
-                try Self.note(db, current, at: now, .retrying(attempt, reason: reason, retryIn: wait))
-                return
-            }
-            current.state = .failed
-            try current.update(db)
-            guard !fallovers.isEmpty else {
-                try Self.note(db, current, at: now, .gaveUp(attempt, reason: reason, fallovers: []))
-                return
-            }
-            for fallover in fallovers {
-                var next = current.fallingOver(to: fallover)
-                next.nextAttemptAt = now
-                next.createdAt = now
-                try next.insert(db, onConflict: .ignore)
-            }
-            try Self.note(
-                db, current, at: now, .gaveUp(attempt, reason: reason, fallovers: fallovers.map(\.channelID)))
-        }
     }
 
     /// Channels whose latest attempts all failed, with the latest reason: reported, never silently dropped.
@@ -153,7 +70,7 @@ extension BeaconStore {
         }
     }
 
-    private static func note(_ db: Database, _ entry: OutboxEntry, at now: Date, _ fact: TimelineFact) throws {
+    static func note(_ db: Database, _ entry: OutboxEntry, at now: Date, _ fact: TimelineFact) throws {
         var event = TimelineEvent(incidentID: entry.incidentID, at: now, actor: TimelineEvent.system, fact: fact)
         try event.insert(db)
     }
@@ -169,24 +86,6 @@ extension BeaconStore {
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?)", arguments: [name, Data(value)])
             return value
         }
-    }
-}
-
-/// Where a notification that gave up on its channel goes next.
-public struct Fallover: Sendable, Hashable {
-    public var channelID: String
-    /// The channel's place in the (first) person's list.
-    public var index: Int
-    /// Who the new notification is for; empty for "the same person" (a personal notification's next channel).
-    public var recipients: [Recipient]
-    /// Whether the channel is a group one, where one message names every recipient.
-    public var group: Bool
-
-    public init(channelID: String, index: Int, recipients: [Recipient], group: Bool) {
-        self.channelID = channelID
-        self.index = index
-        self.recipients = recipients
-        self.group = group
     }
 }
 

@@ -1,30 +1,18 @@
+public import BeaconCore
 public import Foundation
 import GRDB
 
-/// A short, single-use approval answer link, as stored: the code itself is never kept, only its hash.
-public struct ShortLink: Sendable, Hashable {
-    public var approvalID: Int64
-    /// The login (or name) of the decision-layer person it was sent to.
-    public var person: String
-    public var expiresAt: Date
-    public var usedAt: Date?
-}
-
 extension BeaconStore {
     /// Keeps a new short link under the hash of its code.
-    public func createShortLink(
-        codeHash: String, approvalID: Int64, person: String, expiresAt: Date, at now: Date
+    static func insertShortLink(
+        _ db: Database, codeHash: String, approvalID: Int64, person: String, expiresAt: Date, at now: Date
     ) throws {
-        try writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO approval_link (code_hash, approval_id, person, expires_at, created_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    codeHash, approvalID, person, expiresAt.timeIntervalSince1970, now.timeIntervalSince1970,
-                ])
-        }
+        try db.execute(
+            sql: """
+                INSERT INTO approval_link (code_hash, approval_id, person, expires_at, created_at)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+            arguments: [codeHash, approvalID, person, expiresAt.timeIntervalSince1970, now.timeIntervalSince1970])
     }
 
     /// The link whose code hashes to `codeHash`, used or not.

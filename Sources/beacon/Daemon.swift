@@ -34,7 +34,8 @@ struct Daemon: Sendable {
         let client = CurlClient()
         let signer = ApprovalSigner(key: try store.secret("approval-signing-key"))
         let dispatcher = OutboxDispatcher(
-            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
+            config: config, outbox: store.outbox, sender: CurlChannelSender(client: client, now: { Date() }),
+            signer: signer,
             policy: retryPolicy, logger: logger, instrumentation: metrics)
         let monitor = MonitorService(
             config: config, ledger: ledger, logger: logger, options: pollerOptions, instrumentation: metrics,

@@ -62,7 +62,7 @@ import Testing
             .incident.id)
         let client = CurlClient()
         let dispatcher = OutboxDispatcher(
-            config: reloaded?(config) ?? config, store: store,
+            config: reloaded?(config) ?? config, outbox: store.outbox,
             sender: CurlChannelSender(client: client, now: { Date() }),
             signer: signer, policy: policy ?? fast, tick: .seconds(60), logger: logger)
         let task = Task { try await dispatcher.run() }
@@ -86,7 +86,7 @@ import Testing
             ).incident.id)
         let client = CurlClient()
         let dispatcher = OutboxDispatcher(
-            config: config, store: store, sender: CurlChannelSender(client: client, now: { clock.date }),
+            config: config, outbox: store.outbox, sender: CurlChannelSender(client: client, now: { clock.date }),
             signer: signer, policy: RetryPolicy(attemptsPerChannel: 3, initialBackoff: .seconds(2), jitter: 0),
             tick: .seconds(60), logger: logger, clock: clock, now: { clock.date }, random: SplitMix64(seed: 1))
         let task = Task { try await dispatcher.run() }
@@ -156,7 +156,8 @@ import Testing
         }
         let client = CurlClient()
         let dispatcher = OutboxDispatcher(
-            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }), signer: signer,
+            config: config, outbox: store.outbox, sender: CurlChannelSender(client: client, now: { Date() }),
+            signer: signer,
             policy: fast, maxConcurrent: 2, tick: .seconds(60), logger: logger)
         let task = Task { try await dispatcher.run() }
         #expect(await server.waitForRequests(to: "/primary", count: 7, timeout: .seconds(10)))

@@ -43,7 +43,7 @@ import Testing
         }
         let client = CurlClient()
         let dispatcher = OutboxDispatcher(
-            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }),
+            config: config, outbox: store.outbox, sender: CurlChannelSender(client: client, now: { Date() }),
             signer: ApprovalSigner(key: Array(repeating: 1, count: 32)), tick: .seconds(60), logger: logger)
         let task = Task { try await dispatcher.run() }
         for _ in 0..<3000 where !(try done(store)) { try await Task.sleep(for: .milliseconds(20)) }
@@ -126,7 +126,7 @@ import Testing
         #expect(queued.first?.recipients.compactMap(\.login) == ["zhangmin", "wanglei"])
         let client = CurlClient()
         let dispatcher = OutboxDispatcher(
-            config: config, store: store, sender: CurlChannelSender(client: client, now: { Date() }),
+            config: config, outbox: store.outbox, sender: CurlChannelSender(client: client, now: { Date() }),
             signer: ApprovalSigner(key: Array(repeating: 1, count: 32)), tick: .seconds(60), logger: logger)
         let task = Task { try await dispatcher.run() }
         for _ in 0..<3000 where try store.notifications(id).filter({ $0.state == .delivered }).count < 2 {

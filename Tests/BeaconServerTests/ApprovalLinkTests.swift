@@ -150,17 +150,17 @@ extension ApprovalLinkTests {
     }
 
     /// A short link as the dispatcher makes one for an SMS: a random code, only its hash stored.
-    func shortLink(expires: Date? = nil) throws -> String {
+    func shortLink(expires: Date? = nil) async throws -> String {
         var generator = SystemRandomNumberGenerator()
         let code = ApprovalShortLink.makeCode(using: &generator)
-        try store.createShortLink(
+        try await store.outbox.createShortLink(
             codeHash: ApprovalShortLink.hash(code), approvalID: approvalID, person: "lina",
             expiresAt: expires ?? start.addingTimeInterval(86_400), at: start)
         return code
     }
 
     @Test func aShortLinkShowsBothAnswersAndAnswersOnce() async throws {
-        let code = try shortLink()
+        let code = try await shortLink()
         #expect(code.count == 14, "14 base62 characters: 83 random bits")
         let stored = try store.shortLink(codeHash: ApprovalShortLink.hash(code))
         #expect(stored?.person == "lina")
@@ -185,7 +185,7 @@ extension ApprovalLinkTests {
     }
 
     @Test func unknownMalformedAndExpiredShortLinksAreRefused() async throws {
-        let expired = try shortLink(expires: start.addingTimeInterval(30))
+        let expired = try await shortLink(expires: start.addingTimeInterval(30))
         try await application(at: start + 60).test(.router) { client in
             let forged = try await client.execute(uri: "/a/AAAAAAAAAAAAAA", method: .get)
             #expect(forged.status == .notFound)

@@ -21,23 +21,23 @@ import Testing
         #expect(down.status == "down" && !down.isServing)
     }
 
-    @Test func anIncidentWhoseEveryAttemptFailedIsUnreachedUntilOneArrives() throws {
+    @Test func anIncidentWhoseEveryAttemptFailedIsUnreachedUntilOneArrives() async throws {
         let fixture = try ConsoleFixture()
         let store = fixture.store
         #expect(try store.unreachedIncidents().isEmpty, "nothing attempted yet")
         let pages = try store.notifications(fixture.incidentID)
         let first = try #require(pages.first)
-        try store.recordFailed(
+        try await store.outbox.recordFailed(
             first, reason: "HTTP 500", retryAt: ConsoleFixture.start, fallovers: [], at: ConsoleFixture.start)
         #expect(try store.unreachedIncidents().map(\.id) == [fixture.incidentID])
-        try store.recordDelivered(try #require(pages.last), detail: "HTTP 200", at: ConsoleFixture.start)
+        try await store.outbox.recordDelivered(try #require(pages.last), detail: "HTTP 200", at: ConsoleFixture.start)
         #expect(try store.unreachedIncidents().isEmpty, "someone was reached")
     }
 
     @Test func theDashboardNamesTheIncidentsOnWhichNobodyWasReached() async throws {
         let fixture = try ConsoleFixture()
         let page = try #require(try fixture.store.notifications(fixture.incidentID).first)
-        try fixture.store.recordFailed(
+        try await fixture.store.outbox.recordFailed(
             page, reason: "connection refused", retryAt: nil, fallovers: [], at: ConsoleFixture.start)
         let html = try await fixture.application().test(.router) { client in
             let session = try await fixture.signIn(client, as: .operation)

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// Group channels under their platform's rate: what is over the limit waits, then goes out as one digest.
@@ -7,7 +6,7 @@ extension OutboxDispatcher {
     /// What to send now: one attempt per notification, except on a rate-limited channel, where what is over the
     /// limit is merged into one digest (the last message the window allows), or, when the window is full, waits
     /// for it to open. Nothing is dropped.
-    func batches(_ due: [OutboxEntry]) -> [[OutboxEntry]] {
+    func batches(_ due: [OutboxEntry]) async -> [[OutboxEntry]] {
         let config = config.withLock { $0 }
         var batches: [[OutboxEntry]] = []
         var limited: [String: [OutboxEntry]] = [:]
@@ -25,7 +24,7 @@ extension OutboxDispatcher {
             guard let channel = config.channel(channelID), let entries = limited[channelID] else { continue }
             let (count, opensAt) = limiter.allowance(channel, at: now)
             guard count > 0 else {
-                postpone(entries, until: opensAt ?? now.addingTimeInterval(1))
+                await postpone(entries, until: opensAt ?? now.addingTimeInterval(1))
                 continue
             }
             let single = entries.count <= count ? entries.count : count - 1
@@ -37,9 +36,9 @@ extension OutboxDispatcher {
     }
 
     /// Moves notifications to when their channel's window opens, and wakes the dispatcher then.
-    private func postpone(_ entries: [OutboxEntry], until: Date) {
+    private func postpone(_ entries: [OutboxEntry], until: Date) async {
         do {
-            try store.postpone(entries.compactMap(\.id), until: until)
+            try await outbox.postpone(entries.compactMap(\.id), until: until)
         } catch {
             logger.error("cannot postpone notifications", metadata: ["error": "\(error)"])
         }
@@ -56,7 +55,9 @@ extension OutboxDispatcher {
     func attemptDigest(_ entries: [OutboxEntry]) async -> (retryAt: Date?, queued: Bool) {
         let config = config.withLock { $0 }
         guard let channel = config.channel(entries[0].channelID) else { return await attempt(entries[0]) }
-        let digest = Self.digest(entries.map { delivery($0, channel: channel, config: config) }, channel: channel)
+        var deliveries: [Delivery] = []
+        for entry in entries { deliveries.append(await delivery(entry, channel: channel, config: config)) }
+        let digest = Self.digest(deliveries, channel: channel)
         var result = await sender.send(digest)
         count(result, on: channel.id)
         if case .delivered(let detail) = result {
@@ -66,7 +67,7 @@ extension OutboxDispatcher {
         var queued = false
         for entry in entries {
             do {
-                let recorded = try record(result, for: entry, config: config)
+                let recorded = try await record(result, for: entry, config: config)
                 retryAt = [retryAt, recorded.retryAt].compactMap { $0 }.min()
                 queued = queued || recorded.queued
             } catch {

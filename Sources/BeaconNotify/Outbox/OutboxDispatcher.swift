@@ -1,7 +1,6 @@
 import AsyncAlgorithms
 public import BeaconApproval
 public import BeaconCore
-public import BeaconStore
 public import Foundation
 public import Logging
 public import ServiceLifecycle
@@ -20,7 +19,7 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
         case finished(Int64, moreDue: Bool)
     }
 
-    let store: BeaconStore
+    let outbox: any OutboxRepository
     let sender: any ChannelSender
     private let signer: ApprovalSigner
     private let policy: RetryPolicy
@@ -37,7 +36,7 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
     let limiter = ChannelLimiter()
 
     public init(
-        config: BeaconConfig, store: BeaconStore, sender: any ChannelSender, signer: ApprovalSigner,
+        config: BeaconConfig, outbox: any OutboxRepository, sender: any ChannelSender, signer: ApprovalSigner,
         policy: RetryPolicy = RetryPolicy(), maxConcurrent: Int = 32, tick: Duration = .seconds(1),
         logger: Logger, instrumentation: any Instrumentation = NoInstrumentation(), clock: C,
         now: @escaping @Sendable () -> Date,
@@ -47,7 +46,7 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
         self.random = Mutex(random)
         self.instrumentation = instrumentation
         self.config = Mutex(config)
-        self.store = store
+        self.outbox = outbox
         self.sender = sender
         self.signer = signer
         self.policy = policy
@@ -72,7 +71,7 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
             var busy = Set<Int64>()
             // Whether the last look found all that was due: then a finished attempt alone frees a slot for
             // nothing, and the outbox is read again only when something may have become due.
-            var drained = fill(&busy, group: &group)
+            var drained = await fill(&busy, group: &group)
             for await event in events.cancelOnGracefulShutdown() {
                 switch event {
                 case .wake: drained = false
@@ -80,7 +79,7 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
                     busy.remove(id)
                     if moreDue { drained = false }
                 }
-                if !drained { drained = fill(&busy, group: &group) }
+                if !drained { drained = await fill(&busy, group: &group) }
             }
         }
     }
@@ -88,17 +87,17 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
     /// Starts attempts for due notifications while there is room.
     /// - Returns: whether every notification due now has been started (false when the room ran out or the
     ///   outbox could not be read).
-    private func fill(_ busy: inout Set<Int64>, group: inout DiscardingTaskGroup) -> Bool {
+    private func fill(_ busy: inout Set<Int64>, group: inout DiscardingTaskGroup) async -> Bool {
         let room = maxConcurrent - busy.count
         guard room > 0 else { return false }
         let due: [OutboxEntry]
         do {
-            due = try store.dueNotifications(at: now(), limit: room, excluding: busy)
+            due = try await outbox.due(at: now(), limit: room, excluding: busy)
         } catch {
             logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
             return false
         }
-        for batch in batches(due) {
+        for batch in await batches(due) {
             let ids = batch.compactMap(\.id)
             guard !ids.isEmpty else { continue }
             busy.formUnion(ids)
@@ -126,13 +125,13 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
         let config = config.withLock { $0 }
         let result: DeliveryResult
         if let channel = config.channel(entry.channelID) {
-            result = await sender.send(delivery(entry, channel: channel, config: config))
+            result = await sender.send(await delivery(entry, channel: channel, config: config))
         } else {
             result = .failed(reason: "channel \(entry.channelID) is no longer configured", retryable: false)
         }
         count(result, on: entry.channelID)
         do {
-            return try record(result, for: entry, config: config)
+            return try await record(result, for: entry, config: config)
         } catch {
             logger.error("cannot record a notification attempt", metadata: ["error": "\(error)"])
             return (nil, false)
@@ -153,15 +152,15 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
     /// - Returns: when it is to be tried again, and whether a fall-over was queued.
     func record(
         _ result: DeliveryResult, for entry: OutboxEntry, config: BeaconConfig
-    ) throws -> (retryAt: Date?, queued: Bool) {
+    ) async throws -> (retryAt: Date?, queued: Bool) {
         switch result {
         case .delivered(let detail):
-            try store.recordDelivered(entry, detail: detail, at: now())
+            try await outbox.recordDelivered(entry, detail: detail, at: now())
             return (nil, false)
         case .throttled(let reason, let pause):
             let until = now().addingTimeInterval(pause.seconds)
             limiter.pause(entry.channelID, until: until)
-            try store.recordFailed(entry, reason: reason, retryAt: until, fallovers: [], at: now())
+            try await outbox.recordFailed(entry, reason: reason, retryAt: until, fallovers: [], at: now())
             logger.warning(
                 "channel throttled",
                 metadata: ["channel": "\(entry.channelID)", "until": "\(until)", "reason": "\(reason)"])
@@ -172,7 +171,7 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
                 retryable && attempts < policy.attemptsPerChannel
                 ? now().addingTimeInterval(backoff(after: attempts).seconds) : nil
             let fallovers = retryAt == nil ? nextChannels(after: entry, config: config) : []
-            try store.recordFailed(entry, reason: reason, retryAt: retryAt, fallovers: fallovers, at: now())
+            try await outbox.recordFailed(entry, reason: reason, retryAt: retryAt, fallovers: fallovers, at: now())
             let next =
                 retryAt.map { "retry at \($0)" }
                 ?? (fallovers.isEmpty ? "give up" : "fall over to \(fallovers.map(\.channelID))")
@@ -186,7 +185,7 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
         }
     }
 
-    func delivery(_ entry: OutboxEntry, channel: Channel, config: BeaconConfig) -> Delivery {
+    func delivery(_ entry: OutboxEntry, channel: Channel, config: BeaconConfig) async -> Delivery {
         var message = entry.message
         let base = config.publicURL.hasSuffix("/") ? String(config.publicURL.dropLast()) : config.publicURL
         if entry.approvalID != nil, channel.audience == .group {
@@ -197,7 +196,7 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
                 of: CommandPlanner.approvalNext,
                 with: "Asked of \(entry.recipient.name) (decision layer). Answer in the approvals inbox after signing "
                     + "in: \(base)/approvals")
-        } else if let approvalID = entry.approvalID, let approval = try? store.approval(approvalID) {
+        } else if let approvalID = entry.approvalID, let approval = try? await outbox.approval(approvalID) {
             func link(_ approve: Bool?) -> String {
                 let claim = ApprovalSigner.Claim(
                     approvalID: approvalID, person: entry.person, approve: approve, expiresAt: approval.expiresAt)
@@ -206,7 +205,8 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
             message.approval = ApprovalLinks(
                 approvalID: approvalID, approveURL: link(true), rejectURL: link(false), answerURL: link(nil),
                 shortURL: channel.type == .sms
-                    ? shortLink(approvalID, person: entry.person, expiresAt: approval.expiresAt, base: base) : nil,
+                    ? await shortLink(approvalID, person: entry.person, expiresAt: approval.expiresAt, base: base)
+                    : nil,
                 expiresAt: approval.expiresAt)
         }
         return Delivery(
@@ -215,11 +215,11 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
 
     /// A new single-use short link for an SMS, stored as the hash of its code; `nil` (the SMS then carries the
     /// long link) when it cannot be stored.
-    private func shortLink(_ approvalID: Int64, person: String, expiresAt: Date, base: String) -> String? {
+    private func shortLink(_ approvalID: Int64, person: String, expiresAt: Date, base: String) async -> String? {
         var generator = SystemRandomNumberGenerator()
         let code = ApprovalShortLink.makeCode(using: &generator)
         do {
-            try store.createShortLink(
+            try await outbox.createShortLink(
                 codeHash: ApprovalShortLink.hash(code), approvalID: approvalID, person: person, expiresAt: expiresAt,
                 at: now())
         } catch {
@@ -273,12 +273,12 @@ extension OutboxDispatcher {
 extension OutboxDispatcher where C == ContinuousClock {
     /// A dispatcher on the system's clocks and random numbers.
     public convenience init(
-        config: BeaconConfig, store: BeaconStore, sender: any ChannelSender, signer: ApprovalSigner,
+        config: BeaconConfig, outbox: any OutboxRepository, sender: any ChannelSender, signer: ApprovalSigner,
         policy: RetryPolicy = RetryPolicy(), maxConcurrent: Int = 32, tick: Duration = .seconds(1),
         logger: Logger, instrumentation: any Instrumentation = NoInstrumentation()
     ) {
         self.init(
-            config: config, store: store, sender: sender, signer: signer, policy: policy,
+            config: config, outbox: outbox, sender: sender, signer: signer, policy: policy,
             maxConcurrent: maxConcurrent, tick: tick, logger: logger, instrumentation: instrumentation,
             clock: ContinuousClock(), now: { Date() })
     }

@@ -1,0 +1,110 @@
+public import Foundation
+
+/// A notification in the outbox: persisted with the change that caused it, sent and retried from here.
+public struct OutboxEntry: Sendable, Hashable, Codable {
+    public enum State: String, Sendable, Codable, Hashable {
+        case pending, delivered
+        /// Given up on this channel (the person's next channel, if any, has its own entry).
+        case failed
+    }
+
+    public var id: Int64?
+    public var incidentID: IncidentID
+    public var idempotencyKey: String
+    /// The key without its channel: fall-over entries share it.
+    public var baseKey: String
+    public var kind: NotificationKind
+    public var person: String
+    public var layer: Layer
+    public var channelID: String
+    public var channelIndex: Int
+    public var stepID: String?
+    public var approvalID: Int64?
+    public var recipient: Recipient
+    public var message: NotificationMessage
+    public var state: State
+    public var attempts: Int
+    public var nextAttemptAt: Date
+    public var lastError: String?
+    public var createdAt: Date
+    public var deliveredAt: Date?
+
+    public init(
+        id: Int64? = nil, incidentID: IncidentID, idempotencyKey: String, baseKey: String, kind: NotificationKind,
+        person: String, layer: Layer, channelID: String, channelIndex: Int, stepID: String?, approvalID: Int64?,
+        recipient: Recipient, message: NotificationMessage, state: State, attempts: Int, nextAttemptAt: Date,
+        lastError: String?, createdAt: Date, deliveredAt: Date?
+    ) {
+        self.id = id
+        self.incidentID = incidentID
+        self.idempotencyKey = idempotencyKey
+        self.baseKey = baseKey
+        self.kind = kind
+        self.person = person
+        self.layer = layer
+        self.channelID = channelID
+        self.channelIndex = channelIndex
+        self.stepID = stepID
+        self.approvalID = approvalID
+        self.recipient = recipient
+        self.message = message
+        self.state = state
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.deliveredAt = deliveredAt
+    }
+
+    /// Everyone the notification is for: the people a group message names, or its one recipient.
+    public var recipients: [Recipient] { message.mentions ?? [recipient] }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, person, layer, recipient, message, state, attempts
+        case incidentID = "incident_id"
+        case idempotencyKey = "idempotency_key"
+        case baseKey = "base_key"
+        case channelID = "channel_id"
+        case channelIndex = "channel_index"
+        case stepID = "step_id"
+        case approvalID = "approval_id"
+        case nextAttemptAt = "next_attempt_at"
+        case lastError = "last_error"
+        case createdAt = "created_at"
+        case deliveredAt = "delivered_at"
+    }
+}
+
+/// Where a notification that gave up on its channel goes next.
+public struct Fallover: Sendable, Hashable {
+    public var channelID: String
+    /// The channel's place in the (first) person's list.
+    public var index: Int
+    /// Who the new notification is for; empty for "the same person" (a personal notification's next channel).
+    public var recipients: [Recipient]
+    /// Whether the channel is a group one, where one message names every recipient.
+    public var group: Bool
+
+    public init(channelID: String, index: Int, recipients: [Recipient], group: Bool) {
+        self.channelID = channelID
+        self.index = index
+        self.recipients = recipients
+        self.group = group
+    }
+}
+
+/// A short, single-use approval answer link, as stored: the code itself is never kept, only its hash.
+public struct ShortLink: Sendable, Hashable {
+    public var approvalID: Int64
+    /// The login (or name) of the decision-layer person it was sent to.
+    public var person: String
+    public var expiresAt: Date
+    public var usedAt: Date?
+
+    public init(approvalID: Int64, person: String, expiresAt: Date, usedAt: Date?) {
+        self.approvalID = approvalID
+        self.person = person
+        self.expiresAt = expiresAt
+        self.usedAt = usedAt
+    }
+}

@@ -1,0 +1,32 @@
+public import Foundation
+
+/// Where notifications wait to be sent, and what their attempts did: the outbox as the dispatcher works it.
+///
+/// One implementation per store (SQLite today; PostgreSQL is to fit the same protocol). Every method is one
+/// transaction; what an attempt records (its result, the timeline entry that tells it, the notifications that
+/// fall over) commits together.
+public protocol OutboxRepository: Sendable {
+    /// Notifications due for an attempt at `now`, oldest first, at most `limit`, leaving out `busy` (attempts in
+    /// flight).
+    func due(at now: Date, limit: Int, excluding busy: Set<Int64>) async throws -> [OutboxEntry]
+
+    /// Moves pending notifications to `until` (their channel's rate limit lets nothing through before then).
+    func postpone(_ ids: [Int64], until: Date) async throws
+
+    /// Records a delivered notification and its timeline entry; nothing when the row is no longer pending.
+    func recordDelivered(_ entry: OutboxEntry, detail: String, at now: Date) async throws
+
+    /// Records a failed attempt: a retry at `retryAt`, or, when `retryAt` is `nil`, giving up on this channel and
+    /// queueing every channel in `fallovers` (none: nobody else to try).
+    func recordFailed(
+        _ entry: OutboxEntry, reason: String, retryAt: Date?, fallovers: [Fallover], at now: Date)
+        async throws
+
+    /// The approval a request asks for, to link to.
+    func approval(_ id: Int64) async throws -> Approval?
+
+    /// Keeps a new short approval link under the hash of its code.
+    func createShortLink(
+        codeHash: String, approvalID: Int64, person: String, expiresAt: Date, at now: Date)
+        async throws
+}
