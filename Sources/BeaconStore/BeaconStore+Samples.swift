@@ -2,17 +2,6 @@ public import BeaconCore
 public import Foundation
 import GRDB
 
-/// One observed value of one series.
-public struct Sample: Sendable, Hashable {
-    public var at: Date
-    public var value: Double
-
-    public init(at: Date, value: Double) {
-        self.at = at
-        self.value = value
-    }
-}
-
 extension BeaconStore {
     /// Appends samples of one series, creating the series on first use. A sample at an instant already
     /// stored replaces it.
@@ -25,7 +14,7 @@ extension BeaconStore {
         try writer.write { db in try Self.insert(db, batches) }
     }
 
-    private static func insert(_ db: Database, _ batches: [(rule: String, labels: Labels, samples: [Sample])]) throws {
+    static func insert(_ db: Database, _ batches: [(rule: String, labels: Labels, samples: [Sample])]) throws {
         let statement = try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO series_sample (series_id, at, value) VALUES (?, ?, ?)")
         for batch in batches {
@@ -50,34 +39,6 @@ extension BeaconStore {
                 arguments: [rule, labels.description, Self.milliseconds(from), Self.milliseconds(to)])
             return rows.map { Sample(at: Date(timeIntervalSince1970: Double($0[0] as Int64) / 1_000), value: $0[1]) }
         }
-    }
-
-    /// The samples of every series of `rule` within `span` seconds of the series' newest, oldest first, by the
-    /// series' labels as text (`{region="east"}`, the form fingerprints use).
-    public func recentSamples(rule: String, span: Double) throws -> [String: [Sample]] {
-        try writer.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT series.labels, series_sample.at, series_sample.value FROM series
-                    JOIN series_sample ON series_sample.series_id = series.id
-                    WHERE series.rule_id = ? AND series_sample.at >= (
-                        SELECT MAX(at) FROM series_sample WHERE series_id = series.id) - ?
-                    ORDER BY series.id, series_sample.at
-                    """,
-                arguments: [rule, Int64((span * 1_000).rounded(.up))])
-            var samples: [String: [Sample]] = [:]
-            for row in rows {
-                let at = Date(timeIntervalSince1970: Double(row[1] as Int64) / 1_000)
-                samples[row[0], default: []].append(Sample(at: at, value: row[2]))
-            }
-            return samples
-        }
-    }
-
-    /// Appends samples of many series in one transaction, waiting for the database without blocking a thread.
-    public func appendAsync(_ batches: [(rule: String, labels: Labels, samples: [Sample])]) async throws {
-        try await writer.write { db in try Self.insert(db, batches) }
     }
 
     /// Deletes samples older than `cutoff`, across every series.

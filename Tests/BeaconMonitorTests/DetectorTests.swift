@@ -52,7 +52,7 @@ import Testing
         let payment = rule(
             "payment-success-rate", prometheus(server.url("/metrics"), "payment_success_rate"),
             .threshold(op: .below, levels: [.sev2: 0.90, .sev1: 0.80]))
-        let detector = try Detection(rules: [payment], store: store, logger: logger)
+        let detector = try await Detection(rules: [payment], store: store, logger: logger)
         let changes = try await step(detector, at: 0)
         #expect(
             changes.map { "\($0.incident.labels) \($0.incident.severity)" }.sorted() == [
@@ -75,7 +75,7 @@ import Testing
                 url: server.url("/complaints.json"), format: .json, path: "items[*].count", seriesLabel: "items[*].sku",
                 interval: .seconds(60), timeout: .seconds(30)),
             .threshold(op: .above, levels: [.sev3: 100, .sev2: 300]))
-        let detector = try Detection(rules: [complaints], store: store, logger: logger)
+        let detector = try await Detection(rules: [complaints], store: store, logger: logger)
         let changes = try await step(detector, at: 0)
         #expect(
             changes.map(\.incident.title).sorted() == ["product-complaints (sku=A17)", "product-complaints (sku=C3)"])
@@ -89,7 +89,7 @@ import Testing
         let payment = rule(
             "payment-success-rate", prometheus(server.url("/metrics"), "payment_success_rate"),
             .threshold(op: .below, levels: [.sev2: 0.90, .sev1: 0.80]), for: .seconds(10), resolveAfter: .seconds(30))
-        let detector = try Detection(rules: [payment], store: store, logger: logger)
+        let detector = try await Detection(rules: [payment], store: store, logger: logger)
         #expect(try await step(detector, at: 0).isEmpty, "a breach opens nothing before `for` has passed")
         #expect(try await step(detector, at: 10).map(\.event.kind) == [.opened])
         server.set(.prometheus("payment_success_rate 0.70\n"), for: "/metrics")
@@ -116,7 +116,7 @@ import Testing
                 url: server.url("/sentiment.json"), format: .json, path: "negative_mentions", interval: .seconds(1),
                 timeout: .seconds(30)),
             .change(window: .seconds(60), op: .above, levels: [.sev3: .ratio(10), .sev2: .ratio(30)]))
-        let detector = try Detection(rules: [mentions], store: store, logger: logger)
+        let detector = try await Detection(rules: [mentions], store: store, logger: logger)
         #expect(try await step(detector, at: 0).isEmpty)
         #expect(try await step(detector, at: 30).isEmpty)
         server.set(.json(#"{"negative_mentions": 480}"#), for: "/sentiment.json")
@@ -139,7 +139,7 @@ import Testing
                 url: server.url("/sentiment.json"), format: .json, path: "trending[*].title", interval: .seconds(1),
                 timeout: .seconds(30)),
             .contains(keywords: ["Payment Failure"], levels: [.sev3: 50, .sev2: 10]))
-        let detector = try Detection(rules: [trending], store: store, logger: logger)
+        let detector = try await Detection(rules: [trending], store: store, logger: logger)
         let opened = try await step(detector, at: 0)
         #expect(opened.map(\.incident.severity) == [.sev2])
         #expect(opened.first?.incident.value == 8)
@@ -168,7 +168,7 @@ import Testing
                 timeout: behaviour == .hang ? .milliseconds(300) : .seconds(30),
                 maxBytes: 4096),
             .absent(severity: .sev2), for: .seconds(5))
-        let detector = try Detection(rules: [health], store: store, logger: logger)
+        let detector = try await Detection(rules: [health], store: store, logger: logger)
         #expect(try await step(detector, at: 0).isEmpty)
         let opened = try await step(detector, at: 5)
         #expect(opened.count == 1)
@@ -188,7 +188,7 @@ import Testing
                 url: server.url("/healthz"), format: .json, path: "up", interval: .seconds(1),
                 timeout: .seconds(30)),
             .absent(severity: .sev2))
-        let detector = try Detection(rules: [health], store: store, logger: logger)
+        let detector = try await Detection(rules: [health], store: store, logger: logger)
         #expect(
             try await step(detector, at: 0).map(\.event.message) == [
                 "Opened at sev2 (major): up is missing from the response"
@@ -213,13 +213,13 @@ import Testing
                 .change(window: .seconds(3600), op: .above, levels: [.sev3: .ratio(10)])),
         ]
         do {
-            let detector = try Detection(rules: rules, store: try BeaconStore.open(path: path), logger: logger)
+            let detector = try await Detection(rules: rules, store: try BeaconStore.open(path: path), logger: logger)
             #expect(try await step(detector, at: 0).map(\.incident.ruleID) == ["payment-success-rate"])
             for minute in 1...50 { _ = try await step(detector, at: Double(minute * 60)) }
             await detector.flushSamples()
         }
         server.set(.prometheus("payment_success_rate 0.97\nnegative_mentions 480\n"), for: "/metrics")
-        let restarted = try Detection(rules: rules, store: try BeaconStore.open(path: path), logger: logger)
+        let restarted = try await Detection(rules: rules, store: try BeaconStore.open(path: path), logger: logger)
         let first = try await step(restarted, at: 3660)
         #expect(first.map(\.incident.ruleID) == ["payment-success-rate", "negative-mentions"])
         #expect(first.map(\.event.kind) == [.note, .opened], "history from before the restart gives the baseline")
@@ -235,7 +235,7 @@ import Testing
         let payment = rule(
             "payment-success-rate", prometheus("http://127.0.0.1:9/metrics", "payment_success_rate"),
             .threshold(op: .below, levels: [.sev2: 0.90]))
-        let detector = try Detection(
+        let detector = try await Detection(
             rules: [payment], store: store, logger: RecordingLogHandler.logger(book), instrumentation: counts)
         let target = detector.plan.targets[0].id
         for (offset, body) in ["\u{1}garbage{{{", "payment_success_rate NaN-ish", "\u{FF}\u{FE}"].enumerated() {
@@ -267,7 +267,7 @@ extension DetectorTests {
         let payment = rule(
             "payment-success-rate", prometheus("http://127.0.0.1:9/metrics", "payment_success_rate"),
             .threshold(op: .below, levels: [.sev2: 0.90]))
-        let detector = try Detection(rules: [payment], store: store, logger: logger)
+        let detector = try await Detection(rules: [payment], store: store, logger: logger)
         let target = detector.plan.targets[0].id
         func poll(_ value: Double, at offset: Double) async -> [IncidentChange] {
             let body = Array("payment_success_rate \(value)\n".utf8)
@@ -296,10 +296,12 @@ final class Detection: @unchecked Sendable {
 
     init(
         rules: [Rule], store: BeaconStore, logger: Logger, instrumentation: any Instrumentation = NoInstrumentation()
-    )
-        throws
-    {
-        detector = try Detector(rules: rules, store: store, logger: logger, instrumentation: instrumentation)
+    ) async throws {
+        let memory = try await DetectorMemory.load(
+            rules: rules, incidents: store.incidentReader, samples: store.samples)
+        detector = Detector(
+            rules: rules, restored: memory.severities, histories: memory.histories, logger: logger,
+            instrumentation: instrumentation)
         committer = ChangeCommitter(ledger: IncidentLedger.recordingOnly(store), logger: logger)
         self.store = store
         self.logger = logger
@@ -313,7 +315,7 @@ final class Detection: @unchecked Sendable {
     }
 
     func flushSamples() async {
-        try? await store.appendAsync(detector.takeSamples())
+        try? await store.samples.append(detector.takeSamples())
     }
 }
 

@@ -1,5 +1,4 @@
 public import BeaconCore
-public import BeaconStore
 public import Foundation
 public import Logging
 
@@ -47,17 +46,6 @@ public final class Detector {
         restoredSeverities = restored
         storedHistories = histories
         plan = SourcePlan(rules: rules, firstID: firstTargetID)
-    }
-
-    /// A detector that picks up where the last process left off: the incidents open in `store` and the stored
-    /// history of change rules.
-    public convenience init(
-        rules: [Rule], store: BeaconStore, logger: Logger, instrumentation: any Instrumentation = NoInstrumentation()
-    ) throws {
-        let memory = try DetectorMemory.load(rules: rules, from: store)
-        self.init(
-            rules: rules, restored: memory.severities, histories: memory.histories, logger: logger,
-            instrumentation: instrumentation)
     }
 
     /// Replaces the rules; series of rules that remain keep their state.

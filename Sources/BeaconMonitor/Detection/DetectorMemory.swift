@@ -1,5 +1,4 @@
 public import BeaconCore
-public import BeaconStore
 
 /// What a detector remembers from before it started, read from the store before polling begins (never on the
 /// poller's thread).
@@ -10,24 +9,29 @@ public struct DetectorMemory: Sendable {
     public var histories: [Fingerprint: [Sample]] = [:]
 
     /// Reads the open incidents and the histories of `rules`' change series.
-    public static func load(rules: [Rule], from store: BeaconStore) throws -> DetectorMemory {
+    public static func load(
+        rules: [Rule], incidents: any IncidentRepository, samples: any SampleRepository
+    ) async throws -> DetectorMemory {
         var memory = DetectorMemory()
-        for incident in try store.incidents(statuses: IncidentStatus.active, limit: 100_000)
-        where incident.origin == .rule {
+        for incident in try await incidents.activeIncidents() where incident.origin == .rule {
             memory.severities[incident.fingerprint] = incident.severity
         }
-        memory.histories = try histories(rules: rules, from: store)
+        memory.histories = try await histories(rules: rules, from: samples)
         return memory
     }
 
     /// The stored samples of `rules`' change series: per series, those within a history's span of its newest.
-    public static func histories(rules: [Rule], from store: BeaconStore) throws -> [Fingerprint: [Sample]] {
+    public static func histories(
+        rules: [Rule], from samples: any SampleRepository
+    ) async throws
+        -> [Fingerprint: [Sample]]
+    {
         var histories: [Fingerprint: [Sample]] = [:]
         for rule in rules {
             guard case .change(let window, _, _) = rule.condition else { continue }
             let span = SeriesHistory(window: window).span
-            for (labels, samples) in try store.recentSamples(rule: rule.id, span: span) {
-                histories[Fingerprint(rawValue: rule.id + labels)] = samples
+            for (labels, stored) in try await samples.recent(rule: rule.id, span: span) {
+                histories[Fingerprint(rawValue: rule.id + labels)] = stored
             }
         }
         return histories

@@ -33,7 +33,8 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     private let initialConfig: BeaconConfig
     private let ledger: IncidentLedger
     private let instrumentation: any Instrumentation
-    private let store: BeaconStore
+    private let samples: any SampleRepository
+    private let incidents: any IncidentRepository
     private let logger: Logger
     private let options: Poller.Options
     private let clock: C
@@ -47,18 +48,21 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     /// - Parameters:
     ///   - config: the rules to poll.
     ///   - ledger: commits the incidents the rules open, and pages as its configuration says.
+    ///   - samples: where series values are kept; `incidents`: the incidents open when the monitor starts.
     ///   - clock: ticks the flushes of samples and of changes the database refused before.
     ///   - now: the wall clock that timestamps observations and incidents.
     ///   - onChange: told of every committed incident change (the demo prints them), on the service's task.
     public init(
-        config: BeaconConfig, ledger: IncidentLedger, logger: Logger, options: Poller.Options = Poller.Options(),
+        config: BeaconConfig, ledger: IncidentLedger, samples: any SampleRepository,
+        incidents: any IncidentRepository, logger: Logger, options: Poller.Options = Poller.Options(),
         instrumentation: any Instrumentation = NoInstrumentation(), clock: C, flushEvery: Duration = .seconds(1),
         now: @escaping @Sendable () -> Date, onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         initialConfig = config
         self.ledger = ledger
         self.instrumentation = instrumentation
-        store = ledger.store
+        self.samples = samples
+        self.incidents = incidents
         self.logger = logger
         self.options = options
         self.clock = clock
@@ -76,7 +80,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     public var status: Status { currentStatus.withLock { $0 } }
 
     public func run() async throws {
-        let memory = try DetectorMemory.load(rules: initialConfig.rules, from: store)
+        let memory = try await DetectorMemory.load(rules: initialConfig.rules, incidents: incidents, samples: samples)
         let detector = LockedDetector(
             Detector(
                 rules: initialConfig.rules, restored: memory.severities, histories: memory.histories,
@@ -104,7 +108,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         for await event in events.cancelOnGracefulShutdown() {
             switch event {
             case .reload(let config):
-                reload(config, detector, poller)
+                await reload(config, detector, poller)
             case .commit:
                 await commit(committer)
             case .flush:
@@ -122,11 +126,11 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     }
 
     /// New rules to poll; the ledger reads the new chain and playbooks by itself.
-    private func reload(_ config: BeaconConfig, _ detector: LockedDetector, _ poller: Poller) {
+    private func reload(_ config: BeaconConfig, _ detector: LockedDetector, _ poller: Poller) async {
         // Read before taking the detector's lock, which the poller's thread waits on.
         let histories: [Fingerprint: [Sample]]
         do {
-            histories = try DetectorMemory.histories(rules: config.rules, from: store)
+            histories = try await DetectorMemory.histories(rules: config.rules, from: samples)
         } catch {
             logger.error("cannot read the history of change rules", metadata: ["error": "\(error)"])
             histories = [:]
@@ -149,7 +153,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         let batch = detector.withLock { $0.takeSamples() }
         guard !batch.isEmpty else { return }
         do {
-            try await store.appendAsync(batch)
+            try await samples.append(batch)
         } catch {
             logger.error("cannot store samples; they are kept for the next write", metadata: ["error": "\(error)"])
             detector.withLock { $0.putBack(batch) }
@@ -181,8 +185,9 @@ extension MonitorService where C == ContinuousClock {
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         self.init(
-            config: config, ledger: ledger, logger: logger, options: options, instrumentation: instrumentation,
-            clock: ContinuousClock(), now: { Date() }, onChange: onChange)
+            config: config, ledger: ledger, samples: ledger.store.samples, incidents: ledger.store.incidentReader,
+            logger: logger, options: options, instrumentation: instrumentation, clock: ContinuousClock(),
+            now: { Date() }, onChange: onChange)
     }
 }
 

@@ -1,4 +1,4 @@
-import BeaconStore
+import BeaconCore
 import Foundation
 
 /// The geometry of an SVG sparkline: numbers only, so the template can insert them with ordinary escaping.
