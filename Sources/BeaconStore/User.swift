@@ -2,69 +2,31 @@ public import BeaconCore
 public import Foundation
 import GRDB
 
-/// A person who signs in to the console or calls the API, with the layer that decides what they may do.
-public struct User: Sendable, Hashable, Codable {
-    public var id: Int64?
-    public var login: String
-    public var name: String
-    public var layer: Layer
-    public var admin: Bool
-    public var passwordHash: String?
-    public var disabled: Bool
-    public var failedLogins: Int
-    public var lockedUntil: Date?
-    public var createdAt: Date
-
-    public init(login: String, name: String, layer: Layer, admin: Bool, passwordHash: String?, createdAt: Date) {
-        self.login = login
-        self.name = name
-        self.layer = layer
-        self.admin = admin
-        self.passwordHash = passwordHash
-        disabled = false
-        failedLogins = 0
-        self.createdAt = createdAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, login, name, layer, admin, disabled
-        case passwordHash = "password_hash"
-        case failedLogins = "failed_logins"
-        case lockedUntil = "locked_until"
-        case createdAt = "created_at"
-    }
-}
-
 extension User: StoredValue {
     static let tableName = "user"
 
     mutating func didInsert(rowID: Int64) { id = rowID }
 }
 
-/// An error about users, tokens and sessions, with a sentence a user can act on.
-public struct UserError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Code: Sendable, Hashable { case exists, notFound, invalid }
-    public var code: Code
-    public var message: String
-    public var description: String { message }
-
-    public init(code: Code, message: String) {
-        self.code = code
-        self.message = message
-    }
+extension BeaconStore {
+    /// The console's and the API's users, their tokens and sessions, in this store.
+    public var people: SQLitePeople { SQLitePeople(store: self) }
 }
 
-extension BeaconStore {
+/// Users, API tokens and console sessions in SQLite.
+public struct SQLitePeople: PeopleRepository {
+    let store: BeaconStore
+
     @discardableResult
     public func addUser(
         login: String, name: String, layer: Layer, admin: Bool, passwordHash: String?, at now: Date
     )
-        throws -> User
+        async throws -> User
     {
         guard !login.isEmpty, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
             throw UserError(code: .invalid, message: "A login is letters, digits, dots, dashes and underscores.")
         }
-        return try writer.write { db in
+        return try await store.writer.write { db in
             if try User.filter(Column("login") == login).fetchCount(db) > 0 {
                 throw UserError(code: .exists, message: "A user \"\(login)\" already exists.")
             }
@@ -75,18 +37,18 @@ extension BeaconStore {
         }
     }
 
-    public func user(login: String) throws -> User? {
-        try writer.read { db in try User.filter(Column("login") == login).fetchOne(db) }
+    public func user(login: String) async throws -> User? {
+        try await store.writer.read { db in try User.filter(Column("login") == login).fetchOne(db) }
     }
 
-    public func users() throws -> [User] {
-        try writer.read { db in try User.order(Column("login")).fetchAll(db) }
+    public func users() async throws -> [User] {
+        try await store.writer.read { db in try User.order(Column("login")).fetchAll(db) }
     }
 
     /// Changes a user, failing when there is no such user.
     @discardableResult
-    public func updateUser(login: String, _ change: (inout User) -> Void) throws -> User {
-        try writer.write { db in
+    public func updateUser(login: String, _ change: @escaping @Sendable (inout User) -> Void) async throws -> User {
+        try await store.writer.write { db in
             guard var user = try User.filter(Column("login") == login).fetchOne(db) else {
                 throw UserError(code: .notFound, message: "No user \"\(login)\".")
             }
@@ -100,8 +62,8 @@ extension BeaconStore {
     }
 
     /// Stores an API token's hash for a user.
-    public func addToken(login: String, hash: String, prefix: String, at now: Date) throws {
-        try writer.write { db in
+    public func addToken(login: String, hash: String, prefix: String, at now: Date) async throws {
+        try await store.writer.write { db in
             guard let user = try User.filter(Column("login") == login).fetchOne(db) else {
                 throw UserError(code: .notFound, message: "No user \"\(login)\".")
             }
@@ -112,8 +74,8 @@ extension BeaconStore {
     }
 
     /// The enabled user a token hash belongs to, noting the token's use.
-    public func user(tokenHash: String, at now: Date) throws -> User? {
-        try writer.write { db in
+    public func user(tokenHash: String, at now: Date) async throws -> User? {
+        try await store.writer.write { db in
             guard
                 let userID = try Int64.fetchOne(
                     db, sql: "SELECT user_id FROM api_token WHERE token_hash = ?", arguments: [tokenHash]),
@@ -126,8 +88,8 @@ extension BeaconStore {
         }
     }
 
-    public func createSession(idHash: String, userID: Int64, csrf: String, expiresAt: Date, at now: Date) throws {
-        try writer.write { db in
+    public func createSession(idHash: String, userID: Int64, csrf: String, expiresAt: Date, at now: Date) async throws {
+        try await store.writer.write { db in
             try db.execute(
                 sql: "INSERT INTO session (id_hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [idHash, userID, csrf, now.timeIntervalSince1970, expiresAt.timeIntervalSince1970])
@@ -135,8 +97,8 @@ extension BeaconStore {
     }
 
     /// The enabled user of a live session, and the session's CSRF token.
-    public func session(idHash: String, at now: Date) throws -> (user: User, csrf: String)? {
-        try writer.read { db in
+    public func session(idHash: String, at now: Date) async throws -> (user: User, csrf: String)? {
+        try await store.writer.read { db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT user_id, csrf FROM session WHERE id_hash = ? AND expires_at > ?",
@@ -147,7 +109,9 @@ extension BeaconStore {
         }
     }
 
-    public func deleteSession(idHash: String) throws {
-        try writer.write { db in try db.execute(sql: "DELETE FROM session WHERE id_hash = ?", arguments: [idHash]) }
+    public func deleteSession(idHash: String) async throws {
+        try await store.writer.write { db in
+            try db.execute(sql: "DELETE FROM session WHERE id_hash = ?", arguments: [idHash])
+        }
     }
 }

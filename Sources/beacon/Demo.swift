@@ -68,7 +68,7 @@ extension Beacon {
                     DemoConfig.compressed(shipped, metricsAddress: ListenAddress(host: "127.0.0.1", port: shopPort)))
                 config.listen = ListenAddress(host: "127.0.0.1", port: requested)
                 config.publicURL = "http://127.0.0.1:\(requested)"
-                let users = try Self.addUsers(config, store: store)
+                let users = try await Self.addUsers(config, store: store)
                 let publicURL = Locked(config.publicURL)
                 let (consolePorts, consoleSink) = AsyncStream.makeStream(of: Int.self)
                 let daemon = try Daemon(
@@ -128,13 +128,13 @@ extension Beacon {
         }
 
         /// One console user per person of the chain who has a login, all with the demo password.
-        private static func addUsers(_ config: BeaconConfig, store: BeaconStore) throws -> [(String, Layer)] {
+        private static func addUsers(_ config: BeaconConfig, store: BeaconStore) async throws -> [(String, Layer)] {
             let hash = Credentials.hashPassword(demoPassword, cost: 8)
             var users: [(String, Layer)] = []
             for layer in Layer.allCases {
                 for person in config.chain[layer].people {
                     guard let login = person.login else { continue }
-                    try store.addUser(
+                    try await store.people.addUser(
                         login: login, name: person.name, layer: layer, admin: layer == .decision, passwordHash: hash,
                         at: Date())
                     users.append((login, layer))

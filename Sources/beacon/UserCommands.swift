@@ -5,7 +5,7 @@ import BeaconStore
 import Foundation
 
 extension Beacon {
-    struct UserCommand: ParsableCommand {
+    struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "user", abstract: "Manage the people who sign in to the console and call the API.",
             subcommands: [Add.self, List.self, Disable.self, SetPassword.self, Token.self])
@@ -13,7 +13,7 @@ extension Beacon {
 }
 
 extension Beacon.UserCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a user; the password is read from standard input.")
 
@@ -23,12 +23,12 @@ extension Beacon.UserCommand {
         @Option(help: "operation, execution or decision: what the user may do.") var layer: Layer
         @Flag(help: "May manage users.") var admin = false
 
-        func run() throws {
+        func run() async throws {
             let password = try readPassword()
             let config = try options.loadMain()
             let store = try options.openStore(config)
-            let user = try report {
-                try store.addUser(
+            let user = try await report {
+                try await store.people.addUser(
                     login: login, name: name, layer: layer, admin: admin,
                     passwordHash: Credentials.hashPassword(password), at: Date())
             }
@@ -36,14 +36,14 @@ extension Beacon.UserCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users.")
         @OptionGroup var options: ConfigOptions
         @Flag(help: "Print one JSON document.") var json = false
 
-        func run() throws {
+        func run() async throws {
             let config = try options.loadMain()
-            let users = try options.openStore(config).users()
+            let users = try await options.openStore(config).people.users()
             if json { return try printJSON(users.map(UserResource.init)) }
             guard !users.isEmpty else { return print("No users. Add one with `beacon user add`.") }
             for user in users {
@@ -56,32 +56,32 @@ extension Beacon.UserCommand {
         }
     }
 
-    struct Disable: ParsableCommand {
+    struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Disable a user: no sign-in, no API token, sessions ended.")
         @OptionGroup var options: ConfigOptions
         @Argument var login: String
 
-        func run() throws {
+        func run() async throws {
             let config = try options.loadMain()
             let store = try options.openStore(config)
-            try report { try store.updateUser(login: login) { $0.disabled = true } }
+            try await report { try await store.people.updateUser(login: login) { $0.disabled = true } }
             print("Disabled \(login).")
         }
     }
 
-    struct SetPassword: ParsableCommand {
+    struct SetPassword: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set-password", abstract: "Set a user's password, read from standard input.")
         @OptionGroup var options: ConfigOptions
         @Argument var login: String
 
-        func run() throws {
+        func run() async throws {
             let password = try readPassword()
             let config = try options.loadMain()
             let store = try options.openStore(config)
-            try report {
-                try store.updateUser(login: login) { user in
+            try await report {
+                try await store.people.updateUser(login: login) { user in
                     user.passwordHash = Credentials.hashPassword(password)
                     user.failedLogins = 0
                     user.lockedUntil = nil
@@ -91,17 +91,19 @@ extension Beacon.UserCommand {
         }
     }
 
-    struct Token: ParsableCommand {
+    struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make a new API token for a user and print it once; only its hash is kept.")
         @OptionGroup var options: ConfigOptions
         @Argument var login: String
 
-        func run() throws {
+        func run() async throws {
             let config = try options.loadMain()
             let store = try options.openStore(config)
             let made = Credentials.newToken()
-            try report { try store.addToken(login: login, hash: made.hash, prefix: made.prefix, at: Date()) }
+            try await report {
+                try await store.people.addToken(login: login, hash: made.hash, prefix: made.prefix, at: Date())
+            }
             print(made.token)
         }
     }
@@ -124,9 +126,9 @@ private func readPassword() throws -> String {
 
 /// Runs a user change, printing a `UserError` as a sentence and failing.
 @discardableResult
-private func report<T>(_ body: () throws -> T) throws -> T {
+private func report<T>(_ body: () async throws -> T) async throws -> T {
     do {
-        return try body()
+        return try await body()
     } catch let error as UserError {
         printErrors([error.message])
         throw ExitCode.failure

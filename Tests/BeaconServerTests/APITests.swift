@@ -14,16 +14,16 @@ import Testing
     let config = ApprovalLinkTests.chainConfig
     let tokens: [String: String]
 
-    init() throws {
+    init() async throws {
         store = try BeaconStore.inMemory()
         var tokens: [String: String] = [:]
         for (login, layer) in [("zhangmin", Layer.operation), ("wanglei", .execution), ("lina", .decision)] {
-            try store.addUser(
+            try await store.people.addUser(
                 login: login, name: login, layer: layer, admin: false,
                 passwordHash: Credentials.hashPassword("x", cost: 4),
                 at: Date())
             let made = Credentials.newToken()
-            try store.addToken(login: login, hash: made.hash, prefix: made.prefix, at: Date())
+            try await store.people.addToken(login: login, hash: made.hash, prefix: made.prefix, at: Date())
             tokens[login] = made.token
         }
         self.tokens = tokens
@@ -202,8 +202,8 @@ import Testing
 
     @Test func sessionWritesNeedTheirCSRFToken() async throws {
         let cookie = "session-cookie-value"
-        let user = try #require(try store.user(login: "zhangmin"))
-        try store.createSession(
+        let user = try #require(try await store.people.user(login: "zhangmin"))
+        try await store.people.createSession(
             idHash: Credentials.sha256(cookie), userID: try #require(user.id), csrf: "csrf-123",
             expiresAt: Date().addingTimeInterval(3600), at: Date())
         try await application().test(.router) { client in
@@ -237,7 +237,7 @@ import Testing
 
 extension APITests {
     @Test func onlyAdminsManageUsers() async throws {
-        try store.updateUser(login: "lina") { $0.admin = true }
+        try await store.people.updateUser(login: "lina") { $0.admin = true }
         try await application().test(.router) { client in
             let director = try await client.execute(uri: "/api/users", method: .get, headers: headers("wanglei"))
             #expect(director.status == .forbidden)

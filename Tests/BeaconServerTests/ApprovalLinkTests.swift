@@ -36,7 +36,7 @@ import Testing
         ])
     let approvalID: Int64
 
-    init() throws {
+    init() async throws {
         store = try BeaconStore.inMemory()
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
         let change = try ledger.declare(

@@ -15,7 +15,7 @@ extension ConsoleBrowserTests {
             throw ChromeDriverProcess.Unavailable(
                 description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
         }
-        let fixture = try ConsoleFixture(declaredAt: Date().addingTimeInterval(-3_600), clock: { Date() })
+        let fixture = try await ConsoleFixture(declaredAt: Date().addingTimeInterval(-3_600), clock: { Date() })
         let id = try fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
         let due = DueDay.text(Date().addingTimeInterval(14 * 86_400))
         try await fixture.application().test(.live) { client in

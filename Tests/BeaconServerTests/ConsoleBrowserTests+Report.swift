@@ -15,7 +15,7 @@ extension ConsoleBrowserTests {
             throw ChromeDriverProcess.Unavailable(
                 description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
         }
-        let fixture = try ConsoleFixture(declaredAt: Date().addingTimeInterval(-600), clock: { Date() })
+        let fixture = try await ConsoleFixture(declaredAt: Date().addingTimeInterval(-600), clock: { Date() })
         let worked = try fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
         try fixture.completePostMortem(worked)
         let week = ISOWeek(containing: Date(), in: ISOWeek.calendar(in: .current))

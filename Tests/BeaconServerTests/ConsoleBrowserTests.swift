@@ -21,7 +21,7 @@ import Testing
             throw ChromeDriverProcess.Unavailable(
                 description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
         }
-        let fixture = try ConsoleFixture(declaredAt: Date().addingTimeInterval(-90), clock: { Date() })
+        let fixture = try await ConsoleFixture(declaredAt: Date().addingTimeInterval(-90), clock: { Date() })
         let incident = fixture.incidentID.rawValue
         let now = Date()
         try fixture.store.append(

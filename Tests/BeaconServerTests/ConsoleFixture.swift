@@ -75,11 +75,11 @@ struct ConsoleFixture {
     init(
         title: String = "Card payments failing", declaredAt: Date = ConsoleFixture.start,
         clock: @escaping @Sendable () -> Date = { ConsoleFixture.start.addingTimeInterval(120) }
-    ) throws {
+    ) async throws {
         store = try BeaconStore.inMemory()
         self.clock = clock
         for (layer, login) in Self.logins {
-            try store.addUser(
+            try await store.people.addUser(
                 login: login, name: login.capitalized, layer: layer, admin: false,
                 passwordHash: Credentials.hashPassword(Self.password, cost: 4), at: Self.start)
         }
@@ -128,7 +128,7 @@ struct ConsoleFixture {
             body: ByteBuffer(string: "login=\(login)&password=\(Self.escaped(Self.password))&csrf=\(Self.loginToken)"))
         #expect(response.status == .seeOther)
         let cookie = try #require(Self.cookie(AuthMiddleware.cookieName, in: response))
-        let csrf = try #require(try store.session(idHash: Credentials.sha256(cookie.value), at: now)?.csrf)
+        let csrf = try #require(try await store.people.session(idHash: Credentials.sha256(cookie.value), at: now)?.csrf)
         return Session(cookie: cookie.value, csrf: csrf)
     }
 

@@ -10,7 +10,7 @@ import Testing
 @Suite struct ConsoleFormTests {
     let fixture: ConsoleFixture
 
-    init() throws { fixture = try ConsoleFixture() }
+    init() async throws { fixture = try await ConsoleFixture() }
 
     var incident: Int64 { fixture.incidentID.rawValue }
 
@@ -38,7 +38,9 @@ import Testing
                     #expect(response.status == .forbidden, "\(route.uri) with \(csrf ?? "no token")")
                     #expect(String(buffer: response.body).contains("Form expired"))
                 }
-                #expect(try fixture.store.session(idHash: Credentials.sha256(session.cookie), at: fixture.now) != nil)
+                #expect(
+                    try await fixture.store.people.session(idHash: Credentials.sha256(session.cookie), at: fixture.now)
+                        != nil)
             }
             #expect(try fixture.store.incident(fixture.incidentID)?.status == .open)
             #expect(try fixture.store.timeline(fixture.incidentID).count == timeline)
@@ -165,7 +167,8 @@ import Testing
 
     @Test func anAPITokenNeedsNoFormToken() async throws {
         let made = Credentials.newToken()
-        try fixture.store.addToken(login: "zhangmin", hash: made.hash, prefix: made.prefix, at: fixture.now)
+        try await fixture.store.people.addToken(
+            login: "zhangmin", hash: made.hash, prefix: made.prefix, at: fixture.now)
         try await fixture.application().test(.router) { client in
             let response = try await client.execute(
                 uri: "/incidents/\(incident)/acknowledge", method: .post,

@@ -10,7 +10,7 @@ import Testing
 @Suite struct ConsolePageTests {
     let fixture: ConsoleFixture
 
-    init() throws { fixture = try ConsoleFixture() }
+    init() async throws { fixture = try await ConsoleFixture() }
 
     var incident: Int64 { fixture.incidentID.rawValue }
 
@@ -91,7 +91,7 @@ import Testing
 
     @Test func userTextIsEscapedEverywhere() async throws {
         let hostile = "<script>alert(1)</script>"
-        var fixture = try ConsoleFixture(title: hostile)
+        var fixture = try await ConsoleFixture(title: hostile)
         fixture.failing = ["http://127.0.0.1:9/metrics": "<img src=x onerror=alert(2)>"]
         let ledger = IncidentLedger(fixture.store, planner: CommandPlanner(config: ConsoleFixture.config))
         try ledger.completeStep(
@@ -129,7 +129,7 @@ import Testing
     }
 
     @Test func theDashboardGroupsOpenIncidentsAndDrawsEachRule() async throws {
-        var fixture = try ConsoleFixture()
+        var fixture = try await ConsoleFixture()
         fixture.failing = ["http://127.0.0.1:9/queue": "connection refused"]
         let ledger = IncidentLedger(fixture.store, planner: CommandPlanner(config: ConsoleFixture.config))
         try ledger.declare(title: "Refund spike", category: .complaint, severity: .sev3, by: "wanglei", at: fixture.now)
@@ -170,7 +170,7 @@ import Testing
     }
 
     @Test func theListFiltersAndSearches() async throws {
-        let fixture = try ConsoleFixture()
+        let fixture = try await ConsoleFixture()
         let ledger = IncidentLedger(fixture.store, planner: CommandPlanner(config: ConsoleFixture.config))
         try ledger.declare(
             title: "Refund spike 100%", category: .complaint, severity: .sev3, by: "wanglei", at: fixture.now)

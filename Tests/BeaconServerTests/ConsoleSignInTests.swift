@@ -10,7 +10,7 @@ import Testing
 @Suite struct ConsoleSignInTests {
     let fixture: ConsoleFixture
 
-    init() throws { fixture = try ConsoleFixture() }
+    init() async throws { fixture = try await ConsoleFixture() }
 
     func signInForm(_ login: String, _ password: String, next: String? = nil) -> ByteBuffer {
         let next = next.map { "&next=\(ConsoleFixture.escaped($0))" } ?? ""
@@ -37,14 +37,15 @@ import Testing
             let expires = try #require(cookie.attributes.first { $0.lowercased().hasPrefix("expires=") })
             #expect(expires.contains("GMT"))
             let session = try #require(
-                try fixture.store.session(idHash: Credentials.sha256(cookie.value), at: fixture.now))
+                try await fixture.store.people.session(idHash: Credentials.sha256(cookie.value), at: fixture.now))
             #expect(session.user.login == "zhangmin")
             #expect(session.csrf.count >= 43)
             #expect(
-                try fixture.store.session(idHash: cookie.value, at: fixture.now) == nil,
+                try await fixture.store.people.session(idHash: cookie.value, at: fixture.now) == nil,
                 "only the hash of the cookie is stored")
             let expired = fixture.now.addingTimeInterval(ConsoleRoutes.sessionLifetime + 1)
-            #expect(try fixture.store.session(idHash: Credentials.sha256(cookie.value), at: expired) == nil)
+            #expect(
+                try await fixture.store.people.session(idHash: Credentials.sha256(cookie.value), at: expired) == nil)
         }
     }
 
@@ -125,14 +126,18 @@ import Testing
             let session = try await fixture.signIn(client, as: .operation)
             let forged = try await fixture.post(client, "/logout", as: session, csrf: nil)
             #expect(forged.status == .forbidden)
-            #expect(try fixture.store.session(idHash: Credentials.sha256(session.cookie), at: fixture.now) != nil)
+            #expect(
+                try await fixture.store.people.session(idHash: Credentials.sha256(session.cookie), at: fixture.now)
+                    != nil)
             let response = try await fixture.post(client, "/logout", as: session, csrf: session.csrf)
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/login")
             let cleared = try #require(ConsoleFixture.cookie("beacon_session", in: response))
             #expect(cleared.value.isEmpty)
             #expect(cleared.attributes.contains("Max-Age=0"))
-            #expect(try fixture.store.session(idHash: Credentials.sha256(session.cookie), at: fixture.now) == nil)
+            #expect(
+                try await fixture.store.people.session(idHash: Credentials.sha256(session.cookie), at: fixture.now)
+                    == nil)
             let after = try await fixture.get(client, "/", as: session)
             #expect(after.status == .seeOther)
         }

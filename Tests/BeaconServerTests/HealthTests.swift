@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func anIncidentWhoseEveryAttemptFailedIsUnreachedUntilOneArrives() async throws {
-        let fixture = try ConsoleFixture()
+        let fixture = try await ConsoleFixture()
         let store = fixture.store
         #expect(try store.unreachedIncidents().isEmpty, "nothing attempted yet")
         let pages = try store.notifications(fixture.incidentID)
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func theDashboardNamesTheIncidentsOnWhichNobodyWasReached() async throws {
-        let fixture = try ConsoleFixture()
+        let fixture = try await ConsoleFixture()
         let page = try #require(try fixture.store.notifications(fixture.incidentID).first)
         try await fixture.store.outbox.recordFailed(
             page, reason: "connection refused", retryAt: nil, fallovers: [], at: ConsoleFixture.start)

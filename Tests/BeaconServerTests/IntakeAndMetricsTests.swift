@@ -14,12 +14,12 @@ import Testing
     let token: String
     let metrics = BeaconMetrics()
 
-    init() throws {
+    init() async throws {
         store = try BeaconStore.inMemory()
-        try store.addUser(
+        try await store.people.addUser(
             login: "alertmanager", name: "Alertmanager", layer: .operation, admin: false, passwordHash: nil, at: Date())
         let made = Credentials.newToken()
-        try store.addToken(login: "alertmanager", hash: made.hash, prefix: made.prefix, at: Date())
+        try await store.people.addToken(login: "alertmanager", hash: made.hash, prefix: made.prefix, at: Date())
         token = made.token
     }
 

@@ -30,14 +30,14 @@ final class StoreFile: Sendable {
     let resolved: IncidentID
     let open: IncidentID
 
-    init() throws {
+    init() async throws {
         file = try StoreFile()
         store = try BeaconStore.open(path: file.path)
-        try store.addUser(
+        try await store.people.addUser(
             login: "wanglei", name: "Wang Lei", layer: .execution, admin: false,
             passwordHash: Credentials.hashPassword("x", cost: 4), at: start)
         let made = Credentials.newToken()
-        try store.addToken(login: "wanglei", hash: made.hash, prefix: made.prefix, at: start)
+        try await store.people.addToken(login: "wanglei", hash: made.hash, prefix: made.prefix, at: start)
         token = made.token
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: Self.config))
         postMortems = PostMortemStore(ledger, calendar: Calendar(identifier: .gregorian))
@@ -145,8 +145,8 @@ final class StoreFile: Sendable {
 
     @Test func everyRouteNeedsAUserAndWritesNeedTheSessionsCSRFToken() async throws {
         let cookie = "session-cookie"
-        let user = try #require(try store.user(login: "wanglei"))
-        try store.createSession(
+        let user = try #require(try await store.people.user(login: "wanglei"))
+        try await store.people.createSession(
             idHash: Credentials.sha256(cookie), userID: try #require(user.id), csrf: "csrf-1",
             expiresAt: start.addingTimeInterval(86_400), at: start)
         try await application().test(.live) { client in
@@ -170,11 +170,11 @@ final class StoreFile: Sendable {
     }
 
     @Test func theDecisionLayerReadsButDoesNotWrite() async throws {
-        try store.addUser(
+        try await store.people.addUser(
             login: "lina", name: "Li Na", layer: .decision, admin: true,
             passwordHash: Credentials.hashPassword("x", cost: 4), at: start)
         let made = Credentials.newToken()
-        try store.addToken(login: "lina", hash: made.hash, prefix: made.prefix, at: start)
+        try await store.people.addToken(login: "lina", hash: made.hash, prefix: made.prefix, at: start)
         let executive: HTTPFields = [.authorization: "Bearer \(made.token)", .contentType: "application/json"]
         try await application().test(.live) { client in
             let read = try await client.execute(

@@ -11,8 +11,8 @@ import Testing
     let fixture: ConsoleFixture
     let id: IncidentID
 
-    init() throws {
-        fixture = try ConsoleFixture()
+    init() async throws {
+        fixture = try await ConsoleFixture()
         id = try fixture.workedRuleIncident()
     }
 

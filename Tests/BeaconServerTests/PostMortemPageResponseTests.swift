@@ -11,7 +11,7 @@ import Testing
 @Suite struct PostMortemPageResponseTests {
     let fixture: ConsoleFixture
 
-    init() throws { fixture = try ConsoleFixture() }
+    init() async throws { fixture = try await ConsoleFixture() }
 
     /// Deliveries delayed, declared at 12:13:20 UTC with a progress update due every half hour (periods ending
     /// 12:43:20, 13:13:20 and 13:43:20): given in the first period, 7 minutes late for the second, resolved at

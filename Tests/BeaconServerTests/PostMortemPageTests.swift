@@ -10,7 +10,7 @@ import Testing
 @Suite struct PostMortemPageTests {
     let fixture: ConsoleFixture
 
-    init() throws { fixture = try ConsoleFixture() }
+    init() async throws { fixture = try await ConsoleFixture() }
 
     func page(_ id: IncidentID, as layer: Layer, status: HTTPResponse.Status = .ok) async throws -> String {
         try await fixture.application().test(.router) { client in

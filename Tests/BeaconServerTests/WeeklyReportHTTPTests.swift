@@ -16,8 +16,8 @@ import Testing
     /// The server's weeks follow the process's time zone; so do the expectations.
     let week = ISOWeek(containing: ConsoleFixture.start, in: ISOWeek.calendar(in: .current))
 
-    init() throws {
-        fixture = try ConsoleFixture()
+    init() async throws {
+        fixture = try await ConsoleFixture()
         let store = fixture.store
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: ConsoleFixture.config))
         let start = ConsoleFixture.start
@@ -34,7 +34,7 @@ import Testing
         try ledger.declare(
             title: "Weekend surge", category: .traffic, severity: .sev4, by: "zhangmin", at: start - 2 * 86_400)
         let made = Credentials.newToken()
-        try store.addToken(login: "wanglei", hash: made.hash, prefix: made.prefix, at: start)
+        try await store.people.addToken(login: "wanglei", hash: made.hash, prefix: made.prefix, at: start)
         token = made.token
     }
 

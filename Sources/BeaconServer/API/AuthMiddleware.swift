@@ -1,3 +1,4 @@
+import BeaconCore
 public import BeaconStore
 public import Foundation
 public import Hummingbird
@@ -25,12 +26,13 @@ public struct AuthMiddleware: RouterMiddleware {
         var context = context
         if let header = request.headers[.authorization] {
             guard header.lowercased().hasPrefix("bearer "),
-                let user = try store.user(tokenHash: Credentials.sha256(String(header.dropFirst(7))), at: now())
+                let user = try await store.people.user(
+                    tokenHash: Credentials.sha256(String(header.dropFirst(7))), at: now())
             else { throw APIError(.unauthorized, "The API token is not valid.") }
             context.identity = Identity(user: user, csrf: nil, sessionHash: nil)
         } else if let cookie = request.cookies[Self.cookieName]?.value {
             let hash = Credentials.sha256(cookie)
-            if let (user, csrf) = try store.session(idHash: hash, at: now()) {
+            if let (user, csrf) = try await store.people.session(idHash: hash, at: now()) {
                 context.identity = Identity(user: user, csrf: csrf, sessionHash: hash)
             }
         }

@@ -1,4 +1,5 @@
-public import BeaconStore
+public import BeaconCore
+import BeaconStore
 public import Hummingbird
 
 /// The request context of Beacon's routes: who is signed in, and how.
@@ -7,7 +8,7 @@ public struct BeaconRequestContext: RequestContext {
     /// The authenticated user, if any; set by `AuthMiddleware`.
     public var identity: Identity?
 
-    public init(source: Source) {
+    public init(source: Self.Source) {
         coreContext = .init(source: source)
     }
 }

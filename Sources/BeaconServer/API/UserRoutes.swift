@@ -25,13 +25,13 @@ public struct UserRoutes: EnvironmentRoutes {
     public func add(to router: Router<BeaconRequestContext>) {
         router.get("api/users") { _, context in
             try requireAdmin(context)
-            return try JSONBody.response(try store.users().map(UserResource.init))
+            return try JSONBody.response(try await store.people.users().map(UserResource.init))
         }
         router.post("api/users") { request, context in try await create(request, context) }
         router.post("api/users/:login/disable") { request, context in
             try requireAdmin(context, request)
-            let user = try change {
-                try store.updateUser(login: context.parameters.require("login")) { $0.disabled = true }
+            let user = try await change {
+                try await store.people.updateUser(login: context.parameters.require("login")) { $0.disabled = true }
             }
             return try JSONBody.response(UserResource(user))
         }
@@ -39,7 +39,9 @@ public struct UserRoutes: EnvironmentRoutes {
             try requireAdmin(context, request)
             let login = try context.parameters.require("login")
             let made = Credentials.newToken()
-            try change { try store.addToken(login: login, hash: made.hash, prefix: made.prefix, at: now()) }
+            try await change {
+                try await store.people.addToken(login: login, hash: made.hash, prefix: made.prefix, at: now())
+            }
             return try JSONBody.response(["login": login, "token": made.token], status: .created)
         }
     }
@@ -52,8 +54,8 @@ public struct UserRoutes: EnvironmentRoutes {
         } catch {
             throw APIError(.badRequest, error.description, field: "password")
         }
-        let user = try change {
-            try store.addUser(
+        let user = try await change {
+            try await store.people.addUser(
                 login: body.login, name: body.name, layer: body.layer, admin: body.admin ?? false,
                 passwordHash: Credentials.hashPassword(body.password, cost: passwordCost), at: now())
         }
@@ -67,9 +69,9 @@ public struct UserRoutes: EnvironmentRoutes {
     }
 
     @discardableResult
-    func change<T>(_ body: () throws -> T) throws -> T {
+    func change<T>(_ body: () async throws -> T) async throws -> T {
         do {
-            return try body()
+            return try await body()
         } catch let error as UserError {
             switch error.code {
             case .exists: throw APIError(.conflict, error.message, field: "login")

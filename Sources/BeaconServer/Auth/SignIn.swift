@@ -1,3 +1,4 @@
+public import BeaconCore
 public import BeaconStore
 public import Foundation
 
@@ -27,8 +28,8 @@ public struct SignIn: Sendable {
     }
 
     /// The user, if the password is right and the account neither disabled nor locked.
-    public func check(login: String, password: String, at now: Date) throws -> User {
-        guard let user = try store.user(login: login), !user.disabled, let hash = user.passwordHash else {
+    public func check(login: String, password: String, at now: Date) async throws -> User {
+        guard let user = try await store.people.user(login: login), !user.disabled, let hash = user.passwordHash else {
             // Spend what a real check spends, so the response time does not tell which logins exist.
             _ = Credentials.verify(password, hash: Self.decoy)
             throw Failure.wrongCredentials
@@ -38,7 +39,7 @@ public struct SignIn: Sendable {
             throw Failure.locked(until: until)
         }
         guard Credentials.verify(password, hash: hash) else {
-            try store.updateUser(login: login) { user in
+            try await store.people.updateUser(login: login) { user in
                 user.failedLogins += 1
                 if user.failedLogins >= Self.allowedFailures {
                     user.lockedUntil = now.addingTimeInterval(Self.lockout)
@@ -48,7 +49,7 @@ public struct SignIn: Sendable {
             throw Failure.wrongCredentials
         }
         if user.failedLogins > 0 || user.lockedUntil != nil {
-            return try store.updateUser(login: login) { user in
+            return try await store.people.updateUser(login: login) { user in
                 user.failedLogins = 0
                 user.lockedUntil = nil
             }

@@ -1,5 +1,5 @@
 public import BeaconCore
-public import BeaconStore
+import BeaconStore
 public import Foundation
 
 /// A user as the API and `user list --json` show it: never the password hash.

@@ -1,3 +1,4 @@
+import BeaconCore
 import BeaconStore
 import Foundation
 import Hummingbird
@@ -38,7 +39,7 @@ extension ConsoleRoutes {
         let cookie = Credentials.randomText(bytes: 32)
         let now = now()
         let expires = now.addingTimeInterval(Self.sessionLifetime)
-        try store.createSession(
+        try await store.people.createSession(
             idHash: Credentials.sha256(cookie), userID: userID, csrf: Credentials.randomText(bytes: 32),
             expiresAt: expires, at: now)
         var response = ConsoleResponse.redirect(to: next)
@@ -51,7 +52,7 @@ extension ConsoleRoutes {
     /// bcrypt is slow on purpose; it runs off the server's event loops.
     private func check(login: String, password: String, at now: Date) async throws -> User {
         let signIn = SignIn(store: store)
-        return try await Task.detached { try signIn.check(login: login, password: password, at: now) }.value
+        return try await Task.detached { try await signIn.check(login: login, password: password, at: now) }.value
     }
 
     func signOut(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
@@ -61,7 +62,7 @@ extension ConsoleRoutes {
             return errorPage(
                 .forbidden, "Form expired", "Sign out from a page of your current Beacon session.", identity: identity)
         }
-        if let hash = identity.sessionHash { try store.deleteSession(idHash: hash) }
+        if let hash = identity.sessionHash { try await store.people.deleteSession(idHash: hash) }
         var response = ConsoleResponse.redirect(to: "/login")
         response.setCookie(ConsoleResponse.clearedSession)
         return response
