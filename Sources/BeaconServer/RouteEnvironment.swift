@@ -8,6 +8,8 @@ public struct RouteEnvironment: Sendable {
     public let store: BeaconStore
     /// The process's ledger: every change a request makes goes through it.
     public let ledger: IncidentLedger
+    /// What requests read of incidents.
+    public let incidents: any IncidentRepository
     /// Read per request, so a reloaded configuration applies at once.
     public let config: @Sendable () -> BeaconConfig
     public let now: @Sendable () -> Date
@@ -20,6 +22,7 @@ public struct RouteEnvironment: Sendable {
     ) {
         self.ledger = ledger
         store = ledger.store
+        incidents = ledger.store.incidentReader
         self.config = config
         self.now = now
         self.queued = queued
@@ -33,6 +36,7 @@ protocol EnvironmentRoutes: Sendable {
 
 extension EnvironmentRoutes {
     var store: BeaconStore { environment.store }
+    var incidentRepository: any IncidentRepository { environment.incidents }
     var config: @Sendable () -> BeaconConfig { environment.config }
     var now: @Sendable () -> Date { environment.now }
     var queued: @Sendable (Int) -> Void { environment.queued }

@@ -1,5 +1,5 @@
 public import BeaconCore
-import Foundation
+public import Foundation
 import GRDB
 
 extension BeaconStore {
@@ -40,18 +40,40 @@ public struct SQLiteSamples: SampleRepository {
 }
 
 extension BeaconStore {
-    /// The incidents of this store, for those who only read them.
+    /// The incidents of this store, for those who read them.
     public var incidentReader: SQLiteIncidents { SQLiteIncidents(store: self) }
 }
 
-/// Incidents in SQLite, read.
+/// Incidents in SQLite, read. Reads in WAL mode never wait on a writer, so these run on the caller's thread.
 public struct SQLiteIncidents: IncidentRepository {
     let store: BeaconStore
 
+    public func incident(_ id: IncidentID) async throws -> Incident? { try store.incident(id) }
+    public func incidents(_ ids: [IncidentID]) async throws -> [IncidentID: Incident] { try store.incidents(ids) }
+    public func incidents(statuses: [IncidentStatus], since: Date?, limit: Int) async throws -> [Incident] {
+        try store.incidents(statuses: statuses, since: since, limit: limit)
+    }
+    public func incidents(matching query: IncidentQuery) async throws -> [Incident] {
+        try store.incidents(matching: query)
+    }
     public func activeIncidents() async throws -> [Incident] {
-        try await store.writer.read { db in
-            try Incident.filter(IncidentStatus.active.map(\.rawValue).contains(Incident.StoreColumns.status))
-                .order(Incident.StoreColumns.openedAt.desc, Incident.StoreColumns.id.desc).fetchAll(db)
-        }
+        try store.incidents(statuses: IncidentStatus.active, limit: 100_000)
+    }
+    public func timeline(_ id: IncidentID) async throws -> [TimelineEvent] { try store.timeline(id) }
+    public func runSteps(_ id: IncidentID) async throws -> [RunStep] { try store.runSteps(id) }
+    public func deadlines(_ id: IncidentID) async throws -> [Deadline] { try store.deadlines(id) }
+    public func notifications(_ id: IncidentID) async throws -> [OutboxEntry] { try store.notifications(id) }
+    public func acknowledgers(_ ids: [IncidentID]) async throws -> [IncidentID: String] {
+        try store.acknowledgers(ids)
+    }
+    public func approvals(_ id: IncidentID) async throws -> [Approval] { try store.approvals(id) }
+    public func approval(_ id: Int64) async throws -> Approval? { try store.approval(id) }
+    public func pendingApprovals() async throws -> [Approval] { try store.pendingApprovals() }
+    public func answeredApprovals(limit: Int) async throws -> [Approval] { try store.answeredApprovals(limit: limit) }
+    public func recentSeries(from: Date, to: Date) async throws -> [SeriesSamples] {
+        try store.recentSeries(from: from, to: to)
+    }
+    public func samples(rule: String, labels: Labels, from: Date, to: Date) async throws -> [Sample] {
+        try store.samples(rule: rule, labels: labels, from: from, to: to)
     }
 }

@@ -24,9 +24,3 @@ public protocol SampleRepository: Sendable {
     /// series' labels as text (`{region="east"}`, the form fingerprints use).
     func recent(rule: String, span: Double) async throws -> [String: [Sample]]
 }
-
-/// The incidents as those who only read them see them.
-public protocol IncidentRepository: Sendable {
-    /// The incidents still needing a response (open, acknowledged, mitigated), newest first.
-    func activeIncidents() async throws -> [Incident]
-}

@@ -30,8 +30,8 @@ public struct IncidentRoutes: EnvironmentRoutes {
 
     public func add(to router: Router<BeaconRequestContext>) {
         let api = router.group("api")
-        api.get("incidents") { request, context in try list(request, context) }
-        api.get("incidents/:id") { _, context in try detail(context) }
+        api.get("incidents") { request, context in try await list(request, context) }
+        api.get("incidents/:id") { _, context in try await detail(context) }
         api.post("incidents") { request, context in try await declare(request, context) }
         for (path, action) in [
             ("ack", IncidentAction.acknowledge), ("mitigate", .mitigate), ("resolve", .resolve), ("close", .close),
@@ -43,23 +43,24 @@ public struct IncidentRoutes: EnvironmentRoutes {
         api.post("approvals/:id") { request, context in try await answer(request, context) }
     }
 
-    func list(_ request: Request, _ context: BeaconRequestContext) throws -> Response {
+    func list(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
         _ = try context.requireUser()
         let query = request.uri.queryParameters
         let statuses = try values(query["status"].map(String.init), field: "status", IncidentStatus.self)
         let severities = try values(query["severity"].map(String.init), field: "severity", Severity.self)
         let categories = try values(query["category"].map(String.init), field: "category", BeaconCore.Category.self)
         let since = try query["since"].map { try Self.since(String($0), now: now()) }
-        let incidents = try store.incidents(statuses: statuses, since: since, limit: 1_000).filter { incident in
+        let incidents = try await incidentRepository.incidents(statuses: statuses, since: since, limit: 1_000).filter {
+            incident in
             (severities.isEmpty || severities.contains(incident.severity))
                 && (categories.isEmpty || categories.contains(incident.category))
         }
         return try JSONBody.response(incidents.map { IncidentResource($0) })
     }
 
-    func detail(_ context: BeaconRequestContext) throws -> Response {
+    func detail(_ context: BeaconRequestContext) async throws -> Response {
         _ = try context.requireUser()
-        return try JSONBody.response(IncidentDetailResource(store: store, incident: try incident(context)))
+        return try await JSONBody.response(IncidentDetailResource(store: store, incident: try incident(context)))
     }
 
     func declare(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
@@ -128,9 +129,11 @@ public struct IncidentRoutes: EnvironmentRoutes {
         return IncidentID(raw)
     }
 
-    func incident(_ context: BeaconRequestContext) throws -> Incident {
+    func incident(_ context: BeaconRequestContext) async throws -> Incident {
         let id = try incidentID(context)
-        guard let incident = try store.incident(id) else { throw APIError(.notFound, "No incident \(id).") }
+        guard let incident = try await incidentRepository.incident(id) else {
+            throw APIError(.notFound, "No incident \(id).")
+        }
         return incident
     }
 

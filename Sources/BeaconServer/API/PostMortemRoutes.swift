@@ -20,12 +20,12 @@ public struct PostMortemRoutes: EnvironmentRoutes {
         let api = router.group("api")
         api.get("incidents/:id/postmortem") { _, context in
             _ = try context.requireUser()
-            return try JSONBody.response(try report(context))
+            return try await JSONBody.response(try report(context))
         }
         api.put("incidents/:id/postmortem") { request, context in try await update(request, context) }
         api.get("incidents/:id/postmortem.md") { _, context in
             _ = try context.requireUser()
-            let report = try report(context)
+            let report = try await report(context)
             return Response(
                 status: .ok,
                 headers: [
@@ -39,7 +39,7 @@ public struct PostMortemRoutes: EnvironmentRoutes {
     func update(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
         let user = try context.requireWriter(request)
         if let refusal = PostMortem.refusal(for: user.login, in: user.layer) { throw APIError(.forbidden, refusal) }
-        let current = try report(context)
+        let current = try await report(context)
         let body = try await Self.body(request)
         let update: PostMortemUpdate
         do {
@@ -59,12 +59,12 @@ public struct PostMortemRoutes: EnvironmentRoutes {
     }
 
     /// The report of the incident in the path, or a 404 saying whether the incident or its post-mortem is missing.
-    func report(_ context: BeaconRequestContext) throws -> PostMortemReport {
+    func report(_ context: BeaconRequestContext) async throws -> PostMortemReport {
         guard let raw = context.parameters.get("id", as: Int64.self) else {
             throw APIError(.notFound, "No such incident.")
         }
         let id = IncidentID(raw)
-        guard try store.incident(id) != nil else { throw APIError(.notFound, "No incident \(id).") }
+        guard try await incidentRepository.incident(id) != nil else { throw APIError(.notFound, "No incident \(id).") }
         guard try postMortems().postMortem(id) != nil else {
             throw APIError(.notFound, "Incident \(id) has no post-mortem yet; it opens when the incident resolves.")
         }

@@ -19,10 +19,10 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
 
     public func add(to router: Router<some RequestContext>) {
         router.get("/assets/page.css") { _, _ in ConsoleResponse.asset(HTML.pageCSS, type: "text/css") }
-        router.get("/approvals/:token") { _, context in try show(context.parameters.require("token")) }
+        router.get("/approvals/:token") { _, context in try await show(context.parameters.require("token")) }
         router.get("/a/:code") { _, context in
-            switch try shortClaim(context.parameters.require("code")) {
-            case .success(let claim): try show(claim)
+            switch try await shortClaim(context.parameters.require("code")) {
+            case .success(let claim): try await show(claim)
             case .failure(let refusal): refusal.response
             }
         }
@@ -30,7 +30,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
             let body = String(buffer: try await request.body.collect(upTo: 16_384))
             let code = try context.parameters.require("code")
             let claim: ApprovalSigner.Claim
-            switch try shortClaim(code) {
+            switch try await shortClaim(code) {
             case .success(let found): claim = found
             case .failure(let refusal): return refusal.response
             }
@@ -38,31 +38,31 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
             guard try store.useShortLink(codeHash: ApprovalShortLink.hash(code), at: now()) else {
                 return Self.error(status: .gone, "This link was already used.")
             }
-            return try answer(
+            return try await answer(
                 claim, decision: Self.formValue("decision", in: body), comment: Self.formValue("comment", in: body))
         }
         router.post("/approvals/:token") { request, context in
             let form = try await request.body.collect(upTo: 16_384)
             let body = String(buffer: form)
             let decision = Self.formValue("decision", in: body)
-            return try answer(
+            return try await answer(
                 context.parameters.require("token"), decision: decision, comment: Self.formValue("comment", in: body))
         }
     }
 
-    func show(_ token: String) throws -> Response {
+    func show(_ token: String) async throws -> Response {
         let claim: ApprovalSigner.Claim
         do {
             claim = try signer.verify(token, at: now())
         } catch {
             return Self.error(status: error == .expired ? .gone : .notFound, "\(error)")
         }
-        return try show(claim)
+        return try await show(claim)
     }
 
-    func show(_ claim: ApprovalSigner.Claim) throws -> Response {
-        guard let approval = try store.approval(claim.approvalID),
-            let incident = try store.incident(approval.incidentID)
+    func show(_ claim: ApprovalSigner.Claim) async throws -> Response {
+        guard let approval = try await incidentRepository.approval(claim.approvalID),
+            let incident = try await incidentRepository.incident(approval.incidentID)
         else { return Self.error(status: .notFound, "This approval no longer exists.") }
         guard approval.state == .pending else { return Self.answered(approval) }
         let verb = claim.approve.map { $0 ? "Approve" : "Reject" } ?? "Approve or reject"
@@ -90,12 +90,12 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
     }
 
     /// The claim of a short link: the person and approval it was sent for, both answers offered.
-    func shortClaim(_ code: String) throws -> Result<ApprovalSigner.Claim, ShortLinkRefusal> {
+    func shortClaim(_ code: String) async throws -> Result<ApprovalSigner.Claim, ShortLinkRefusal> {
         guard ApprovalShortLink.isWellFormed(code),
             let link = try store.shortLink(codeHash: ApprovalShortLink.hash(code))
         else { return .failure(ShortLinkRefusal(response: Self.error(status: .notFound, "This link is not valid."))) }
         guard link.usedAt == nil else {
-            if let approval = try store.approval(link.approvalID), approval.state != .pending {
+            if let approval = try await incidentRepository.approval(link.approvalID), approval.state != .pending {
                 return .failure(ShortLinkRefusal(response: Self.answered(approval)))
             }
             return .failure(ShortLinkRefusal(response: Self.error(status: .gone, "This link was already used.")))
@@ -119,22 +119,22 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         }
     }
 
-    func answer(_ token: String, decision: String?, comment: String?) throws -> Response {
+    func answer(_ token: String, decision: String?, comment: String?) async throws -> Response {
         let claim: ApprovalSigner.Claim
         do {
             claim = try signer.verify(token, at: now())
         } catch {
             return Self.error(status: error == .expired ? .gone : .notFound, "\(error)")
         }
-        return try answer(claim, decision: decision, comment: comment)
+        return try await answer(claim, decision: decision, comment: comment)
     }
 
-    func answer(_ claim: ApprovalSigner.Claim, decision: String?, comment: String?) throws -> Response {
+    func answer(_ claim: ApprovalSigner.Claim, decision: String?, comment: String?) async throws -> Response {
         let config = config()
         guard let (person, layer) = config.chain.person(claim.person) else {
             return Self.error(status: .forbidden, "\(claim.person) is no longer in the command chain.")
         }
-        if let approval = try store.approval(claim.approvalID),
+        if let approval = try await incidentRepository.approval(claim.approvalID),
             approval.state == .approved || approval.state == .rejected
         {
             return Self.answered(approval)

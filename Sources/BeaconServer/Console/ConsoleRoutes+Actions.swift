@@ -49,9 +49,9 @@ extension ConsoleRoutes {
         return (back, .init(.ok, "Step “\(step.title)” marked done."))
     }
 
-    func answer(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+    func answer(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome {
         guard let approvalID = context.parameters.get("id", as: Int64.self),
-            let approval = try store.approval(approvalID)
+            let approval = try await incidentRepository.approval(approvalID)
         else { throw ConsoleError.notFound("There is no such approval.") }
         let back = form["return_to"] == "inbox" ? "/approvals" : "/incidents/\(approval.incidentID.rawValue)"
         let approve: Bool

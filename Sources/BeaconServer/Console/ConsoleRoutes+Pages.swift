@@ -6,23 +6,25 @@ import Hummingbird
 extension ConsoleRoutes {
     typealias Rendered = (status: HTTPResponse.Status, html: String)
 
-    func dashboard(_ identity: Identity, _ flash: PageChrome.Flash?) throws -> Rendered {
+    func dashboard(_ identity: Identity, _ flash: PageChrome.Flash?) async throws -> Rendered {
         let now = now()
         let config = config()
-        let incidents = try store.incidents(statuses: IncidentStatus.active, limit: 1_000)
-        let chrome = PageChrome(
+        let incidents = try await incidentRepository.incidents(statuses: IncidentStatus.active, limit: 1_000)
+        let chrome = await PageChrome(
             title: "Dashboard", identity: identity, section: .dashboard, now: now, refreshSeconds: Self.refreshSeconds,
             pendingApprovals: try pendingCount(identity), flash: flash)
         let page = DashboardPage(
-            chrome: chrome, incidents: incidents, acknowledgers: try store.acknowledgers(incidents.compactMap(\.id)),
+            chrome: chrome, incidents: incidents,
+            acknowledgers: try await incidentRepository.acknowledgers(incidents.compactMap(\.id)),
             rules: config.rules,
-            series: try store.recentSeries(from: now.addingTimeInterval(-DashboardPage.window), to: now),
+            series: try await incidentRepository.recentSeries(
+                from: now.addingTimeInterval(-DashboardPage.window), to: now),
             failing: failingSources(), postMortems: try store.postMortemsToWrite(),
             unreached: try store.unreachedIncidents(), queued: try store.outboxDepthByChannel(), now: now)
         return (.ok, ConsoleTemplates.render(page, .dashboard))
     }
 
-    func incidentList(_ request: Request, _ identity: Identity, _ flash: PageChrome.Flash?) throws -> Rendered {
+    func incidentList(_ request: Request, _ identity: Identity, _ flash: PageChrome.Flash?) async throws -> Rendered {
         // Read as a form: browsers send a GET form's spaces as `+`.
         let parameters = ConsoleForm(request.uri.query ?? "")
         let filters = IncidentsPage.Filters(
@@ -33,45 +35,49 @@ extension ConsoleRoutes {
                 ? IncidentStatus.active : try Self.values(filters.status, "status", IncidentStatus.self),
             severities: try Self.values(filters.severity, "severity", Severity.self),
             categories: try Self.values(filters.category, "category", BeaconCore.Category.self), text: filters.q)
-        let incidents = try store.incidents(matching: query)
-        let chrome = PageChrome(
+        let incidents = try await incidentRepository.incidents(matching: query)
+        let chrome = await PageChrome(
             title: "Incidents", identity: identity, section: .incidents, now: now(),
             pendingApprovals: try pendingCount(identity), flash: flash)
         let page = IncidentsPage(
             chrome: chrome, filters: filters, incidents: incidents, limit: query.limit,
-            acknowledgers: try store.acknowledgers(incidents.compactMap(\.id)), now: now())
+            acknowledgers: try await incidentRepository.acknowledgers(incidents.compactMap(\.id)), now: now())
         return (.ok, ConsoleTemplates.render(page, .incidents))
     }
 
     func incidentPage(
         _ context: BeaconRequestContext, _ identity: Identity, _ flash: PageChrome.Flash?
-    ) throws -> Rendered {
+    ) async throws -> Rendered {
         let id = try incidentID(context)
-        guard let incident = try store.incident(id) else { throw ConsoleError.notFound("There is no incident \(id).") }
+        guard let incident = try await incidentRepository.incident(id) else {
+            throw ConsoleError.notFound("There is no incident \(id).")
+        }
         let now = now()
         let record = IncidentPage.Record(
-            incident: incident, timeline: try store.timeline(id), steps: try store.runSteps(id),
-            approvals: try store.approvals(id), acknowledgedBy: try store.acknowledgers([id])[id])
+            incident: incident, timeline: try await incidentRepository.timeline(id),
+            steps: try await incidentRepository.runSteps(id),
+            approvals: try await incidentRepository.approvals(id),
+            acknowledgedBy: try await incidentRepository.acknowledgers([id])[id])
         let chrome = PageChrome(
             title: "\(id) \(incident.title)", identity: identity, section: .incidents, now: now,
-            refreshSeconds: Self.refreshSeconds, pendingApprovals: try pendingCount(identity), flash: flash)
+            refreshSeconds: Self.refreshSeconds, pendingApprovals: try await pendingCount(identity), flash: flash)
         let page = IncidentPage(chrome: chrome, record: record, layer: identity.user.layer, config: config(), now: now)
         return (.ok, ConsoleTemplates.render(page, .incident))
     }
 
-    func inbox(_ identity: Identity, _ flash: PageChrome.Flash?) throws -> Rendered {
+    func inbox(_ identity: Identity, _ flash: PageChrome.Flash?) async throws -> Rendered {
         let now = now()
-        let pending = try store.pendingApprovals()
-        let answered = try store.answeredApprovals(limit: ApprovalsPage.answeredShown)
+        let pending = try await incidentRepository.pendingApprovals()
+        let answered = try await incidentRepository.answeredApprovals(limit: ApprovalsPage.answeredShown)
         let ids = Array(Set((pending + answered).map(\.incidentID)))
-        let incidents = try store.incidents(ids)
-        let acknowledgers = try store.acknowledgers(ids)
+        let incidents = try await incidentRepository.incidents(ids)
+        let acknowledgers = try await incidentRepository.acknowledgers(ids)
         var contexts: [IncidentID: ApprovalsPage.Context] = [:]
         for (id, incident) in incidents {
-            let steps = pending.contains { $0.incidentID == id } ? try store.runSteps(id) : []
+            let steps = pending.contains { $0.incidentID == id } ? try await incidentRepository.runSteps(id) : []
             contexts[id] = ApprovalsPage.Context(incident: incident, steps: steps, acknowledgedBy: acknowledgers[id])
         }
-        let chrome = PageChrome(
+        let chrome = await PageChrome(
             title: "Approvals", identity: identity, section: .approvals, now: now, refreshSeconds: Self.refreshSeconds,
             pendingApprovals: try pendingCount(identity), flash: flash)
         let page = ApprovalsPage(

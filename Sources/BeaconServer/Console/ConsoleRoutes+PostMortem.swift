@@ -7,9 +7,10 @@ extension ConsoleRoutes {
     /// The post-mortem page, its Markdown export, and its forms.
     func addPostMortem(to router: Router<BeaconRequestContext>) {
         router.get("/incidents/:id/postmortem") { request, context in
-            try page(request, context) { try postMortemPage(context, $0, $1) }
+            try await page(request, context) { try await postMortemPage(context, $0, $1) }
         }
-        router.get("/incidents/:id/postmortem.md") { request, context in try postMortemMarkdown(request, context) }
+        router.get("/incidents/:id/postmortem.md") { request, context in try await postMortemMarkdown(request, context)
+        }
         let forms: [(String, PostMortemAction)] = [
             ("open", openPostMortem), ("fields", saveFields), ("comments/:finding", saveComment),
             ("no-action", saveNoActionReason), ("follow-ups", addFollowUp), ("follow-ups/:followUp", setFollowUp),
@@ -22,20 +23,22 @@ extension ConsoleRoutes {
         }
     }
 
-    typealias PostMortemAction = @Sendable (BeaconRequestContext, Identity, ConsoleForm) throws -> Outcome
+    typealias PostMortemAction = @Sendable (BeaconRequestContext, Identity, ConsoleForm) async throws -> Outcome
 
     func postMortemPage(
         _ context: BeaconRequestContext, _ identity: Identity, _ flash: PageChrome.Flash?,
         rejected: PostMortemPage.Rejected? = nil
-    ) throws -> Rendered {
+    ) async throws -> Rendered {
         let id = try incidentID(context)
-        guard let incident = try store.incident(id) else { throw ConsoleError.notFound("There is no incident \(id).") }
+        guard let incident = try await incidentRepository.incident(id) else {
+            throw ConsoleError.notFound("There is no incident \(id).")
+        }
         let postMortems = postMortems()
         let report = try postMortems.postMortem(id) == nil ? nil : try postMortems.report(id)
         let now = now()
         let chrome = PageChrome(
             title: "Post-mortem \(id) \(incident.title)", identity: identity, section: .incidents, now: now,
-            pendingApprovals: try pendingCount(identity), flash: flash)
+            pendingApprovals: try await pendingCount(identity), flash: flash)
         let page = PostMortemPage(
             chrome: chrome, incident: incident, report: report,
             canWrite: PostMortem.authors.contains(identity.user.layer), chain: config().chain, now: now,
@@ -44,13 +47,13 @@ extension ConsoleRoutes {
     }
 
     /// `GET /incidents/{id}/postmortem.md`: the report as Markdown, for a signed-in person.
-    func postMortemMarkdown(_ request: Request, _ context: BeaconRequestContext) throws -> Response {
+    func postMortemMarkdown(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
         guard let identity = context.identity else {
             return ConsoleResponse.redirect(to: "/login?next=" + ConsoleResponse.queryEscaped(request.uri.description))
         }
         let id = try incidentID(context)
         let postMortems = postMortems()
-        guard try store.incident(id) != nil, try postMortems.postMortem(id) != nil else {
+        guard try await incidentRepository.incident(id) != nil, try postMortems.postMortem(id) != nil else {
             return errorPage(.notFound, "Not found", "Incident \(id) has no post-mortem.", identity: identity)
         }
         let markdown = try postMortems.report(id).markdown
@@ -79,12 +82,12 @@ extension ConsoleRoutes {
                             "Only the operation and execution layers write post-mortems; \(user.login) is in the "
                             + "\(user.layer.rawValue) layer.")
                 }
-                return try action(context, identity, fields)
+                return try await action(context, identity, fields)
             }
         } catch let rejected as PostMortemPage.Rejected {
             guard let identity = context.identity else { return ConsoleResponse.redirect(to: "/login") }
             do {
-                let (status, html) = try postMortemPage(context, identity, nil, rejected: rejected)
+                let (status, html) = try await postMortemPage(context, identity, nil, rejected: rejected)
                 return ConsoleResponse.html(status, html)
             } catch let error as ConsoleError {
                 return errorPage(error.status, error.heading, error.message, identity: identity)

@@ -5,10 +5,12 @@ import Hummingbird
 
 extension ConsoleRoutes {
     /// Opens the post-mortem of an incident resolved without one (before post-mortems were kept).
-    func openPostMortem(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+    func openPostMortem(
+        _ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm
+    ) async throws -> Outcome {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
-        let incident = try existingIncident(id)
+        let incident = try await existingIncident(id)
         guard !incident.status.isActive else {
             throw ConsoleError(
                 status: .conflict, heading: "Cannot do that",
@@ -22,10 +24,11 @@ extension ConsoleRoutes {
     }
 
     /// Saves the written fields the form sends: root cause, trigger, and the impact figures.
-    func saveFields(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+    func saveFields(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome
+    {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
-        let incident = try existingIncident(id)
+        let incident = try await existingIncident(id)
         let postMortems = postMortems()
         var updated = try existingPostMortem(id, back: back)
         let changed: [String]
@@ -46,10 +49,11 @@ extension ConsoleRoutes {
     }
 
     /// Saves the team's comment on one finding; a blank comment removes it.
-    func saveComment(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+    func saveComment(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome
+    {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
-        _ = try existingIncident(id)
+        _ = try await existingIncident(id)
         guard let kind = context.parameters.get("finding").flatMap(FindingKind.init(rawValue:)) else {
             let known = FindingKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw ConsoleError.notFound("There is no such finding; the findings are \(known).")
@@ -64,10 +68,10 @@ extension ConsoleRoutes {
     /// Saves why no follow-up is needed; a blank reason removes it.
     func saveNoActionReason(
         _ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm
-    ) throws -> Outcome {
+    ) async throws -> Outcome {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
-        let incident = try existingIncident(id)
+        let incident = try await existingIncident(id)
         let postMortems = postMortems()
         var updated = try existingPostMortem(id, back: back)
         let reason = form.text("reason")
@@ -82,10 +86,11 @@ extension ConsoleRoutes {
     }
 
     /// Adds a follow-up: type, action, owner and due day.
-    func addFollowUp(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+    func addFollowUp(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome
+    {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
-        _ = try existingIncident(id)
+        _ = try await existingIncident(id)
         _ = try existingPostMortem(id, back: back)
         let now = now()
         let followUp: FollowUp
@@ -99,10 +104,11 @@ extension ConsoleRoutes {
     }
 
     /// Marks a follow-up done, won't do (with a reason), or open again.
-    func setFollowUp(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+    func setFollowUp(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome
+    {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
-        _ = try existingIncident(id)
+        _ = try await existingIncident(id)
         let postMortems = postMortems()
         guard let number = context.parameters.get("followUp", as: Int64.self),
             var item = try postMortems.followUps(id).first(where: { $0.id == number })
@@ -131,10 +137,12 @@ extension ConsoleRoutes {
     }
 
     /// Closes the incident through the closing rule; what the post-mortem still lacks comes back as the error.
-    func closeIncident(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+    func closeIncident(
+        _ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm
+    ) async throws -> Outcome {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
-        _ = try existingIncident(id)
+        _ = try await existingIncident(id)
         let change = try postMortemChange(back) {
             try postMortems().closeIncident(id, by: identity.user.login, at: now())
         }
@@ -144,8 +152,10 @@ extension ConsoleRoutes {
 
     static func postMortemPath(_ id: IncidentID) -> String { "/incidents/\(id.rawValue)/postmortem" }
 
-    func existingIncident(_ id: IncidentID) throws -> Incident {
-        guard let incident = try store.incident(id) else { throw ConsoleError.notFound("There is no incident \(id).") }
+    func existingIncident(_ id: IncidentID) async throws -> Incident {
+        guard let incident = try await incidentRepository.incident(id) else {
+            throw ConsoleError.notFound("There is no incident \(id).")
+        }
         return incident
     }
 

@@ -5,7 +5,7 @@ import Hummingbird
 
 extension ConsoleRoutes {
     /// `/reports/weekly?week=2026-W47`: the current week without a `week`; a malformed one is a 400 page.
-    func weeklyReport(_ request: Request, _ identity: Identity, _ flash: PageChrome.Flash?) throws -> Rendered {
+    func weeklyReport(_ request: Request, _ identity: Identity, _ flash: PageChrome.Flash?) async throws -> Rendered {
         let now = now()
         let calendar = config().calendar
         let week: ISOWeek
@@ -17,7 +17,7 @@ extension ConsoleRoutes {
         let report = try store.weeklyReport(week, calendar: calendar, ruleTitles: config().ruleTitles, at: now)
         let chrome = PageChrome(
             title: "Weekly report \(week)", identity: identity, section: .reports, now: now,
-            pendingApprovals: try pendingCount(identity), flash: flash)
+            pendingApprovals: try await pendingCount(identity), flash: flash)
         let page = WeeklyReportPage(chrome: chrome, report: report, calendar: calendar, now: now)
         return (.ok, ConsoleTemplates.render(page, .weeklyReport))
     }

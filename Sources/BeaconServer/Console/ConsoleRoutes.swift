@@ -35,16 +35,18 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         router.get("/login") { request, context in try loginPage(request, context) }
         router.post("/login") { request, context in try await signIn(request, context) }
         router.post("/logout") { request, context in try await signOut(request, context) }
-        router.get("/") { request, context in try page(request, context) { try dashboard($0, $1) } }
+        router.get("/") { request, context in try await page(request, context) { try await dashboard($0, $1) } }
         router.get("/incidents") { request, context in
-            try page(request, context) { try incidentList(request, $0, $1) }
+            try await page(request, context) { try await incidentList(request, $0, $1) }
         }
         router.get("/incidents/:id") { request, context in
-            try page(request, context) { try incidentPage(context, $0, $1) }
+            try await page(request, context) { try await incidentPage(context, $0, $1) }
         }
-        router.get("/approvals") { request, context in try page(request, context) { try inbox($0, $1) } }
+        router.get("/approvals") { request, context in
+            try await page(request, context) { try await inbox($0, $1) }
+        }
         router.get("/reports/weekly") { request, context in
-            try page(request, context) { try weeklyReport(request, $0, $1) }
+            try await page(request, context) { try await weeklyReport(request, $0, $1) }
         }
         for action in [IncidentAction.acknowledge, .mitigate, .resolve] {
             router.post("/incidents/:id/\(action.rawValue)") { request, context in
@@ -59,7 +61,7 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         }
         // Not `/approvals/:id/…`: the approval links own the `/approvals/:token` capture.
         router.post("/approvals/answer/:id") { request, context in
-            try await form(request, context) { try answer(context, $0, $1) }
+            try await form(request, context) { try await answer(context, $0, $1) }
         }
         addPostMortem(to: router)
     }
@@ -69,15 +71,15 @@ public struct ConsoleRoutes: EnvironmentRoutes {
     /// A page for a signed-in person: anyone else is sent to sign in and brought back afterwards.
     func page(
         _ request: Request, _ context: BeaconRequestContext,
-        _ render: (Identity, PageChrome.Flash?) throws -> (status: HTTPResponse.Status, html: String)
-    ) throws -> Response {
+        _ render: (Identity, PageChrome.Flash?) async throws -> (status: HTTPResponse.Status, html: String)
+    ) async throws -> Response {
         guard let identity = context.identity else {
             return ConsoleResponse.redirect(to: "/login?next=" + ConsoleResponse.queryEscaped(request.uri.description))
         }
         let flash = ConsoleResponse.flash(in: request)
         var response: Response
         do {
-            let (status, html) = try render(identity, flash)
+            let (status, html) = try await render(identity, flash)
             response = ConsoleResponse.html(status, html)
         } catch let error as ConsoleError {
             response = errorPage(error.status, error.heading, error.message, identity: identity)
@@ -90,7 +92,7 @@ public struct ConsoleRoutes: EnvironmentRoutes {
     /// where to go back to and what to show there.
     func form(
         _ request: Request, _ context: BeaconRequestContext,
-        _ handle: (Identity, ConsoleForm) throws -> (location: String, flash: PageChrome.Flash)
+        _ handle: (Identity, ConsoleForm) async throws -> (location: String, flash: PageChrome.Flash)
     ) async throws -> Response {
         guard let identity = context.identity else { return ConsoleResponse.redirect(to: "/login") }
         let fields: ConsoleForm
@@ -106,7 +108,7 @@ public struct ConsoleRoutes: EnvironmentRoutes {
                 identity: identity)
         }
         do {
-            let (location, flash) = try handle(identity, fields)
+            let (location, flash) = try await handle(identity, fields)
             var response = ConsoleResponse.redirect(to: location)
             response.setCookie(ConsoleResponse.flashCookie(flash, secure: secureCookies))
             return response
@@ -132,9 +134,9 @@ public struct ConsoleRoutes: EnvironmentRoutes {
     var secureCookies: Bool { config().publicURL.lowercased().hasPrefix("https://") }
 
     /// Pending approvals, for the decision layer's navigation badge.
-    func pendingCount(_ identity: Identity) throws -> Int? {
+    func pendingCount(_ identity: Identity) async throws -> Int? {
         guard identity.user.layer == .decision else { return nil }
         let now = now()
-        return try store.pendingApprovals().filter { now <= $0.expiresAt }.count
+        return try await incidentRepository.pendingApprovals().filter { now <= $0.expiresAt }.count
     }
 }

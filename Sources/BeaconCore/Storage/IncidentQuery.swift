@@ -1,0 +1,38 @@
+/// The samples of one series over a window, for a sparkline.
+public struct SeriesSamples: Sendable, Hashable {
+    public var rule: String
+    /// The series' labels as stored: `{sku="A17"}`, or empty for a rule's only series.
+    public var labels: String
+    /// Oldest first; never empty.
+    public var samples: [Sample]
+
+    public init(rule: String, labels: String, samples: [Sample]) {
+        self.rule = rule
+        self.labels = labels
+        self.samples = samples
+    }
+
+    /// The newest sample.
+    public var latest: Sample? { samples.last }
+}
+
+/// What the console's incident list asks for; every empty filter lets everything through.
+public struct IncidentQuery: Sendable, Hashable {
+    public var statuses: [IncidentStatus]
+    public var severities: [Severity]
+    public var categories: [Category]
+    /// Words the title contains, case-insensitively (ASCII).
+    public var text: String
+    public var limit: Int
+
+    public init(
+        statuses: [IncidentStatus] = [], severities: [Severity] = [], categories: [Category] = [], text: String = "",
+        limit: Int = 200
+    ) {
+        self.statuses = statuses
+        self.severities = severities
+        self.categories = categories
+        self.text = text
+        self.limit = limit
+    }
+}
