@@ -10,6 +10,8 @@ public struct RouteEnvironment: Sendable {
     public let ledger: IncidentLedger
     /// What requests read of incidents.
     public let incidents: any IncidentRepository
+    /// What the weekly report reads.
+    public let reports: any ReportRepository
     /// Read per request, so a reloaded configuration applies at once.
     public let config: @Sendable () -> BeaconConfig
     public let now: @Sendable () -> Date
@@ -23,6 +25,7 @@ public struct RouteEnvironment: Sendable {
         self.ledger = ledger
         store = ledger.store
         incidents = ledger.store.incidentReader
+        reports = ledger.store.reports
         self.config = config
         self.now = now
         self.queued = queued
@@ -37,6 +40,7 @@ protocol EnvironmentRoutes: Sendable {
 extension EnvironmentRoutes {
     var store: BeaconStore { environment.store }
     var incidentRepository: any IncidentRepository { environment.incidents }
+    var reportRepository: any ReportRepository { environment.reports }
     var config: @Sendable () -> BeaconConfig { environment.config }
     var now: @Sendable () -> Date { environment.now }
     var queued: @Sendable (Int) -> Void { environment.queued }

@@ -77,3 +77,21 @@ public struct SQLiteIncidents: IncidentRepository {
         try store.samples(rule: rule, labels: labels, from: from, to: to)
     }
 }
+
+extension BeaconStore {
+    /// The weekly report's reads in this store.
+    public var reports: SQLiteReports { SQLiteReports(store: self) }
+}
+
+/// The weekly report in SQLite: one read transaction with a fixed number of queries.
+public struct SQLiteReports: ReportRepository {
+    let store: BeaconStore
+
+    public func weeklyReport(
+        _ week: ISOWeek, calendar: Calendar, ruleTitles: [String: String], at now: Date
+    )
+        async throws -> WeeklyReport
+    {
+        try store.weeklyReport(week, calendar: calendar, ruleTitles: ruleTitles, at: now)
+    }
+}

@@ -16,7 +16,7 @@ extension Beacon {
 }
 
 extension Beacon.IncidentCommand {
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List incidents, newest first (active ones unless --all).")
 
@@ -27,14 +27,14 @@ extension Beacon.IncidentCommand {
         @Option(help: "At most this many.") var limit = 100
         @Flag(help: "Print one JSON document.") var json = false
 
-        func run() throws {
+        func run() async throws {
             let config = try options.loadMain()
-            let store = try options.openStore(config)
+            let incidents = try options.openStore(config).incidentReader
             let statuses = try parseStatuses()
-            let incidents = try store.incidents(statuses: statuses, limit: limit)
-            if json { return try printJSON(incidents.map { IncidentResource($0) }) }
-            guard !incidents.isEmpty else { return print(all ? "No incidents." : "No active incidents.") }
-            print(IncidentTable.render(incidents, now: Date()))
+            let found = try await incidents.incidents(statuses: statuses, limit: limit)
+            if json { return try printJSON(found.map { IncidentResource($0) }) }
+            guard !found.isEmpty else { return print(all ? "No incidents." : "No active incidents.") }
+            print(IncidentTable.render(found, now: Date()))
         }
 
         private func parseStatuses() throws -> [IncidentStatus] {
@@ -49,29 +49,31 @@ extension Beacon.IncidentCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one incident and its timeline.")
 
         @OptionGroup var options: ConfigOptions
         @Argument(help: "The incident number.") var id: Int64
         @Flag(help: "Print one JSON document.") var json = false
 
-        func run() throws {
+        func run() async throws {
             let config = try options.loadMain()
             let store = try options.openStore(config)
-            guard let incident = try store.incident(IncidentID(id)) else {
+            let incidents = store.incidentReader
+            let id = IncidentID(id)
+            guard let incident = try await incidents.incident(id) else {
                 printErrors(["No incident #\(id)."])
                 throw ExitCode.failure
             }
             let detail = try IncidentDetailResource(store: store, incident: incident)
             if json { return try printJSON(detail) }
-            print(IncidentTable.detail(incident, timeline: try store.timeline(IncidentID(id))))
+            print(IncidentTable.detail(incident, timeline: try await incidents.timeline(id)))
             print(
                 IncidentTable.command(
-                    steps: try store.runSteps(IncidentID(id)), approvals: try store.approvals(IncidentID(id)),
-                    notifications: try store.notifications(IncidentID(id))))
+                    steps: try await incidents.runSteps(id), approvals: try await incidents.approvals(id),
+                    notifications: try await incidents.notifications(id)))
             if let postMortem = detail.postMortem {
-                print(IncidentTable.postMortem(postMortem, id: id, calendar: config.calendar))
+                print(IncidentTable.postMortem(postMortem, id: id.rawValue, calendar: config.calendar))
             }
         }
     }

@@ -5,14 +5,14 @@ import BeaconStore
 import Foundation
 
 extension Beacon {
-    struct ReportCommand: ParsableCommand {
+    struct ReportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report", abstract: "Reports over the incidents of a period.", subcommands: [Weekly.self])
     }
 }
 
 extension Beacon.ReportCommand {
-    struct Weekly: ParsableCommand {
+    struct Weekly: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The weekly report as Markdown: incidents by category and severity, MTTA and MTTR, deadline "
                 + "compliance, the rules that fired most, follow-ups.",
@@ -27,11 +27,11 @@ extension Beacon.ReportCommand {
 
         func validate() throws { _ = try chosenWeek(now: Date(), calendar: Self.calendar) }
 
-        func run() throws {
+        func run() async throws {
             let config = try options.loadMain()
-            let store = try options.openStore(config)
+            let reports = try options.openStore(config).reports
             let now = Date()
-            let report = try store.weeklyReport(
+            let report = try await reports.weeklyReport(
                 try chosenWeek(now: now, calendar: config.calendar), calendar: config.calendar,
                 ruleTitles: ruleTitles(), at: now)
             if json { return try printJSON(report) }

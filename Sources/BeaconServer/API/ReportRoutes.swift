@@ -14,17 +14,17 @@ public struct ReportRoutes: EnvironmentRoutes {
         let api = router.group("api")
         api.get("reports/weekly") { request, context in
             _ = try context.requireUser()
-            return try JSONBody.response(try report(request))
+            return try await JSONBody.response(try report(request))
         }
         api.get("reports/weekly.md") { request, context in
             _ = try context.requireUser()
-            return Response(
+            return await Response(
                 status: .ok, headers: [.contentType: "text/markdown; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: try report(request).markdown)))
         }
     }
 
-    func report(_ request: Request) throws -> WeeklyReport {
+    func report(_ request: Request) async throws -> WeeklyReport {
         let now = now()
         let config = config()
         let calendar = config.calendar
@@ -35,7 +35,7 @@ public struct ReportRoutes: EnvironmentRoutes {
         } catch {
             throw APIError(.badRequest, "Query parameter week: \(error.message)", field: "week")
         }
-        return try store.weeklyReport(week, calendar: calendar, ruleTitles: config.ruleTitles, at: now)
+        return try await reportRepository.weeklyReport(week, calendar: calendar, ruleTitles: config.ruleTitles, at: now)
     }
 
     /// The week a `week` parameter names, or the week of `now` when it is absent or empty.

@@ -14,7 +14,8 @@ extension ConsoleRoutes {
         } catch {
             throw ConsoleError.badRequest("The week parameter: \(error.message)")
         }
-        let report = try store.weeklyReport(week, calendar: calendar, ruleTitles: config().ruleTitles, at: now)
+        let report = try await reportRepository.weeklyReport(
+            week, calendar: calendar, ruleTitles: config().ruleTitles, at: now)
         let chrome = PageChrome(
             title: "Weekly report \(week)", identity: identity, section: .reports, now: now,
             pendingApprovals: try await pendingCount(identity), flash: flash)

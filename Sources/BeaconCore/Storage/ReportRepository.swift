@@ -1,0 +1,10 @@
+public import Foundation
+
+/// What the weekly report is computed from, read in one transaction.
+public protocol ReportRepository: Sendable {
+    /// The weekly report of `week`, its bounds in `calendar`'s zone, naming rules by `ruleTitles`.
+    func weeklyReport(
+        _ week: ISOWeek, calendar: Calendar, ruleTitles: [String: String], at now: Date
+    ) async throws
+        -> WeeklyReport
+}
