@@ -6,12 +6,11 @@ extension IncidentLedger {
     /// Opens an incident that a person declares (no rule saw it, or a rule cannot).
     @discardableResult
     public func declare(
-        title: String, category: Category, severity: Severity, by actor: String, labels: Labels = Labels(),
-        at now: Date
-    ) throws -> IncidentChange {
+        title: String, category: Category, severity: Severity, by actor: String, labels: Labels, at now: Date
+    ) async throws -> IncidentChange {
         let decision = try decider.declare(
             title: title, category: category, severity: severity, by: actor, labels: labels, at: now)
-        return try store.writer.write { db in
+        return try await store.writer.write { db in
             guard let change = try record(db, decision, over: nil, at: now).change else {
                 throw IncidentError(code: .invalidInput, message: "Not stored.")
             }
@@ -23,11 +22,11 @@ extension IncidentLedger {
     /// - Throws: `IncidentError` when there is no such incident or its status does not allow the action.
     @discardableResult
     public func perform(
-        _ action: IncidentAction, on id: IncidentID, by actor: String, note: String? = nil, at now: Date
+        _ action: IncidentAction, on id: IncidentID, by actor: String, note: String?, at now: Date
     )
-        throws -> IncidentChange
+        async throws -> IncidentChange
     {
-        try store.writer.write { db in
+        try await store.writer.write { db in
             let state = try Self.state(db, id, paged: action == .resolve)
             let decision = try decider.perform(action, on: state, by: actor, note: note, at: now)
             guard let change = try record(db, decision, over: state, at: now).change else {

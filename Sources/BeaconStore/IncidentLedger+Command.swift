@@ -7,9 +7,9 @@ extension IncidentLedger {
     /// - Throws: `IncidentError` when the step does not exist, belongs to another layer, or is an approval.
     @discardableResult
     public func completeStep(
-        _ stepID: String, of id: IncidentID, by actor: String, layer: Layer, note: String? = nil, at now: Date
-    ) throws -> RunStep {
-        try store.writer.write { db in
+        _ stepID: String, of id: IncidentID, by actor: String, layer: Layer, note: String?, at now: Date
+    ) async throws -> RunStep {
+        try await store.writer.write { db in
             let state = try Self.state(db, id)
             let decision = try decider.completeStep(stepID, of: state, by: actor, layer: layer, note: note, at: now)
             _ = try record(db, decision, over: state, at: now)
@@ -22,10 +22,10 @@ extension IncidentLedger {
     ///   the approval was already answered or has expired.
     @discardableResult
     public func answer(
-        _ approvalID: Int64, approve: Bool, by actor: String, layer: Layer, comment: String? = nil, at now: Date
-    ) throws -> Approval {
+        _ approvalID: Int64, approve: Bool, by actor: String, layer: Layer, comment: String?, at now: Date
+    ) async throws -> Approval {
         // An approval found expired is recorded so, then refused: the refusal leaves the transaction committed.
-        let result: Result<Approval, IncidentError> = try store.writer.write { db in
+        let result: Result<Approval, IncidentError> = try await store.writer.write { db in
             guard let approval = try Approval.fetchOne(db, key: approvalID) else {
                 return .failure(IncidentError(code: .notFound, message: "No approval \(approvalID)."))
             }
@@ -47,15 +47,15 @@ extension IncidentLedger {
     /// Fires every deadline due at `now`, each in its own transaction with what it causes.
     /// - Returns: how many deadlines fired and how many notifications they queued.
     @discardableResult
-    public func fireDueDeadlines(at now: Date, limit: Int = 500) throws -> (fired: Int, queued: Int) {
+    public func fireDueDeadlines(at now: Date, limit: Int) async throws -> (fired: Int, queued: Int) {
         guard planner != nil else { return (0, 0) }
-        let due = try store.writer.read { db in
+        let due = try await store.writer.read { db in
             try Deadline.filter(Column("fired_at") == nil).filter(Column("due_at") <= now.timeIntervalSince1970)
                 .order(Column("due_at")).limit(limit).fetchAll(db)
         }
         var queued = 0
         for deadline in due {
-            queued += try store.writer.write { db -> Int in
+            queued += try await store.writer.write { db -> Int in
                 guard let current = try Deadline.fetchOne(db, key: deadline.id), current.firedAt == nil else {
                     return 0
                 }
@@ -78,8 +78,8 @@ extension IncidentLedger {
     @discardableResult
     public func escalate(
         _ id: IncidentID, to layer: Layer?, by actor: String, note: String?, at now: Date
-    ) throws -> Int {
-        try store.writer.write { db in
+    ) async throws -> Int {
+        try await store.writer.write { db in
             let state = try Self.state(db, id)
             guard let decision = try decider.escalate(state, to: layer, by: actor, note: note, at: now) else {
                 return 0

@@ -7,8 +7,8 @@ extension IncidentLedger {
     /// Beacon's own rules.
     /// - Returns: the change made, or `nil` when the alert changes nothing (a repeat, a resolved unknown alert).
     @discardableResult
-    public func receive(_ alert: ExternalAlert, by actor: String, at now: Date) throws -> IncidentChange? {
-        try store.writer.write { db in
+    public func receive(_ alert: ExternalAlert, by actor: String, at now: Date) async throws -> IncidentChange? {
+        try await store.writer.write { db in
             let active = try BeaconStore.activeIncident(db, IncidentDecider.fingerprint(alert))
             let state = try active.map { try Self.state(db, $0, paged: !alert.firing) }
             guard let decision = decider.receive(alert, by: actor, active: state, at: now) else { return nil }

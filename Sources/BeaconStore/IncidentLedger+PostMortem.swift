@@ -8,10 +8,10 @@ extension IncidentLedger {
     /// transaction that queues it, so a restart never sends one twice.
     /// - Returns: how many reminders went out and how many notifications they queued.
     @discardableResult
-    public func remindOverdueFollowUps(at now: Date, limit: Int = 500) throws -> (reminded: Int, queued: Int) {
+    public func remindOverdueFollowUps(at now: Date, limit: Int) async throws -> (reminded: Int, queued: Int) {
         guard let planner else { return (0, 0) }
         let every = max(planner.config.postMortem.followUpRemindEvery.seconds, 60)
-        let overdue = try store.writer.read { db in
+        let overdue = try await store.writer.read { db in
             try FollowUp.fetchAll(
                 db,
                 sql: """
@@ -30,19 +30,21 @@ extension IncidentLedger {
         for followUp in overdue {
             guard let followUpID = followUp.id else { continue }
             let occurrence = 1 + Int(now.timeIntervalSince(followUp.dueAt) / every)
-            queued += try store.writer.write { db -> Int in
-                guard let current = try FollowUp.fetchOne(db, key: followUpID) else { return 0 }
+            let sent = try await store.writer.write { db -> Int? in
+                guard let current = try FollowUp.fetchOne(db, key: followUpID) else { return nil }
                 let state = try Self.state(db, current.incidentID)
                 guard
                     let (deadline, decision) = decider.remind(
                         current, of: state, occurrence: occurrence, every: every, at: now)
-                else { return 0 }
+                else { return nil }
                 var reminder = deadline
                 try reminder.insert(db, onConflict: .ignore)
-                guard db.changesCount == 1 else { return 0 }
-                reminded += 1
+                guard db.changesCount == 1 else { return nil }
                 return try record(db, decision, over: state, at: now).queued
             }
+            guard let sent else { continue }
+            reminded += 1
+            queued += sent
         }
         return (reminded, queued)
     }

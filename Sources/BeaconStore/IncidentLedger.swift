@@ -8,7 +8,7 @@ import GRDB
 /// A process builds one, with everything it needs to page: `beacon serve` on the configuration in force (read at
 /// every change, so a reload applies), a command on the configuration it loaded. A ledger that pages nobody is
 /// asked for by name (`recordingOnly`), never the accident of a missing argument.
-public struct IncidentLedger: Sendable {
+public struct IncidentLedger: IncidentCommands {
     public let store: BeaconStore
     private let makeDecider: @Sendable () -> IncidentDecider
 
@@ -42,14 +42,6 @@ public struct IncidentLedger: Sendable {
     /// policy. For tools and tests that want exactly that.
     public static func recordingOnly(_ store: BeaconStore, calendar: Calendar? = nil) -> IncidentLedger {
         IncidentLedger(store, decider: IncidentDecider(planner: nil, calendar: calendar))
-    }
-
-    /// Applies what the evaluator decided about one series of one rule.
-    /// - Returns: the change made, or `nil` when there was nothing to change (a note on an incident that a
-    ///   person already resolved, say).
-    @discardableResult
-    public func apply(_ transition: Transition, rule: Rule, labels: Labels, at now: Date) throws -> IncidentChange? {
-        try store.writer.write { db in try apply(db, transition, rule: rule, labels: labels, at: now) }
     }
 
     /// Applies what the evaluator decided, waiting for the database without blocking the calling thread.
@@ -103,19 +95,5 @@ public struct IncidentLedger: Sendable {
         }
         let queued = try Self.persist(db, decision.effects(incident), incidentID: id, at: now)
         return (first.map { IncidentChange(incident: incident, event: $0, notificationsQueued: queued) }, queued)
-    }
-}
-
-/// An incident as changed, and the timeline event that says how.
-public struct IncidentChange: Sendable, Hashable {
-    public var incident: Incident
-    public var event: TimelineEvent
-    /// Notifications the change queued in the outbox; the dispatcher can be woken when there are any.
-    public var notificationsQueued = 0
-
-    public init(incident: Incident, event: TimelineEvent, notificationsQueued: Int = 0) {
-        self.incident = incident
-        self.event = event
-        self.notificationsQueued = notificationsQueued
     }
 }

@@ -107,8 +107,8 @@ public struct PostMortemStore: Sendable {
     /// Closes an incident, provided its post-mortem has a root cause and a follow-up or a no-action reason.
     /// - Throws: `IncidentError` naming what is missing, or when the incident cannot close from its status.
     @discardableResult
-    public func closeIncident(_ id: IncidentID, by actor: String, at now: Date) throws -> IncidentChange {
-        try ledger.perform(.close, on: id, by: actor, at: now)
+    public func closeIncident(_ id: IncidentID, by actor: String, at now: Date) async throws -> IncidentChange {
+        try await ledger.perform(.close, on: id, by: actor, at: now)
     }
 
     /// The full report: the record's 5W1H, the findings and the follow-ups.

@@ -12,34 +12,34 @@ extension Beacon {
         var person: String
         @Option(help: "A comment for the timeline and the execution layer.") var comment: String?
 
-        func run(approve: Bool) throws {
+        func run(approve: Bool) async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             let store = try options.openStore(config)
             let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
-            let approval = try perform {
-                try ledger.answer(
+            let approval = try await perform {
+                try await ledger.answer(
                     id, approve: approve, by: actor.name, layer: actor.layer, comment: comment, at: Date())
             }
             print("Approval \(id) \(approval.state.rawValue) by \(actor.name): \(approval.title)")
         }
     }
 
-    struct Approve: ParsableCommand {
+    struct Approve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Approve a request put to the decision layer.")
         @OptionGroup var arguments: ApprovalArguments
-        func run() throws { try arguments.run(approve: true) }
+        func run() async throws { try await arguments.run(approve: true) }
     }
 
-    struct Reject: ParsableCommand {
+    struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reject a request put to the decision layer.")
         @OptionGroup var arguments: ApprovalArguments
-        func run() throws { try arguments.run(approve: false) }
+        func run() async throws { try await arguments.run(approve: false) }
     }
 }
 
 extension Beacon.IncidentCommand {
-    struct Step: ParsableCommand {
+    struct Step: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mark a playbook step done, as a person of the layer that owns it.")
 
@@ -49,12 +49,12 @@ extension Beacon.IncidentCommand {
         @Option(name: .customLong("as"), help: "Who did it: a login or name from the command chain.") var person: String
         @Option(help: "A note for the timeline.") var note: String?
 
-        func run() throws {
+        func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             let store = try options.openStore(config)
-            let done = try perform {
-                try IncidentLedger(store, planner: CommandPlanner(config: config)).completeStep(
+            let done = try await perform {
+                try await IncidentLedger(store, planner: CommandPlanner(config: config)).completeStep(
                     step, of: IncidentID(id), by: actor.name, layer: actor.layer, note: note, at: Date())
             }
             print("#\(id) step \(done.stepID) done by \(actor.name)")

@@ -104,7 +104,7 @@ extension Beacon {
                 }
                 try await clock.sleep(until: started.advanced(by: scenario.duration))
                 let finished = Date()
-                for line in try DemoPostMortem.complete(store: store, config: live, at: finished)
+                for line in try await DemoPostMortem.complete(store: store, config: live, at: finished)
                     + DemoPostMortem.weekly(store: store, config: live, at: finished)
                 {
                     printer.narrate(line)

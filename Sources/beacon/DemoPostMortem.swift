@@ -8,7 +8,7 @@ import Foundation
 enum DemoPostMortem {
     /// Completes and closes the first resolved incident's post-mortem.
     /// - Returns: what happened, as lines to print; empty when no incident resolved.
-    static func complete(store: BeaconStore, config: BeaconConfig, at now: Date) throws -> [String] {
+    static func complete(store: BeaconStore, config: BeaconConfig, at now: Date) async throws -> [String] {
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
         let postMortems = PostMortemStore(ledger, calendar: config.calendar)
         guard let incident = try store.incidents(limit: 100).last(where: { $0.status == .resolved }),
@@ -46,7 +46,7 @@ enum DemoPostMortem {
             lines.append(
                 "  \(finding.kind.question) \(finding.verdict ? "Yes" : "No") — \(finding.evidence.first ?? "")")
         }
-        let closed = try postMortems.closeIncident(id, by: actor, at: now)
+        let closed = try await postMortems.closeIncident(id, by: actor, at: now)
         lines.append(
             "\(id) \(closed.event.message). Export: \(config.publicURL)/incidents/\(id.rawValue)/postmortem.md")
         return lines

@@ -15,12 +15,12 @@ extension Beacon.IncidentCommand {
             @Option(help: "A note for the timeline.") var note: String?
             @Flag(help: "Print one JSON document.") var json = false
 
-            func run(_ action: IncidentAction) throws {
+            func run(_ action: IncidentAction) async throws {
                 let config = try options.loadMain()
                 let actor = try options.actor(person, in: config)
                 let store = try options.openStore(config)
-                let change = try perform {
-                    try IncidentLedger(store, planner: CommandPlanner(config: config)).perform(
+                let change = try await perform {
+                    try await IncidentLedger(store, planner: CommandPlanner(config: config)).perform(
                         action, on: IncidentID(id), by: actor.name, note: note, at: Date())
                 }
                 if json { return try printJSON(IncidentResource(change.incident)) }
@@ -28,29 +28,29 @@ extension Beacon.IncidentCommand {
             }
         }
 
-        struct Acknowledge: ParsableCommand {
+        struct Acknowledge: AsyncParsableCommand {
             static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge an incident.")
             @OptionGroup var arguments: Arguments
-            func run() throws { try arguments.run(.acknowledge) }
+            func run() async throws { try await arguments.run(.acknowledge) }
         }
 
-        struct Mitigate: ParsableCommand {
+        struct Mitigate: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Mark an incident mitigated.")
             @OptionGroup var arguments: Arguments
-            func run() throws { try arguments.run(.mitigate) }
+            func run() async throws { try await arguments.run(.mitigate) }
         }
 
-        struct Resolve: ParsableCommand {
+        struct Resolve: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Resolve an incident.")
             @OptionGroup var arguments: Arguments
-            func run() throws { try arguments.run(.resolve) }
+            func run() async throws { try await arguments.run(.resolve) }
         }
 
-        struct Close: ParsableCommand {
+        struct Close: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Close a resolved incident once its post-mortem has a root cause and follow-ups.")
             @OptionGroup var arguments: Arguments
-            func run() throws { try arguments.run(.close) }
+            func run() async throws { try await arguments.run(.close) }
         }
     }
 }

@@ -78,7 +78,7 @@ extension Beacon.IncidentCommand {
         }
     }
 
-    struct Declare: ParsableCommand {
+    struct Declare: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Declare an incident that no rule detected.")
 
         @OptionGroup var options: ConfigOptions
@@ -89,12 +89,12 @@ extension Beacon.IncidentCommand {
         var person: String
         @Flag(help: "Print one JSON document.") var json = false
 
-        func run() throws {
+        func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             let store = try options.openStore(config)
-            let change = try perform {
-                try IncidentLedger(store, planner: CommandPlanner(config: config)).declare(
+            let change = try await perform {
+                try await IncidentLedger(store, planner: CommandPlanner(config: config)).declare(
                     title: title, category: category, severity: severity, by: actor.name, at: Date())
             }
             if json { return try printJSON(IncidentResource(change.incident)) }
@@ -109,9 +109,9 @@ extension Category: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
 /// Runs an incident change, printing an `IncidentError` as a sentence and failing.
-func perform<T>(_ body: () throws -> T) throws -> T {
+func perform<T>(_ body: () async throws -> T) async throws -> T {
     do {
-        return try body()
+        return try await body()
     } catch let error as IncidentError {
         printErrors([error.message])
         throw ExitCode.failure

@@ -8,7 +8,7 @@ import Foundation
 #endif
 
 extension Beacon {
-    struct PostMortemCommand: ParsableCommand {
+    struct PostMortemCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "postmortem", abstract: "Show, write and export the post-mortems of resolved incidents.",
             subcommands: [Show.self, Edit.self, Export.self])
@@ -16,7 +16,7 @@ extension Beacon {
 }
 
 extension Beacon.PostMortemCommand {
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a post-mortem: owner, due date, findings and what keeps the incident from closing.")
 
@@ -24,14 +24,14 @@ extension Beacon.PostMortemCommand {
         @Argument(help: "The incident number.") var id: Int64
         @Flag(help: "Print one JSON document.") var json = false
 
-        func run() throws {
+        func run() async throws {
             let report = try loadReport(options, id)
             if json { return try printJSON(report) }
             print(PostMortemSummary.render(report))
         }
     }
 
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a post-mortem in $VISUAL or $EDITOR, or apply a file; it is checked before it is saved.",
             discussion: """
@@ -47,7 +47,7 @@ extension Beacon.PostMortemCommand {
         @Option(help: "Apply this YAML document instead of opening an editor (see `export --format yaml`).")
         var file: String?
 
-        func run() throws {
+        func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             if let refusal = PostMortem.refusal(for: actor.name, in: actor.layer) {
@@ -71,7 +71,7 @@ extension Beacon.PostMortemCommand {
         }
     }
 
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a post-mortem as Markdown, ready to forward, or as the YAML document `edit` opens.")
 
@@ -82,7 +82,7 @@ extension Beacon.PostMortemCommand {
         @Argument(help: "The incident number.") var id: Int64
         @Option(help: "markdown (the default) or yaml.") var format: Format = .markdown
 
-        func run() throws {
+        func run() async throws {
             let report = try loadReport(options, id)
             switch format {
             case .markdown: print(report.markdown, terminator: "")

@@ -34,7 +34,8 @@ import Testing
         var options = Poller.Options()
         options.spreadStart = false
         let monitor = MonitorService(
-            config: config, ledger: .recordingOnly(store), samples: store.samples, incidents: store.incidentReader,
+            config: config, ledger: IncidentLedger.recordingOnly(store), samples: store.samples,
+            incidents: store.incidentReader,
             logger: logger, options: options, clock: TestClock(),
             now: { Date() }, onChange: { sink.yield($0) })
         let running = Task { try await monitor.run() }

@@ -24,9 +24,11 @@ import Testing
         let path = directory.file("beacon.sqlite")
         let ledger = IncidentLedger(try BeaconStore.open(path: path), planner: CommandPlanner(config: Self.config))
         let id = try #require(
-            try ledger.declare(title: "Checkout errors", category: .system, severity: .sev3, by: "zhangmin", at: start)
-                .incident.id)
-        try ledger.perform(.resolve, on: id, by: "zhangmin", at: start + 600)
+            try await ledger.declare(
+                title: "Checkout errors", category: .system, severity: .sev3, by: "zhangmin", at: start
+            )
+            .incident.id)
+        try await ledger.perform(.resolve, on: id, by: "zhangmin", at: start + 600)
         let postMortems = PostMortemStore(ledger, calendar: Self.config.calendar)
         let due = try #require(try postMortems.postMortem(id)?.dueAt)
         try postMortems.save(

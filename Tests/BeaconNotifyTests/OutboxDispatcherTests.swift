@@ -56,7 +56,7 @@ import Testing
         let store = try BeaconStore.inMemory()
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
         let id = try #require(
-            try ledger.declare(
+            try await ledger.declare(
                 title: "Checkout errors", category: category, severity: severity, by: "zhangmin", at: start
             )
             .incident.id)
@@ -81,7 +81,7 @@ import Testing
         let store = try BeaconStore.inMemory()
         let clock = TestClock(start: start)
         let id = try #require(
-            try IncidentLedger(store, planner: CommandPlanner(config: config)).declare(
+            try await IncidentLedger(store, planner: CommandPlanner(config: config)).declare(
                 title: "Checkout errors", category: .system, severity: .sev3, by: "zhangmin", at: clock.date
             ).incident.id)
         let client = CurlClient()
@@ -151,7 +151,7 @@ import Testing
         let store = try BeaconStore.inMemory()
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
         for index in 0..<7 {
-            _ = try ledger.declare(
+            _ = try await ledger.declare(
                 title: "Checkout errors \(index)", category: .system, severity: .sev3, by: "zhangmin", at: start)
         }
         let client = CurlClient()
@@ -164,7 +164,8 @@ import Testing
         for _ in 0..<3000 where try store.outboxDepth() > 0 { try await Task.sleep(for: .milliseconds(20)) }
         #expect(try store.outboxDepth() == 0)
 
-        _ = try ledger.declare(title: "Refund errors", category: .system, severity: .sev3, by: "zhangmin", at: start)
+        _ = try await ledger.declare(
+            title: "Refund errors", category: .system, severity: .sev3, by: "zhangmin", at: start)
         dispatcher.wake()
         #expect(await server.waitForRequests(to: "/primary", count: 8, timeout: .seconds(10)))
         task.cancel()

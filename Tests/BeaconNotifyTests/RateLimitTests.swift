@@ -37,7 +37,7 @@ import Testing
         let store = try BeaconStore.inMemory()
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
         for number in 1...count {
-            _ = try ledger.declare(
+            _ = try await ledger.declare(
                 title: "Complaints about SKU \(number)", category: .complaint, severity: .sev3, by: "zhangmin",
                 at: Date())
         }
@@ -118,7 +118,7 @@ import Testing
             paging: [.sev4: [.operation], .sev3: [.operation], .sev2: [.operation, .execution], .sev1: [.operation]])
         let store = try BeaconStore.inMemory()
         let id = try #require(
-            try IncidentLedger(store, planner: CommandPlanner(config: config)).declare(
+            try await IncidentLedger(store, planner: CommandPlanner(config: config)).declare(
                 title: "Card payments down", category: .system, severity: .sev2, by: "zhangmin", at: Date()
             ).incident.id)
         let queued = try store.notifications(id)

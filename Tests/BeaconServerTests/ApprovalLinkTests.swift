@@ -39,7 +39,7 @@ import Testing
     init() async throws {
         store = try BeaconStore.inMemory()
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
-        let change = try ledger.declare(
+        let change = try await ledger.declare(
             title: "Shop trending for the wrong reasons", category: .sentiment, severity: .sev1, by: "zhangmin",
             at: start)
         let incidentID = try #require(change.incident.id)

@@ -16,7 +16,7 @@ extension ConsoleBrowserTests {
                 description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
         }
         let fixture = try await ConsoleFixture(declaredAt: Date().addingTimeInterval(-3_600), clock: { Date() })
-        let id = try fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
+        let id = try await fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
         let due = DueDay.text(Date().addingTimeInterval(14 * 86_400))
         try await fixture.application().test(.live) { client in
             let base = "http://127.0.0.1:\(try #require(client.port))"

@@ -16,7 +16,7 @@ extension ConsoleBrowserTests {
                 description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
         }
         let fixture = try await ConsoleFixture(declaredAt: Date().addingTimeInterval(-600), clock: { Date() })
-        let worked = try fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
+        let worked = try await fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
         try fixture.completePostMortem(worked)
         let week = ISOWeek(containing: Date(), in: ISOWeek.calendar(in: .current))
         try await fixture.application().test(.live) { client in

@@ -84,7 +84,7 @@ struct ConsoleFixture {
                 passwordHash: Credentials.hashPassword(Self.password, cost: 4), at: Self.start)
         }
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: Self.config))
-        let change = try ledger.declare(
+        let change = try await ledger.declare(
             title: title, category: .system, severity: .sev1, by: "zhangmin", at: declaredAt)
         incidentID = try #require(change.incident.id)
         approvalID = try #require(try store.approvals(incidentID).first?.id)

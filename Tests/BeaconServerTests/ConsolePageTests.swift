@@ -94,9 +94,9 @@ import Testing
         var fixture = try await ConsoleFixture(title: hostile)
         fixture.failing = ["http://127.0.0.1:9/metrics": "<img src=x onerror=alert(2)>"]
         let ledger = IncidentLedger(fixture.store, planner: CommandPlanner(config: ConsoleFixture.config))
-        try ledger.completeStep(
+        try await ledger.completeStep(
             "confirm", of: fixture.incidentID, by: "zhangmin", layer: .operation, note: hostile, at: fixture.now)
-        try ledger.answer(
+        try await ledger.answer(
             fixture.approvalID, approve: false, by: "lina", layer: .decision, comment: "\"'><script>", at: fixture.now)
         for uri in [
             "/", "/incidents", "/incidents/\(fixture.incidentID.rawValue)", "/approvals", "/incidents?q=%3Cscript%3E",
@@ -132,11 +132,12 @@ import Testing
         var fixture = try await ConsoleFixture()
         fixture.failing = ["http://127.0.0.1:9/queue": "connection refused"]
         let ledger = IncidentLedger(fixture.store, planner: CommandPlanner(config: ConsoleFixture.config))
-        try ledger.declare(title: "Refund spike", category: .complaint, severity: .sev3, by: "wanglei", at: fixture.now)
-        let closed = try ledger.declare(
+        try await ledger.declare(
+            title: "Refund spike", category: .complaint, severity: .sev3, by: "wanglei", at: fixture.now)
+        let closed = try await ledger.declare(
             title: "Old trouble", category: .complaint, severity: .sev3, by: "wanglei", at: fixture.now)
-        try ledger.perform(.resolve, on: try #require(closed.incident.id), by: "wanglei", at: fixture.now)
-        try ledger.perform(.acknowledge, on: fixture.incidentID, by: "zhangmin", at: fixture.now)
+        try await ledger.perform(.resolve, on: try #require(closed.incident.id), by: "wanglei", at: fixture.now)
+        try await ledger.perform(.acknowledge, on: fixture.incidentID, by: "zhangmin", at: fixture.now)
         let samples = (0..<30).map { minute in
             Sample(at: fixture.now.addingTimeInterval(Double(minute - 30) * 60), value: minute < 25 ? 0.97 : 0.84)
         }
@@ -172,11 +173,11 @@ import Testing
     @Test func theListFiltersAndSearches() async throws {
         let fixture = try await ConsoleFixture()
         let ledger = IncidentLedger(fixture.store, planner: CommandPlanner(config: ConsoleFixture.config))
-        try ledger.declare(
+        try await ledger.declare(
             title: "Refund spike 100%", category: .complaint, severity: .sev3, by: "wanglei", at: fixture.now)
-        try ledger.declare(
+        try await ledger.declare(
             title: "Refund_backlog", category: .complaint, severity: .sev2, by: "wanglei", at: fixture.now)
-        try ledger.perform(.acknowledge, on: fixture.incidentID, by: "zhangmin", at: fixture.now)
+        try await ledger.perform(.acknowledge, on: fixture.incidentID, by: "zhangmin", at: fixture.now)
         func titles(_ query: String) async throws -> [String] {
             let html = try await page("/incidents\(query)", as: .execution, fixture: fixture)
             return html.components(separatedBy: #"<div class="title">"#).dropFirst().map {

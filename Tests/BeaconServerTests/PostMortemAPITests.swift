@@ -42,13 +42,17 @@ final class StoreFile: Sendable {
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: Self.config))
         postMortems = PostMortemStore(ledger, calendar: Calendar(identifier: .gregorian))
         resolved = try #require(
-            try ledger.declare(title: "Checkout errors", category: .system, severity: .sev2, by: "zhangmin", at: start)
-                .incident.id)
-        try ledger.perform(.resolve, on: resolved, by: "zhangmin", at: start.addingTimeInterval(600))
+            try await ledger.declare(
+                title: "Checkout errors", category: .system, severity: .sev2, by: "zhangmin", at: start
+            )
+            .incident.id)
+        try await ledger.perform(.resolve, on: resolved, by: "zhangmin", at: start.addingTimeInterval(600))
         try postMortems.openPostMortem(resolved, at: start.addingTimeInterval(600))
         open = try #require(
-            try ledger.declare(title: "Search slow", category: .system, severity: .sev3, by: "zhangmin", at: start)
-                .incident.id)
+            try await ledger.declare(
+                title: "Search slow", category: .system, severity: .sev3, by: "zhangmin", at: start
+            )
+            .incident.id)
     }
 
     /// The server tests' chain, its people given roles.

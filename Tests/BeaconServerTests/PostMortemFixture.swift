@@ -14,8 +14,8 @@ extension ConsoleFixture {
     /// Resolves the fixture's declared incident, opening its post-mortem unless told not to.
     /// Resolves the declared incident, which opens its post-mortem; without one, it is as if it resolved before
     /// post-mortems existed.
-    func resolveDeclared(openPostMortem: Bool = true) throws {
-        try ledger.perform(.resolve, on: incidentID, by: "zhangmin", at: now.addingTimeInterval(-10))
+    func resolveDeclared(openPostMortem: Bool = true) async throws {
+        try await ledger.perform(.resolve, on: incidentID, by: "zhangmin", at: now.addingTimeInterval(-10))
         if !openPostMortem { try dropPostMortem(incidentID) }
     }
 
@@ -34,7 +34,7 @@ extension ConsoleFixture {
     ///     otherwise.
     func workedRuleIncident(
         opened: Date = ConsoleFixture.start.addingTimeInterval(10), postMortemOpened: Date? = nil
-    ) throws -> IncidentID {
+    ) async throws -> IncidentID {
         let rule = try #require(Self.config.rules.first { $0.id == "payment-success-rate" })
         func breach(_ severity: Severity, _ value: Double, _ level: Double) -> Breach {
             Breach(
@@ -42,20 +42,21 @@ extension ConsoleFixture {
         }
         let labels = Labels(["region": "east"])
         let change = try #require(
-            try ledger.apply(
+            try await ledger.commit(
                 .open(breach(.sev2, 0.85, 0.9), since: opened.addingTimeInterval(-60)), rule: rule, labels: labels,
                 at: opened))
         let id = try #require(change.incident.id)
-        try ledger.apply(.raise(from: .sev2, to: breach(.sev1, 0.71, 0.8)), rule: rule, labels: labels, at: opened + 5)
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: opened + 20)
-        try ledger.completeStep(
+        try await ledger.commit(
+            .raise(from: .sev2, to: breach(.sev1, 0.71, 0.8)), rule: rule, labels: labels, at: opened + 5)
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: opened + 20)
+        try await ledger.completeStep(
             "confirm", of: id, by: "zhangmin", layer: .operation, note: "gateway down", at: opened + 30)
-        try ledger.completeStep(
+        try await ledger.completeStep(
             "root-cause", of: id, by: "wanglei", layer: .execution, note: "bad deploy", at: opened + 40)
         let approval = try #require(try store.approvals(id).first?.id)
-        try ledger.answer(approval, approve: true, by: "lina", layer: .decision, comment: "yes", at: opened + 50)
-        try ledger.perform(.mitigate, on: id, by: "wanglei", at: opened + 60)
-        try ledger.perform(.resolve, on: id, by: "wanglei", at: opened + 90)
+        try await ledger.answer(approval, approve: true, by: "lina", layer: .decision, comment: "yes", at: opened + 50)
+        try await ledger.perform(.mitigate, on: id, by: "wanglei", at: opened + 60)
+        try await ledger.perform(.resolve, on: id, by: "wanglei", at: opened + 90)
         if let postMortemOpened {
             try dropPostMortem(id)
             try postMortems.openPostMortem(id, at: postMortemOpened)

@@ -13,7 +13,7 @@ import Testing
 
     init() async throws {
         fixture = try await ConsoleFixture()
-        id = try fixture.workedRuleIncident()
+        id = try await fixture.workedRuleIncident()
     }
 
     var base: String { "/incidents/\(id.rawValue)/postmortem" }

@@ -13,7 +13,7 @@ import Testing
 
     init() async throws {
         fixture = try await ConsoleFixture()
-        id = try fixture.workedRuleIncident()
+        id = try await fixture.workedRuleIncident()
     }
 
     var base: String { "/incidents/\(id.rawValue)/postmortem" }
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func everyFormRefusesAMissingOrWrongToken() async throws {
-        try fixture.resolveDeclared(openPostMortem: false)
+        try await fixture.resolveDeclared(openPostMortem: false)
         let routes = try formRoutes()
         let before = try snapshot()
         try await fixture.application().test(.router) { client in
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func theDecisionLayerReadsAndIsRefusedEveryForm() async throws {
-        try fixture.resolveDeclared(openPostMortem: false)
+        try await fixture.resolveDeclared(openPostMortem: false)
         let routes = try formRoutes()
         let before = try snapshot()
         try await fixture.application().test(.router) { client in
@@ -232,7 +232,7 @@ import Testing
             $0.fields.rootCause = "Provider outage"
             $0.noActionReason = "Nothing of ours to change."
         }
-        try fixture.postMortems.closeIncident(id, by: "wanglei", at: fixture.now)
+        try await fixture.postMortems.closeIncident(id, by: "wanglei", at: fixture.now)
         try await fixture.application().test(.router) { client in
             let session = try await fixture.signIn(client, as: .execution)
             let cleared = try await fixture.post(
@@ -262,7 +262,7 @@ import Testing
                     "Incident #\(fixture.incidentID.rawValue) is open; its post-mortem opens when it resolves."))
             #expect(try fixture.postMortems.postMortem(fixture.incidentID) == nil)
 
-            try fixture.resolveDeclared(openPostMortem: false)
+            try await fixture.resolveDeclared(openPostMortem: false)
             let opened = try await fixture.post(client, "\(declared)/open", as: session, csrf: session.csrf)
             let (_, html) = try await fixture.follow(client, opened, as: session)
             #expect(html.contains("Post-mortem opened: the execution layer writes it, due "))

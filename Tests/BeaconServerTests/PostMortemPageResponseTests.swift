@@ -16,23 +16,23 @@ import Testing
     /// Deliveries delayed, declared at 12:13:20 UTC with a progress update due every half hour (periods ending
     /// 12:43:20, 13:13:20 and 13:43:20): given in the first period, 7 minutes late for the second, resolved at
     /// 13:36:40.
-    func workedDelay() throws -> IncidentID {
+    func workedDelay() async throws -> IncidentID {
         let opened = ConsoleFixture.start.addingTimeInterval(-7_200)
         let ledger = fixture.ledger
         let id = try #require(
-            try ledger.declare(
+            try await ledger.declare(
                 title: "Typhoon delays deliveries", category: .logistics, severity: .sev3, by: "zhangmin", at: opened
             ).incident.id)
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: opened + 60)
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: opened + 60)
         for update in [1_500.0, 4_020] {
-            try ledger.completeStep("progress", of: id, by: "zhangmin", layer: .operation, at: opened + update)
+            try await ledger.completeStep("progress", of: id, by: "zhangmin", layer: .operation, at: opened + update)
         }
-        try ledger.perform(.resolve, on: id, by: "zhangmin", at: opened + 5_000)
+        try await ledger.perform(.resolve, on: id, by: "zhangmin", at: opened + 5_000)
         return id
     }
 
     @Test func everyPeriodOfARecurringStepIsJudgedOnThePage() async throws {
-        let id = try workedDelay()
+        let id = try await workedDelay()
         let html = try await fixture.application().test(.router) { client in
             let session = try await fixture.signIn(client, as: .execution)
             return String(

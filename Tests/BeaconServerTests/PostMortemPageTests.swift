@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func theDashboardListsPostMortemsToWriteUntilTheIncidentCloses() async throws {
-        let id = try fixture.workedRuleIncident()
+        let id = try await fixture.workedRuleIncident()
         try await fixture.application().test(.router) { client in
             let session = try await fixture.signIn(client, as: .execution)
             let before = String(buffer: try await fixture.get(client, "/", as: session).body)
@@ -31,7 +31,7 @@ import Testing
             #expect(before.contains(#"<a href="/incidents/\#(id.rawValue)/postmortem">#\#(id.rawValue) "#))
             #expect(before.contains("execution layer · due "))
             try fixture.completePostMortem(id)
-            try fixture.postMortems.closeIncident(id, by: "wanglei", at: fixture.now)
+            try await fixture.postMortems.closeIncident(id, by: "wanglei", at: fixture.now)
             let after = String(buffer: try await fixture.get(client, "/", as: session).body)
             #expect(!after.contains(#"id="postmortems-due""#))
         }
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func aResolvedIncidentWithoutOneOffersToOpenItToItsWriters() async throws {
-        try fixture.resolveDeclared(openPostMortem: false)
+        try await fixture.resolveDeclared(openPostMortem: false)
         let director = try await page(fixture.incidentID, as: .execution)
         #expect(director.contains("This incident was resolved without a post-mortem."))
         #expect(director.contains(#"action="/incidents/\#(fixture.incidentID.rawValue)/postmortem/open""#))
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func theHeaderAndTheBannerSayWhoOwesWhatByWhen() async throws {
-        let id = try fixture.workedRuleIncident()
+        let id = try await fixture.workedRuleIncident()
         let html = try await page(id, as: .execution)
         #expect(html.contains(#"<h1 id="title">Payment success rate (region=east)</h1>"#))
         #expect(html.contains(#"<span class="badge resolved" id="status">resolved</span>"#))
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func whatWhenAndWhoComeFromTheRecord() async throws {
-        let id = try fixture.workedRuleIncident()
+        let id = try await fixture.workedRuleIncident()
         let html = try await page(id, as: .execution)
         #expect(html.contains(#"<span class="badge sev1">sev1 critical</span>"#))
         #expect(html.contains("system · rule payment-success-rate"))
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func whereHowAndWhyShowTheSeriesTheStepsAndTheForm() async throws {
-        let id = try fixture.workedRuleIncident()
+        let id = try await fixture.workedRuleIncident()
         try fixture.postMortems.edit(id, at: fixture.now) {
             $0.fields.ordersAffected = 1_200
             $0.fields.revenueAtRisk = 35_000.5
@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func theFindingsShowComputedVerdictsEvidenceAndTheTeamsComment() async throws {
-        let id = try fixture.workedRuleIncident()
+        let id = try await fixture.workedRuleIncident()
         try fixture.postMortems.edit(id, at: fixture.now) { $0.comments[.respondedFast] = "Paged <fast>" }
         try fixture.postMortems.save(
             FollowUp(
@@ -148,7 +148,7 @@ import Testing
     }
 
     @Test func followUpsAreListedWithOverdueOnesMarked() async throws {
-        let id = try fixture.workedRuleIncident()
+        let id = try await fixture.workedRuleIncident()
         let late = try fixture.postMortems.save(
             FollowUp(
                 incidentID: id, kind: .knowledgeBase, description: "Write the gateway runbook", owner: "Wang Lei",
@@ -182,14 +182,14 @@ import Testing
     }
 
     @Test func anOverduePostMortemIsHighlighted() async throws {
-        let id = try fixture.workedRuleIncident(postMortemOpened: fixture.now.addingTimeInterval(-14 * 86_400))
+        let id = try await fixture.workedRuleIncident(postMortemOpened: fixture.now.addingTimeInterval(-14 * 86_400))
         let html = try await page(id, as: .execution)
         #expect(html.contains(#"<span class="overdue" id="due">"#))
         #expect(html.contains(#" overdue</span></p>"#))
     }
 
     @Test func theDecisionLayerReadsWithoutForms() async throws {
-        let id = try fixture.workedRuleIncident()
+        let id = try await fixture.workedRuleIncident()
         try fixture.completePostMortem(id)
         try fixture.postMortems.edit(id, at: fixture.now) { $0.fields.usersAffected = 40 }
         let html = try await page(id, as: .decision)
@@ -204,7 +204,7 @@ import Testing
     }
 
     @Test func userTextIsEscaped() async throws {
-        let id = try fixture.workedRuleIncident()
+        let id = try await fixture.workedRuleIncident()
         let hostile = "<script>alert(1)</script>"
         try fixture.postMortems.edit(id, at: fixture.now) {
             $0.fields.rootCause = hostile
@@ -223,7 +223,7 @@ import Testing
     }
 
     @Test func theMarkdownExportIsTheReport() async throws {
-        let id = try fixture.workedRuleIncident()
+        let id = try await fixture.workedRuleIncident()
         try fixture.completePostMortem(id)
         try await fixture.application().test(.router) { client in
             let anonymous = try await fixture.get(client, "/incidents/\(id.rawValue)/postmortem.md", as: nil)

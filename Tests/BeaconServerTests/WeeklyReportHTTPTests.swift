@@ -21,9 +21,9 @@ import Testing
         let store = fixture.store
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: ConsoleFixture.config))
         let start = ConsoleFixture.start
-        let complaint = try ledger.declare(
+        let complaint = try await ledger.declare(
             title: "Refund requests up", category: .complaint, severity: .sev3, by: "wanglei", at: start + 60)
-        try ledger.perform(.acknowledge, on: try #require(complaint.incident.id), by: "zhangmin", at: start + 90)
+        try await ledger.perform(.acknowledge, on: try #require(complaint.incident.id), by: "zhangmin", at: start + 90)
         _ = try store.insert(
             Incident(
                 fingerprint: Fingerprint(rawValue: "checkout-errors"), ruleID: "checkout-errors", title: Self.hostile,
@@ -31,7 +31,7 @@ import Testing
         ) {
             TimelineEvent(incidentID: $0, at: start + 30, kind: .opened, actor: TimelineEvent.system, message: "Opened")
         }
-        try ledger.declare(
+        try await ledger.declare(
             title: "Weekend surge", category: .traffic, severity: .sev4, by: "zhangmin", at: start - 2 * 86_400)
         let made = Credentials.newToken()
         try await store.people.addToken(login: "wanglei", hash: made.hash, prefix: made.prefix, at: start)

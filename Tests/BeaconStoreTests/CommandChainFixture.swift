@@ -41,12 +41,12 @@ struct DeclaredOnFile {
     let postMortems: PostMortemStore
     let id: IncidentID
 
-    init() throws {
+    init() async throws {
         store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
         ledger = IncidentLedger(store, planner: CommandPlanner(config: CommandChainFixture.config))
         postMortems = PostMortemStore(ledger, calendar: CommandChainFixture.config.calendar)
         id = try #require(
-            try ledger.declare(
+            try await ledger.declare(
                 title: "Card payments failing", category: .system, severity: .sev3, by: "zhangmin",
                 at: CommandChainFixture.start
             )

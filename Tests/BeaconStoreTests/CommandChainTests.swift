@@ -15,8 +15,8 @@ import Testing
         ledger = IncidentLedger(store, planner: CommandPlanner(config: CommandChainFixture.config))
     }
 
-    func declare(_ severity: Severity) throws -> IncidentID {
-        let change = try ledger.declare(
+    func declare(_ severity: Severity) async throws -> IncidentID {
+        let change = try await ledger.declare(
             title: "Payments failing", category: .system, severity: severity, by: "zhangmin", at: start)
         return try #require(change.incident.id)
     }
@@ -25,8 +25,8 @@ import Testing
         try store.notifications(id).map { "\($0.kind.rawValue) \($0.person) \($0.channelID)" }
     }
 
-    @Test func aSev3PagesOperationAndStartsThePlaybook() throws {
-        let id = try declare(.sev3)
+    @Test func aSev3PagesOperationAndStartsThePlaybook() async throws {
+        let id = try await declare(.sev3)
         #expect(try outbox(id) == ["page zhangmin hook", "page chenxiao hook"])
         let steps = try store.runSteps(id)
         #expect(steps.map(\.state) == [.due, .due, .due, .pending])
@@ -39,8 +39,8 @@ import Testing
         #expect(page.idempotencyKey == "incident-\(id.rawValue)/page/zhangmin/hook")
     }
 
-    @Test func aSev1PagesEveryLayerAndAsksForApproval() throws {
-        let id = try declare(.sev1)
+    @Test func aSev1PagesEveryLayerAndAsksForApproval() async throws {
+        let id = try await declare(.sev1)
         #expect(
             try outbox(id) == [
                 "page zhangmin hook", "page chenxiao hook", "page wanglei mail", "page lina mail",
@@ -55,20 +55,20 @@ import Testing
             ])
     }
 
-    @Test func aRaisePagesTheNewlyIncludedLayers() throws {
+    @Test func aRaisePagesTheNewlyIncludedLayers() async throws {
         let rule = Rule(
             id: "payment-success-rate", title: "Payment success", category: .system,
             source: Source(url: "http://127.0.0.1:9/metrics", format: .prometheus),
             condition: .threshold(op: .below, levels: [.sev3: 0.95, .sev2: 0.9]))
         let opened = try #require(
-            try ledger.apply(
+            try await ledger.commit(
                 .open(
                     Breach(severity: .sev3, reading: Reading(value: 0.93, level: 0.95, description: "0.93 < 0.95")),
                     since: start),
                 rule: rule, labels: Labels(), at: start))
         let id = try #require(opened.incident.id)
         let raised = try #require(
-            try ledger.apply(
+            try await ledger.commit(
                 .raise(
                     from: .sev3,
                     to: Breach(severity: .sev2, reading: Reading(value: 0.85, level: 0.9, description: "0.85 < 0.9"))),
@@ -78,29 +78,29 @@ import Testing
         #expect(try store.runSteps(id).first { $0.stepID == "compensation" }?.state == .due)
     }
 
-    @Test func unacknowledgedPagesExecutionOnce() throws {
-        let id = try declare(.sev3)
-        #expect(try ledger.fireDueDeadlines(at: start + 299).fired == 0)
-        let fired = try ledger.fireDueDeadlines(at: start + 301)
+    @Test func unacknowledgedPagesExecutionOnce() async throws {
+        let id = try await declare(.sev3)
+        #expect(try await ledger.fireDueDeadlines(at: start + 299).fired == 0)
+        let fired = try await ledger.fireDueDeadlines(at: start + 301)
         #expect(fired.queued == 3, "the escalation to execution, and confirm missed: a reminder to two on call")
         #expect(try outbox(id).contains("escalation wanglei mail"))
-        #expect(try ledger.fireDueDeadlines(at: start + 302).fired == 0)
+        #expect(try await ledger.fireDueDeadlines(at: start + 302).fired == 0)
         #expect(
             try store.timeline(id).contains { $0.message == "Operation did not acknowledge within 5m: execution paged" }
         )
     }
 
-    @Test func acknowledgingInTimeStopsTheEscalation() throws {
-        let id = try declare(.sev3)
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 100)
-        try ledger.fireDueDeadlines(at: start + 301)
+    @Test func acknowledgingInTimeStopsTheEscalation() async throws {
+        let id = try await declare(.sev3)
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 100)
+        try await ledger.fireDueDeadlines(at: start + 301)
         #expect(!(try outbox(id).contains { $0.hasPrefix("escalation") }))
     }
 
-    @Test func anUnassessedIncidentPagesDecision() throws {
-        let id = try declare(.sev2)
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
-        try ledger.fireDueDeadlines(at: start + 901)
+    @Test func anUnassessedIncidentPagesDecision() async throws {
+        let id = try await declare(.sev2)
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
+        try await ledger.fireDueDeadlines(at: start + 901)
         #expect(try outbox(id).contains("escalation lina mail"))
         #expect(
             try store.timeline(id).contains {
@@ -108,92 +108,96 @@ import Testing
             })
     }
 
-    @Test func anAssessmentInTimeKeepsDecisionOutOfIt() throws {
-        let id = try declare(.sev2)
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
-        try ledger.completeStep(
+    @Test func anAssessmentInTimeKeepsDecisionOutOfIt() async throws {
+        let id = try await declare(.sev2)
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
+        try await ledger.completeStep(
             "assess", of: id, by: "wanglei", layer: .execution, note: "2% of orders", at: start + 600)
-        try ledger.fireDueDeadlines(at: start + 901)
+        try await ledger.fireDueDeadlines(at: start + 901)
         #expect(!(try outbox(id).contains("escalation lina mail")))
     }
 
     /// The assessment is the execution step marked `assessment: true`, stored with the run, so a post-mortem read
     /// later judges the same step the escalation watched even if the playbook changed since.
-    @Test func theMarkedAssessmentStepIsKeptWithTheRun() throws {
+    @Test func theMarkedAssessmentStepIsKeptWithTheRun() async throws {
         var config = CommandChainFixture.config
         config.playbooks[0].steps.insert(
             PlaybookStep(id: "root-cause", title: "Report the cause", owner: .execution, within: .seconds(600)), at: 1)
         config.playbooks[0].steps[2].assessment = true
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
         let id = try #require(
-            try ledger.declare(title: "Payments failing", category: .system, severity: .sev2, by: "zhangmin", at: start)
-                .incident.id)
+            try await ledger.declare(
+                title: "Payments failing", category: .system, severity: .sev2, by: "zhangmin", at: start
+            )
+            .incident.id)
         #expect(try store.runSteps(id).filter(\.assessment).map(\.stepID) == ["assess"])
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
-        try ledger.completeStep("root-cause", of: id, by: "wanglei", layer: .execution, note: nil, at: start + 300)
-        try ledger.fireDueDeadlines(at: start + 901)
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
+        try await ledger.completeStep(
+            "root-cause", of: id, by: "wanglei", layer: .execution, note: nil, at: start + 300)
+        try await ledger.fireDueDeadlines(at: start + 901)
         #expect(try outbox(id).contains("escalation lina mail"), "the cause is not the assessment")
     }
 
-    @Test func decisionSilenceOnASev1IsPagedAgainAndMarkedMissed() throws {
-        let id = try declare(.sev1)
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
-        try ledger.completeStep("assess", of: id, by: "wanglei", layer: .execution, at: start + 20)
-        try ledger.fireDueDeadlines(at: start + 1801)
+    @Test func decisionSilenceOnASev1IsPagedAgainAndMarkedMissed() async throws {
+        let id = try await declare(.sev1)
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
+        try await ledger.completeStep("assess", of: id, by: "wanglei", layer: .execution, at: start + 20)
+        try await ledger.fireDueDeadlines(at: start + 1801)
         #expect(try outbox(id).filter { $0 == "escalation lina mail" }.count == 1)
         #expect(try store.timeline(id).contains { $0.message == "Missed: decision instruction deadline on a sev1" })
     }
 
-    @Test func anApprovalCountsAsTheDecisionLayersInstruction() throws {
-        let id = try declare(.sev1)
+    @Test func anApprovalCountsAsTheDecisionLayersInstruction() async throws {
+        let id = try await declare(.sev1)
         let approval = try #require(try store.approvals(id).first?.id)
-        try ledger.answer(
+        try await ledger.answer(
             approval, approve: true, by: "lina", layer: .decision, comment: "up to 50 yuan", at: start + 600)
-        try ledger.fireDueDeadlines(at: start + 1801)
+        try await ledger.fireDueDeadlines(at: start + 1801)
         #expect(!(try store.timeline(id).contains { $0.message.hasPrefix("Missed") }))
     }
 
-    @Test func aMissedRecurringStepRemindsItsOwnerThenTheLayerAbove() throws {
-        let id = try declare(.sev3)
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
-        try ledger.completeStep("confirm", of: id, by: "zhangmin", layer: .operation, at: start + 20)
-        try ledger.fireDueDeadlines(at: start + 1800)
+    @Test func aMissedRecurringStepRemindsItsOwnerThenTheLayerAbove() async throws {
+        let id = try await declare(.sev3)
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
+        try await ledger.completeStep("confirm", of: id, by: "zhangmin", layer: .operation, at: start + 20)
+        try await ledger.fireDueDeadlines(at: start + 1800)
         #expect(
             try outbox(id).filter { $0.hasPrefix("reminder") } == ["reminder zhangmin hook", "reminder chenxiao hook"])
-        try ledger.fireDueDeadlines(at: start + 1800 + 900)
+        try await ledger.fireDueDeadlines(at: start + 1800 + 900)
         #expect(try outbox(id).last == "reminder wanglei mail")
         #expect(try store.runSteps(id).first { $0.stepID == "progress" }?.dueAt == start + 3600)
     }
 
-    @Test func aRecurringStepDoneThisPeriodNeedsNoReminder() throws {
-        let id = try declare(.sev3)
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
-        try ledger.completeStep("confirm", of: id, by: "zhangmin", layer: .operation, at: start + 20)
-        try ledger.completeStep(
+    @Test func aRecurringStepDoneThisPeriodNeedsNoReminder() async throws {
+        let id = try await declare(.sev3)
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 10)
+        try await ledger.completeStep("confirm", of: id, by: "zhangmin", layer: .operation, at: start + 20)
+        try await ledger.completeStep(
             "progress", of: id, by: "chenxiao", layer: .operation, note: "rollback half done", at: start + 1500)
-        try ledger.fireDueDeadlines(at: start + 1800 + 900)
+        try await ledger.fireDueDeadlines(at: start + 1800 + 900)
         #expect(!(try outbox(id).contains { $0.hasPrefix("reminder") }))
     }
 
-    @Test func onlyTheOwningLayerMarksAStepDone() throws {
-        let id = try declare(.sev3)
-        let error = try #require(throws: IncidentError.self) {
-            try ledger.completeStep("assess", of: id, by: "zhangmin", layer: .operation, at: start)
+    @Test func onlyTheOwningLayerMarksAStepDone() async throws {
+        let id = try await declare(.sev3)
+        let error = try await #require(throws: IncidentError.self) {
+            try await ledger.completeStep("assess", of: id, by: "zhangmin", layer: .operation, at: start)
         }
         #expect(error.code == .forbidden)
         #expect(error.message == "Step \"assess\" belongs to the execution layer; zhangmin is in operation.")
     }
 
-    @Test func onlyDecisionAnswersAndTheFirstAnswerWins() throws {
-        let id = try declare(.sev1)
+    @Test func onlyDecisionAnswersAndTheFirstAnswerWins() async throws {
+        let id = try await declare(.sev1)
         let approval = try #require(try store.approvals(id).first?.id)
-        let wrongLayer = try #require(throws: IncidentError.self) {
-            try ledger.answer(approval, approve: true, by: "wanglei", layer: .execution, at: start + 60)
+        let wrongLayer = try await #require(throws: IncidentError.self) {
+            try await ledger.answer(approval, approve: true, by: "wanglei", layer: .execution, at: start + 60)
         }
         #expect(wrongLayer.code == .forbidden)
-        try ledger.answer(approval, approve: false, by: "lina", layer: .decision, comment: "not yet", at: start + 60)
-        let second = try #require(throws: IncidentError.self) {
-            try ledger.answer(approval, approve: true, by: "lina", layer: .decision, at: start + 61)
+        try await ledger.answer(
+            approval, approve: false, by: "lina", layer: .decision, comment: "not yet", at: start + 60)
+        let second = try await #require(throws: IncidentError.self) {
+            try await ledger.answer(approval, approve: true, by: "lina", layer: .decision, at: start + 61)
         }
         #expect(second.code == .conflict)
         #expect(second.message == "Approval \(approval) was already rejected by lina at 14:14:20 UTC.")
@@ -201,28 +205,28 @@ import Testing
         #expect(try store.runSteps(id).first { $0.stepID == "compensation" }?.state == .done)
     }
 
-    @Test func anExpiredApprovalCannotBeAnswered() throws {
-        let id = try declare(.sev1)
+    @Test func anExpiredApprovalCannotBeAnswered() async throws {
+        let id = try await declare(.sev1)
         let approval = try #require(try store.approvals(id).first?.id)
-        let error = try #require(throws: IncidentError.self) {
-            try ledger.answer(approval, approve: true, by: "lina", layer: .decision, at: start + 86_401)
+        let error = try await #require(throws: IncidentError.self) {
+            try await ledger.answer(approval, approve: true, by: "lina", layer: .decision, at: start + 86_401)
         }
         #expect(error.message == "Approval \(approval) has expired.")
         #expect(try store.approval(approval)?.state == .expired)
     }
 
-    @Test func resolvingTellsEveryonePagedAndEndsRecurringSteps() throws {
-        let id = try declare(.sev2)
-        try ledger.perform(.resolve, on: id, by: "wanglei", note: "payments back", at: start + 600)
+    @Test func resolvingTellsEveryonePagedAndEndsRecurringSteps() async throws {
+        let id = try await declare(.sev2)
+        try await ledger.perform(.resolve, on: id, by: "wanglei", note: "payments back", at: start + 600)
         #expect(
             try outbox(id).filter { $0.hasPrefix("resolved") } == [
                 "resolved zhangmin hook", "resolved chenxiao hook", "resolved wanglei mail",
             ])
         #expect(try store.runSteps(id).first { $0.stepID == "progress" }?.state == .skipped)
-        #expect(try ledger.fireDueDeadlines(at: start + 10_000).queued == 0, "no escalation after resolution")
+        #expect(try await ledger.fireDueDeadlines(at: start + 10_000).queued == 0, "no escalation after resolution")
     }
 
-    @Test func overdueDeadlinesFireOnceAfterARestart() throws {
+    @Test func overdueDeadlinesFireOnceAfterARestart() async throws {
         let directory = TemporaryDirectory()
         let path = directory.file("beacon.sqlite")
         let planner = CommandPlanner(config: CommandChainFixture.config)
@@ -230,15 +234,15 @@ import Testing
         do {
             let first = IncidentLedger(try BeaconStore.open(path: path), planner: planner)
             id = try #require(
-                try first.declare(
+                try await first.declare(
                     title: "Payments failing", category: .system, severity: .sev3, by: "zhangmin", at: start
                 )
                 .incident.id)
         }
         let restarted = IncidentLedger(try BeaconStore.open(path: path), planner: planner)
-        #expect(try restarted.fireDueDeadlines(at: start + 301).fired == 2, "acknowledge and confirm, overdue")
+        #expect(try await restarted.fireDueDeadlines(at: start + 301).fired == 2, "acknowledge and confirm, overdue")
         let again = IncidentLedger(try BeaconStore.open(path: path), planner: planner)
-        #expect(try again.fireDueDeadlines(at: start + 302).fired == 0)
+        #expect(try await again.fireDueDeadlines(at: start + 302).fired == 0)
         let escalations = try restarted.store.notifications(id).filter { $0.kind == .escalation }
         #expect(escalations.map(\.person) == ["wanglei"])
     }

@@ -26,9 +26,9 @@ import Testing
             reading: Reading(value: value, level: level, description: "\(Int(value)) > \(Int(level))"))
     }
 
-    @Test func openingRecordsTheBreachAndItsStart() throws {
+    @Test func openingRecordsTheBreachAndItsStart() async throws {
         let change = try #require(
-            try ledger.apply(
+            try await ledger.commit(
                 .open(breach(.sev3, 130, 100), since: start), rule: rule, labels: labels, at: start + 60))
         #expect(change.incident.title == "Product complaints per day (sku=A17)")
         #expect(change.incident.fingerprint.rawValue == #"product-complaints{sku="A17"}"#)
@@ -38,20 +38,20 @@ import Testing
         #expect(change.event.message == "Opened at sev3 (moderate): 130 > 100, breaching for 1m")
     }
 
-    @Test func oneActiveIncidentPerFingerprint() throws {
-        try ledger.apply(.open(breach(.sev3, 130, 100), since: start), rule: rule, labels: labels, at: start)
-        let again = try ledger.apply(
+    @Test func oneActiveIncidentPerFingerprint() async throws {
+        try await ledger.commit(.open(breach(.sev3, 130, 100), since: start), rule: rule, labels: labels, at: start)
+        let again = try await ledger.commit(
             .open(breach(.sev3, 140, 100), since: start), rule: rule, labels: labels, at: start)
         #expect(again == nil)
-        try ledger.apply(
+        try await ledger.commit(
             .open(breach(.sev3, 120, 100), since: start), rule: rule, labels: Labels(["sku": "B2"]), at: start)
         #expect(try store.incidents().count == 2)
     }
 
-    @Test func raiseSaysFromWhatToWhatAndWhy() throws {
-        try ledger.apply(.open(breach(.sev3, 130, 100), since: start), rule: rule, labels: labels, at: start)
+    @Test func raiseSaysFromWhatToWhatAndWhy() async throws {
+        try await ledger.commit(.open(breach(.sev3, 130, 100), since: start), rule: rule, labels: labels, at: start)
         let change = try #require(
-            try ledger.apply(
+            try await ledger.commit(
                 .raise(from: .sev3, to: breach(.sev2, 350, 300)), rule: rule, labels: labels, at: start + 30))
         #expect(change.event.kind == .severityRaised)
         #expect(change.event.message == "Severity raised from sev3 to sev2: 350 > 300")
@@ -60,10 +60,10 @@ import Testing
         #expect(change.incident.threshold == 300)
     }
 
-    @Test func easingIsNotedAndKeepsTheSeverity() throws {
-        try ledger.apply(.open(breach(.sev2, 350, 300), since: start), rule: rule, labels: labels, at: start)
+    @Test func easingIsNotedAndKeepsTheSeverity() async throws {
+        try await ledger.commit(.open(breach(.sev2, 350, 300), since: start), rule: rule, labels: labels, at: start)
         let change = try #require(
-            try ledger.apply(
+            try await ledger.commit(
                 .ease(severity: .sev2, observed: breach(.sev3, 150, 100)), rule: rule, labels: labels, at: start + 10))
         #expect(change.event.kind == .severityEased)
         #expect(change.event.message == "Value improved to 150 > 100 (sev3 level); severity stays sev2 until resolved")
@@ -71,58 +71,62 @@ import Testing
         #expect(change.incident.value == 150 && change.incident.peakValue == 350)
     }
 
-    @Test func autoResolveClosesTheFingerprintForANewIncident() throws {
+    @Test func autoResolveClosesTheFingerprintForANewIncident() async throws {
         let opened = try #require(
-            try ledger.apply(.open(breach(.sev3, 130, 100), since: start), rule: rule, labels: labels, at: start))
+            try await ledger.commit(.open(breach(.sev3, 130, 100), since: start), rule: rule, labels: labels, at: start)
+        )
         let resolved = try #require(
-            try ledger.apply(.resolve(healthyFor: .seconds(60)), rule: rule, labels: labels, at: start + 120))
+            try await ledger.commit(.resolve(healthyFor: .seconds(60)), rule: rule, labels: labels, at: start + 120))
         #expect(resolved.incident.status == .resolved && resolved.incident.resolvedAt == start + 120)
         #expect(resolved.event.message == "Resolved automatically: healthy for 1m")
         let reopened = try #require(
-            try ledger.apply(
+            try await ledger.commit(
                 .open(breach(.sev3, 130, 100), since: start + 200), rule: rule, labels: labels, at: start + 200))
         #expect(reopened.incident.id != opened.incident.id)
         let id = try #require(opened.incident.id)
         #expect(try store.timeline(id).map(\.kind) == [.opened, .resolved, .postMortem])
     }
 
-    @Test func aWorseValueAfterAPersonResolvedOpensANewIncident() throws {
+    @Test func aWorseValueAfterAPersonResolvedOpensANewIncident() async throws {
         let opened = try #require(
-            try ledger.apply(.open(breach(.sev3, 130, 100), since: start), rule: rule, labels: labels, at: start))
+            try await ledger.commit(.open(breach(.sev3, 130, 100), since: start), rule: rule, labels: labels, at: start)
+        )
         let id = try #require(opened.incident.id)
-        try ledger.perform(.resolve, on: id, by: "wanglei", note: "supplier recalled the batch", at: start + 5)
+        try await ledger.perform(.resolve, on: id, by: "wanglei", note: "supplier recalled the batch", at: start + 5)
         #expect(
-            try ledger.apply(.recovering(severity: .sev3, reading: "90"), rule: rule, labels: labels, at: start + 6)
+            try await ledger.commit(
+                .recovering(severity: .sev3, reading: "90"), rule: rule, labels: labels, at: start + 6)
                 == nil)
         let change = try #require(
-            try ledger.apply(
+            try await ledger.commit(
                 .raise(from: .sev3, to: breach(.sev2, 320, 300)), rule: rule, labels: labels, at: start + 9))
         #expect(change.incident.id != id && change.incident.severity == .sev2)
     }
 
-    @Test func declaringAttributesThePerson() throws {
-        let change = try ledger.declare(
+    @Test func declaringAttributesThePerson() async throws {
+        let change = try await ledger.declare(
             title: "Typhoon delays deliveries in the south", category: .logistics, severity: .sev2, by: "zhangmin",
             at: start)
         #expect(change.incident.origin == .declared && change.incident.declaredBy == "zhangmin")
         #expect(change.event.kind == .declared && change.event.actor == "zhangmin")
-        #expect(throws: IncidentError.self) {
-            try ledger.declare(title: "  ", category: .logistics, severity: .sev2, by: "zhangmin", at: start)
+        await #expect(throws: IncidentError.self) {
+            try await ledger.declare(title: "  ", category: .logistics, severity: .sev2, by: "zhangmin", at: start)
         }
     }
 
-    @Test func actionsFollowTheStatusOrder() throws {
-        let change = try ledger.declare(title: "Leak", category: .security, severity: .sev1, by: "lina", at: start)
+    @Test func actionsFollowTheStatusOrder() async throws {
+        let change = try await ledger.declare(
+            title: "Leak", category: .security, severity: .sev1, by: "lina", at: start)
         let id = try #require(change.incident.id)
-        let acknowledged = try ledger.perform(.acknowledge, on: id, by: "zhangmin", note: "on it", at: start + 60)
+        let acknowledged = try await ledger.perform(.acknowledge, on: id, by: "zhangmin", note: "on it", at: start + 60)
         #expect(acknowledged.incident.status == .acknowledged && acknowledged.incident.acknowledgedAt == start + 60)
         #expect(acknowledged.event.message == "Acknowledged by zhangmin: on it")
-        let error = try #require(throws: IncidentError.self) {
-            try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 61)
+        let error = try await #require(throws: IncidentError.self) {
+            try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: start + 61)
         }
         #expect(error.message == "Incident #\(id.rawValue) is acknowledged; it can be acknowledged only when open.")
-        #expect(throws: IncidentError.notFound(IncidentID(999))) {
-            try ledger.perform(.resolve, on: IncidentID(999), by: "zhangmin", at: start)
+        await #expect(throws: IncidentError.notFound(IncidentID(999))) {
+            try await ledger.perform(.resolve, on: IncidentID(999), by: "zhangmin", at: start)
         }
         #expect(try store.timeline(id).map(\.kind) == [.declared, .acknowledged])
     }

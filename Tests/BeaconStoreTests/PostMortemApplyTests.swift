@@ -14,16 +14,16 @@ import Testing
     /// Monday 2026-11-23 09:00 UTC.
     let start = Date(timeIntervalSince1970: 1_795_424_400)
 
-    init() throws {
+    init() async throws {
         store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
         let ledger = IncidentLedger.recordingOnly(store)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
         postMortems = PostMortemStore(ledger, calendar: calendar)
-        let change = try ledger.declare(
+        let change = try await ledger.declare(
             title: "Checkout errors", category: .system, severity: .sev2, by: "alice", at: start)
         id = try #require(change.incident.id)
-        try ledger.perform(.resolve, on: id, by: "bob", at: start.addingTimeInterval(600))
+        try await ledger.perform(.resolve, on: id, by: "bob", at: start.addingTimeInterval(600))
         try postMortems.openPostMortem(id, at: start.addingTimeInterval(600))
     }
 
@@ -123,11 +123,11 @@ import Testing
         #expect(try postMortems.followUps(id).map(\.description) == ["Alert before expiry"])
     }
 
-    @Test func refusesWhatIsNotThisIncidentsOrInvalidWritingNothing() throws {
-        let other = try IncidentLedger.recordingOnly(store).declare(
+    @Test func refusesWhatIsNotThisIncidentsOrInvalidWritingNothing() async throws {
+        let other = try await IncidentLedger.recordingOnly(store).declare(
             title: "Search slow", category: .system, severity: .sev3, by: "alice", at: start)
         let otherID = try #require(other.incident.id)
-        try IncidentLedger.recordingOnly(store).perform(.resolve, on: otherID, by: "bob", at: at(5))
+        try await IncidentLedger.recordingOnly(store).perform(.resolve, on: otherID, by: "bob", at: at(5))
         try postMortems.openPostMortem(otherID, at: at(5))
         var theirs = PostMortemUpdate(try postMortems.report(otherID))
         theirs.followUps = [followUp("Theirs")]
@@ -170,12 +170,12 @@ import Testing
         #expect(try postMortems.report(id).postMortem.fields.trigger == "Cron job", "carol's change is kept")
     }
 
-    @Test func aClosedIncidentKeepsWhatLetItClose() throws {
+    @Test func aClosedIncidentKeepsWhatLetItClose() async throws {
         var update = try current()
         update.fields.rootCause = "Expired certificate"
         update.followUps = [followUp("Alert before expiry")]
         try postMortems.apply(update, to: id, by: "bob", at: at(30))
-        try postMortems.closeIncident(id, by: "bob", at: at(40))
+        try await postMortems.closeIncident(id, by: "bob", at: at(40))
 
         update = try current()
         update.followUps[0].status = .done

@@ -21,12 +21,12 @@ import Testing
     let minute: TimeInterval = 60
     let day: TimeInterval = 86_400
 
-    init() throws {
+    init() async throws {
         store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
         ledger = IncidentLedger.recordingOnly(store)
         postMortems = PostMortemStore(ledger, calendar: Calendar(identifier: .iso8601))
         id = try Self.insert(store, "Payment success rate", .system, fingerprint: fingerprint, at: opened)
-        try ledger.perform(.resolve, on: id, by: "zhangmin", at: opened + 3_600)
+        try await ledger.perform(.resolve, on: id, by: "zhangmin", at: opened + 3_600)
     }
 
     /// Stores an incident opened by a rule at `at`, resolved `resolvedAfter` later if given.

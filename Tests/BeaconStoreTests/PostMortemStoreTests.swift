@@ -12,17 +12,17 @@ import Testing
     /// Monday 2026-11-23 09:00 UTC.
     let start = Date(timeIntervalSince1970: 1_795_424_400)
 
-    init() throws {
+    init() async throws {
         store = try BeaconStore.inMemory()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
         ledger = IncidentLedger.recordingOnly(store, calendar: calendar)
         postMortems = PostMortemStore(ledger, calendar: calendar)
-        let change = try ledger.declare(
+        let change = try await ledger.declare(
             title: "Checkout errors", category: .system, severity: .sev2, by: "alice", at: start)
         id = try #require(change.incident.id)
-        try ledger.perform(.acknowledge, on: id, by: "alice", at: start.addingTimeInterval(60))
-        try ledger.perform(.resolve, on: id, by: "bob", at: start.addingTimeInterval(600))
+        try await ledger.perform(.acknowledge, on: id, by: "alice", at: start.addingTimeInterval(60))
+        try await ledger.perform(.resolve, on: id, by: "bob", at: start.addingTimeInterval(600))
     }
 
     @Test func resolvingOpensItOwnedByExecutionDueInFiveWorkingDays() throws {
@@ -36,16 +36,16 @@ import Testing
         #expect(try postMortems.openPostMortem(id, at: resolved.addingTimeInterval(60)) == postMortem)
     }
 
-    @Test func closingNeedsRootCauseAndFollowUp() throws {
-        let error = try #require(throws: IncidentError.self) {
-            try postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
+    @Test func closingNeedsRootCauseAndFollowUp() async throws {
+        let error = try await #require(throws: IncidentError.self) {
+            try await postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
         }
         #expect(error.message.contains("a root cause"))
         #expect(error.message.contains("at least one follow-up or a reason why no action is needed"))
 
         try postMortems.edit(id, at: start) { $0.fields.rootCause = "Expired TLS certificate" }
-        let second = try #require(throws: IncidentError.self) {
-            try postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
+        let second = try await #require(throws: IncidentError.self) {
+            try await postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
         }
         #expect(!second.message.contains("a root cause"))
         #expect(try store.incident(id)?.status == .resolved)
@@ -54,23 +54,23 @@ import Testing
             FollowUp(
                 incidentID: id, kind: .plan, description: "Alert 30 days before expiry", owner: "bob",
                 dueAt: start.addingTimeInterval(86_400)), at: start)
-        let change = try postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
+        let change = try await postMortems.closeIncident(id, by: "bob", at: start.addingTimeInterval(900))
         #expect(change.incident.status == .closed)
     }
 
-    @Test func noActionReasonStandsInForFollowUps() throws {
+    @Test func noActionReasonStandsInForFollowUps() async throws {
         try postMortems.edit(id, at: start) {
             $0.fields.rootCause = "Provider outage"
             $0.noActionReason = "Provider fixed it; nothing of ours to change."
         }
-        #expect(try postMortems.closeIncident(id, by: "bob", at: start).incident.status == .closed)
+        #expect(try await postMortems.closeIncident(id, by: "bob", at: start).incident.status == .closed)
     }
 
-    @Test func closingWithoutPostMortemIsRefused() throws {
+    @Test func closingWithoutPostMortemIsRefused() async throws {
         // As for an incident resolved before post-mortems existed.
-        try store.writer.write { try $0.execute(sql: "DELETE FROM post_mortem") }
-        let error = try #require(throws: IncidentError.self) {
-            try postMortems.closeIncident(id, by: "bob", at: start)
+        try await store.writer.write { try $0.execute(sql: "DELETE FROM post_mortem") }
+        let error = try await #require(throws: IncidentError.self) {
+            try await postMortems.closeIncident(id, by: "bob", at: start)
         }
         #expect(error.message.contains("no post-mortem"))
     }

@@ -17,19 +17,19 @@ import Testing
 
     /// A sev3 (operation paged) escalated by hand to execution and resolved; then Wang Lei writes the post-mortem,
     /// it falls overdue, and the decision layer is told.
-    init() throws {
-        let declared = try DeclaredOnFile()
+    init() async throws {
+        let declared = try await DeclaredOnFile()
         (directory, store, ledger, postMortems, id) = (
             declared.directory, declared.store, declared.ledger, declared.postMortems, declared.id
         )
-        try ledger.perform(.acknowledge, on: id, by: "chenxiao", at: start + 60)
-        try ledger.escalate(id, to: .execution, by: "zhangmin", note: "needs a director", at: start + 120)
-        try ledger.perform(.resolve, on: id, by: "zhangmin", at: start + 600)
+        try await ledger.perform(.acknowledge, on: id, by: "chenxiao", at: start + 60)
+        try await ledger.escalate(id, to: .execution, by: "zhangmin", note: "needs a director", at: start + 120)
+        try await ledger.perform(.resolve, on: id, by: "zhangmin", at: start + 600)
         var update = PostMortemUpdate(try postMortems.report(id))
         update.fields.rootCause = "A deploy dropped the gateway's retry setting."
         try postMortems.apply(update, to: id, by: "wanglei", at: start + 3_600)
         let due = try #require(try postMortems.postMortem(id)?.dueAt)
-        try ledger.fireDueDeadlines(at: due + 60)
+        try await ledger.fireDueDeadlines(at: due + 60)
     }
 
     @Test func theReviewIsChasedOnTheRecord() throws {

@@ -16,29 +16,29 @@ import Testing
     /// 14:13:20 UTC; the progress periods end at 14:43:20, 15:13:20, 15:43:20 and 16:13:20.
     let start = CommandChainFixture.start
 
-    init() throws {
-        let declared = try DeclaredOnFile()
+    init() async throws {
+        let declared = try await DeclaredOnFile()
         (directory, store, ledger, postMortems, id) = (
             declared.directory, declared.store, declared.ledger, declared.postMortems, declared.id
         )
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: at(60))
-        try ledger.completeStep("confirm", of: id, by: "zhangmin", layer: .operation, at: at(100))
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: at(60))
+        try await ledger.completeStep("confirm", of: id, by: "zhangmin", layer: .operation, at: at(100))
     }
 
     func at(_ seconds: TimeInterval) -> Date { start.addingTimeInterval(seconds) }
 
     /// Gives the progress update at each of `updates`, firing deadlines as the daemon would every 10 minutes,
     /// and resolves at +1h 40m.
-    func work(updates: [TimeInterval]) throws -> PostMortemReport {
+    func work(updates: [TimeInterval]) async throws -> PostMortemReport {
         var pending = updates.sorted()
         for tick in stride(from: 600.0, through: 6_000, by: 600) {
             while let next = pending.first, next <= tick {
-                try ledger.completeStep("progress", of: id, by: "chenxiao", layer: .operation, at: at(next))
+                try await ledger.completeStep("progress", of: id, by: "chenxiao", layer: .operation, at: at(next))
                 pending.removeFirst()
             }
-            try ledger.fireDueDeadlines(at: at(tick))
+            try await ledger.fireDueDeadlines(at: at(tick))
         }
-        try ledger.perform(.resolve, on: id, by: "zhangmin", at: at(6_000))
+        try await ledger.perform(.resolve, on: id, by: "zhangmin", at: at(6_000))
         return try postMortems.report(id)
     }
 
@@ -46,8 +46,8 @@ import Testing
         try #require(report.findings.first { $0.kind == .respondedFast })
     }
 
-    @Test func anUpdateInEveryPeriodIsFastEverywhereItShows() throws {
-        let report = try work(updates: [1_500, 3_300, 5_000])
+    @Test func anUpdateInEveryPeriodIsFastEverywhereItShows() async throws {
+        let report = try await work(updates: [1_500, 3_300, 5_000])
         let finding = try respondedFast(report)
         #expect(finding.verdict, "\(finding.evidence)")
         let periods = [
@@ -62,8 +62,8 @@ import Testing
         #expect(PostMortemDocument(report).text.contains("#     - \(periods[1])\n"))
     }
 
-    @Test func aLateUpdateMakesItSlowWithHowLate() throws {
-        let report = try work(updates: [1_500, 4_020, 5_000])
+    @Test func aLateUpdateMakesItSlowWithHowLate() async throws {
+        let report = try await work(updates: [1_500, 4_020, 5_000])
         let finding = try respondedFast(report)
         #expect(!finding.verdict)
         #expect(finding.evidence.contains("Step progress (operation), period 2 due 15:13:20 UTC: missed by 7m."))
@@ -75,8 +75,8 @@ import Testing
         #expect(Set(reminders.map { $0.split(separator: "/")[1] }) == ["remind-progress-2"], "\(reminders)")
     }
 
-    @Test func theWeeklyReportCountsEachPeriodForTheOperationLayer() throws {
-        _ = try work(updates: [1_500, 4_020, 5_000])
+    @Test func theWeeklyReportCountsEachPeriodForTheOperationLayer() async throws {
+        _ = try await work(updates: [1_500, 4_020, 5_000])
         let calendar = CommandChainFixture.config.calendar
         let report = try store.weeklyReport(ISOWeek(containing: start, in: calendar), calendar: calendar, at: at(7_200))
         let operation = try #require(report.deadlines.first { $0.layer == .operation })

@@ -11,15 +11,16 @@ import Testing
 @Suite struct TypedTimelineTests {
     let directory = TemporaryDirectory()
 
-    @Test func aNewEventIsStoredAsItsFactAndReadBackTyped() throws {
+    @Test func aNewEventIsStoredAsItsFactAndReadBackTyped() async throws {
         let store = try BeaconStore.open(path: directory.file("beacon.sqlite"))
         let ledger = IncidentLedger(store, planner: CommandPlanner(config: CommandChainFixture.config))
         let id = try #require(
-            try ledger.declare(
+            try await ledger.declare(
                 title: "Card payments failing", category: .system, severity: .sev2, by: "zhangmin",
                 at: CommandChainFixture.start
             ).incident.id)
-        try ledger.completeStep("confirm", of: id, by: "zhangmin", layer: .operation, note: "2% of orders", at: .now)
+        try await ledger.completeStep(
+            "confirm", of: id, by: "zhangmin", layer: .operation, note: "2% of orders", at: .now)
 
         let timeline = try store.timeline(id)
         #expect(timeline.first?.fact == .declared(by: "zhangmin", severity: .sev2, category: .system))

@@ -31,23 +31,24 @@ import Testing
     /// A sev1 payment failure worked by the book but for a late assessment, its half-hourly progress update given
     /// in its first period and not yet due again when it resolved; two follow-ups.
     @discardableResult
-    func workedIncident() throws -> IncidentID {
+    func workedIncident() async throws -> IncidentID {
         let opened = at(1)
         let id = try #require(
-            try ledger.declare(
+            try await ledger.declare(
                 title: "Card payments failing", category: .system, severity: .sev1, by: "zhangmin", at: opened
             )
             .incident.id)
-        try ledger.perform(.acknowledge, on: id, by: "zhangmin", at: opened.addingTimeInterval(120))
-        try ledger.completeStep(
+        try await ledger.perform(.acknowledge, on: id, by: "zhangmin", at: opened.addingTimeInterval(120))
+        try await ledger.completeStep(
             "confirm", of: id, by: "zhangmin", layer: .operation, at: opened.addingTimeInterval(240))
         let approval = try #require(try store.approvals(id).first?.id)
-        try ledger.answer(approval, approve: true, by: "lina", layer: .decision, at: opened.addingTimeInterval(600))
-        try ledger.completeStep(
+        try await ledger.answer(
+            approval, approve: true, by: "lina", layer: .decision, at: opened.addingTimeInterval(600))
+        try await ledger.completeStep(
             "assess", of: id, by: "wanglei", layer: .execution, at: opened.addingTimeInterval(1_200))
-        try ledger.completeStep(
+        try await ledger.completeStep(
             "progress", of: id, by: "chenxiao", layer: .operation, at: opened.addingTimeInterval(1_500))
-        try ledger.perform(.resolve, on: id, by: "zhangmin", at: opened.addingTimeInterval(3_600))
+        try await ledger.perform(.resolve, on: id, by: "zhangmin", at: opened.addingTimeInterval(3_600))
         try postMortems.openPostMortem(id, at: opened.addingTimeInterval(3_600))
         let due = at(48)
         try postMortems.save(
@@ -61,9 +62,9 @@ import Testing
         return id
     }
 
-    func seed() throws {
-        try workedIncident()
-        try ledger.declare(
+    func seed() async throws {
+        try await workedIncident()
+        try await ledger.declare(
             title: "Refund requests up", category: .complaint, severity: .sev3, by: "zhangmin", at: at(50))
         let labels = Labels(["region": "east"])
         _ = try store.insert(
@@ -73,14 +74,14 @@ import Testing
                 labels: labels, openedAt: at(80))
         ) { TimelineEvent(incidentID: $0, at: at(80), kind: .opened, actor: TimelineEvent.system, message: "Opened") }
         // The week before, and the week after.
-        let before = try ledger.declare(
+        let before = try await ledger.declare(
             title: "Queue surge", category: .traffic, severity: .sev2, by: "zhangmin", at: at(-2))
-        try ledger.perform(.resolve, on: try #require(before.incident.id), by: "zhangmin", at: at(-1))
-        try ledger.declare(title: "Typhoon", category: .logistics, severity: .sev2, by: "zhangmin", at: end)
+        try await ledger.perform(.resolve, on: try #require(before.incident.id), by: "zhangmin", at: at(-1))
+        try await ledger.declare(title: "Typhoon", category: .logistics, severity: .sev2, by: "zhangmin", at: end)
     }
 
-    @Test func countsOnlyTheIncidentsOpenedInTheWeek() throws {
-        try seed()
+    @Test func countsOnlyTheIncidentsOpenedInTheWeek() async throws {
+        try await seed()
         let report = try store.weeklyReport(
             week, calendar: calendar, ruleTitles: ["payment-success-rate": "Payment success rate"], at: now)
         #expect(report.totals.incidents == 3)
@@ -101,8 +102,8 @@ import Testing
         #expect(sev1.resolve.meanSeconds == 3_600)
     }
 
-    @Test func readsDeadlinesStepsAndApprovalsOfTheWeeksIncidents() throws {
-        try seed()
+    @Test func readsDeadlinesStepsAndApprovalsOfTheWeeksIncidents() async throws {
+        try await seed()
         let report = try store.weeklyReport(week, calendar: calendar, at: now)
         let rows = report.deadlines.map { "\($0.layer.rawValue) \($0.met)/\($0.missed)/\($0.running)" }
         // Operation acknowledged and confirmed the sev1 in time, gave its progress update in the first period (the
@@ -113,8 +114,8 @@ import Testing
         #expect(report.deadlines.map(\.notOwed) == [1, 0, 0])
     }
 
-    @Test func agreesWithTheReportComputedFromEachIncidentsRecord() throws {
-        try seed()
+    @Test func agreesWithTheReportComputedFromEachIncidentsRecord() async throws {
+        try await seed()
         let report = try store.weeklyReport(week, calendar: calendar, at: now)
         let all = try store.incidents(limit: 100)
         let records = try all.map { incident in
@@ -131,8 +132,8 @@ import Testing
         #expect(report == expected)
     }
 
-    @Test func followUpsOpenedClosedAndOverdueInTheWeek() throws {
-        let id = try workedIncident()
+    @Test func followUpsOpenedClosedAndOverdueInTheWeek() async throws {
+        let id = try await workedIncident()
         // Created before the week, still open, due in it: overdue but not opened this week.
         try postMortems.save(
             FollowUp(incidentID: id, kind: .other, description: "Old action", owner: "lina", dueAt: at(3)), at: at(-30))

@@ -1,4 +1,4 @@
-public import BeaconStore
+public import BeaconCore
 public import Logging
 import Synchronization
 
@@ -13,7 +13,7 @@ public final class ChangeCommitter: Sendable {
         var queue: [PendingChange] = []
         /// Index of the oldest change not yet committed; the queue is compacted once it is drained.
         var head = 0
-        var ledger: IncidentLedger
+        var ledger: any IncidentCommands
         var dropped = 0
         var failing = false
     }
@@ -26,7 +26,7 @@ public final class ChangeCommitter: Sendable {
     private let logger: Logger
 
     /// - Parameter ledger: commits each change; it is built once with everything it needs to page.
-    public init(ledger: IncidentLedger, logger: Logger) {
+    public init(ledger: any IncidentCommands, logger: Logger) {
         state = Mutex(State(ledger: ledger))
         self.logger = logger
     }
@@ -85,7 +85,7 @@ public final class ChangeCommitter: Sendable {
         return committed
     }
 
-    private func nextChange() -> (PendingChange, IncidentLedger)? {
+    private func nextChange() -> (PendingChange, any IncidentCommands)? {
         state.withLock { state in
             state.head < state.queue.count ? (state.queue[state.head], state.ledger) : nil
         }

@@ -31,7 +31,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     }
 
     private let initialConfig: BeaconConfig
-    private let ledger: IncidentLedger
+    private let ledger: any IncidentCommands
     private let instrumentation: any Instrumentation
     private let samples: any SampleRepository
     private let incidents: any IncidentRepository
@@ -53,7 +53,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     ///   - now: the wall clock that timestamps observations and incidents.
     ///   - onChange: told of every committed incident change (the demo prints them), on the service's task.
     public init(
-        config: BeaconConfig, ledger: IncidentLedger, samples: any SampleRepository,
+        config: BeaconConfig, ledger: any IncidentCommands, samples: any SampleRepository,
         incidents: any IncidentRepository, logger: Logger, options: Poller.Options = Poller.Options(),
         instrumentation: any Instrumentation = NoInstrumentation(), clock: C, flushEvery: Duration = .seconds(1),
         now: @escaping @Sendable () -> Date, onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }

@@ -34,16 +34,16 @@ public struct EscalationService<C: Clock>: Service where C.Duration == Duration 
     }
 
     public func run() async throws {
-        fire()
-        for await _ in AsyncTimerSequence(interval: tick, clock: clock).cancelOnGracefulShutdown() { fire() }
+        await fire()
+        for await _ in AsyncTimerSequence(interval: tick, clock: clock).cancelOnGracefulShutdown() { await fire() }
     }
 
     /// Fires what is due now.
-    func fire() {
+    func fire() async {
         do {
             let at = now()
-            let (fired, count) = try ledger.fireDueDeadlines(at: at)
-            let (reminded, reminders) = try ledger.remindOverdueFollowUps(at: at)
+            let (fired, count) = try await ledger.fireDueDeadlines(at: at)
+            let (reminded, reminders) = try await ledger.remindOverdueFollowUps(at: at)
             if fired + reminded > 0 {
                 instrumentation.deadlinesFired(fired + reminded)
                 logger.debug(

@@ -47,7 +47,7 @@ public struct AlertmanagerIntakeRoutes: EnvironmentRoutes {
         var notifications = 0
         for alert in alerts {
             summary.received += 1
-            guard let change = try ledger.receive(alert, by: user.login, at: now()) else {
+            guard let change = try await ledger.receive(alert, by: user.login, at: now()) else {
                 summary.unchanged += 1
                 continue
             }

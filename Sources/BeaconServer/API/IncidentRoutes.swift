@@ -66,8 +66,8 @@ public struct IncidentRoutes: EnvironmentRoutes {
     func declare(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
         let user = try context.requireWriter(request)
         let body = try await JSONBody.decode(Declaration.self, from: request)
-        let change = try perform {
-            try ledger().declare(
+        let change = try await perform {
+            try await ledger().declare(
                 title: body.title, category: body.category, severity: body.severity, by: user.login, at: now())
         }
         queued(change.notificationsQueued)
@@ -78,7 +78,9 @@ public struct IncidentRoutes: EnvironmentRoutes {
         let user = try context.requireWriter(request)
         let id = try incidentID(context)
         let body = try await JSONBody.decode(Note.self, from: request, allowEmpty: true)
-        let change = try perform { try ledger().perform(action, on: id, by: user.login, note: body.note, at: now()) }
+        let change = try await perform {
+            try await ledger().perform(action, on: id, by: user.login, note: body.note, at: now())
+        }
         queued(change.notificationsQueued)
         return try JSONBody.response(IncidentResource(change.incident))
     }
@@ -87,8 +89,8 @@ public struct IncidentRoutes: EnvironmentRoutes {
         let user = try context.requireWriter(request)
         let id = try incidentID(context)
         let body = try await JSONBody.decode(Escalation.self, from: request, allowEmpty: true)
-        let count = try perform {
-            try ledger().escalate(id, to: body.layer, by: user.login, note: body.note, at: now())
+        let count = try await perform {
+            try await ledger().escalate(id, to: body.layer, by: user.login, note: body.note, at: now())
         }
         queued(count)
         return try JSONBody.response(["notifications_queued": count])
@@ -99,8 +101,9 @@ public struct IncidentRoutes: EnvironmentRoutes {
         let id = try incidentID(context)
         let stepID = try context.parameters.require("step")
         let body = try await JSONBody.decode(Note.self, from: request, allowEmpty: true)
-        let step = try perform {
-            try ledger().completeStep(stepID, of: id, by: user.login, layer: user.layer, note: body.note, at: now())
+        let step = try await perform {
+            try await ledger().completeStep(
+                stepID, of: id, by: user.login, layer: user.layer, note: body.note, at: now())
         }
         return try JSONBody.response(RunStepResource(step))
     }
@@ -111,8 +114,8 @@ public struct IncidentRoutes: EnvironmentRoutes {
             throw APIError(.notFound, "No such approval.")
         }
         let body = try await JSONBody.decode(Answer.self, from: request)
-        let approval = try perform {
-            try ledger().answer(
+        let approval = try await perform {
+            try await ledger().answer(
                 id, approve: body.decision == .approve, by: user.login, layer: user.layer, comment: body.comment,
                 at: now())
         }
@@ -138,9 +141,9 @@ public struct IncidentRoutes: EnvironmentRoutes {
     }
 
     /// Maps the ledger's errors to statuses: 404, 403, 409, 400.
-    func perform<T>(_ body: () throws -> T) throws -> T {
+    func perform<T>(_ body: () async throws -> T) async throws -> T {
         do {
-            return try body()
+            return try await body()
         } catch let error as IncidentError {
             throw APIError(error.status, error.message)
         }

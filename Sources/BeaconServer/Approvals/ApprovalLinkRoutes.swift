@@ -144,7 +144,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         }
         let ledger = self.ledger()
         do {
-            let approval = try ledger.answer(
+            let approval = try await ledger.answer(
                 claim.approvalID, approve: approve, by: person.login ?? person.name, layer: layer,
                 comment: comment, at: now())
             queued(config.chain.execution.people.count)

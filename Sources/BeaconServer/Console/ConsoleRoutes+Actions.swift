@@ -8,17 +8,17 @@ extension ConsoleRoutes {
 
     func act(
         _ action: IncidentAction, _ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm
-    ) throws -> Outcome {
+    ) async throws -> Outcome {
         let id = try incidentID(context)
         let back = "/incidents/\(id.rawValue)"
-        let change = try perform(back) {
-            try ledger().perform(action, on: id, by: identity.user.login, note: form.text("note"), at: now())
+        let change = try await perform(back) {
+            try await ledger().perform(action, on: id, by: identity.user.login, note: form.text("note"), at: now())
         }
         if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
         return (back, .init(.ok, "Incident \(id) \(action.result.rawValue)."))
     }
 
-    func escalate(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+    func escalate(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome {
         let id = try incidentID(context)
         let back = "/incidents/\(id.rawValue)"
         let layer = try form.text("layer").map { text in
@@ -29,21 +29,23 @@ extension ConsoleRoutes {
             }
             return layer
         }
-        let count = try perform(back) {
-            try ledger().escalate(id, to: layer, by: identity.user.login, note: form.text("note"), at: now())
+        let count = try await perform(back) {
+            try await ledger().escalate(id, to: layer, by: identity.user.login, note: form.text("note"), at: now())
         }
         if count > 0 { queued(count) }
         let paged = layer.map { "the \($0.rawValue) layer" } ?? "the next layer"
         return (back, .init(.ok, "Escalated: paging \(paged), \(count) notification(s) queued."))
     }
 
-    func completeStep(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) throws -> Outcome {
+    func completeStep(
+        _ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm
+    ) async throws -> Outcome {
         let id = try incidentID(context)
         let back = "/incidents/\(id.rawValue)"
         let stepID = try context.parameters.require("step")
         let user = identity.user
-        let step = try perform(back) {
-            try ledger().completeStep(
+        let step = try await perform(back) {
+            try await ledger().completeStep(
                 stepID, of: id, by: user.login, layer: user.layer, note: form.text("note"), at: now())
         }
         return (back, .init(.ok, "Step “\(step.title)” marked done."))
@@ -61,8 +63,8 @@ extension ConsoleRoutes {
         default: throw ConsoleError.badRequest("Choose approve or reject.")
         }
         let user = identity.user
-        let answered = try perform(back) {
-            try ledger().answer(
+        let answered = try await perform(back) {
+            try await ledger().answer(
                 approvalID, approve: approve, by: user.login, layer: user.layer, comment: form.text("comment"),
                 at: now())
         }
@@ -71,9 +73,9 @@ extension ConsoleRoutes {
     }
 
     /// Runs a ledger change, turning its refusals into console errors that know where to go back to.
-    func perform<T>(_ back: String, _ change: () throws -> T) throws -> T {
+    func perform<T>(_ back: String, _ change: () async throws -> T) async throws -> T {
         do {
-            return try change()
+            return try await change()
         } catch let error as IncidentError {
             throw ConsoleError(error, location: back)
         }

@@ -18,7 +18,7 @@ extension ConsoleRoutes {
                 location: back)
         }
         let now = now()
-        let opened = try postMortemChange(back) { try postMortems().openPostMortem(id, at: now) }
+        let opened = try await postMortemChange(back) { try postMortems().openPostMortem(id, at: now) }
         let due = ConsoleFormat.time(opened.dueAt, now: now)
         return (back, .init(.ok, "Post-mortem opened: the \(opened.owner.rawValue) layer writes it, due \(due)."))
     }
@@ -41,7 +41,7 @@ extension ConsoleRoutes {
             throw PostMortemPage.Rejected(form: .fields, sent: form, errors: invalid.errors)
         }
         guard !changed.isEmpty else { return (back, .init(.ok, "Nothing changed.")) }
-        try applyPostMortem(id, by: identity, back: back) { update in
+        try await applyPostMortem(id, by: identity, back: back) { update in
             // Applied to the stored fields again, so a field this form left out keeps a concurrent change.
             if let result = try? PostMortemInput.fields(form, over: update.fields) { update.fields = result.0 }
         }
@@ -60,7 +60,7 @@ extension ConsoleRoutes {
         }
         _ = try existingPostMortem(id, back: back)
         let comment = form.text("comment")
-        try applyPostMortem(id, by: identity, back: back) { $0.comments[kind] = comment }
+        try await applyPostMortem(id, by: identity, back: back) { $0.comments[kind] = comment }
         let result = comment == nil ? "Comment removed" : "Comment saved"
         return (back, .init(.ok, "\(result): \(kind.question)"))
     }
@@ -81,7 +81,7 @@ extension ConsoleRoutes {
         } catch let invalid as PostMortemInput.Invalid {
             throw PostMortemPage.Rejected(form: .noAction, sent: form, errors: invalid.errors)
         }
-        try applyPostMortem(id, by: identity, back: back) { $0.noActionReason = reason }
+        try await applyPostMortem(id, by: identity, back: back) { $0.noActionReason = reason }
         return (back, .init(.ok, reason == nil ? "No-action reason removed." : "No-action reason saved."))
     }
 
@@ -99,7 +99,7 @@ extension ConsoleRoutes {
         } catch let invalid as PostMortemInput.Invalid {
             throw PostMortemPage.Rejected(form: .followUp, sent: form, errors: invalid.errors)
         }
-        try applyPostMortem(id, by: identity, back: back) { $0.followUps.append(followUp) }
+        try await applyPostMortem(id, by: identity, back: back) { $0.followUps.append(followUp) }
         return (back, .init(.ok, "Follow-up added: \(followUp.description) (\(followUp.owner))."))
     }
 
@@ -124,7 +124,7 @@ extension ConsoleRoutes {
         }
         item.status = status
         item.reason = status == .wontDo ? reason : nil
-        try applyPostMortem(id, by: identity, back: back) { update in
+        try await applyPostMortem(id, by: identity, back: back) { update in
             update.followUps = update.followUps.map { $0.id == item.id ? item : $0 }
         }
         let result =
@@ -143,8 +143,8 @@ extension ConsoleRoutes {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
         _ = try await existingIncident(id)
-        let change = try postMortemChange(back) {
-            try postMortems().closeIncident(id, by: identity.user.login, at: now())
+        let change = try await postMortemChange(back) {
+            try await postMortems().closeIncident(id, by: identity.user.login, at: now())
         }
         if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
         return (back, .init(.ok, "Incident \(id) closed."))
@@ -183,10 +183,10 @@ extension ConsoleRoutes {
     /// Changes what is written through `PostMortemStore.apply`, so the timeline says who changed what.
     @discardableResult
     func applyPostMortem(
-        _ id: IncidentID, by identity: Identity, back: String, _ change: (inout PostMortemUpdate) -> Void
-    ) throws -> PostMortemChanges {
+        _ id: IncidentID, by identity: Identity, back: String, _ change: @escaping (inout PostMortemUpdate) -> Void
+    ) async throws -> PostMortemChanges {
         let postMortems = postMortems()
-        return try postMortemChange(back) {
+        return try await postMortemChange(back) {
             let postMortem = try existingPostMortem(id, back: back)
             var update = PostMortemUpdate(postMortem, followUps: try postMortems.followUps(id))
             change(&update)
@@ -196,9 +196,9 @@ extension ConsoleRoutes {
 
     /// Runs a post-mortem change, turning the store's and the ledger's refusals into a message on the page.
     @discardableResult
-    func postMortemChange<T>(_ back: String, _ change: () throws -> T) throws -> T {
+    func postMortemChange<T>(_ back: String, _ change: () async throws -> T) async throws -> T {
         do {
-            return try perform(back, change)
+            return try await perform(back, change)
         } catch let error as StoreError {
             throw ConsoleError(status: .conflict, heading: "Cannot do that", message: error.message, location: back)
         }

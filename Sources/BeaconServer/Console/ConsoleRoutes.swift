@@ -50,14 +50,14 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         }
         for action in [IncidentAction.acknowledge, .mitigate, .resolve] {
             router.post("/incidents/:id/\(action.rawValue)") { request, context in
-                try await form(request, context) { try act(action, context, $0, $1) }
+                try await form(request, context) { try await act(action, context, $0, $1) }
             }
         }
         router.post("/incidents/:id/escalate") { request, context in
-            try await form(request, context) { try escalate(context, $0, $1) }
+            try await form(request, context) { try await escalate(context, $0, $1) }
         }
         router.post("/incidents/:id/steps/:step") { request, context in
-            try await form(request, context) { try completeStep(context, $0, $1) }
+            try await form(request, context) { try await completeStep(context, $0, $1) }
         }
         // Not `/approvals/:id/…`: the approval links own the `/approvals/:token` capture.
         router.post("/approvals/answer/:id") { request, context in

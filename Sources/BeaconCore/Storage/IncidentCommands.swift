@@ -1,0 +1,120 @@
+public import Foundation
+
+/// Every change to an incident, each one unit of work: the store loads the incident's state, `IncidentDecider`
+/// decides, and the store commits the decision (the incident, its events, the steps and approvals it changes, its
+/// pages and deadlines) in one transaction. A store backend implements this beside its repositories.
+public protocol IncidentCommands: Sendable {
+    /// Applies what a rule's evaluator decided about one series.
+    /// - Returns: the change made, or `nil` when there was nothing to change.
+    @discardableResult
+    func commit(_ transition: Transition, rule: Rule, labels: Labels, at now: Date) async throws -> IncidentChange?
+
+    /// Opens, raises or resolves the incident of an external alert.
+    @discardableResult
+    func receive(_ alert: ExternalAlert, by actor: String, at now: Date) async throws -> IncidentChange?
+
+    /// Opens an incident a person declares.
+    @discardableResult
+    func declare(
+        title: String, category: Category, severity: Severity, by actor: String, labels: Labels, at now: Date
+    ) async throws -> IncidentChange
+
+    /// Acknowledges, mitigates, resolves or closes an incident on a person's behalf.
+    @discardableResult
+    func perform(
+        _ action: IncidentAction, on id: IncidentID, by actor: String, note: String?, at now: Date
+    )
+        async throws -> IncidentChange
+
+    /// Marks a playbook step done on behalf of a person of the layer that owns it.
+    @discardableResult
+    func completeStep(
+        _ stepID: String, of id: IncidentID, by actor: String, layer: Layer, note: String?, at now: Date
+    )
+        async throws -> RunStep
+
+    /// Answers an approval on behalf of a person of the decision layer; the first answer wins.
+    @discardableResult
+    func answer(
+        _ approvalID: Int64, approve: Bool, by actor: String, layer: Layer, comment: String?, at now: Date
+    )
+        async throws -> Approval
+
+    /// Pages a layer by hand (by default the next one up).
+    /// - Returns: how many notifications it queued.
+    @discardableResult
+    func escalate(
+        _ id: IncidentID, to layer: Layer?, by actor: String, note: String?, at now: Date
+    ) async throws
+        -> Int
+
+    /// Fires every deadline due at `now`, each in its own transaction with what it causes.
+    @discardableResult
+    func fireDueDeadlines(at now: Date, limit: Int) async throws -> (fired: Int, queued: Int)
+
+    /// Reminds the owners of follow-ups open past their due date, each reminder once.
+    @discardableResult
+    func remindOverdueFollowUps(at now: Date, limit: Int) async throws -> (reminded: Int, queued: Int)
+}
+
+extension IncidentCommands {
+    @discardableResult
+    public func declare(
+        title: String, category: Category, severity: Severity, by actor: String, at now: Date
+    )
+        async throws -> IncidentChange
+    {
+        try await declare(title: title, category: category, severity: severity, by: actor, labels: Labels(), at: now)
+    }
+
+    @discardableResult
+    public func perform(
+        _ action: IncidentAction, on id: IncidentID, by actor: String, at now: Date
+    ) async throws
+        -> IncidentChange
+    {
+        try await perform(action, on: id, by: actor, note: nil, at: now)
+    }
+
+    @discardableResult
+    public func completeStep(
+        _ stepID: String, of id: IncidentID, by actor: String, layer: Layer, at now: Date
+    )
+        async throws -> RunStep
+    {
+        try await completeStep(stepID, of: id, by: actor, layer: layer, note: nil, at: now)
+    }
+
+    @discardableResult
+    public func answer(
+        _ approvalID: Int64, approve: Bool, by actor: String, layer: Layer, at now: Date
+    )
+        async throws -> Approval
+    {
+        try await answer(approvalID, approve: approve, by: actor, layer: layer, comment: nil, at: now)
+    }
+
+    @discardableResult
+    public func fireDueDeadlines(at now: Date) async throws -> (fired: Int, queued: Int) {
+        try await fireDueDeadlines(at: now, limit: 500)
+    }
+
+    @discardableResult
+    public func remindOverdueFollowUps(at now: Date) async throws -> (reminded: Int, queued: Int) {
+        try await remindOverdueFollowUps(at: now, limit: 500)
+    }
+}
+
+/// An incident as changed, and the timeline event that says how.
+public struct IncidentChange: Sendable, Hashable {
+    public var incident: Incident
+    public var event: TimelineEvent
+    /// Notifications the change queued in the outbox; the dispatcher can be woken when there are any.
+    public var notificationsQueued = 0
+
+    public init(incident: Incident, event: TimelineEvent, notificationsQueued: Int = 0) {
+        self.incident = incident
+        self.event = event
+        self.notificationsQueued = notificationsQueued
+    }
+}
