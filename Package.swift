@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "BeaconNotify",
             dependencies: [
-                "BeaconCore", "BeaconStore", "BeaconCurl", "BeaconApproval",
+                "BeaconCore", "BeaconCurl", "BeaconApproval",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "BeaconNotifyTests",
             dependencies: [
-                "BeaconNotify", "BeaconCurl", "BeaconApproval", "BeaconTestSupport",
+                "BeaconNotify", "BeaconStore", "BeaconCurl", "BeaconApproval", "BeaconTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),

@@ -1,6 +1,5 @@
 import AsyncAlgorithms
 public import BeaconCore
-public import BeaconStore
 public import Foundation
 public import Logging
 public import ServiceLifecycle
@@ -10,7 +9,7 @@ public import ServiceLifecycle
 /// fires once.
 public struct EscalationService<C: Clock>: Service where C.Duration == Duration {
     /// The ledger to fire with; it reads the configuration in force at every change.
-    let ledger: IncidentLedger
+    let ledger: any IncidentCommands
     let tick: Duration
     let clock: C
     let logger: Logger
@@ -20,7 +19,7 @@ public struct EscalationService<C: Clock>: Service where C.Duration == Duration 
     let queued: @Sendable (Int) -> Void
 
     public init(
-        ledger: IncidentLedger, tick: Duration = .seconds(1), clock: C, logger: Logger,
+        ledger: any IncidentCommands, tick: Duration = .seconds(1), clock: C, logger: Logger,
         now: @escaping @Sendable () -> Date, instrumentation: any Instrumentation = NoInstrumentation(),
         queued: @escaping @Sendable (Int) -> Void
     ) {
@@ -60,7 +59,7 @@ public struct EscalationService<C: Clock>: Service where C.Duration == Duration 
 extension EscalationService where C == ContinuousClock {
     /// A service ticking on the system's clock, firing at the wall time.
     public init(
-        ledger: IncidentLedger, tick: Duration = .seconds(1), logger: Logger,
+        ledger: any IncidentCommands, tick: Duration = .seconds(1), logger: Logger,
         instrumentation: any Instrumentation = NoInstrumentation(), queued: @escaping @Sendable (Int) -> Void
     ) {
         self.init(
