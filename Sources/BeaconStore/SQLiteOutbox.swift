@@ -7,7 +7,9 @@ extension BeaconStore {
     public var outbox: SQLiteOutbox { SQLiteOutbox(store: self) }
 }
 
-/// The outbox in SQLite: each method one transaction, waiting for the database without blocking a thread.
+/// The outbox in SQLite: each method one transaction. The dispatcher calls it for every attempt, so it runs on the
+/// caller's thread: hopping to GRDB's queues and back for each of thousands of short transactions costs half as
+/// much CPU again in the alert-storm benchmark.
 public struct SQLiteOutbox: OutboxRepository {
     let store: BeaconStore
 
@@ -16,25 +18,29 @@ public struct SQLiteOutbox: OutboxRepository {
     /// The dispatcher asks after every finished attempt, so the statement is fixed and cached: the busy ids go
     /// in as one JSON array argument rather than as a different `NOT IN (…)` list each time.
     public func due(at now: Date, limit: Int, excluding busy: Set<Int64>) async throws -> [OutboxEntry] {
-        try await store.writer.read { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    SELECT * FROM notification
-                    WHERE state = 'pending' AND next_attempt_at <= ?
-                      AND id NOT IN (SELECT value FROM json_each(?))
-                    ORDER BY next_attempt_at, id LIMIT ?
-                    """)
-            let ids = "[" + busy.map(String.init).joined(separator: ",") + "]"
-            return try OutboxEntry.fetchAll(statement, arguments: [now.timeIntervalSince1970, ids, limit])
+        try onThisThread {
+            try store.writer.read { db in
+                let statement = try db.cachedStatement(
+                    sql: """
+                        SELECT * FROM notification
+                        WHERE state = 'pending' AND next_attempt_at <= ?
+                          AND id NOT IN (SELECT value FROM json_each(?))
+                        ORDER BY next_attempt_at, id LIMIT ?
+                        """)
+                let ids = "[" + busy.map(String.init).joined(separator: ",") + "]"
+                return try OutboxEntry.fetchAll(statement, arguments: [now.timeIntervalSince1970, ids, limit])
+            }
         }
     }
 
     /// Moves pending notifications to `until` (their channel's rate limit lets nothing through before then).
     public func postpone(_ ids: [Int64], until: Date) async throws {
         guard !ids.isEmpty else { return }
-        try await store.writer.write { db in
-            _ = try OutboxEntry.filter(ids.contains(Column("id")) && Column("state") == "pending")
-                .updateAll(db, Column("next_attempt_at").set(to: until.timeIntervalSince1970))
+        try onThisThread {
+            try store.writer.write { db in
+                _ = try OutboxEntry.filter(ids.contains(Column("id")) && Column("state") == "pending")
+                    .updateAll(db, Column("next_attempt_at").set(to: until.timeIntervalSince1970))
+            }
         }
     }
 
@@ -43,18 +49,20 @@ public struct SQLiteOutbox: OutboxRepository {
     /// One cached `UPDATE` rather than fetch, decode, encode and save: the outbox's hottest write.
     public func recordDelivered(_ entry: OutboxEntry, detail: String, at now: Date) async throws {
         guard let id = entry.id else { return }
-        try await store.writer.write { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    UPDATE notification
-                    SET state = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = NULL
-                    WHERE id = ? AND state = 'pending'
-                    RETURNING attempts
-                    """)
-            guard let attempts = try Int.fetchOne(statement, arguments: [now.timeIntervalSince1970, id]) else {
-                return
+        try onThisThread {
+            try store.writer.write { db in
+                let statement = try db.cachedStatement(
+                    sql: """
+                        UPDATE notification
+                        SET state = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = NULL
+                        WHERE id = ? AND state = 'pending'
+                        RETURNING attempts
+                        """)
+                guard let attempts = try Int.fetchOne(statement, arguments: [now.timeIntervalSince1970, id]) else {
+                    return
+                }
+                try BeaconStore.note(db, entry, at: now, .delivered(entry.attempt(attempts), detail: detail))
             }
-            try BeaconStore.note(db, entry, at: now, .delivered(entry.attempt(attempts), detail: detail))
         }
     }
 
@@ -65,45 +73,54 @@ public struct SQLiteOutbox: OutboxRepository {
     public func recordFailed(
         _ entry: OutboxEntry, reason: String, retryAt: Date?, fallovers: [Fallover], at now: Date
     ) async throws {
-        try await store.writer.write { db in
-            guard var current = try OutboxEntry.fetchOne(db, key: entry.id), current.state == .pending else { return }
-            current.attempts += 1
-            current.lastError = reason
-            let attempt = current.attempt(current.attempts)
-            if let retryAt {
-                current.nextAttemptAt = retryAt
+        try onThisThread {
+            try store.writer.write { db in
+                guard var current = try OutboxEntry.fetchOne(db, key: entry.id), current.state == .pending else {
+                    return
+                }
+                current.attempts += 1
+                current.lastError = reason
+                let attempt = current.attempt(current.attempts)
+                if let retryAt {
+                    current.nextAttemptAt = retryAt
+                    try current.update(db)
+                    let wait = max(retryAt.timeIntervalSince(now), 0)
+                    try BeaconStore.note(db, current, at: now, .retrying(attempt, reason: reason, retryIn: wait))
+                    return
+                }
+                current.state = .failed
                 try current.update(db)
-                let wait = max(retryAt.timeIntervalSince(now), 0)
-                try BeaconStore.note(db, current, at: now, .retrying(attempt, reason: reason, retryIn: wait))
-                return
+                guard !fallovers.isEmpty else {
+                    try BeaconStore.note(db, current, at: now, .gaveUp(attempt, reason: reason, fallovers: []))
+                    return
+                }
+                for fallover in fallovers {
+                    var next = current.fallingOver(to: fallover)
+                    next.nextAttemptAt = now
+                    next.createdAt = now
+                    try next.insert(db, onConflict: .ignore)
+                }
+                try BeaconStore.note(
+                    db, current, at: now, .gaveUp(attempt, reason: reason, fallovers: fallovers.map(\.channelID)))
             }
-            current.state = .failed
-            try current.update(db)
-            guard !fallovers.isEmpty else {
-                try BeaconStore.note(db, current, at: now, .gaveUp(attempt, reason: reason, fallovers: []))
-                return
-            }
-            for fallover in fallovers {
-                var next = current.fallingOver(to: fallover)
-                next.nextAttemptAt = now
-                next.createdAt = now
-                try next.insert(db, onConflict: .ignore)
-            }
-            try BeaconStore.note(
-                db, current, at: now, .gaveUp(attempt, reason: reason, fallovers: fallovers.map(\.channelID)))
         }
     }
 
     public func approval(_ id: Int64) async throws -> Approval? {
-        try await store.writer.read { db in try Approval.fetchOne(db, key: id) }
+        try onThisThread { try store.writer.read { db in try Approval.fetchOne(db, key: id) } }
     }
 
     public func createShortLink(
         codeHash: String, approvalID: Int64, person: String, expiresAt: Date, at now: Date
     ) async throws {
-        try await store.writer.write { db in
-            try BeaconStore.insertShortLink(
-                db, codeHash: codeHash, approvalID: approvalID, person: person, expiresAt: expiresAt, at: now)
+        try onThisThread {
+            try store.writer.write { db in
+                try BeaconStore.insertShortLink(
+                    db, codeHash: codeHash, approvalID: approvalID, person: person, expiresAt: expiresAt, at: now)
+            }
         }
     }
 }
+
+/// Runs `body` on the calling thread: inside it GRDB's synchronous API is chosen, even from an async function.
+func onThisThread<T>(_ body: () throws -> T) rethrows -> T { try body() }

@@ -48,8 +48,11 @@ public final class ChangeCommitter: Sendable {
     public var backlog: Int { state.withLock { $0.queue.count - $0.head } }
 
     /// Commits the queued changes in order, until the queue is empty or the database refuses one.
+    /// - Parameter each: told of each change as soon as it is committed (to wake the dispatcher at once, not after
+    ///   a burst of a thousand).
     /// - Returns: the incident changes committed. Only one task commits at a time (the monitor's).
-    public func commit() async -> [IncidentChange] {
+    @discardableResult
+    public func commit(each: (IncidentChange) -> Void = { _ in }) async -> [IncidentChange] {
         var committed: [IncidentChange] = []
         reportDropped()
         while let (next, ledger) = nextChange() {
@@ -58,6 +61,7 @@ public final class ChangeCommitter: Sendable {
                     next.transition, rule: next.rule, labels: next.labels, at: next.at)
                 {
                     committed.append(change)
+                    each(change)
                 }
             } catch {
                 let first = state.withLock { state in

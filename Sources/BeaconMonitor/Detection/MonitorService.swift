@@ -144,7 +144,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     }
 
     private func commit(_ committer: ChangeCommitter) async {
-        for change in await committer.commit() { onChange(change) }
+        await committer.commit(each: onChange)
     }
 
     /// Writes the samples gathered since the last flush in one transaction; a batch the database refuses is put
