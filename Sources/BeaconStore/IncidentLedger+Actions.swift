@@ -27,7 +27,7 @@ extension IncidentLedger {
         async throws -> IncidentChange
     {
         try await store.writer.write { db in
-            let state = try Self.state(db, id, paged: action == .resolve)
+            let state = try Self.state(db, id, followUps: action == .close, paged: action == .resolve)
             let decision = try decider.perform(action, on: state, by: actor, note: note, at: now)
             guard let change = try record(db, decision, over: state, at: now).change else {
                 throw IncidentError.notFound(id)

@@ -45,28 +45,23 @@ extension IncidentLedger {
         return queued
     }
 
-    /// What the decider needs of an incident: it and its run, approvals, post-mortem and follow-ups; who was
-    /// paged and whether the decision layer acted only when asked (they cost more to read).
+    /// What the decider needs of an incident: it, its run and its post-mortem; the follow-ups, who was paged and
+    /// whether the decision layer acted only when asked (they cost more to read, on every change).
     static func state(
-        _ db: Database, _ id: IncidentID, paged: Bool = false, decisionActed: Bool = false
-    ) throws
-        -> IncidentState
-    {
+        _ db: Database, _ id: IncidentID, followUps: Bool = false, paged: Bool = false, decisionActed: Bool = false
+    ) throws -> IncidentState {
         guard let incident = try Incident.fetchOne(db, key: id.rawValue) else { throw IncidentError.notFound(id) }
-        return try state(db, incident, paged: paged, decisionActed: decisionActed)
+        return try state(db, incident, followUps: followUps, paged: paged, decisionActed: decisionActed)
     }
 
     static func state(
-        _ db: Database, _ incident: Incident, paged: Bool = false, decisionActed: Bool = false
-    ) throws
-        -> IncidentState
-    {
+        _ db: Database, _ incident: Incident, followUps: Bool = false, paged: Bool = false,
+        decisionActed: Bool = false
+    ) throws -> IncidentState {
         guard let id = incident.id else { throw StoreError(code: .notFound, message: "The incident was never stored.") }
         return IncidentState(
-            incident: incident, steps: try steps(db, id),
-            approvals: try Approval.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db),
-            postMortem: try PostMortem.fetchOne(db, key: id.rawValue),
-            followUps: try FollowUp.filter(Column("incident_id") == id.rawValue).fetchAll(db),
+            incident: incident, steps: try steps(db, id), postMortem: try PostMortem.fetchOne(db, key: id.rawValue),
+            followUps: followUps ? try FollowUp.filter(Column("incident_id") == id.rawValue).fetchAll(db) : [],
             paged: paged ? try pagedRecipients(db, id) : [],
             decisionActed: decisionActed ? try self.decisionActed(db, id) : false)
     }

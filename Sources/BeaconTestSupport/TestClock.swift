@@ -89,9 +89,6 @@ public final class TestClock: Clock, Sendable {
         for sleeper in due { sleeper.continuation.resume() }
     }
 
-    /// How many tasks sleep on the clock now.
-    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
-
     /// Returns once at least `count` tasks sleep on the clock.
     public func sleepers(atLeast count: Int) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

@@ -31,7 +31,7 @@ extension Beacon.IncidentCommand {
             let config = try options.loadMain()
             let incidents = try options.openStore(config).incidentReader
             let statuses = try parseStatuses()
-            let found = try await incidents.incidents(statuses: statuses, limit: limit)
+            let found = try await incidents.incidents(statuses: statuses, since: nil, limit: limit)
             if json { return try printJSON(found.map { IncidentResource($0) }) }
             guard !found.isEmpty else { return print(all ? "No incidents." : "No active incidents.") }
             print(IncidentTable.render(found, now: Date()))

@@ -62,12 +62,7 @@ public struct MessageComposer: Sendable {
 
     /// `Fri 28 Nov 2026`, the day in the calendar's time zone.
     public static func dayText(_ date: Date, in calendar: Calendar) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
-        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let weekday = weekdays[((parts.weekday ?? 1) - 1) % 7]
-        let month = months[((parts.month ?? 1) - 1) % 12]
-        return "\(weekday) \(parts.day ?? 1) \(month) \(parts.year ?? 1970)"
+        TimelineText.englishDay(LocalDay(date, in: calendar))
     }
 
     /// `03:15:48 UTC`.

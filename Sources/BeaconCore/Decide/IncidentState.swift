@@ -3,8 +3,8 @@ public struct IncidentState: Sendable, Hashable {
     public var incident: Incident
     /// Its playbook's run, in order.
     public var steps: [RunStep]
-    public var approvals: [Approval]
     public var postMortem: PostMortem?
+    /// Its post-mortem's follow-ups, read only when closing (they decide whether it may close).
     public var followUps: [FollowUp]
     /// Everyone paged about it so far, once each.
     public var paged: [Recipient]
@@ -12,12 +12,11 @@ public struct IncidentState: Sendable, Hashable {
     public var decisionActed: Bool
 
     public init(
-        incident: Incident, steps: [RunStep] = [], approvals: [Approval] = [], postMortem: PostMortem? = nil,
-        followUps: [FollowUp] = [], paged: [Recipient] = [], decisionActed: Bool = false
+        incident: Incident, steps: [RunStep] = [], postMortem: PostMortem? = nil, followUps: [FollowUp] = [],
+        paged: [Recipient] = [], decisionActed: Bool = false
     ) {
         self.incident = incident
         self.steps = steps
-        self.approvals = approvals
         self.postMortem = postMortem
         self.followUps = followUps
         self.paged = paged

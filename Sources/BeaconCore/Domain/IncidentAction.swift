@@ -21,16 +21,6 @@ public enum IncidentAction: String, CaseIterable, Sendable, Codable, Hashable {
         case .close: [.resolved]
         }
     }
-
-    /// The timeline kind that records it.
-    public var timelineKind: TimelineKind {
-        switch self {
-        case .acknowledge: .acknowledged
-        case .mitigate: .mitigated
-        case .resolve: .resolved
-        case .close: .closed
-        }
-    }
 }
 
 /// An error raised while reading or changing an incident.

@@ -31,14 +31,3 @@ public protocol IncidentRepository: Sendable {
     /// The samples of one series in `[from, to]`, oldest first.
     func samples(rule: String, labels: Labels, from: Date, to: Date) async throws -> [Sample]
 }
-
-extension IncidentRepository {
-    /// The newest first: those with one of `statuses` (all when empty), opened since `since`, at most `limit`.
-    public func incidents(
-        statuses: [IncidentStatus] = [], since: Date? = nil, limit: Int = 500
-    ) async throws
-        -> [Incident]
-    {
-        try await incidents(statuses: statuses, since: since, limit: limit)
-    }
-}

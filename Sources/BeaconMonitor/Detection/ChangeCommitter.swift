@@ -13,7 +13,6 @@ public final class ChangeCommitter: Sendable {
         var queue: [PendingChange] = []
         /// Index of the oldest change not yet committed; the queue is compacted once it is drained.
         var head = 0
-        var ledger: any IncidentCommands
         var dropped = 0
         var failing = false
     }
@@ -22,12 +21,13 @@ public final class ChangeCommitter: Sendable {
     /// so a database that stays down cannot grow memory without bound.
     public static let maxBacklog = 100_000
 
-    private let state: Mutex<State>
+    private let state = Mutex(State())
+    private let ledger: any IncidentCommands
     private let logger: Logger
 
     /// - Parameter ledger: commits each change; it is built once with everything it needs to page.
     public init(ledger: any IncidentCommands, logger: Logger) {
-        state = Mutex(State(ledger: ledger))
+        self.ledger = ledger
         self.logger = logger
     }
 
@@ -55,7 +55,7 @@ public final class ChangeCommitter: Sendable {
     public func commit(each: (IncidentChange) -> Void = { _ in }) async -> [IncidentChange] {
         var committed: [IncidentChange] = []
         reportDropped()
-        while let (next, ledger) = nextChange() {
+        while let next = nextChange() {
             do {
                 if let change = try await ledger.commit(
                     next.transition, rule: next.rule, labels: next.labels, at: next.at)
@@ -89,10 +89,8 @@ public final class ChangeCommitter: Sendable {
         return committed
     }
 
-    private func nextChange() -> (PendingChange, any IncidentCommands)? {
-        state.withLock { state in
-            state.head < state.queue.count ? (state.queue[state.head], state.ledger) : nil
-        }
+    private func nextChange() -> PendingChange? {
+        state.withLock { state in state.head < state.queue.count ? state.queue[state.head] : nil }
     }
 
     private func reportDropped() {

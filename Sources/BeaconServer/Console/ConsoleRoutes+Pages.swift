@@ -9,7 +9,8 @@ extension ConsoleRoutes {
     func dashboard(_ identity: Identity, _ flash: PageChrome.Flash?) async throws -> Rendered {
         let now = now()
         let config = config()
-        let incidents = try await incidentRepository.incidents(statuses: IncidentStatus.active, limit: 1_000)
+        let incidents = try await incidentRepository.incidents(
+            statuses: IncidentStatus.active, since: nil, limit: 1_000)
         let chrome = await PageChrome(
             title: "Dashboard", identity: identity, section: .dashboard, now: now, refreshSeconds: Self.refreshSeconds,
             pendingApprovals: try pendingCount(identity), flash: flash)
