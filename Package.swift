@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "BeaconMonitor",
             dependencies: [
-                "BeaconCore", "BeaconStore", "BeaconCurl", "CCurl", .product(name: "Logging", package: "swift-log"),
+                "BeaconCore", "BeaconCurl", "CCurl", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ],
@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "BeaconServer",
             dependencies: [
-                "BeaconCore", "BeaconStore", "BeaconApproval", .product(name: "Hummingbird", package: "hummingbird"),
+                "BeaconCore", "BeaconApproval", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "BeaconMonitorTests",
             dependencies: [
-                "BeaconMonitor", "BeaconCurl", "BeaconTestSupport",
+                "BeaconMonitor", "BeaconStore", "BeaconCurl", "BeaconTestSupport",
             ],
             swiftSettings: strict),
         .testTarget(
@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "BeaconServerTests",
             dependencies: [
-                "BeaconServer", "BeaconApproval", "BeaconTestSupport",
+                "BeaconServer", "BeaconStore", "BeaconApproval", "BeaconTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ], swiftSettings: strict),
         .testTarget(

@@ -1,6 +1,5 @@
 public import BeaconApproval
 public import BeaconCore
-public import BeaconStore
 public import Foundation
 public import Hummingbird
 public import Logging
@@ -9,22 +8,21 @@ public import Logging
 public enum BeaconHTTP {
     /// The application `beacon serve` runs on the configuration's `listen` address.
     /// - Parameters:
-    ///   - ledger: the process's ledger (by default one on `store` that pages as `config()` says).
+    ///   - repositories: the store's, around the process's one ledger.
     ///   - onRunning: told the bound port once the server listens (port 0 picks a free one).
     public static func application(
-        listen: ListenAddress, store: BeaconStore, ledger: IncidentLedger? = nil, signer: ApprovalSigner,
+        listen: ListenAddress, repositories: Repositories, signer: ApprovalSigner,
         config: @escaping @Sendable () -> BeaconConfig,
         logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
         queued: @escaping @Sendable (Int) -> Void = { _ in },
-        health: @escaping @Sendable () -> HealthReport, metrics: BeaconMetrics? = nil,
+        health: @escaping @Sendable () async -> HealthReport, metrics: BeaconMetrics? = nil,
         failingSources: @escaping @Sendable () -> [String: String] = { [:] }, passwordCost: UInt8 = 12,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router(context: BeaconRequestContext.self)
         router.add(middleware: APIHeadersMiddleware())
-        router.add(middleware: AuthMiddleware(store: store, now: now))
-        let environment = RouteEnvironment(
-            ledger: ledger ?? IncidentLedger(store, configuration: config), config: config, now: now, queued: queued)
+        router.add(middleware: AuthMiddleware(people: repositories.people, now: now))
+        let environment = RouteEnvironment(repositories: repositories, config: config, now: now, queued: queued)
         ApprovalLinkRoutes(environment, signer: signer).add(to: router)
         IncidentRoutes(environment).add(to: router)
         UserRoutes(environment, passwordCost: passwordCost).add(to: router)
@@ -34,13 +32,14 @@ public enum BeaconHTTP {
         ReportRoutes(environment).add(to: router)
         if let metrics {
             router.get("/metrics") { _, _ in
-                Response(
+                let text = await metrics.exposition(incidents: repositories.incidents, outbox: repositories.outbox)
+                return Response(
                     status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                    body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.exposition(store: store))))
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
             }
         }
         router.get("/healthz") { _, _ in
-            let report = health()
+            let report = await health()
             let body = try JSONEncoder.beacon.encode(report)
             return Response(
                 status: report.isServing ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],

@@ -1,5 +1,4 @@
 public import BeaconCore
-public import BeaconStore
 import Foundation
 import Prometheus
 import Synchronization
@@ -63,8 +62,8 @@ public final class BeaconMetrics: Instrumentation, Sendable {
     }
 
     /// The exposition text, with the store's current figures (open incidents, outbox depth) read now.
-    public func exposition(store: BeaconStore) -> String {
-        let open = (try? store.incidents(statuses: IncidentStatus.active, limit: 100_000)) ?? []
+    public func exposition(incidents: any IncidentRepository, outbox: any OutboxFigures) async -> String {
+        let open = (try? await incidents.activeIncidents()) ?? []
         for severity in Severity.allCases {
             registry.makeGauge(
                 descriptor: MetricNameDescriptor(
@@ -79,8 +78,8 @@ public final class BeaconMetrics: Instrumentation, Sendable {
                 namespace: "beacon", metricName: "outbox", unitName: "depth",
                 helpText: "Notifications waiting to be sent")
         )
-        .set(Double((try? store.outboxDepth()) ?? 0))
-        let byChannel = (try? store.outboxDepthByChannel()) ?? [:]
+        .set(Double((try? await outbox.depth()) ?? 0))
+        let byChannel = (try? await outbox.depthByChannel()) ?? [:]
         // Every configured channel appears, at zero when it holds nothing back, so a series never goes stale.
         for channel in Set(byChannel.keys).union(channelIDs()) {
             registry.makeGauge(

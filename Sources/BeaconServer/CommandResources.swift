@@ -1,5 +1,4 @@
 public import BeaconCore
-public import BeaconStore
 public import Foundation
 
 /// A playbook step of a run, as the API shows it.
@@ -94,15 +93,17 @@ public struct IncidentDetailResource: Encodable, Sendable {
     /// Where its post-mortem stands, once the incident has resolved.
     public var postMortem: PostMortemStatusResource?
 
-    public init(store: BeaconStore, incident: Incident) throws {
+    /// Reads everything recorded about `incident`.
+    public init(
+        _ incident: Incident, incidents: any IncidentRepository, postMortems: any PostMortemRepository
+    ) async throws {
         guard let id = incident.id else { throw IncidentError(code: .notFound, message: "The incident has no id.") }
-        self.incident = IncidentResource(incident, timeline: try store.timeline(id))
-        playbookRun = try store.runSteps(id).map(RunStepResource.init)
-        approvals = try store.approvals(id).map(ApprovalResource.init)
-        notifications = try store.notifications(id).map(NotificationResource.init)
-        let postMortems = PostMortemStore(IncidentLedger.recordingOnly(store), calendar: Calendar(identifier: .iso8601))
-        postMortem = try postMortems.postMortem(id).map {
-            PostMortemStatusResource($0, followUps: try postMortems.followUps(id))
+        self.incident = IncidentResource(incident, timeline: try await incidents.timeline(id))
+        playbookRun = try await incidents.runSteps(id).map(RunStepResource.init)
+        approvals = try await incidents.approvals(id).map(ApprovalResource.init)
+        notifications = try await incidents.notifications(id).map(NotificationResource.init)
+        if let postMortem = try await postMortems.postMortem(id) {
+            self.postMortem = PostMortemStatusResource(postMortem, followUps: try await postMortems.followUps(id))
         }
     }
 

@@ -1,5 +1,5 @@
-public import BeaconCore
-public import Foundation
+package import BeaconCore
+package import Foundation
 import GRDB
 
 extension BeaconStore {
@@ -8,7 +8,7 @@ extension BeaconStore {
     ///
     /// One range read per series on the `(series_id, at)` key, so the cost follows the window, not the
     /// days of samples kept.
-    public func recentSeries(from: Date, to: Date) throws -> [SeriesSamples] {
+    package func recentSeries(from: Date, to: Date) throws -> [SeriesSamples] {
         try writer.read { db in
             let series = try Row.fetchAll(db, sql: "SELECT id, rule_id, labels FROM series ORDER BY rule_id, labels")
             let statement = try db.cachedStatement(
@@ -24,7 +24,7 @@ extension BeaconStore {
     }
 
     /// Who acknowledged each of these incidents: the actor of its latest `acknowledged` event.
-    public func acknowledgers(_ ids: [IncidentID]) throws -> [IncidentID: String] {
+    package func acknowledgers(_ ids: [IncidentID]) throws -> [IncidentID: String] {
         guard !ids.isEmpty else { return [:] }
         return try writer.read { db in
             let rows = try Row.fetchAll(
@@ -40,7 +40,7 @@ extension BeaconStore {
     }
 
     /// Incidents matching a console query, newest first.
-    public func incidents(matching query: IncidentQuery) throws -> [Incident] {
+    package func incidents(matching query: IncidentQuery) throws -> [Incident] {
         try writer.read { db in
             var request = Incident.order(Incident.StoreColumns.openedAt.desc, Incident.StoreColumns.id.desc)
             if !query.statuses.isEmpty {
@@ -63,7 +63,7 @@ extension BeaconStore {
     }
 
     /// Approvals answered (approved or rejected) most recently first.
-    public func answeredApprovals(limit: Int) throws -> [Approval] {
+    package func answeredApprovals(limit: Int) throws -> [Approval] {
         try writer.read { db in
             try Approval.filter(["approved", "rejected"].contains(Column("state")))
                 .order(Column("answered_at").desc, Column("id").desc).limit(limit).fetchAll(db)
@@ -71,7 +71,7 @@ extension BeaconStore {
     }
 
     /// The incidents with these ids, by id.
-    public func incidents(_ ids: [IncidentID]) throws -> [IncidentID: Incident] {
+    package func incidents(_ ids: [IncidentID]) throws -> [IncidentID: Incident] {
         guard !ids.isEmpty else { return [:] }
         return try writer.read { db in
             let found = try Incident.filter(ids.map(\.rawValue).contains(Incident.StoreColumns.id)).fetchAll(db)

@@ -1,10 +1,10 @@
-public import BeaconCore
-public import Foundation
+package import BeaconCore
+package import Foundation
 import GRDB
 
 extension BeaconStore {
     /// The active (open, acknowledged or mitigated) incident with this fingerprint, if any.
-    public func activeIncident(fingerprint: Fingerprint) throws -> Incident? {
+    package func activeIncident(fingerprint: Fingerprint) throws -> Incident? {
         try writer.read { db in try Self.activeIncident(db, fingerprint) }
     }
 
@@ -14,7 +14,7 @@ extension BeaconStore {
             .fetchOne(db)
     }
 
-    public func incident(_ id: IncidentID) throws -> Incident? {
+    package func incident(_ id: IncidentID) throws -> Incident? {
         try writer.read { db in try Incident.fetchOne(db, key: id.rawValue) }
     }
 
@@ -23,7 +23,7 @@ extension BeaconStore {
     ///   - statuses: only these statuses, or all when empty.
     ///   - since: only those opened at or after this time.
     ///   - limit: at most this many.
-    public func incidents(statuses: [IncidentStatus] = [], since: Date? = nil, limit: Int = 500) throws -> [Incident] {
+    package func incidents(statuses: [IncidentStatus] = [], since: Date? = nil, limit: Int = 500) throws -> [Incident] {
         try writer.read { db in
             var request = Incident.order(Incident.StoreColumns.openedAt.desc, Incident.StoreColumns.id.desc)
             if !statuses.isEmpty {
@@ -35,7 +35,7 @@ extension BeaconStore {
     }
 
     /// An incident's timeline, oldest first.
-    public func timeline(_ id: IncidentID) throws -> [TimelineEvent] {
+    package func timeline(_ id: IncidentID) throws -> [TimelineEvent] {
         try writer.read { db in
             try TimelineEvent.filter(TimelineEvent.StoreColumns.incidentID == id.rawValue)
                 .order(TimelineEvent.StoreColumns.at, TimelineEvent.StoreColumns.id).fetchAll(db)
@@ -44,7 +44,7 @@ extension BeaconStore {
 
     /// Stores a new incident and its first timeline event in one transaction.
     /// - Returns: the incident with its id.
-    public func insert(_ incident: Incident, event: (IncidentID) -> TimelineEvent) throws -> Incident {
+    package func insert(_ incident: Incident, event: (IncidentID) -> TimelineEvent) throws -> Incident {
         try writer.write { db in
             var incident = incident
             try incident.insert(db)
@@ -56,7 +56,7 @@ extension BeaconStore {
     }
 
     /// Saves a changed incident and the events that describe the change, in one transaction.
-    public func update(_ incident: Incident, events: [TimelineEvent]) throws {
+    package func update(_ incident: Incident, events: [TimelineEvent]) throws {
         try writer.write { db in try Self.update(db, incident, events) }
     }
 

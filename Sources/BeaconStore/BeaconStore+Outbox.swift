@@ -1,10 +1,10 @@
-public import BeaconCore
-public import Foundation
+package import BeaconCore
+package import Foundation
 import GRDB
 
 extension BeaconStore {
     /// Pending notifications by channel: what `/metrics` and the dashboard show while a channel holds them back.
-    public func outboxDepthByChannel() throws -> [String: Int] {
+    package func outboxDepthByChannel() throws -> [String: Int] {
         try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -14,7 +14,7 @@ extension BeaconStore {
     }
 
     /// When the next pending notification is due, if any.
-    public func nextNotificationDue() throws -> Date? {
+    package func nextNotificationDue() throws -> Date? {
         try writer.read { db in
             try Double.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM notification WHERE state = 'pending'")
                 .map(Date.init(timeIntervalSince1970:))
@@ -22,19 +22,19 @@ extension BeaconStore {
     }
 
     /// The outbox of one incident, oldest first.
-    public func notifications(_ id: IncidentID) throws -> [OutboxEntry] {
+    package func notifications(_ id: IncidentID) throws -> [OutboxEntry] {
         try writer.read { db in
             try OutboxEntry.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db)
         }
     }
 
     /// How many notifications wait to be sent.
-    public func outboxDepth() throws -> Int {
+    package func outboxDepth() throws -> Int {
         try writer.read { db in try OutboxEntry.filter(Column("state") == "pending").fetchCount(db) }
     }
 
     /// Channels whose latest attempts all failed, with the latest reason: reported, never silently dropped.
-    public func failingChannels(since: Date) throws -> [String: String] {
+    package func failingChannels(since: Date) throws -> [String: String] {
         try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -53,7 +53,7 @@ extension BeaconStore {
 
     /// Active incidents on which nobody has been reached: attempts were made and failed, and not one
     /// notification was delivered. What the dashboard's banner and `/healthz` report.
-    public func unreachedIncidents() throws -> [(id: IncidentID, title: String)] {
+    package func unreachedIncidents() throws -> [(id: IncidentID, title: String)] {
         let active = IncidentStatus.active.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return try writer.read { db in
             try Row.fetchAll(
@@ -73,19 +73,6 @@ extension BeaconStore {
     static func note(_ db: Database, _ entry: OutboxEntry, at now: Date, _ fact: TimelineFact) throws {
         var event = TimelineEvent(incidentID: entry.incidentID, at: now, actor: TimelineEvent.system, fact: fact)
         try event.insert(db)
-    }
-
-    /// A secret kept in the store, made on first use (the key that signs approval links).
-    public func secret(_ name: String, bytes: Int = 32) throws -> [UInt8] {
-        try writer.write { db in
-            if let existing = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [name]) {
-                return Array(existing)
-            }
-            var generator = SystemRandomNumberGenerator()
-            let value = (0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?)", arguments: [name, Data(value)])
-            return value
-        }
     }
 }
 

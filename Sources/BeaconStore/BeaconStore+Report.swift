@@ -1,5 +1,5 @@
-public import BeaconCore
-public import Foundation
+package import BeaconCore
+package import Foundation
 import GRDB
 
 extension BeaconStore {
@@ -13,7 +13,7 @@ extension BeaconStore {
     ///   - calendar: the calendar whose time zone bounds the week (see `ISOWeek.calendar(in:)`).
     ///   - ruleTitles: the configured rules' titles by id, to name the rules that fired most.
     ///   - now: report time.
-    public func weeklyReport(
+    package func weeklyReport(
         _ week: ISOWeek, calendar: Calendar, ruleTitles: [String: String] = [:], at now: Date
     ) throws -> WeeklyReport {
         let inputs = try writer.read { db in

@@ -1,16 +1,16 @@
-public import BeaconCore
-public import Foundation
+package import BeaconCore
+package import Foundation
 import GRDB
 
 extension BeaconStore {
     /// Appends samples of one series, creating the series on first use. A sample at an instant already
     /// stored replaces it.
-    public func append(_ samples: [Sample], rule: String, labels: Labels) throws {
+    package func append(_ samples: [Sample], rule: String, labels: Labels) throws {
         try append([(rule, labels, samples)])
     }
 
     /// Appends samples of many series in one transaction.
-    public func append(_ batches: [(rule: String, labels: Labels, samples: [Sample])]) throws {
+    package func append(_ batches: [(rule: String, labels: Labels, samples: [Sample])]) throws {
         try writer.write { db in try Self.insert(db, batches) }
     }
 
@@ -26,7 +26,7 @@ extension BeaconStore {
     }
 
     /// The samples of one series in `[from, to]`, oldest first.
-    public func samples(rule: String, labels: Labels, from: Date, to: Date) throws -> [Sample] {
+    package func samples(rule: String, labels: Labels, from: Date, to: Date) throws -> [Sample] {
         try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -44,7 +44,7 @@ extension BeaconStore {
     /// Deletes samples older than `cutoff`, across every series.
     /// - Returns: the number deleted.
     @discardableResult
-    public func pruneSamples(before cutoff: Date) throws -> Int {
+    package func pruneSamples(before cutoff: Date) throws -> Int {
         try writer.write { db in
             try db.execute(sql: "DELETE FROM series_sample WHERE at < ?", arguments: [Self.milliseconds(cutoff)])
             return db.changesCount

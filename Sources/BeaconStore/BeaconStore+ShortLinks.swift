@@ -15,9 +15,19 @@ extension BeaconStore {
             arguments: [codeHash, approvalID, person, expiresAt.timeIntervalSince1970, now.timeIntervalSince1970])
     }
 
-    /// The link whose code hashes to `codeHash`, used or not.
-    public func shortLink(codeHash: String) throws -> ShortLink? {
-        try writer.read { db in
+}
+
+extension BeaconStore {
+    /// The store's approval links and secrets.
+    public var approvalLinks: SQLiteApprovalLinks { SQLiteApprovalLinks(store: self) }
+}
+
+/// Approval links and secrets in SQLite.
+public struct SQLiteApprovalLinks: ApprovalLinkRepository {
+    let store: BeaconStore
+
+    public func shortLink(codeHash: String) async throws -> ShortLink? {
+        try await store.writer.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT approval_id, person, expires_at, used_at FROM approval_link WHERE code_hash = ?",
                 arguments: [codeHash]
@@ -30,14 +40,24 @@ extension BeaconStore {
         }
     }
 
-    /// Marks the link used, once: `false` when it was used already (or does not exist), so two answers sent at
-    /// the same moment cannot both pass.
-    public func useShortLink(codeHash: String, at now: Date) throws -> Bool {
-        try writer.write { db in
+    public func useShortLink(codeHash: String, at now: Date) async throws -> Bool {
+        try await store.writer.write { db in
             try db.execute(
                 sql: "UPDATE approval_link SET used_at = ? WHERE code_hash = ? AND used_at IS NULL",
                 arguments: [now.timeIntervalSince1970, codeHash])
             return db.changesCount == 1
+        }
+    }
+
+    public func secret(_ name: String, bytes: Int) async throws -> [UInt8] {
+        try await store.writer.write { db in
+            if let existing = try Data.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [name]) {
+                return Array(existing)
+            }
+            var generator = SystemRandomNumberGenerator()
+            let value = (0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?)", arguments: [name, Data(value)])
+            return value
         }
     }
 }

@@ -90,25 +90,25 @@ extension IncidentLedger {
 }
 
 extension BeaconStore {
-    public func runSteps(_ id: IncidentID) throws -> [RunStep] {
+    package func runSteps(_ id: IncidentID) throws -> [RunStep] {
         try writer.read { db in try IncidentLedger.steps(db, id) }
     }
 
-    public func approvals(_ id: IncidentID) throws -> [Approval] {
+    package func approvals(_ id: IncidentID) throws -> [Approval] {
         try writer.read { db in
             try Approval.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db)
         }
     }
 
-    public func approval(_ id: Int64) throws -> Approval? {
+    package func approval(_ id: Int64) throws -> Approval? {
         try writer.read { db in try Approval.fetchOne(db, key: id) }
     }
 
-    public func pendingApprovals() throws -> [Approval] {
+    package func pendingApprovals() throws -> [Approval] {
         try writer.read { db in try Approval.filter(Column("state") == "pending").order(Column("id")).fetchAll(db) }
     }
 
-    public func deadlines(_ id: IncidentID) throws -> [Deadline] {
+    package func deadlines(_ id: IncidentID) throws -> [Deadline] {
         try writer.read { db in
             try Deadline.filter(Column("incident_id") == id.rawValue).order(Column("due_at")).fetchAll(db)
         }

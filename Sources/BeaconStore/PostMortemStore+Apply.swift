@@ -3,22 +3,12 @@ public import Foundation
 import GRDB
 
 extension PostMortemStore {
-    /// Applies an edit of a post-mortem in one transaction: the fields, the comments, the no-action reason, the
-    /// follow-ups added and changed, and a timeline event saying who changed what.
-    ///
-    /// An edit that changes nothing writes nothing and records no event. Follow-ups left out of the edit stay as
-    /// they are: nothing is ever deleted.
-    /// - Parameters:
-    ///   - actor: who edits, as the timeline names them.
-    ///   - base: what the editor started from, if known; when the post-mortem changed since, nothing is written.
-    /// - Returns: what changed (empty when nothing did).
-    /// - Throws: `StoreError` when the incident has no post-mortem, a follow-up is not this incident's or is
-    ///   invalid, the post-mortem changed since `base`, or the edit would undo what let a closed incident close.
+    /// Applies an edit of a post-mortem in one transaction (see `PostMortemRepository.apply`). Nothing is ever
+    /// deleted.
     @discardableResult
     public func apply(
-        _ update: PostMortemUpdate, to id: IncidentID, by actor: String, at now: Date,
-        since base: PostMortemUpdate? = nil
-    ) throws -> PostMortemChanges {
+        _ update: PostMortemUpdate, to id: IncidentID, by actor: String, at now: Date, since base: PostMortemUpdate?
+    ) async throws -> PostMortemChanges {
         let update = PostMortemUpdate(
             fields: update.fields, comments: update.comments, noActionReason: update.noActionReason,
             followUps: update.followUps.map { item in
@@ -27,7 +17,7 @@ extension PostMortemStore {
                 return item
             })
         for item in update.followUps { try Self.check(item) }
-        return try ledger.store.writer.write { db in
+        return try await ledger.store.writer.write { db in
             guard var postMortem = try PostMortem.fetchOne(db, key: id.rawValue) else { throw Self.noPostMortem(id) }
             let stored = try FollowUp.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db)
             let current = PostMortemUpdate(postMortem, followUps: stored)

@@ -13,14 +13,17 @@ extension FollowUp: StoredValue {
 }
 
 /// Post-mortems and their follow-ups, and the rule that an incident closes only once its post-mortem is written.
-public struct PostMortemStore: Sendable {
+public struct PostMortemStore: PostMortemRepository {
     public let ledger: IncidentLedger
-    /// The calendar whose weekdays count as working days.
-    public let calendar: Calendar
+    private let fixedCalendar: Calendar?
+    /// The calendar whose weekdays count as working days: the ledger's configuration's unless given.
+    public var calendar: Calendar { fixedCalendar ?? ledger.calendar }
 
-    public init(_ ledger: IncidentLedger, calendar: Calendar) {
+    /// Post-mortems recorded through `ledger`, due dates counted in `calendar` (by default the one of the
+    /// configuration in force).
+    public init(_ ledger: IncidentLedger, calendar: Calendar? = nil) {
         self.ledger = ledger
-        self.calendar = calendar
+        fixedCalendar = calendar
     }
 
     private var writer: any DatabaseWriter { ledger.store.writer }
@@ -31,8 +34,8 @@ public struct PostMortemStore: Sendable {
     /// Opening twice returns the existing one unchanged.
     /// - Throws: `IncidentError` when there is no such incident.
     @discardableResult
-    public func openPostMortem(_ id: IncidentID, at now: Date) throws -> PostMortem {
-        try writer.write { db in
+    public func openPostMortem(_ id: IncidentID, at now: Date) async throws -> PostMortem {
+        try await writer.write { db in
             let state = try IncidentLedger.state(db, id)
             if let existing = state.postMortem { return existing }
             let decider = IncidentDecider(planner: ledger.planner, calendar: calendar)
@@ -43,12 +46,12 @@ public struct PostMortemStore: Sendable {
         }
     }
 
-    public func postMortem(_ id: IncidentID) throws -> PostMortem? {
-        try writer.read { try PostMortem.fetchOne($0, key: id.rawValue) }
+    public func postMortem(_ id: IncidentID) async throws -> PostMortem? {
+        try await writer.read { try PostMortem.fetchOne($0, key: id.rawValue) }
     }
 
-    public func followUps(_ id: IncidentID) throws -> [FollowUp] {
-        try writer.read { db in
+    public func followUps(_ id: IncidentID) async throws -> [FollowUp] {
+        try await writer.read { db in
             try FollowUp.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db)
         }
     }
@@ -113,12 +116,12 @@ public struct PostMortemStore: Sendable {
 
     /// The full report: the record's 5W1H, the findings and the follow-ups.
     /// - Throws: `StoreError` when the incident or its post-mortem is missing.
-    public func report(_ id: IncidentID) throws -> PostMortemReport {
+    public func report(_ id: IncidentID) async throws -> PostMortemReport {
         let store = ledger.store
-        guard let incident = try store.incident(id), let postMortem = try postMortem(id) else {
+        guard let incident = try store.incident(id), let postMortem = try await postMortem(id) else {
             throw Self.noPostMortem(id)
         }
-        let (earlier, later) = try neighbours(of: incident)
+        let (earlier, later) = try await neighbours(of: incident)
         let approvals = try store.approvals(id).map {
             PostMortemApproval(
                 title: $0.title, outcome: PostMortemApproval.Outcome(rawValue: $0.state.rawValue) ?? .pending,
@@ -128,7 +131,7 @@ public struct PostMortemStore: Sendable {
             incident: incident, postMortem: postMortem, timeline: try store.timeline(id),
             steps: try store.runSteps(id), approvals: approvals, deadlines: try store.deadlines(id),
             paged: Self.paged(try store.notifications(id), resolvedAt: incident.resolvedAt),
-            chain: ledger.planner?.config.chain, followUps: try followUps(id), earlier: earlier, later: later)
+            chain: ledger.planner?.config.chain, followUps: try await followUps(id), earlier: earlier, later: later)
     }
 
     /// The people asked to act on the incident while it was live, in the order first asked: its pages, raises,
@@ -144,8 +147,8 @@ public struct PostMortemStore: Sendable {
     /// The incidents the findings weigh: those opened in the `Findings.precedingWindow` before this one (for
     /// "warned early?"), and those with its fingerprint opened within `Findings.recurrenceWindow` after it
     /// resolved (for "fully solved?"; none before it resolves).
-    func neighbours(of incident: Incident) throws -> (earlier: [Incident], later: [Incident]) {
-        try writer.read { db in
+    func neighbours(of incident: Incident) async throws -> (earlier: [Incident], later: [Incident]) {
+        try await writer.read { db in
             let opened = Column("opened_at")
             let start = incident.openedAt.timeIntervalSince1970
             let earlier = try Incident.filter(opened < start && opened >= start - Findings.precedingWindow)
@@ -162,12 +165,9 @@ public struct PostMortemStore: Sendable {
     static func noPostMortem(_ id: IncidentID) -> StoreError {
         StoreError(code: .notFound, message: "Incident \(id) has no post-mortem.")
     }
-}
 
-extension BeaconStore {
-    /// The post-mortems still to write: those of resolved incidents not yet closed, soonest due first.
-    public func postMortemsToWrite(limit: Int = 100) throws -> [(incident: Incident, postMortem: PostMortem)] {
-        try writer.read { db in
+    public func postMortemsToWrite(limit: Int) async throws -> [(incident: Incident, postMortem: PostMortem)] {
+        try await writer.read { db in
             let postMortems = try PostMortem.fetchAll(
                 db,
                 sql: """

@@ -124,3 +124,17 @@ public struct SQLiteOutbox: OutboxRepository {
 
 /// Runs `body` on the calling thread: inside it GRDB's synchronous API is chosen, even from an async function.
 func onThisThread<T>(_ body: () throws -> T) rethrows -> T { try body() }
+
+extension SQLiteOutbox: OutboxFigures {
+    public func depth() async throws -> Int { try onThisThread { try store.outboxDepth() } }
+
+    public func depthByChannel() async throws -> [String: Int] { try onThisThread { try store.outboxDepthByChannel() } }
+
+    public func failingChannels(since: Date) async throws -> [String: String] {
+        try onThisThread { try store.failingChannels(since: since) }
+    }
+
+    public func unreachedIncidents() async throws -> [(id: IncidentID, title: String)] {
+        try onThisThread { try store.unreachedIncidents() }
+    }
+}

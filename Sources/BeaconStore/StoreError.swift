@@ -1,23 +1,6 @@
-/// An error raised while opening or using the store, with a message a user can act on.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: Hashable, Sendable {
-        case notADatabase
-        case notBeacon
-        case newerSchema
-        case notFound
-        case conflict
-    }
+import BeaconCore
 
-    public var code: Code
-    /// A sentence safe to show a user.
-    public var message: String
-    public var description: String { message }
-
-    public init(code: Code, message: String) {
-        self.code = code
-        self.message = message
-    }
-
+extension StoreError {
     static func notADatabase(_ path: String) -> Self {
         Self(code: .notADatabase, message: "\(path) is not an SQLite database; Beacon left it untouched.")
     }

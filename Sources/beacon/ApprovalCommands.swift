@@ -1,6 +1,5 @@
 import ArgumentParser
 import BeaconCore
-import BeaconStore
 import Foundation
 
 extension Beacon {
@@ -15,8 +14,7 @@ extension Beacon {
         func run(approve: Bool) async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
-            let store = try options.openStore(config)
-            let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
+            let ledger = try options.openRepositories(config).commands
             let approval = try await perform {
                 try await ledger.answer(
                     id, approve: approve, by: actor.name, layer: actor.layer, comment: comment, at: Date())
@@ -52,9 +50,9 @@ extension Beacon.IncidentCommand {
         func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
-            let store = try options.openStore(config)
+            let repositories = try options.openRepositories(config)
             let done = try await perform {
-                try await IncidentLedger(store, planner: CommandPlanner(config: config)).completeStep(
+                try await repositories.commands.completeStep(
                     step, of: IncidentID(id), by: actor.name, layer: actor.layer, note: note, at: Date())
             }
             print("#\(id) step \(done.stepID) done by \(actor.name)")

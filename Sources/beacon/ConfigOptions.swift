@@ -50,6 +50,11 @@ extension ConfigOptions {
         }
     }
 
+    /// The repositories of the store the configuration names, around a ledger that pages as `config` says.
+    func openRepositories(_ config: BeaconConfig) throws -> Repositories {
+        try openStore(config).repositories(configuration: { config })
+    }
+
     /// The person `--as` names, by login or name; their login (or name) is what the timeline records.
     func actor(_ handle: String, in config: BeaconConfig) throws -> (name: String, layer: Layer) {
         guard let (person, layer) = config.chain.person(handle) else {

@@ -18,6 +18,8 @@ struct Daemon: Sendable {
     private let current: ConfigBox
     private let monitor: MonitorService<ContinuousClock>
     private let dispatcher: OutboxDispatcher<ContinuousClock>
+    /// What the services read and change, around the daemon's one ledger.
+    let repositories: Repositories
 
     /// - Parameters:
     ///   - onChange: told of every incident change the monitor commits.
@@ -27,36 +29,38 @@ struct Daemon: Sendable {
         retryPolicy: RetryPolicy = RetryPolicy(), escalationTick: Duration = .seconds(1),
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in },
         onHTTPRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) throws {
+    ) async throws {
         let current = ConfigBox(config)
-        let ledger = IncidentLedger(store, configuration: { current.value })
+        let repositories = IncidentLedger(store, configuration: { current.value }).repositories
         let metrics = BeaconMetrics(channelIDs: { current.value.channels.map(\.id) })
         let client = CurlClient()
-        let signer = ApprovalSigner(key: try store.secret("approval-signing-key"))
+        let signer = ApprovalSigner(key: try await repositories.approvalLinks.secret("approval-signing-key"))
         let dispatcher = OutboxDispatcher(
-            config: config, outbox: store.outbox, sender: CurlChannelSender(client: client, now: { Date() }),
+            config: config, outbox: repositories.outbox, sender: CurlChannelSender(client: client, now: { Date() }),
             signer: signer,
             policy: retryPolicy, logger: logger, instrumentation: metrics)
         let monitor = MonitorService(
-            config: config, ledger: ledger, logger: logger, options: pollerOptions, instrumentation: metrics,
+            config: config, repositories: repositories, logger: logger, options: pollerOptions,
+            instrumentation: metrics,
             onChange: { change in
                 if change.notificationsQueued > 0 { dispatcher.wake() }
                 onChange(change)
             })
         let escalation = EscalationService(
-            ledger: ledger, tick: escalationTick,
+            ledger: repositories.commands, tick: escalationTick,
             logger: logger, instrumentation: metrics, queued: { _ in dispatcher.wake() })
         let http = BeaconHTTP.application(
-            listen: config.listen, store: store, ledger: ledger, signer: signer, config: { current.value },
+            listen: config.listen, repositories: repositories, signer: signer, config: { current.value },
             logger: logger,
             queued: { _ in dispatcher.wake() },
             health: {
                 let status = monitor.status
-                let depth = try? store.outboxDepth()
+                let outbox = repositories.outbox
+                let depth = try? await outbox.depth()
                 // Channels are judged on the last hour: a channel that failed yesterday and has not been tried
                 // since says nothing about now.
-                let failing = (try? store.failingChannels(since: Date().addingTimeInterval(-3_600))) ?? [:]
-                let unreached = (try? store.unreachedIncidents()) ?? []
+                let failing = (try? await outbox.failingChannels(since: Date().addingTimeInterval(-3_600))) ?? [:]
+                let unreached = (try? await outbox.unreachedIncidents()) ?? []
                 return HealthReport(
                     storeOK: depth != nil, monitorRunning: status.running, targets: status.targets,
                     failingSources: status.failingSources.count, outboxDepth: depth ?? 0,
@@ -64,6 +68,7 @@ struct Daemon: Sendable {
             }, metrics: metrics, failingSources: { monitor.status.failingSources }, onRunning: onHTTPRunning)
         services = [monitor, dispatcher, escalation, http]
         self.client = client
+        self.repositories = repositories
         self.current = current
         self.monitor = monitor
         self.dispatcher = dispatcher

@@ -68,10 +68,10 @@ extension Beacon {
                     DemoConfig.compressed(shipped, metricsAddress: ListenAddress(host: "127.0.0.1", port: shopPort)))
                 config.listen = ListenAddress(host: "127.0.0.1", port: requested)
                 config.publicURL = "http://127.0.0.1:\(requested)"
-                let users = try await Self.addUsers(config, store: store)
+                let users = try await Self.addUsers(config, people: store.people)
                 let publicURL = Locked(config.publicURL)
                 let (consolePorts, consoleSink) = AsyncStream.makeStream(of: Int.self)
-                let daemon = try Daemon(
+                let daemon = try await Daemon(
                     config: config, store: store, logger: logger, escalationTick: .milliseconds(250),
                     onChange: { printer.print($0, publicURL: publicURL.withLock { $0 }) },
                     onHTTPRunning: { consoleSink.yield($0) })
@@ -104,8 +104,9 @@ extension Beacon {
                 }
                 try await clock.sleep(until: started.advanced(by: scenario.duration))
                 let finished = Date()
-                for line in try await DemoPostMortem.complete(store: store, config: live, at: finished)
-                    + DemoPostMortem.weekly(store: store, config: live, at: finished)
+                let repositories = daemon.repositories
+                for line in try await DemoPostMortem.complete(repositories: repositories, config: live, at: finished)
+                    + DemoPostMortem.weekly(repositories: repositories, config: live, at: finished)
                 {
                     printer.narrate(line)
                 }
@@ -123,18 +124,20 @@ extension Beacon {
                 group.cancelAll()
                 await daemon.client.shutdown()
             }
-            try printer.summarize(store)
+            try await printer.summarize(store.repositories(configuration: { shipped }))
             if keep { print("The store is kept at \(directory.path)/beacon.sqlite") }
         }
 
         /// One console user per person of the chain who has a login, all with the demo password.
-        private static func addUsers(_ config: BeaconConfig, store: BeaconStore) async throws -> [(String, Layer)] {
+        private static func addUsers(
+            _ config: BeaconConfig, people: any PeopleRepository
+        ) async throws -> [(String, Layer)] {
             let hash = Credentials.hashPassword(demoPassword, cost: 8)
             var users: [(String, Layer)] = []
             for layer in Layer.allCases {
                 for person in config.chain[layer].people {
                     guard let login = person.login else { continue }
-                    try await store.people.addUser(
+                    try await people.addUser(
                         login: login, name: person.name, layer: layer, admin: layer == .decision, passwordHash: hash,
                         at: Date())
                     users.append((login, layer))

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// The demo's director writes the post-mortem of the payment incident once it has resolved, the way a team
@@ -8,36 +7,35 @@ import Foundation
 enum DemoPostMortem {
     /// Completes and closes the first resolved incident's post-mortem.
     /// - Returns: what happened, as lines to print; empty when no incident resolved.
-    static func complete(store: BeaconStore, config: BeaconConfig, at now: Date) async throws -> [String] {
-        let ledger = IncidentLedger(store, planner: CommandPlanner(config: config))
-        let postMortems = PostMortemStore(ledger, calendar: config.calendar)
-        guard let incident = try store.incidents(limit: 100).last(where: { $0.status == .resolved }),
-            let id = incident.id, let author = config.chain.execution.people.first
+    static func complete(repositories: Repositories, config: BeaconConfig, at now: Date) async throws -> [String] {
+        let postMortems = repositories.postMortems
+        let recent = try await repositories.incidents.incidents(statuses: [.resolved], since: nil, limit: 100)
+        guard let incident = recent.last, let id = incident.id, let author = config.chain.execution.people.first,
+            let postMortem = try await postMortems.postMortem(id)
         else { return [] }
         let actor = author.login ?? author.name
-        try postMortems.edit(id, at: now) {
-            $0.fields.rootCause =
-                "The payment provider slowed down and our gateway retried without a budget, exhausting its "
-                + "connection pool."
-            $0.fields.trigger = "A latency spike at the card payment provider."
-            $0.fields.ordersAffected = 1_240
-            $0.fields.usersAffected = 980
-            $0.fields.revenueAtRisk = 186_000
-            $0.comments[.respondedFast] = "Nobody acknowledged in the demo: the escalations did their job."
-        }
+        var update = PostMortemUpdate(postMortem, followUps: try await postMortems.followUps(id))
+        update.fields.rootCause =
+            "The payment provider slowed down and our gateway retried without a budget, exhausting its "
+            + "connection pool."
+        update.fields.trigger = "A latency spike at the card payment provider."
+        update.fields.ordersAffected = 1_240
+        update.fields.usersAffected = 980
+        update.fields.revenueAtRisk = 186_000
+        update.comments[.respondedFast] = "Nobody acknowledged in the demo: the escalations did their job."
         let week: TimeInterval = 7 * 86_400
         let actions = [
             (FollowUpKind.plan, "Add a retry budget and provider failover to the payment-failure playbook"),
             (.knowledgeBase, "Write the agent script for failed card payments"),
             (.training, "Run a payment-outage drill with the on-call leads"),
         ]
-        for (kind, description) in actions {
-            try postMortems.save(
-                FollowUp(
-                    incidentID: id, kind: kind, description: description, owner: actor,
-                    dueAt: now.addingTimeInterval(2 * week)), at: now)
+        update.followUps += actions.map { kind, description in
+            FollowUp(
+                incidentID: id, kind: kind, description: description, owner: actor,
+                dueAt: now.addingTimeInterval(2 * week))
         }
-        let report = try postMortems.report(id)
+        try await postMortems.apply(update, to: id, by: actor, at: now)
+        let report = try await postMortems.report(id)
         var lines = [
             "\(author.name) writes the post-mortem of \(id): root cause, impact and \(actions.count) follow-ups "
                 + "(plan, knowledge base, training)."
@@ -46,16 +44,17 @@ enum DemoPostMortem {
             lines.append(
                 "  \(finding.kind.question) \(finding.verdict ? "Yes" : "No") — \(finding.evidence.first ?? "")")
         }
-        let closed = try await postMortems.closeIncident(id, by: actor, at: now)
+        let closed = try await repositories.commands.perform(.close, on: id, by: actor, at: now)
         lines.append(
             "\(id) \(closed.event.message). Export: \(config.publicURL)/incidents/\(id.rawValue)/postmortem.md")
         return lines
     }
 
     /// The weekly report of the demo's week, in a few lines: what opened, by category, and the deadlines kept.
-    static func weekly(store: BeaconStore, config: BeaconConfig, at now: Date) throws -> [String] {
+    static func weekly(repositories: Repositories, config: BeaconConfig, at now: Date) async throws -> [String] {
         let week = ISOWeek(containing: now, in: config.calendar)
-        let report = try store.weeklyReport(week, calendar: config.calendar, ruleTitles: config.ruleTitles, at: now)
+        let report = try await repositories.reports.weeklyReport(
+            week, calendar: config.calendar, ruleTitles: config.ruleTitles, at: now)
         let categories = report.byCategory.filter { $0.count > 0 }.map {
             "\($0.category.rawValue) \($0.count) (\($0.sharePercent.formatted(maxFractionDigits: 1))%)"
         }

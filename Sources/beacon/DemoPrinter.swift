@@ -2,7 +2,6 @@ import BeaconCore
 import BeaconCurl
 import BeaconDemo
 import BeaconNotify
-import BeaconStore
 import Foundation
 
 /// Prints the demo as it happens: the scenario's narration, every incident change and every notification the
@@ -123,18 +122,20 @@ struct DemoPrinter: Sendable {
         }
     }
 
-    func summarize(_ store: BeaconStore) throws {
-        let incidents = try store.incidents(limit: 100)
-        let sent = try incidents.compactMap(\.id).flatMap { try store.notifications($0) }
+    func summarize(_ repositories: Repositories) async throws {
+        let store = repositories.incidents
+        let incidents = try await store.incidents(statuses: [], since: nil, limit: 100)
+        var sent: [OutboxEntry] = []
+        for id in incidents.compactMap(\.id) { sent += try await store.notifications(id) }
         let delivered = sent.filter { $0.state == .delivered }.count
         write("\nDemo over: \(incidents.count) incidents, \(delivered) of \(sent.count) notifications delivered.\n")
         write(IncidentTable.render(incidents.reversed(), now: Date()))
         guard let first = incidents.last, let id = first.id else { return }
-        write("\n" + IncidentTable.detail(first, timeline: try store.timeline(id)))
+        write("\n" + IncidentTable.detail(first, timeline: try await store.timeline(id)))
         write(
             IncidentTable.command(
-                steps: try store.runSteps(id), approvals: try store.approvals(id),
-                notifications: try store.notifications(id)))
+                steps: try await store.runSteps(id), approvals: try await store.approvals(id),
+                notifications: try await store.notifications(id)))
     }
 
     /// Prints a line at once, even when standard output is a pipe.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BeaconCore
 import BeaconServer
-import BeaconStore
 import Foundation
 
 extension Beacon.IncidentCommand {
@@ -18,9 +17,9 @@ extension Beacon.IncidentCommand {
             func run(_ action: IncidentAction) async throws {
                 let config = try options.loadMain()
                 let actor = try options.actor(person, in: config)
-                let store = try options.openStore(config)
+                let repositories = try options.openRepositories(config)
                 let change = try await perform {
-                    try await IncidentLedger(store, planner: CommandPlanner(config: config)).perform(
+                    try await repositories.commands.perform(
                         action, on: IncidentID(id), by: actor.name, note: note, at: Date())
                 }
                 if json { return try printJSON(IncidentResource(change.incident)) }

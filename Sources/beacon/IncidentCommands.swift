@@ -1,7 +1,6 @@
 public import ArgumentParser
 import BeaconCore
 import BeaconServer
-import BeaconStore
 import Foundation
 
 extension Beacon {
@@ -29,7 +28,7 @@ extension Beacon.IncidentCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let incidents = try options.openStore(config).incidentReader
+            let incidents = try options.openRepositories(config).incidents
             let statuses = try parseStatuses()
             let found = try await incidents.incidents(statuses: statuses, since: nil, limit: limit)
             if json { return try printJSON(found.map { IncidentResource($0) }) }
@@ -58,14 +57,15 @@ extension Beacon.IncidentCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let store = try options.openStore(config)
-            let incidents = store.incidentReader
+            let repositories = try options.openRepositories(config)
+            let incidents = repositories.incidents
             let id = IncidentID(id)
             guard let incident = try await incidents.incident(id) else {
                 printErrors(["No incident #\(id)."])
                 throw ExitCode.failure
             }
-            let detail = try IncidentDetailResource(store: store, incident: incident)
+            let detail = try await IncidentDetailResource(
+                incident, incidents: incidents, postMortems: repositories.postMortems)
             if json { return try printJSON(detail) }
             print(IncidentTable.detail(incident, timeline: try await incidents.timeline(id)))
             print(
@@ -92,9 +92,9 @@ extension Beacon.IncidentCommand {
         func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
-            let store = try options.openStore(config)
+            let repositories = try options.openRepositories(config)
             let change = try await perform {
-                try await IncidentLedger(store, planner: CommandPlanner(config: config)).declare(
+                try await repositories.commands.declare(
                     title: title, category: category, severity: severity, by: actor.name, at: Date())
             }
             if json { return try printJSON(IncidentResource(change.incident)) }

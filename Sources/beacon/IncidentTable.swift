@@ -1,6 +1,5 @@
 import BeaconCore
 import BeaconServer
-import BeaconStore
 import Foundation
 
 /// Incidents as text for a terminal.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BeaconCore
-import BeaconStore
 import Foundation
 
 #if canImport(Glibc)
@@ -25,7 +24,7 @@ extension Beacon.PostMortemCommand {
         @Flag(help: "Print one JSON document.") var json = false
 
         func run() async throws {
-            let report = try loadReport(options, id)
+            let report = try await loadReport(options, id)
             if json { return try printJSON(report) }
             print(PostMortemSummary.render(report))
         }
@@ -54,18 +53,19 @@ extension Beacon.PostMortemCommand {
                 printErrors([refusal])
                 throw ExitCode.failure
             }
-            let postMortems = try openPostMortems(options, config)
-            let report = try loadReport(postMortems, id)
+            let repositories = try options.openRepositories(config)
+            let postMortems = repositories.postMortems
+            let report = try await loadReport(repositories, id)
             let incident = IncidentID(id)
             var session = PostMortemEditSession(document: PostMortemDocument(report)) { update, base in
-                try postMortems.apply(update, to: incident, by: actor.name, at: Date(), since: base)
+                try await postMortems.apply(update, to: incident, by: actor.name, at: Date(), since: base)
             }
             let configFlag = options.config == "beacon.yaml" ? [] : ["--config", options.config]
             session.retryHint =
                 (["beacon", "postmortem", "edit", "\(id)", "--as", actor.name] + configFlag + ["--file"])
                 .map(PostMortemEditSession.shellQuoted).joined(separator: " ")
-            if let file { return try session.apply(file: file) }
-            try session.edit(
+            if let file { return try await session.apply(file: file) }
+            try await session.edit(
                 editor: PostMortemEditSession.editor(ProcessInfo.processInfo.environment),
                 interactive: isatty(STDIN_FILENO) != 0)
         }
@@ -83,7 +83,7 @@ extension Beacon.PostMortemCommand {
         @Option(help: "markdown (the default) or yaml.") var format: Format = .markdown
 
         func run() async throws {
-            let report = try loadReport(options, id)
+            let report = try await loadReport(options, id)
             switch format {
             case .markdown: print(report.markdown, terminator: "")
             case .yaml: print(PostMortemDocument(report).text, terminator: "")
@@ -93,27 +93,22 @@ extension Beacon.PostMortemCommand {
 }
 
 /// Reads a post-mortem report, printing a missing one as a sentence and failing.
-private func loadReport(_ options: ConfigOptions, _ id: Int64) throws -> PostMortemReport {
-    try loadReport(try openPostMortems(options, try options.loadMain()), id)
+/// The configuration's command chain names the people of the 5W1H and their roles.
+private func loadReport(_ options: ConfigOptions, _ id: Int64) async throws -> PostMortemReport {
+    try await loadReport(try options.openRepositories(try options.loadMain()), id)
 }
 
-private func loadReport(_ postMortems: PostMortemStore, _ id: Int64) throws -> PostMortemReport {
-    guard try postMortems.ledger.store.incident(IncidentID(id)) != nil else {
+private func loadReport(_ repositories: Repositories, _ id: Int64) async throws -> PostMortemReport {
+    guard try await repositories.incidents.incident(IncidentID(id)) != nil else {
         printErrors(["No incident #\(id)."])
         throw ExitCode.failure
     }
     do {
-        return try postMortems.report(IncidentID(id))
+        return try await repositories.postMortems.report(IncidentID(id))
     } catch let error as StoreError {
         printErrors([error.message])
         throw ExitCode.failure
     }
-}
-
-/// Post-mortems with the configuration's command chain, which names the people of the 5W1H and their roles.
-private func openPostMortems(_ options: ConfigOptions, _ config: BeaconConfig) throws -> PostMortemStore {
-    let ledger = IncidentLedger(try options.openStore(config), planner: CommandPlanner(config: config))
-    return PostMortemStore(ledger, calendar: config.calendar)
 }
 
 /// The terminal view of a post-mortem.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// One `beacon postmortem edit`: the document through an editor (again while it is wrong and someone is at the
@@ -8,12 +7,13 @@ import Foundation
 struct PostMortemEditSession {
     let document: PostMortemDocument
     /// Saves an update; the second argument is what the editor started from, to refuse a concurrent change.
-    let save: (PostMortemUpdate, PostMortemUpdate?) throws -> PostMortemChanges
+    let save: (PostMortemUpdate, PostMortemUpdate?) async throws -> PostMortemChanges
     /// The command that applies a kept file, without the file's path: printed when a text is kept.
     var retryHint = "beacon postmortem edit --file"
 
     init(
-        document: PostMortemDocument, save: @escaping (PostMortemUpdate, PostMortemUpdate?) throws -> PostMortemChanges
+        document: PostMortemDocument,
+        save: @escaping (PostMortemUpdate, PostMortemUpdate?) async throws -> PostMortemChanges
     ) {
         self.document = document
         self.save = save
@@ -28,7 +28,7 @@ struct PostMortemEditSession {
     }
 
     /// Validates and applies a document read from `path`, without asking anything.
-    func apply(file path: String) throws {
+    func apply(file path: String) async throws {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -38,7 +38,7 @@ struct PostMortemEditSession {
         }
         do {
             let update = try document.parse(text, file: path, now: Date())
-            announce(try save(update, nil))
+            announce(try await save(update, nil))
         } catch let error as PostMortemDocumentError {
             printErrors(error.issues)
             throw ExitCode.failure
@@ -50,7 +50,7 @@ struct PostMortemEditSession {
 
     /// Opens the document in the editor until it is valid or the person gives up, then applies it.
     /// - Parameter interactive: whether standard input is a terminal, so the person can be asked to edit again.
-    func edit(editor: String, interactive: Bool) throws {
+    func edit(editor: String, interactive: Bool) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -64,7 +64,7 @@ struct PostMortemEditSession {
             do {
                 if text != original {
                     let update = try document.parse(text, file: document.fileName, now: Date())
-                    announce(update == base ? nil : try save(update, base))
+                    announce(update == base ? nil : try await save(update, base))
                 } else {
                     announce(nil)
                 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BeaconCore
 import BeaconServer
-import BeaconStore
 import Foundation
 
 extension Beacon {
@@ -29,7 +28,7 @@ extension Beacon.ReportCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let reports = try options.openStore(config).reports
+            let reports = try options.openRepositories(config).reports
             let now = Date()
             let report = try await reports.weeklyReport(
                 try chosenWeek(now: now, calendar: config.calendar), calendar: config.calendar,

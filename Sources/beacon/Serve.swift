@@ -1,7 +1,6 @@
 public import ArgumentParser
 import BeaconCore
 import BeaconMonitor
-import BeaconStore
 import Logging
 import ServiceLifecycle
 
@@ -23,7 +22,7 @@ extension Beacon {
             let config = try options.load()
             try ListenProbe.check(config.listen)
             let store = try options.openStore(config)
-            let daemon = try Daemon(config: config, store: store, logger: logger)
+            let daemon = try await Daemon(config: config, store: store, logger: logger)
             let reloader = ConfigReloadService(loader: options.loader, logger: logger) { daemon.reload($0) }
             logger.info(
                 "beacon serving",

@@ -1,7 +1,6 @@
 public import ArgumentParser
 import BeaconCore
 import BeaconServer
-import BeaconStore
 import Foundation
 
 extension Beacon {
@@ -26,9 +25,9 @@ extension Beacon.UserCommand {
         func run() async throws {
             let password = try readPassword()
             let config = try options.loadMain()
-            let store = try options.openStore(config)
+            let repositories = try options.openRepositories(config)
             let user = try await report {
-                try await store.people.addUser(
+                try await repositories.people.addUser(
                     login: login, name: name, layer: layer, admin: admin,
                     passwordHash: Credentials.hashPassword(password), at: Date())
             }
@@ -43,7 +42,7 @@ extension Beacon.UserCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let users = try await options.openStore(config).people.users()
+            let users = try await options.openRepositories(config).people.users()
             if json { return try printJSON(users.map(UserResource.init)) }
             guard !users.isEmpty else { return print("No users. Add one with `beacon user add`.") }
             for user in users {
@@ -64,8 +63,8 @@ extension Beacon.UserCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let store = try options.openStore(config)
-            try await report { try await store.people.updateUser(login: login) { $0.disabled = true } }
+            let repositories = try options.openRepositories(config)
+            try await report { try await repositories.people.updateUser(login: login) { $0.disabled = true } }
             print("Disabled \(login).")
         }
     }
@@ -79,9 +78,9 @@ extension Beacon.UserCommand {
         func run() async throws {
             let password = try readPassword()
             let config = try options.loadMain()
-            let store = try options.openStore(config)
+            let repositories = try options.openRepositories(config)
             try await report {
-                try await store.people.updateUser(login: login) { user in
+                try await repositories.people.updateUser(login: login) { user in
                     user.passwordHash = Credentials.hashPassword(password)
                     user.failedLogins = 0
                     user.lockedUntil = nil
@@ -99,10 +98,10 @@ extension Beacon.UserCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let store = try options.openStore(config)
+            let repositories = try options.openRepositories(config)
             let made = Credentials.newToken()
             try await report {
-                try await store.people.addToken(login: login, hash: made.hash, prefix: made.prefix, at: Date())
+                try await repositories.people.addToken(login: login, hash: made.hash, prefix: made.prefix, at: Date())
             }
             print(made.token)
         }

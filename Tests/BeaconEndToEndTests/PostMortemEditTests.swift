@@ -41,7 +41,7 @@ import Testing
         let store = try BeaconStore.open(path: config.path("beacon.sqlite"))
         let id = IncidentID(1)
         let resolvedAt = try #require(try store.incident(id)?.resolvedAt)
-        let postMortem = try #require(
+        let postMortem = try await #require(
             try PostMortemStore(IncidentLedger.recordingOnly(store), calendar: .current).postMortem(id))
         #expect(postMortem.owner == .execution)
         #expect(postMortem.createdAt == resolvedAt)

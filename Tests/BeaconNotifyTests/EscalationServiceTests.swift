@@ -30,7 +30,7 @@ import Testing
             .incident.id)
         try await ledger.perform(.resolve, on: id, by: "zhangmin", at: start + 600)
         let postMortems = PostMortemStore(ledger, calendar: Self.config.calendar)
-        let due = try #require(try postMortems.postMortem(id)?.dueAt)
+        let due = try #require(try await postMortems.postMortem(id)?.dueAt)
         try postMortems.save(
             FollowUp(
                 incidentID: id, kind: .plan, description: "Alert on checkout errors", owner: "zhangmin",

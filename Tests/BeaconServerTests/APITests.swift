@@ -32,7 +32,8 @@ import Testing
     func application() -> some ApplicationProtocol {
         let config = config
         return BeaconHTTP.application(
-            listen: ListenAddress(host: "127.0.0.1", port: 0), store: store,
+            listen: ListenAddress(host: "127.0.0.1", port: 0),
+            repositories: store.repositories(configuration: { config }),
             signer: ApprovalSigner(key: Array(repeating: 1, count: 32)), config: { config },
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
             health: {

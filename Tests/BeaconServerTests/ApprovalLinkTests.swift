@@ -49,7 +49,8 @@ import Testing
     func application(at now: Date) -> some ApplicationProtocol {
         let config = config
         return BeaconHTTP.application(
-            listen: ListenAddress(host: "127.0.0.1", port: 0), store: store, signer: signer, config: { config },
+            listen: ListenAddress(host: "127.0.0.1", port: 0),
+            repositories: store.repositories(configuration: { config }), signer: signer, config: { config },
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, now: { now },
             health: { HealthReport(storeOK: true, monitorRunning: true, targets: 0, failingSources: 0, outboxDepth: 0) }
         )
@@ -162,7 +163,7 @@ extension ApprovalLinkTests {
     @Test func aShortLinkShowsBothAnswersAndAnswersOnce() async throws {
         let code = try await shortLink()
         #expect(code.count == 14, "14 base62 characters: 83 random bits")
-        let stored = try store.shortLink(codeHash: ApprovalShortLink.hash(code))
+        let stored = try await store.approvalLinks.shortLink(codeHash: ApprovalShortLink.hash(code))
         #expect(stored?.person == "lina")
         try await application(at: start + 60).test(.router) { client in
             let page = try await client.execute(uri: "/a/\(code)", method: .get)

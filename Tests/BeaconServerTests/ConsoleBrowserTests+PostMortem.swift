@@ -35,10 +35,10 @@ extension ConsoleBrowserTests {
             await chromedriver.stop(driver: browser)
             #expect(ChromeDriverProcess.processes(using: chromedriver.profile).isEmpty, "no browser is left running")
         }
-        let postMortem = try #require(try fixture.postMortems.postMortem(id))
+        let postMortem = try #require(try await fixture.postMortems.postMortem(id))
         #expect(postMortem.fields.rootCause == "A deploy dropped the gateway's retry setting")
         #expect(postMortem.fields.ordersAffected == 1_200)
-        let followUp = try #require(try fixture.postMortems.followUps(id).first)
+        let followUp = try #require(try await fixture.postMortems.followUps(id).first)
         #expect(followUp.kind == .knowledgeBase)
         #expect(followUp.owner == "Zhang Min")
         #expect(DueDay.text(followUp.dueAt) == due)

@@ -95,7 +95,8 @@ struct ConsoleFixture {
         let clock = clock
         let failing = failing
         return BeaconHTTP.application(
-            listen: ListenAddress(host: "127.0.0.1", port: 0), store: store,
+            listen: ListenAddress(host: "127.0.0.1", port: 0),
+            repositories: store.repositories(configuration: { config }),
             signer: ApprovalSigner(key: Array(repeating: 3, count: 32)), config: { config },
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, now: clock,
             health: {

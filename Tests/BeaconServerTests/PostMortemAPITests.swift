@@ -47,7 +47,7 @@ final class StoreFile: Sendable {
             )
             .incident.id)
         try await ledger.perform(.resolve, on: resolved, by: "zhangmin", at: start.addingTimeInterval(600))
-        try postMortems.openPostMortem(resolved, at: start.addingTimeInterval(600))
+        try await postMortems.openPostMortem(resolved, at: start.addingTimeInterval(600))
         open = try #require(
             try await ledger.declare(
                 title: "Search slow", category: .system, severity: .sev3, by: "zhangmin", at: start
@@ -67,7 +67,8 @@ final class StoreFile: Sendable {
         let config = Self.config
         let now = start.addingTimeInterval(3_600)
         return BeaconHTTP.application(
-            listen: ListenAddress(host: "127.0.0.1", port: 0), store: store,
+            listen: ListenAddress(host: "127.0.0.1", port: 0),
+            repositories: store.repositories(configuration: { config }),
             signer: ApprovalSigner(key: Array(repeating: 1, count: 32)), config: { config },
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, now: { now },
             health: {
@@ -92,7 +93,7 @@ final class StoreFile: Sendable {
             let response = try await client.execute(
                 uri: "/api/incidents/\(resolved.rawValue)/postmortem", method: .get, headers: headers)
             #expect(response.status == .ok)
-            let expected = try JSONEncoder.beacon.encode(try postMortems.report(resolved))
+            let expected = try await JSONEncoder.beacon.encode(try postMortems.report(resolved))
             #expect(String(buffer: response.body) == String(decoding: expected, as: UTF8.self))
             #expect(try json(response)["missing_for_close"] as? [String] != [])
         }
@@ -170,7 +171,7 @@ final class StoreFile: Sendable {
                 headers: [.cookie: "beacon_session=\(cookie)"])
             #expect(read.status == .ok)
         }
-        #expect(try postMortems.report(resolved).postMortem.updatedAt == start.addingTimeInterval(600))
+        #expect(try await postMortems.report(resolved).postMortem.updatedAt == start.addingTimeInterval(600))
     }
 
     @Test func theDecisionLayerReadsButDoesNotWrite() async throws {
@@ -192,7 +193,7 @@ final class StoreFile: Sendable {
                 try json(write)["error"] as? String
                     == "Only the operation and execution layers write post-mortems; lina is in the decision layer.")
         }
-        #expect(try postMortems.report(resolved).postMortem.updatedAt == start.addingTimeInterval(600))
+        #expect(try await postMortems.report(resolved).postMortem.updatedAt == start.addingTimeInterval(600))
     }
 
     @Test func putAppliesTheEditAsTheSignedInUser() async throws {
@@ -222,7 +223,7 @@ final class StoreFile: Sendable {
                 == "Post-mortem edited by wanglei: root cause, trigger, orders affected, revenue at risk, "
                 + "comment on warned early; 1 follow-up added")
 
-        let again = PostMortemUpdate(try postMortems.report(resolved))
+        let again = await PostMortemUpdate(try postMortems.report(resolved))
         let encoded = String(decoding: try JSONEncoder.beacon.encode(again), as: UTF8.self)
         let events = try store.timeline(resolved).count
         try await application().test(.live) { client in
@@ -262,7 +263,7 @@ final class StoreFile: Sendable {
                 ])
             #expect((body["error"] as? String)?.hasPrefix("The post-mortem has 6 problems; nothing was saved.") == true)
         }
-        #expect(try postMortems.report(resolved).postMortem.fields.rootCause == nil)
+        #expect(try await postMortems.report(resolved).postMortem.fields.rootCause == nil)
         #expect(try store.timeline(resolved).allSatisfy { !$0.message.hasPrefix("Post-mortem edited") })
     }
 
@@ -273,7 +274,7 @@ final class StoreFile: Sendable {
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/markdown; charset=utf-8")
             #expect(response.headers[.contentDisposition] == #"inline; filename="incident-1-postmortem.md""#)
-            #expect(String(buffer: response.body) == (try postMortems.report(resolved).markdown))
+            await #expect(String(buffer: response.body) == (try postMortems.report(resolved).markdown))
         }
     }
 }

@@ -59,7 +59,7 @@ extension ConsoleFixture {
         try await ledger.perform(.resolve, on: id, by: "wanglei", at: opened + 90)
         if let postMortemOpened {
             try dropPostMortem(id)
-            try postMortems.openPostMortem(id, at: postMortemOpened)
+            try await postMortems.openPostMortem(id, at: postMortemOpened)
         }
         return id
     }

@@ -34,7 +34,7 @@ import Testing
                     #"<td data-label="Type">Knowledge base</td><td data-label="Action">Write the gateway runbook</td>"#)
             )
             #expect(!html.contains("<li>at least one follow-up or a reason why no action is needed</li>"))
-            let followUp = try #require(try fixture.postMortems.followUps(id).first)
+            let followUp = try #require(try await fixture.postMortems.followUps(id).first)
             #expect(followUp.kind == .knowledgeBase)
             #expect(followUp.owner == "Zhang Min")
             #expect(followUp.status == .open)
@@ -76,7 +76,7 @@ import Testing
             #expect(emptyHTML.contains("<li>Action: say what will be done.</li>"))
             #expect(emptyHTML.contains("<li>Due: choose a day.</li>"))
         }
-        #expect(try fixture.postMortems.followUps(id).isEmpty)
+        #expect(try await fixture.postMortems.followUps(id).isEmpty)
     }
 
     @Test func aFollowUpIsDoneWontDoWithAReasonOrReopened() async throws {
@@ -85,7 +85,9 @@ import Testing
                 incidentID: id, kind: .plan, description: "Review the deploy checklist", owner: "Wang Lei",
                 dueAt: fixture.now.addingTimeInterval(86_400)), at: fixture.now)
         let uri = "\(base)/follow-ups/\(try #require(item.id))"
-        @Sendable func stored() throws -> FollowUp { try #require(try fixture.postMortems.followUps(id).first) }
+        @Sendable func stored() async throws -> FollowUp {
+            try #require(try await fixture.postMortems.followUps(id).first)
+        }
         try await fixture.application().test(.router) { client in
             let session = try await fixture.signIn(client, as: .execution)
             let noReason = try await fixture.post(
@@ -93,29 +95,29 @@ import Testing
             #expect(
                 try await fixture.follow(client, noReason, as: session).html.contains(
                     "Say why “Review the deploy checklist” won&#39;t be done: the reason is required."))
-            #expect(try stored().status == .open)
+            #expect(try await stored().status == .open)
 
             let wontDo = try await fixture.post(
                 client, uri, as: session, csrf: session.csrf, [("status", "wont_do"), ("reason", "Checklist retired")])
             #expect(
                 try await fixture.follow(client, wontDo, as: session).html.contains(
                     "Follow-up marked won&#39;t do: Review the deploy checklist."))
-            #expect(try stored().status == .wontDo)
-            #expect(try stored().reason == "Checklist retired")
-            #expect(try stored().closedAt == fixture.now)
+            #expect(try await stored().status == .wontDo)
+            #expect(try await stored().reason == "Checklist retired")
+            #expect(try await stored().closedAt == fixture.now)
 
             let reopened = try await fixture.post(client, uri, as: session, csrf: session.csrf, [("status", "open")])
             let (_, html) = try await fixture.follow(client, reopened, as: session)
             #expect(html.contains("Follow-up reopened: Review the deploy checklist."))
-            #expect(try stored().status == .open)
-            #expect(try stored().reason == nil)
-            #expect(try stored().closedAt == nil)
+            #expect(try await stored().status == .open)
+            #expect(try await stored().reason == nil)
+            #expect(try await stored().closedAt == nil)
 
             let done = try await fixture.post(
                 client, uri, as: session, csrf: session.csrf, [("status", "done"), ("reason", "ignored")])
             #expect(try await fixture.follow(client, done, as: session).html.contains("Follow-up done"))
-            #expect(try stored().status == .done)
-            #expect(try stored().reason == nil)
+            #expect(try await stored().status == .done)
+            #expect(try await stored().reason == nil)
 
             let unknown = try await fixture.post(client, uri, as: session, csrf: session.csrf, [("status", "someday")])
             #expect(unknown.status == .badRequest)

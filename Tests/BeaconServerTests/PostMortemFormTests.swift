@@ -19,7 +19,7 @@ import Testing
     var base: String { "/incidents/\(id.rawValue)/postmortem" }
 
     var postMortem: PostMortem {
-        get throws { try #require(try fixture.postMortems.postMortem(id)) }
+        get async throws { try #require(try await fixture.postMortems.postMortem(id)) }
     }
 
     /// Every post-mortem form, with fields that would change something if it were accepted.
@@ -43,8 +43,8 @@ import Testing
     }
 
     /// What a refused form must leave as it was.
-    func snapshot() throws -> (PostMortem?, [FollowUp], IncidentStatus?, PostMortem?) {
-        (
+    func snapshot() async throws -> (PostMortem?, [FollowUp], IncidentStatus?, PostMortem?) {
+        await (
             try fixture.postMortems.postMortem(id), try fixture.postMortems.followUps(id),
             try fixture.store.incident(id)?.status, try fixture.postMortems.postMortem(fixture.incidentID)
         )
@@ -53,7 +53,7 @@ import Testing
     @Test func everyFormRefusesAMissingOrWrongToken() async throws {
         try await fixture.resolveDeclared(openPostMortem: false)
         let routes = try formRoutes()
-        let before = try snapshot()
+        let before = try await snapshot()
         try await fixture.application().test(.router) { client in
             let session = try await fixture.signIn(client, as: .execution)
             for route in routes {
@@ -64,13 +64,13 @@ import Testing
                 }
             }
         }
-        #expect(try snapshot() == before)
+        #expect(try await snapshot() == before)
     }
 
     @Test func theDecisionLayerReadsAndIsRefusedEveryForm() async throws {
         try await fixture.resolveDeclared(openPostMortem: false)
         let routes = try formRoutes()
-        let before = try snapshot()
+        let before = try await snapshot()
         try await fixture.application().test(.router) { client in
             let executive = try await fixture.signIn(client, as: .decision)
             for route in routes {
@@ -82,7 +82,7 @@ import Testing
                         "Only the operation and execution layers write post-mortems; lina is in the decision layer."))
             }
         }
-        #expect(try snapshot() == before)
+        #expect(try await snapshot() == before)
     }
 
     @Test func savingTheWrittenFieldsKeepsEachAndSaysWhatChanged() async throws {
@@ -101,7 +101,7 @@ import Testing
             #expect(html.contains(">Retry setting dropped by a deploy</textarea>"))
             #expect(html.contains(#"id="missing""#), "still no follow-up")
             #expect(!html.contains("<li>a root cause</li>"))
-            let fields = try postMortem.fields
+            let fields = try await postMortem.fields
             #expect(fields.rootCause == "Retry setting dropped by a deploy")
             #expect(fields.trigger == "Friday deploy")
             #expect(fields.ordersAffected == 1_200)
@@ -117,7 +117,7 @@ import Testing
             #expect(
                 try await fixture.follow(client, partial, as: session).html.contains(
                     "Saved the trigger, users affected."))
-            let after = try postMortem.fields
+            let after = try await postMortem.fields
             #expect(after.trigger == nil, "sent blank: cleared")
             #expect(after.usersAffected == nil)
             #expect(after.rootCause == "Retry setting dropped by a deploy", "left out: kept")
@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func badNumbersAreRefusedWithEverythingTypedShownAgain() async throws {
-        let before = try postMortem
+        let before = try await postMortem
         try await fixture.application().test(.router) { client in
             let session = try await fixture.signIn(client, as: .operation)
             let response = try await fixture.post(
@@ -155,7 +155,7 @@ import Testing
             #expect(html.contains(#"id="orders_affected" name="orders_affected" form="fields" value="1,200""#))
             #expect(html.contains(#"id="revenue_at_risk" name="revenue_at_risk" form="fields" value="lots""#))
         }
-        #expect(try postMortem == before)
+        #expect(try await postMortem == before)
     }
 
     @Test func aCommentPerFindingIsSavedAndRemoved() async throws {
@@ -167,11 +167,11 @@ import Testing
             let (_, html) = try await fixture.follow(client, saved, as: session)
             #expect(html.contains("Comment saved: Did we respond fast?"))
             #expect(html.contains(">Paging worked; the approval took the longest.</textarea>"))
-            #expect(try postMortem.comments == [.respondedFast: "Paging worked; the approval took the longest."])
+            #expect(try await postMortem.comments == [.respondedFast: "Paging worked; the approval took the longest."])
             let removed = try await fixture.post(
                 client, "\(base)/comments/responded_fast", as: session, csrf: session.csrf, [("comment", " ")])
             #expect(try await fixture.follow(client, removed, as: session).html.contains("Comment removed"))
-            #expect(try postMortem.comments.isEmpty)
+            #expect(try await postMortem.comments.isEmpty)
             let unknown = try await fixture.post(
                 client, "\(base)/comments/lucky", as: session, csrf: session.csrf, [("comment", "x")])
             #expect(unknown.status == .notFound)
@@ -189,7 +189,7 @@ import Testing
             #expect(html.contains("No-action reason saved."))
             #expect(!html.contains("<li>at least one follow-up or a reason why no action is needed</li>"))
             #expect(html.contains("<li>a root cause</li>"))
-            #expect(try postMortem.noActionReason == "The provider fixed it; nothing of ours changes.")
+            #expect(try await postMortem.noActionReason == "The provider fixed it; nothing of ours changes.")
         }
     }
 
@@ -223,7 +223,7 @@ import Testing
             #expect(
                 String(buffer: blanked.body).contains(
                     "Incident #\(id.rawValue) is closed, so its post-mortem must keep a root cause."))
-            #expect(try postMortem.fields.rootCause == "A deploy dropped the gateway's retry setting.")
+            #expect(try await postMortem.fields.rootCause == "A deploy dropped the gateway's retry setting.")
         }
     }
 
@@ -249,7 +249,7 @@ import Testing
                 [("reason", "The provider fixed it; nothing of ours to change.")])
             #expect(try await fixture.follow(client, reworded, as: session).html.contains("No-action reason saved."))
         }
-        #expect(try postMortem.noActionReason == "The provider fixed it; nothing of ours to change.")
+        #expect(try await postMortem.noActionReason == "The provider fixed it; nothing of ours to change.")
     }
 
     @Test func aPostMortemOpensOnlyForAResolvedIncident() async throws {
@@ -260,14 +260,14 @@ import Testing
             #expect(
                 try await fixture.follow(client, early, as: session).html.contains(
                     "Incident #\(fixture.incidentID.rawValue) is open; its post-mortem opens when it resolves."))
-            #expect(try fixture.postMortems.postMortem(fixture.incidentID) == nil)
+            #expect(try await fixture.postMortems.postMortem(fixture.incidentID) == nil)
 
             try await fixture.resolveDeclared(openPostMortem: false)
             let opened = try await fixture.post(client, "\(declared)/open", as: session, csrf: session.csrf)
             let (_, html) = try await fixture.follow(client, opened, as: session)
             #expect(html.contains("Post-mortem opened: the execution layer writes it, due "))
             #expect(html.contains(#"id="missing""#))
-            #expect(try fixture.postMortems.postMortem(fixture.incidentID)?.owner == .execution)
+            #expect(try await fixture.postMortems.postMortem(fixture.incidentID)?.owner == .execution)
 
             let noPostMortem = try await fixture.post(
                 client, "/incidents/4242/postmortem/fields", as: session, csrf: session.csrf, [("root_cause", "x")])

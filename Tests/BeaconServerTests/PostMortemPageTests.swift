@@ -236,7 +236,7 @@ import Testing
             #expect(
                 response.headers[.contentDisposition] == #"inline; filename="incident-\#(id.rawValue)-postmortem.md""#)
             let markdown = String(buffer: response.body)
-            #expect(markdown == (try fixture.postMortems.report(id).markdown))
+            await #expect(markdown == (try fixture.postMortems.report(id).markdown))
             #expect(markdown.hasPrefix("# Post-mortem #\(id.rawValue): Payment success rate (region=east)\n"))
             #expect(markdown.contains("- Root cause: A deploy dropped the gateway's retry setting."))
             let none = try await fixture.get(

@@ -24,12 +24,12 @@ import Testing
             title: "Checkout errors", category: .system, severity: .sev2, by: "alice", at: start)
         id = try #require(change.incident.id)
         try await ledger.perform(.resolve, on: id, by: "bob", at: start.addingTimeInterval(600))
-        try postMortems.openPostMortem(id, at: start.addingTimeInterval(600))
+        try await postMortems.openPostMortem(id, at: start.addingTimeInterval(600))
     }
 
     func at(_ minutes: Double) -> Date { start.addingTimeInterval(minutes * 60) }
 
-    func current() throws -> PostMortemUpdate { PostMortemUpdate(try postMortems.report(id)) }
+    func current() async throws -> PostMortemUpdate { await PostMortemUpdate(try postMortems.report(id)) }
 
     func edits() throws -> [TimelineEvent] {
         try store.timeline(id).filter { $0.kind == .postMortem && $0.message.hasPrefix("Post-mortem edited") }
@@ -41,17 +41,17 @@ import Testing
             dueAt: at(7 * 24 * 60), status: status, reason: status == .wontDo ? "Not worth it" : nil)
     }
 
-    @Test func appliesEverythingInOneEventNamingWhoChangedWhat() throws {
-        var update = try current()
+    @Test func appliesEverythingInOneEventNamingWhoChangedWhat() async throws {
+        var update = try await current()
         update.fields.rootCause = "Expired TLS certificate"
         update.fields.trigger = "Nightly rotation failed"
         update.fields.ordersAffected = 120
         update.comments[.warnedEarly] = "Customers told us first."
         update.followUps = [followUp("Alert before expiry"), followUp("Runbook for renewal")]
-        let changes = try postMortems.apply(update, to: id, by: "bob", at: at(30))
+        let changes = try await postMortems.apply(update, to: id, by: "bob", at: at(30))
         #expect(changes.added.count == 2)
 
-        let report = try postMortems.report(id)
+        let report = try await postMortems.report(id)
         #expect(report.postMortem.fields.rootCause == "Expired TLS certificate")
         #expect(report.postMortem.comments == [.warnedEarly: "Customers told us first."])
         #expect(report.postMortem.updatedAt == at(30))
@@ -66,43 +66,43 @@ import Testing
         #expect(try edits().first?.at == at(30))
     }
 
-    @Test func nothingChangedWritesNothing() throws {
-        var update = try current()
+    @Test func nothingChangedWritesNothing() async throws {
+        var update = try await current()
         update.followUps = [followUp("Alert before expiry")]
-        try postMortems.apply(update, to: id, by: "bob", at: at(30))
-        let before = try postMortems.report(id)
+        try await postMortems.apply(update, to: id, by: "bob", at: at(30))
+        let before = try await postMortems.report(id)
         let eventsBefore = try store.timeline(id).count
 
-        let changes = try postMortems.apply(try current(), to: id, by: "carol", at: at(60))
+        let changes = try await postMortems.apply(try current(), to: id, by: "carol", at: at(60))
         #expect(changes.isEmpty)
-        #expect(try postMortems.report(id) == before, "updated_at is untouched")
+        #expect(try await postMortems.report(id) == before, "updated_at is untouched")
         #expect(try store.timeline(id).count == eventsBefore)
 
-        var sameWords = try current()
+        var sameWords = try await current()
         sameWords.followUps[0].description = "  Alert before expiry \n"
-        #expect(try postMortems.apply(sameWords, to: id, by: "carol", at: at(60)).isEmpty, "blanks do not count")
+        #expect(try await postMortems.apply(sameWords, to: id, by: "carol", at: at(60)).isEmpty, "blanks do not count")
     }
 
-    @Test func closingAndReopeningFollowUpsStampsThemLikeSave() throws {
-        var update = try current()
+    @Test func closingAndReopeningFollowUpsStampsThemLikeSave() async throws {
+        var update = try await current()
         update.followUps = [followUp("Alert before expiry"), followUp("Drill")]
-        try postMortems.apply(update, to: id, by: "bob", at: at(30))
+        try await postMortems.apply(update, to: id, by: "bob", at: at(30))
 
-        update = try current()
+        update = try await current()
         update.followUps[0].status = .done
         update.followUps[1].status = .wontDo
         update.followUps[1].reason = "Covered by the Q4 drill"
         update.followUps.append(followUp("Runbook"))
-        try postMortems.apply(update, to: id, by: "bob", at: at(90))
-        var stored = try postMortems.followUps(id)
+        try await postMortems.apply(update, to: id, by: "bob", at: at(90))
+        var stored = try await postMortems.followUps(id)
         #expect(stored.map(\.createdAt) == [at(30), at(30), at(90)])
         #expect(stored.map(\.closedAt) == [at(90), at(90), nil])
 
-        update = try current()
+        update = try await current()
         update.followUps[0].status = .open
         update.followUps[1].description = "Drill the status page"
-        try postMortems.apply(update, to: id, by: "carol", at: at(120))
-        stored = try postMortems.followUps(id)
+        try await postMortems.apply(update, to: id, by: "carol", at: at(120))
+        stored = try await postMortems.followUps(id)
         #expect(stored.map(\.closedAt) == [nil, at(90), nil], "reopening clears it; an edit keeps it")
         #expect(
             try edits().map(\.message) == [
@@ -112,15 +112,15 @@ import Testing
             ])
     }
 
-    @Test func followUpsLeftOutAreNeverDeleted() throws {
-        var update = try current()
+    @Test func followUpsLeftOutAreNeverDeleted() async throws {
+        var update = try await current()
         update.followUps = [followUp("Alert before expiry")]
-        try postMortems.apply(update, to: id, by: "bob", at: at(30))
-        update = try current()
+        try await postMortems.apply(update, to: id, by: "bob", at: at(30))
+        update = try await current()
         update.followUps = []
         update.fields.rootCause = "Expired certificate"
-        try postMortems.apply(update, to: id, by: "bob", at: at(40))
-        #expect(try postMortems.followUps(id).map(\.description) == ["Alert before expiry"])
+        try await postMortems.apply(update, to: id, by: "bob", at: at(40))
+        #expect(try await postMortems.followUps(id).map(\.description) == ["Alert before expiry"])
     }
 
     @Test func refusesWhatIsNotThisIncidentsOrInvalidWritingNothing() async throws {
@@ -128,64 +128,64 @@ import Testing
             title: "Search slow", category: .system, severity: .sev3, by: "alice", at: start)
         let otherID = try #require(other.incident.id)
         try await IncidentLedger.recordingOnly(store).perform(.resolve, on: otherID, by: "bob", at: at(5))
-        try postMortems.openPostMortem(otherID, at: at(5))
-        var theirs = PostMortemUpdate(try postMortems.report(otherID))
+        try await postMortems.openPostMortem(otherID, at: at(5))
+        var theirs = await PostMortemUpdate(try postMortems.report(otherID))
         theirs.followUps = [followUp("Theirs")]
-        try postMortems.apply(theirs, to: otherID, by: "bob", at: at(6))
-        let foreignID = try #require(try postMortems.followUps(otherID).first?.id)
+        try await postMortems.apply(theirs, to: otherID, by: "bob", at: at(6))
+        let foreignID = try #require(try await postMortems.followUps(otherID).first?.id)
 
-        var update = try current()
+        var update = try await current()
         update.fields.rootCause = "Something"
         update.followUps = [followUp("Not ours", id: foreignID)]
-        let foreign = try #require(throws: StoreError.self) {
-            try postMortems.apply(update, to: id, by: "bob", at: at(30))
+        let foreign = try await #require(throws: StoreError.self) {
+            try await postMortems.apply(update, to: id, by: "bob", at: at(30))
         }
         #expect(foreign.message == "Incident \(id) has no follow-up \(foreignID).")
 
         update.followUps = [followUp("Won't do", status: .wontDo)]
         update.followUps[0].reason = " "
-        #expect(throws: StoreError.self) { try postMortems.apply(update, to: id, by: "bob", at: at(30)) }
-        #expect(try postMortems.report(id).postMortem.fields.rootCause == nil, "nothing was written")
+        await #expect(throws: StoreError.self) { try await postMortems.apply(update, to: id, by: "bob", at: at(30)) }
+        #expect(try await postMortems.report(id).postMortem.fields.rootCause == nil, "nothing was written")
         #expect(try edits().isEmpty)
 
-        let missing = try #require(throws: StoreError.self) {
-            try postMortems.apply(PostMortemUpdate(), to: IncidentID(99), by: "bob", at: at(30))
+        let missing = try await #require(throws: StoreError.self) {
+            try await postMortems.apply(PostMortemUpdate(), to: IncidentID(99), by: "bob", at: at(30))
         }
         #expect(missing.code == .notFound)
     }
 
-    @Test func refusesAnEditOfAPostMortemThatChangedMeanwhile() throws {
-        let base = try current()
+    @Test func refusesAnEditOfAPostMortemThatChangedMeanwhile() async throws {
+        let base = try await current()
         var theirs = base
         theirs.fields.trigger = "Cron job"
-        try postMortems.apply(theirs, to: id, by: "carol", at: at(20))
+        try await postMortems.apply(theirs, to: id, by: "carol", at: at(20))
 
         var mine = base
         mine.fields.rootCause = "Expired certificate"
-        let error = try #require(throws: StoreError.self) {
-            try postMortems.apply(mine, to: id, by: "bob", at: at(30), since: base)
+        let error = try await #require(throws: StoreError.self) {
+            try await postMortems.apply(mine, to: id, by: "bob", at: at(30), since: base)
         }
         #expect(error.code == .conflict)
-        #expect(try postMortems.report(id).postMortem.fields.rootCause == nil)
-        #expect(try postMortems.report(id).postMortem.fields.trigger == "Cron job", "carol's change is kept")
+        #expect(try await postMortems.report(id).postMortem.fields.rootCause == nil)
+        #expect(try await postMortems.report(id).postMortem.fields.trigger == "Cron job", "carol's change is kept")
     }
 
     @Test func aClosedIncidentKeepsWhatLetItClose() async throws {
-        var update = try current()
+        var update = try await current()
         update.fields.rootCause = "Expired certificate"
         update.followUps = [followUp("Alert before expiry")]
-        try postMortems.apply(update, to: id, by: "bob", at: at(30))
+        try await postMortems.apply(update, to: id, by: "bob", at: at(30))
         try await postMortems.closeIncident(id, by: "bob", at: at(40))
 
-        update = try current()
+        update = try await current()
         update.followUps[0].status = .done
-        #expect(try postMortems.apply(update, to: id, by: "bob", at: at(50)).markedDone == 1, "follow-ups go on")
-        update = try current()
+        #expect(try await postMortems.apply(update, to: id, by: "bob", at: at(50)).markedDone == 1, "follow-ups go on")
+        update = try await current()
         update.fields.rootCause = " "
-        let error = try #require(throws: StoreError.self) {
-            try postMortems.apply(update, to: id, by: "bob", at: at(60))
+        let error = try await #require(throws: StoreError.self) {
+            try await postMortems.apply(update, to: id, by: "bob", at: at(60))
         }
         #expect(error.message == "Incident \(id) is closed, so its post-mortem must keep a root cause.")
-        #expect(try postMortems.report(id).postMortem.fields.rootCause == "Expired certificate")
+        #expect(try await postMortems.report(id).postMortem.fields.rootCause == "Expired certificate")
     }
 }

@@ -33,8 +33,8 @@ import Testing
         try store.notifications(id).dropFirst(skip).map { "\($0.kind.rawValue) \($0.person)" }
     }
 
-    @Test func resolvingOpensThePostMortemWithItsDeadlines() throws {
-        let postMortem = try #require(try postMortems.postMortem(id))
+    @Test func resolvingOpensThePostMortemWithItsDeadlines() async throws {
+        let postMortem = try #require(try await postMortems.postMortem(id))
         let due = resolvedAt.addingTimeInterval(7 * 86_400)
         #expect(postMortem.owner == .execution)
         #expect(postMortem.dueAt == due)
@@ -49,7 +49,7 @@ import Testing
 
     @Test func theOwnerIsRemindedThenDecisionToldWhenOverdue() async throws {
         let before = try store.notifications(id).count
-        let postMortem = try #require(try postMortems.postMortem(id))
+        let postMortem = try #require(try await postMortems.postMortem(id))
         try await ledger.fireDueDeadlines(at: postMortem.dueAt.addingTimeInterval(-86_400))
         #expect(try outbox(after: before) == ["reminder wanglei"])
         let reminder = try #require(try store.notifications(id).last)

@@ -56,20 +56,20 @@ import Testing
         return try #require(stored.id)
     }
 
-    func finding(_ kind: FindingKind) throws -> Finding {
-        try #require(try postMortems.report(id).findings.first { $0.kind == kind })
+    func finding(_ kind: FindingKind) async throws -> Finding {
+        try #require(try await postMortems.report(id).findings.first { $0.kind == kind })
     }
 
-    @Test func complaintsAndSentimentInTheDayBeforeMeanItWasNotWarnedEarly() throws {
+    @Test func complaintsAndSentimentInTheDayBeforeMeanItWasNotWarnedEarly() async throws {
         let inside = try insert("Refunds up", .complaint, at: opened - day + minute, resolvedAfter: 600)
         let sentiment = try insert("Negative mentions", .sentiment, at: opened - 3_600, resolvedAfter: 600)
         try insert("Old refund wave", .complaint, at: opened - day - minute, resolvedAfter: 600)
         try insert("Traffic surge", .traffic, at: opened - 600, resolvedAfter: 600)
         try insert("Complaints after it", .complaint, at: opened + minute, resolvedAfter: 600)
 
-        let (earlier, _) = try postMortems.neighbours(of: try #require(try store.incident(id)))
+        let (earlier, _) = try await postMortems.neighbours(of: try #require(try store.incident(id)))
         #expect(earlier.map(\.title) == ["Refunds up", "Negative mentions", "Traffic surge"])
-        let finding = try finding(.warnedEarly)
+        let finding = try await finding(.warnedEarly)
         #expect(!finding.verdict)
         #expect(
             Array(finding.evidence.dropFirst()) == [
@@ -78,31 +78,31 @@ import Testing
             ])
     }
 
-    @Test func aComplaintJustOverADayBeforeDoesNotCount() throws {
+    @Test func aComplaintJustOverADayBeforeDoesNotCount() async throws {
         try insert("Old refund wave", .complaint, at: opened - day - minute, resolvedAfter: 600)
-        let finding = try finding(.warnedEarly)
+        let finding = try await finding(.warnedEarly)
         #expect(finding.verdict)
         #expect(finding.evidence.last == "No complaint or sentiment incident opened in the 24 hours before it.")
     }
 
-    @Test func aRepeatWithinSevenDaysOfResolutionMeansItIsNotFullySolved() throws {
+    @Test func aRepeatWithinSevenDaysOfResolutionMeansItIsNotFullySolved() async throws {
         let again = try insert(
             "Payment success rate", .system, fingerprint: fingerprint, at: resolved + 7 * day - minute)
         try insert("Payment success rate", .system, fingerprint: fingerprint, at: opened - 2 * day, resolvedAfter: 600)
         try insert("Other series", .system, at: resolved + day, resolvedAfter: 600)
 
-        let (_, later) = try postMortems.neighbours(of: try #require(try store.incident(id)))
+        let (_, later) = try await postMortems.neighbours(of: try #require(try store.incident(id)))
         #expect(later.map(\.id) == [again])
-        let finding = try finding(.fullySolved)
+        let finding = try await finding(.fullySolved)
         #expect(!finding.verdict)
         #expect(finding.evidence.contains("\(again) recurred 6d 23h after resolution."))
     }
 
-    @Test func aRepeatJustOverSevenDaysAfterResolutionDoesNotCount() throws {
+    @Test func aRepeatJustOverSevenDaysAfterResolutionDoesNotCount() async throws {
         try insert("Payment success rate", .system, fingerprint: fingerprint, at: resolved + 7 * day + minute)
-        let (_, later) = try postMortems.neighbours(of: try #require(try store.incident(id)))
+        let (_, later) = try await postMortems.neighbours(of: try #require(try store.incident(id)))
         #expect(later.isEmpty)
-        let finding = try finding(.fullySolved)
+        let finding = try await finding(.fullySolved)
         #expect(finding.evidence.contains("No recurrence within 7 days of resolution."))
     }
 }

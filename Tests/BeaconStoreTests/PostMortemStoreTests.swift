@@ -25,15 +25,15 @@ import Testing
         try await ledger.perform(.resolve, on: id, by: "bob", at: start.addingTimeInterval(600))
     }
 
-    @Test func resolvingOpensItOwnedByExecutionDueInFiveWorkingDays() throws {
+    @Test func resolvingOpensItOwnedByExecutionDueInFiveWorkingDays() async throws {
         let resolved = start.addingTimeInterval(600)
-        let postMortem = try #require(try postMortems.postMortem(id))
+        let postMortem = try #require(try await postMortems.postMortem(id))
         #expect(
             try store.timeline(id).last?.message
                 == "Post-mortem opened: the execution layer writes it by Mon 30 Nov 2026")
         #expect(postMortem.owner == .execution)
         #expect(postMortem.dueAt == resolved.addingTimeInterval(7 * 86_400))
-        #expect(try postMortems.openPostMortem(id, at: resolved.addingTimeInterval(60)) == postMortem)
+        #expect(try await postMortems.openPostMortem(id, at: resolved.addingTimeInterval(60)) == postMortem)
     }
 
     @Test func closingNeedsRootCauseAndFollowUp() async throws {
@@ -75,7 +75,7 @@ import Testing
         #expect(error.message.contains("no post-mortem"))
     }
 
-    @Test func commentsAndFollowUpsRoundTrip() throws {
+    @Test func commentsAndFollowUpsRoundTrip() async throws {
         try postMortems.edit(id, at: start) { $0.comments[.warnedEarly] = "Customers told us first." }
         var followUp = try postMortems.save(
             FollowUp(
@@ -95,7 +95,7 @@ import Testing
         #expect(try postMortems.save(followUp, at: later).closedAt == nil)
         followUp.status = .wontDo
         try postMortems.save(followUp, at: later)
-        let report = try postMortems.report(id)
+        let report = try await postMortems.report(id)
         #expect(report.postMortem.comments == [.warnedEarly: "Customers told us first."])
         #expect(report.followUps.map(\.status) == [.wontDo])
         #expect(report.findings.map(\.kind) == [.warnedEarly, .respondedFast, .fullySolved])

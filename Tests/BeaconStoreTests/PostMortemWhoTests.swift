@@ -25,10 +25,10 @@ import Testing
         try await ledger.perform(.acknowledge, on: id, by: "chenxiao", at: start + 60)
         try await ledger.escalate(id, to: .execution, by: "zhangmin", note: "needs a director", at: start + 120)
         try await ledger.perform(.resolve, on: id, by: "zhangmin", at: start + 600)
-        var update = PostMortemUpdate(try postMortems.report(id))
+        var update = await PostMortemUpdate(try postMortems.report(id))
         update.fields.rootCause = "A deploy dropped the gateway's retry setting."
-        try postMortems.apply(update, to: id, by: "wanglei", at: start + 3_600)
-        let due = try #require(try postMortems.postMortem(id)?.dueAt)
+        try await postMortems.apply(update, to: id, by: "wanglei", at: start + 3_600)
+        let due = try #require(try await postMortems.postMortem(id)?.dueAt)
         try await ledger.fireDueDeadlines(at: due + 60)
     }
 
@@ -39,14 +39,14 @@ import Testing
         #expect(try store.timeline(id).contains { $0.actor == "wanglei" && $0.kind == .postMortem })
     }
 
-    @Test func peopleWhoActedAreThoseWhoWorkedTheIncident() throws {
-        let who = try postMortems.report(id).draft.who
+    @Test func peopleWhoActedAreThoseWhoWorkedTheIncident() async throws {
+        let who = try await postMortems.report(id).draft.who
         #expect(who.people == ["zhangmin", "chenxiao"], "not wanglei, who wrote the post-mortem")
         #expect(who.acted.map(\.text) == ["Zhang Min (zhangmin; operation)", "Chen Xiao (chenxiao; operation)"])
     }
 
-    @Test func layersPagedAreThoseAskedToActOnTheIncident() throws {
-        let who = try postMortems.report(id).draft.who
+    @Test func layersPagedAreThoseAskedToActOnTheIncident() async throws {
+        let who = try await postMortems.report(id).draft.who
         #expect(who.layersPaged == [.operation, .execution], "not decision, told only that the review is late")
         #expect(
             who.paged.map(\.text) == [

@@ -39,7 +39,7 @@ import Testing
             try await ledger.fireDueDeadlines(at: at(tick))
         }
         try await ledger.perform(.resolve, on: id, by: "zhangmin", at: at(6_000))
-        return try postMortems.report(id)
+        return try await postMortems.report(id)
     }
 
     func respondedFast(_ report: PostMortemReport) throws -> Finding {

@@ -49,7 +49,7 @@ import Testing
         try await ledger.completeStep(
             "progress", of: id, by: "chenxiao", layer: .operation, at: opened.addingTimeInterval(1_500))
         try await ledger.perform(.resolve, on: id, by: "zhangmin", at: opened.addingTimeInterval(3_600))
-        try postMortems.openPostMortem(id, at: opened.addingTimeInterval(3_600))
+        try await postMortems.openPostMortem(id, at: opened.addingTimeInterval(3_600))
         let due = at(48)
         try postMortems.save(
             FollowUp(incidentID: id, kind: .plan, description: "Alert on gateway errors", owner: "wanglei", dueAt: due),
@@ -125,7 +125,8 @@ import Testing
                 approvals: try store.approvals(id).map(PostMortemApproval.init),
                 completions: StepCompletions(try store.timeline(id)))
         }
-        let followUps = try all.compactMap(\.id).flatMap { try postMortems.followUps($0) }
+        var followUps: [FollowUp] = []
+        for id in all.compactMap(\.id) { followUps += try await postMortems.followUps(id) }
         let expected = WeeklyReport.compute(
             week: week, calendar: calendar,
             inputs: WeeklyReport.Inputs(records: records, previousIncidents: all, followUps: followUps), now: now)

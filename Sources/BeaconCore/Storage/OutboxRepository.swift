@@ -30,3 +30,16 @@ public protocol OutboxRepository: Sendable {
         codeHash: String, approvalID: Int64, person: String, expiresAt: Date, at now: Date)
         async throws
 }
+
+/// What the outbox holds, for `/healthz`, `/metrics` and the dashboard.
+public protocol OutboxFigures: Sendable {
+    /// How many notifications wait to be sent.
+    func depth() async throws -> Int
+    /// Pending notifications by channel: what shows while a channel's rate limit holds them back.
+    func depthByChannel() async throws -> [String: Int]
+    /// Channels whose latest attempts since `since` all failed, with the latest reason.
+    func failingChannels(since: Date) async throws -> [String: String]
+    /// Active incidents on which nobody has been reached: attempts were made and failed, and not one
+    /// notification was delivered.
+    func unreachedIncidents() async throws -> [(id: IncidentID, title: String)]
+}

@@ -1,6 +1,5 @@
 import AsyncAlgorithms
 public import BeaconCore
-public import BeaconStore
 public import Foundation
 public import Logging
 public import ServiceLifecycle
@@ -178,14 +177,15 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
 }
 
 extension MonitorService where C == ContinuousClock {
-    /// A monitor on the system's clocks.
+    /// A monitor on the system's clocks, committing through `repositories`' commands.
     public convenience init(
-        config: BeaconConfig, ledger: IncidentLedger, logger: Logger, options: Poller.Options = Poller.Options(),
+        config: BeaconConfig, repositories: Repositories, logger: Logger, options: Poller.Options = Poller.Options(),
         instrumentation: any Instrumentation = NoInstrumentation(),
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         self.init(
-            config: config, ledger: ledger, samples: ledger.store.samples, incidents: ledger.store.incidentReader,
+            config: config, ledger: repositories.commands, samples: repositories.samples,
+            incidents: repositories.incidents,
             logger: logger, options: options, instrumentation: instrumentation, clock: ContinuousClock(),
             now: { Date() }, onChange: onChange)
     }

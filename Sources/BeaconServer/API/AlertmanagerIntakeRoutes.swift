@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 public import Hummingbird
 
@@ -42,12 +41,11 @@ public struct AlertmanagerIntakeRoutes: EnvironmentRoutes {
             throw APIError(.badRequest, "Only Alertmanager webhook version 4 is understood.", field: "version")
         }
         let alerts = try payload.alerts.enumerated().map { index, alert in try Self.alert(alert, index: index) }
-        let ledger = ledger()
         var summary = Summary()
         var notifications = 0
         for alert in alerts {
             summary.received += 1
-            guard let change = try await ledger.receive(alert, by: user.login, at: now()) else {
+            guard let change = try await commands.receive(alert, by: user.login, at: now()) else {
                 summary.unchanged += 1
                 continue
             }

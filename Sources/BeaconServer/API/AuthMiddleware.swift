@@ -1,5 +1,4 @@
-import BeaconCore
-public import BeaconStore
+public import BeaconCore
 public import Foundation
 public import Hummingbird
 
@@ -12,11 +11,11 @@ public struct AuthMiddleware: RouterMiddleware {
 
     public static let cookieName = "beacon_session"
 
-    let store: BeaconStore
+    let people: any PeopleRepository
     let now: @Sendable () -> Date
 
-    public init(store: BeaconStore, now: @escaping @Sendable () -> Date) {
-        self.store = store
+    public init(people: any PeopleRepository, now: @escaping @Sendable () -> Date) {
+        self.people = people
         self.now = now
     }
 
@@ -26,13 +25,13 @@ public struct AuthMiddleware: RouterMiddleware {
         var context = context
         if let header = request.headers[.authorization] {
             guard header.lowercased().hasPrefix("bearer "),
-                let user = try await store.people.user(
+                let user = try await people.user(
                     tokenHash: Credentials.sha256(String(header.dropFirst(7))), at: now())
             else { throw APIError(.unauthorized, "The API token is not valid.") }
             context.identity = Identity(user: user, csrf: nil, sessionHash: nil)
         } else if let cookie = request.cookies[Self.cookieName]?.value {
             let hash = Credentials.sha256(cookie)
-            if let (user, csrf) = try await store.people.session(idHash: hash, at: now()) {
+            if let (user, csrf) = try await people.session(idHash: hash, at: now()) {
                 context.identity = Identity(user: user, csrf: csrf, sessionHash: hash)
             }
         }

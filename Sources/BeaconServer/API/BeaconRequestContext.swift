@@ -1,5 +1,4 @@
 public import BeaconCore
-import BeaconStore
 public import Hummingbird
 
 /// The request context of Beacon's routes: who is signed in, and how.

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 public import Hummingbird
 
@@ -60,14 +59,16 @@ public struct IncidentRoutes: EnvironmentRoutes {
 
     func detail(_ context: BeaconRequestContext) async throws -> Response {
         _ = try context.requireUser()
-        return try await JSONBody.response(IncidentDetailResource(store: store, incident: try incident(context)))
+        let detail = try await IncidentDetailResource(
+            try incident(context), incidents: incidentRepository, postMortems: postMortems)
+        return try JSONBody.response(detail)
     }
 
     func declare(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
         let user = try context.requireWriter(request)
         let body = try await JSONBody.decode(Declaration.self, from: request)
         let change = try await perform {
-            try await ledger().declare(
+            try await commands.declare(
                 title: body.title, category: body.category, severity: body.severity, by: user.login, at: now())
         }
         queued(change.notificationsQueued)
@@ -79,7 +80,7 @@ public struct IncidentRoutes: EnvironmentRoutes {
         let id = try incidentID(context)
         let body = try await JSONBody.decode(Note.self, from: request, allowEmpty: true)
         let change = try await perform {
-            try await ledger().perform(action, on: id, by: user.login, note: body.note, at: now())
+            try await commands.perform(action, on: id, by: user.login, note: body.note, at: now())
         }
         queued(change.notificationsQueued)
         return try JSONBody.response(IncidentResource(change.incident))
@@ -90,7 +91,7 @@ public struct IncidentRoutes: EnvironmentRoutes {
         let id = try incidentID(context)
         let body = try await JSONBody.decode(Escalation.self, from: request, allowEmpty: true)
         let count = try await perform {
-            try await ledger().escalate(id, to: body.layer, by: user.login, note: body.note, at: now())
+            try await commands.escalate(id, to: body.layer, by: user.login, note: body.note, at: now())
         }
         queued(count)
         return try JSONBody.response(["notifications_queued": count])
@@ -102,7 +103,7 @@ public struct IncidentRoutes: EnvironmentRoutes {
         let stepID = try context.parameters.require("step")
         let body = try await JSONBody.decode(Note.self, from: request, allowEmpty: true)
         let step = try await perform {
-            try await ledger().completeStep(
+            try await commands.completeStep(
                 stepID, of: id, by: user.login, layer: user.layer, note: body.note, at: now())
         }
         return try JSONBody.response(RunStepResource(step))
@@ -115,7 +116,7 @@ public struct IncidentRoutes: EnvironmentRoutes {
         }
         let body = try await JSONBody.decode(Answer.self, from: request)
         let approval = try await perform {
-            try await ledger().answer(
+            try await commands.answer(
                 id, approve: body.decision == .approve, by: user.login, layer: user.layer, comment: body.comment,
                 at: now())
         }

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 public import Hummingbird
 
@@ -51,8 +50,8 @@ public struct PostMortemRoutes: EnvironmentRoutes {
             }
         }
         do {
-            try postMortems().apply(update, to: current.incidentID, by: user.login, at: now())
-            return try JSONBody.response(try postMortems().report(current.incidentID))
+            try await postMortems.apply(update, to: current.incidentID, by: user.login, at: now())
+            return try await JSONBody.response(try postMortems.report(current.incidentID))
         } catch let error as StoreError {
             throw APIError(error.code == .notFound ? .notFound : .conflict, error.message)
         }
@@ -65,10 +64,10 @@ public struct PostMortemRoutes: EnvironmentRoutes {
         }
         let id = IncidentID(raw)
         guard try await incidentRepository.incident(id) != nil else { throw APIError(.notFound, "No incident \(id).") }
-        guard try postMortems().postMortem(id) != nil else {
+        guard try await postMortems.postMortem(id) != nil else {
             throw APIError(.notFound, "Incident \(id) has no post-mortem yet; it opens when the incident resolves.")
         }
-        return try postMortems().report(id)
+        return try await postMortems.report(id)
     }
 
     /// The request body, at most 64 KiB, never empty.

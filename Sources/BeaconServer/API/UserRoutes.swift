@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 public import Hummingbird
 
@@ -25,13 +24,13 @@ public struct UserRoutes: EnvironmentRoutes {
     public func add(to router: Router<BeaconRequestContext>) {
         router.get("api/users") { _, context in
             try requireAdmin(context)
-            return try JSONBody.response(try await store.people.users().map(UserResource.init))
+            return try JSONBody.response(try await people.users().map(UserResource.init))
         }
         router.post("api/users") { request, context in try await create(request, context) }
         router.post("api/users/:login/disable") { request, context in
             try requireAdmin(context, request)
             let user = try await change {
-                try await store.people.updateUser(login: context.parameters.require("login")) { $0.disabled = true }
+                try await people.updateUser(login: context.parameters.require("login")) { $0.disabled = true }
             }
             return try JSONBody.response(UserResource(user))
         }
@@ -40,7 +39,7 @@ public struct UserRoutes: EnvironmentRoutes {
             let login = try context.parameters.require("login")
             let made = Credentials.newToken()
             try await change {
-                try await store.people.addToken(login: login, hash: made.hash, prefix: made.prefix, at: now())
+                try await people.addToken(login: login, hash: made.hash, prefix: made.prefix, at: now())
             }
             return try JSONBody.response(["login": login, "token": made.token], status: .created)
         }
@@ -55,7 +54,7 @@ public struct UserRoutes: EnvironmentRoutes {
             throw APIError(.badRequest, error.description, field: "password")
         }
         let user = try await change {
-            try await store.people.addUser(
+            try await people.addUser(
                 login: body.login, name: body.name, layer: body.layer, admin: body.admin ?? false,
                 passwordHash: Credentials.hashPassword(body.password, cost: passwordCost), at: now())
         }

@@ -1,6 +1,5 @@
 public import BeaconApproval
 import BeaconCore
-import BeaconStore
 import Foundation
 public import Hummingbird
 
@@ -35,7 +34,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
             case .failure(let refusal): return refusal.response
             }
             // Used once: the first answer through a short link spends it, whatever the answer.
-            guard try store.useShortLink(codeHash: ApprovalShortLink.hash(code), at: now()) else {
+            guard try await approvalLinks.useShortLink(codeHash: ApprovalShortLink.hash(code), at: now()) else {
                 return Self.error(status: .gone, "This link was already used.")
             }
             return try await answer(
@@ -92,7 +91,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
     /// The claim of a short link: the person and approval it was sent for, both answers offered.
     func shortClaim(_ code: String) async throws -> Result<ApprovalSigner.Claim, ShortLinkRefusal> {
         guard ApprovalShortLink.isWellFormed(code),
-            let link = try store.shortLink(codeHash: ApprovalShortLink.hash(code))
+            let link = try await approvalLinks.shortLink(codeHash: ApprovalShortLink.hash(code))
         else { return .failure(ShortLinkRefusal(response: Self.error(status: .notFound, "This link is not valid."))) }
         guard link.usedAt == nil else {
             if let approval = try await incidentRepository.approval(link.approvalID), approval.state != .pending {
@@ -142,9 +141,8 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         guard let approve = claim.approve ?? decision.flatMap({ ["approve": true, "reject": false][$0] }) else {
             return Self.error(status: .badRequest, "Choose approve or reject.")
         }
-        let ledger = self.ledger()
         do {
-            let approval = try await ledger.answer(
+            let approval = try await commands.answer(
                 claim.approvalID, approve: approve, by: person.login ?? person.name, layer: layer,
                 comment: comment, at: now())
             queued(config.chain.execution.people.count)

@@ -1,5 +1,4 @@
 public import BeaconCore
-public import BeaconStore
 public import Foundation
 
 /// Checks a login and password, throttling repeated failures.
@@ -8,12 +7,12 @@ public struct SignIn: Sendable {
     public static let allowedFailures = 5
     public static let lockout: TimeInterval = 5 * 60
 
-    let store: BeaconStore
+    let people: any PeopleRepository
 
     /// A hash no password matches, checked for unknown logins.
     static let decoy = Credentials.hashPassword(Credentials.randomText(bytes: 24))
 
-    public init(store: BeaconStore) { self.store = store }
+    public init(people: any PeopleRepository) { self.people = people }
 
     public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
         case wrongCredentials
@@ -29,7 +28,7 @@ public struct SignIn: Sendable {
 
     /// The user, if the password is right and the account neither disabled nor locked.
     public func check(login: String, password: String, at now: Date) async throws -> User {
-        guard let user = try await store.people.user(login: login), !user.disabled, let hash = user.passwordHash else {
+        guard let user = try await people.user(login: login), !user.disabled, let hash = user.passwordHash else {
             // Spend what a real check spends, so the response time does not tell which logins exist.
             _ = Credentials.verify(password, hash: Self.decoy)
             throw Failure.wrongCredentials
@@ -39,7 +38,7 @@ public struct SignIn: Sendable {
             throw Failure.locked(until: until)
         }
         guard Credentials.verify(password, hash: hash) else {
-            try await store.people.updateUser(login: login) { user in
+            try await people.updateUser(login: login) { user in
                 user.failedLogins += 1
                 if user.failedLogins >= Self.allowedFailures {
                     user.lockedUntil = now.addingTimeInterval(Self.lockout)
@@ -49,7 +48,7 @@ public struct SignIn: Sendable {
             throw Failure.wrongCredentials
         }
         if user.failedLogins > 0 || user.lockedUntil != nil {
-            return try await store.people.updateUser(login: login) { user in
+            return try await people.updateUser(login: login) { user in
                 user.failedLogins = 0
                 user.lockedUntil = nil
             }

@@ -1,5 +1,4 @@
 public import BeaconCore
-import BeaconStore
 public import Foundation
 
 /// A user as the API and `user list --json` show it: never the password hash.

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// `GET /approvals`: what the decision layer is asked, why, and two buttons.

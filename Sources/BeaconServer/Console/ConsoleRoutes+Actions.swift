@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 import Hummingbird
 
@@ -12,7 +11,7 @@ extension ConsoleRoutes {
         let id = try incidentID(context)
         let back = "/incidents/\(id.rawValue)"
         let change = try await perform(back) {
-            try await ledger().perform(action, on: id, by: identity.user.login, note: form.text("note"), at: now())
+            try await commands.perform(action, on: id, by: identity.user.login, note: form.text("note"), at: now())
         }
         if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
         return (back, .init(.ok, "Incident \(id) \(action.result.rawValue)."))
@@ -30,7 +29,7 @@ extension ConsoleRoutes {
             return layer
         }
         let count = try await perform(back) {
-            try await ledger().escalate(id, to: layer, by: identity.user.login, note: form.text("note"), at: now())
+            try await commands.escalate(id, to: layer, by: identity.user.login, note: form.text("note"), at: now())
         }
         if count > 0 { queued(count) }
         let paged = layer.map { "the \($0.rawValue) layer" } ?? "the next layer"
@@ -45,7 +44,7 @@ extension ConsoleRoutes {
         let stepID = try context.parameters.require("step")
         let user = identity.user
         let step = try await perform(back) {
-            try await ledger().completeStep(
+            try await commands.completeStep(
                 stepID, of: id, by: user.login, layer: user.layer, note: form.text("note"), at: now())
         }
         return (back, .init(.ok, "Step “\(step.title)” marked done."))
@@ -64,7 +63,7 @@ extension ConsoleRoutes {
         }
         let user = identity.user
         let answered = try await perform(back) {
-            try await ledger().answer(
+            try await commands.answer(
                 approvalID, approve: approve, by: user.login, layer: user.layer, comment: form.text("comment"),
                 at: now())
         }

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 import Hummingbird
 
@@ -20,8 +19,9 @@ extension ConsoleRoutes {
             rules: config.rules,
             series: try await incidentRepository.recentSeries(
                 from: now.addingTimeInterval(-DashboardPage.window), to: now),
-            failing: failingSources(), postMortems: try store.postMortemsToWrite(),
-            unreached: try store.unreachedIncidents(), queued: try store.outboxDepthByChannel(), now: now)
+            failing: failingSources(), postMortems: try await postMortems.postMortemsToWrite(),
+            unreached: try await outboxFigures.unreachedIncidents(), queued: try await outboxFigures.depthByChannel(),
+            now: now)
         return (.ok, ConsoleTemplates.render(page, .dashboard))
     }
 

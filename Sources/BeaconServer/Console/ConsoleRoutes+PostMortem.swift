@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 import Hummingbird
 
@@ -33,8 +32,7 @@ extension ConsoleRoutes {
         guard let incident = try await incidentRepository.incident(id) else {
             throw ConsoleError.notFound("There is no incident \(id).")
         }
-        let postMortems = postMortems()
-        let report = try postMortems.postMortem(id) == nil ? nil : try postMortems.report(id)
+        let report = try await postMortems.postMortem(id) == nil ? nil : try postMortems.report(id)
         let now = now()
         let chrome = PageChrome(
             title: "Post-mortem \(id) \(incident.title)", identity: identity, section: .incidents, now: now,
@@ -52,11 +50,10 @@ extension ConsoleRoutes {
             return ConsoleResponse.redirect(to: "/login?next=" + ConsoleResponse.queryEscaped(request.uri.description))
         }
         let id = try incidentID(context)
-        let postMortems = postMortems()
-        guard try await incidentRepository.incident(id) != nil, try postMortems.postMortem(id) != nil else {
+        guard try await incidentRepository.incident(id) != nil, try await postMortems.postMortem(id) != nil else {
             return errorPage(.notFound, "Not found", "Incident \(id) has no post-mortem.", identity: identity)
         }
-        let markdown = try postMortems.report(id).markdown
+        let markdown = try await postMortems.report(id).markdown
         return Response(
             status: .ok,
             headers: [

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 import Hummingbird
 
@@ -18,7 +17,7 @@ extension ConsoleRoutes {
                 location: back)
         }
         let now = now()
-        let opened = try await postMortemChange(back) { try postMortems().openPostMortem(id, at: now) }
+        let opened = try await postMortemChange(back) { try await postMortems.openPostMortem(id, at: now) }
         let due = ConsoleFormat.time(opened.dueAt, now: now)
         return (back, .init(.ok, "Post-mortem opened: the \(opened.owner.rawValue) layer writes it, due \(due)."))
     }
@@ -29,14 +28,13 @@ extension ConsoleRoutes {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
         let incident = try await existingIncident(id)
-        let postMortems = postMortems()
-        var updated = try existingPostMortem(id, back: back)
+        var updated = try await existingPostMortem(id, back: back)
         let changed: [String]
         do {
             let result = try PostMortemInput.fields(form, over: updated.fields)
             updated.fields = result.0
             changed = result.1
-            try Self.keepClosed(incident, updated, followUps: try postMortems.followUps(id))
+            try await Self.keepClosed(incident, updated, followUps: try postMortems.followUps(id))
         } catch let invalid as PostMortemInput.Invalid {
             throw PostMortemPage.Rejected(form: .fields, sent: form, errors: invalid.errors)
         }
@@ -58,7 +56,7 @@ extension ConsoleRoutes {
             let known = FindingKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw ConsoleError.notFound("There is no such finding; the findings are \(known).")
         }
-        _ = try existingPostMortem(id, back: back)
+        _ = try await existingPostMortem(id, back: back)
         let comment = form.text("comment")
         try await applyPostMortem(id, by: identity, back: back) { $0.comments[kind] = comment }
         let result = comment == nil ? "Comment removed" : "Comment saved"
@@ -72,12 +70,11 @@ extension ConsoleRoutes {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
         let incident = try await existingIncident(id)
-        let postMortems = postMortems()
-        var updated = try existingPostMortem(id, back: back)
+        var updated = try await existingPostMortem(id, back: back)
         let reason = form.text("reason")
         updated.noActionReason = reason
         do {
-            try Self.keepClosed(incident, updated, followUps: try postMortems.followUps(id))
+            try await Self.keepClosed(incident, updated, followUps: try postMortems.followUps(id))
         } catch let invalid as PostMortemInput.Invalid {
             throw PostMortemPage.Rejected(form: .noAction, sent: form, errors: invalid.errors)
         }
@@ -91,7 +88,7 @@ extension ConsoleRoutes {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
         _ = try await existingIncident(id)
-        _ = try existingPostMortem(id, back: back)
+        _ = try await existingPostMortem(id, back: back)
         let now = now()
         let followUp: FollowUp
         do {
@@ -109,9 +106,8 @@ extension ConsoleRoutes {
         let id = try incidentID(context)
         let back = Self.postMortemPath(id)
         _ = try await existingIncident(id)
-        let postMortems = postMortems()
         guard let number = context.parameters.get("followUp", as: Int64.self),
-            var item = try postMortems.followUps(id).first(where: { $0.id == number })
+            var item = try await postMortems.followUps(id).first(where: { $0.id == number })
         else { throw ConsoleError.notFound("Incident \(id) has no such follow-up.") }
         guard let status = form["status"].flatMap(FollowUpStatus.init(rawValue:)) else {
             throw ConsoleError.badRequest("Choose done, won't do or reopen for the follow-up.")
@@ -144,7 +140,7 @@ extension ConsoleRoutes {
         let back = Self.postMortemPath(id)
         _ = try await existingIncident(id)
         let change = try await postMortemChange(back) {
-            try await postMortems().closeIncident(id, by: identity.user.login, at: now())
+            try await commands.perform(.close, on: id, by: identity.user.login, at: now())
         }
         if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
         return (back, .init(.ok, "Incident \(id) closed."))
@@ -159,8 +155,8 @@ extension ConsoleRoutes {
         return incident
     }
 
-    func existingPostMortem(_ id: IncidentID, back: String) throws -> PostMortem {
-        guard let postMortem = try postMortems().postMortem(id) else {
+    func existingPostMortem(_ id: IncidentID, back: String) async throws -> PostMortem {
+        guard let postMortem = try await postMortems.postMortem(id) else {
             throw ConsoleError(
                 status: .conflict, heading: "Cannot do that", message: "Incident \(id) has no post-mortem yet.",
                 location: back)
@@ -185,12 +181,11 @@ extension ConsoleRoutes {
     func applyPostMortem(
         _ id: IncidentID, by identity: Identity, back: String, _ change: @escaping (inout PostMortemUpdate) -> Void
     ) async throws -> PostMortemChanges {
-        let postMortems = postMortems()
         return try await postMortemChange(back) {
-            let postMortem = try existingPostMortem(id, back: back)
-            var update = PostMortemUpdate(postMortem, followUps: try postMortems.followUps(id))
+            let postMortem = try await existingPostMortem(id, back: back)
+            var update = await PostMortemUpdate(postMortem, followUps: try postMortems.followUps(id))
             change(&update)
-            return try postMortems.apply(update, to: id, by: identity.user.login, at: now())
+            return try await postMortems.apply(update, to: id, by: identity.user.login, at: now())
         }
     }
 

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 import Hummingbird
 

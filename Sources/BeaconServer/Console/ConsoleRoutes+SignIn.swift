@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 import Hummingbird
 
@@ -39,7 +38,7 @@ extension ConsoleRoutes {
         let cookie = Credentials.randomText(bytes: 32)
         let now = now()
         let expires = now.addingTimeInterval(Self.sessionLifetime)
-        try await store.people.createSession(
+        try await people.createSession(
             idHash: Credentials.sha256(cookie), userID: userID, csrf: Credentials.randomText(bytes: 32),
             expiresAt: expires, at: now)
         var response = ConsoleResponse.redirect(to: next)
@@ -51,7 +50,7 @@ extension ConsoleRoutes {
 
     /// bcrypt is slow on purpose; it runs off the server's event loops.
     private func check(login: String, password: String, at now: Date) async throws -> User {
-        let signIn = SignIn(store: store)
+        let signIn = SignIn(people: people)
         return try await Task.detached { try await signIn.check(login: login, password: password, at: now) }.value
     }
 
@@ -62,7 +61,7 @@ extension ConsoleRoutes {
             return errorPage(
                 .forbidden, "Form expired", "Sign out from a page of your current Beacon session.", identity: identity)
         }
-        if let hash = identity.sessionHash { try await store.people.deleteSession(idHash: hash) }
+        if let hash = identity.sessionHash { try await people.deleteSession(idHash: hash) }
         var response = ConsoleResponse.redirect(to: "/login")
         response.setCookie(ConsoleResponse.clearedSession)
         return response

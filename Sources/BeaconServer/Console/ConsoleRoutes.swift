@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 public import Foundation
 public import Hummingbird
 

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// `GET /`: open incidents by severity, post-mortems still to write, every rule's current value, failing sources.

@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// `GET /incidents/{id}`: the incident, its run, its timeline, and what the signed-in layer can do about it.

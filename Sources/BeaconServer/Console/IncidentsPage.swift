@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// `GET /incidents`: every incident, filtered by status, severity and category, searched by title.

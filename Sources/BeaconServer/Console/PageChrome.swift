@@ -1,5 +1,4 @@
 import BeaconCore
-import BeaconStore
 import Foundation
 
 /// What every console page shows around its content: the title, who is signed in, the navigation, the
