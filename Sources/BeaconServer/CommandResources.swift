@@ -17,7 +17,7 @@ public struct RunStepResource: Encodable, Sendable {
     public var note: String?
 
     public init(_ step: RunStep) {
-        id = step.stepID
+        id = step.stepID.rawValue
         title = step.title
         owner = step.owner
         state = step.state
@@ -45,8 +45,8 @@ public struct ApprovalResource: Encodable, Sendable {
     public var comment: String?
 
     public init(_ approval: Approval) {
-        id = approval.id ?? 0
-        step = approval.stepID
+        id = approval.id?.rawValue ?? 0
+        step = approval.stepID.rawValue
         title = approval.title
         state = approval.state
         requestedAt = approval.requestedAt

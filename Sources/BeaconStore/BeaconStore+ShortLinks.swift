@@ -5,14 +5,16 @@ import GRDB
 extension BeaconStore {
     /// Keeps a new short link under the hash of its code.
     static func insertShortLink(
-        _ db: Database, codeHash: String, approvalID: Int64, person: String, expiresAt: Date, at now: Date
+        _ db: Database, codeHash: String, approvalID: ApprovalID, person: String, expiresAt: Date, at now: Date
     ) throws {
         try db.execute(
             sql: """
                 INSERT INTO approval_link (code_hash, approval_id, person, expires_at, created_at)
                 VALUES (?, ?, ?, ?, ?)
                 """,
-            arguments: [codeHash, approvalID, person, expiresAt.timeIntervalSince1970, now.timeIntervalSince1970])
+            arguments: [
+                codeHash, approvalID.rawValue, person, expiresAt.timeIntervalSince1970, now.timeIntervalSince1970,
+            ])
     }
 
 }
@@ -33,7 +35,7 @@ public struct SQLiteApprovalLinks: ApprovalLinkRepository {
                 arguments: [codeHash]
             ).map { row in
                 ShortLink(
-                    approvalID: row["approval_id"], person: row["person"],
+                    approvalID: ApprovalID(row["approval_id"]), person: row["person"],
                     expiresAt: Date(timeIntervalSince1970: row["expires_at"]),
                     usedAt: (row["used_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
             }

@@ -15,7 +15,7 @@ extension Deadline: StoredValue {
 extension Approval: StoredValue {
     static let tableName = "approval"
 
-    mutating func didInsert(rowID: Int64) { id = rowID }
+    mutating func didInsert(rowID: Int64) { id = ApprovalID(rowID) }
 }
 
 extension OutboxEntry: StoredValue {

@@ -7,7 +7,7 @@ extension IncidentLedger {
     /// - Throws: `IncidentError` when the step does not exist, belongs to another layer, or is an approval.
     @discardableResult
     public func completeStep(
-        _ stepID: String, of id: IncidentID, by actor: String, layer: Layer, note: String?, at now: Date
+        _ stepID: StepID, of id: IncidentID, by actor: String, layer: Layer, note: String?, at now: Date
     ) async throws -> RunStep {
         try await store.writer.write { db in
             let state = try Self.state(db, id)
@@ -22,11 +22,11 @@ extension IncidentLedger {
     ///   the approval was already answered or has expired.
     @discardableResult
     public func answer(
-        _ approvalID: Int64, approve: Bool, by actor: String, layer: Layer, comment: String?, at now: Date
+        _ approvalID: ApprovalID, approve: Bool, by actor: String, layer: Layer, comment: String?, at now: Date
     ) async throws -> Approval {
         // An approval found expired is recorded so, then refused: the refusal leaves the transaction committed.
         let result: Result<Approval, IncidentError> = try await store.writer.write { db in
-            guard let approval = try Approval.fetchOne(db, key: approvalID) else {
+            guard let approval = try Approval.fetchOne(db, key: approvalID.rawValue) else {
                 return .failure(IncidentError(code: .notFound, message: "No approval \(approvalID)."))
             }
             let state = try Self.state(db, approval.incidentID)
@@ -100,8 +100,8 @@ extension BeaconStore {
         }
     }
 
-    package func approval(_ id: Int64) throws -> Approval? {
-        try writer.read { db in try Approval.fetchOne(db, key: id) }
+    package func approval(_ id: ApprovalID) throws -> Approval? {
+        try writer.read { db in try Approval.fetchOne(db, key: id.rawValue) }
     }
 
     package func pendingApprovals() throws -> [Approval] {

@@ -16,12 +16,12 @@ extension IncidentLedger {
             var deadline = deadline
             try deadline.insert(db, onConflict: .ignore)
         }
-        var approvalIDs: [String: Int64] = [:]
+        var approvalIDs: [StepID: ApprovalID] = [:]
         for stepID in effects.approvals {
             let title =
                 try String.fetchOne(
                     db, sql: "SELECT title FROM run_step WHERE incident_id = ? AND step_id = ?",
-                    arguments: [incidentID.rawValue, stepID]) ?? stepID
+                    arguments: [incidentID.rawValue, stepID.rawValue]) ?? stepID.rawValue
             var approval = Approval(
                 incidentID: incidentID, stepID: stepID, title: title, state: .pending, requestedAt: now,
                 expiresAt: now.addingTimeInterval(approvalLifetime))
@@ -30,7 +30,7 @@ extension IncidentLedger {
         for row in try Row.fetchAll(
             db, sql: "SELECT id, step_id FROM approval WHERE incident_id = ?", arguments: [incidentID.rawValue])
         {
-            approvalIDs[row["step_id"]] = row["id"]
+            approvalIDs[StepID(row["step_id"])] = ApprovalID(row["id"])
         }
         var queued = 0
         for planned in PlannedNotification.grouped(effects.notifications) {
@@ -96,7 +96,7 @@ extension IncidentLedger {
 }
 
 extension OutboxEntry {
-    init(_ planned: PlannedNotification, approvalID: Int64?, at now: Date) {
+    init(_ planned: PlannedNotification, approvalID: ApprovalID?, at now: Date) {
         let base =
             planned.idempotencyKey.hasSuffix("/\(planned.channelID)")
             ? String(planned.idempotencyKey.dropLast(planned.channelID.count + 1)) : planned.idempotencyKey

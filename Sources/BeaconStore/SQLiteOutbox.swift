@@ -106,12 +106,12 @@ public struct SQLiteOutbox: OutboxRepository {
         }
     }
 
-    public func approval(_ id: Int64) async throws -> Approval? {
-        try onThisThread { try store.writer.read { db in try Approval.fetchOne(db, key: id) } }
+    public func approval(_ id: ApprovalID) async throws -> Approval? {
+        try onThisThread { try store.writer.read { db in try Approval.fetchOne(db, key: id.rawValue) } }
     }
 
     public func createShortLink(
-        codeHash: String, approvalID: Int64, person: String, expiresAt: Date, at now: Date
+        codeHash: String, approvalID: ApprovalID, person: String, expiresAt: Date, at now: Date
     ) async throws {
         try onThisThread {
             try store.writer.write { db in

@@ -67,7 +67,7 @@ public struct SQLiteIncidents: IncidentRepository {
         try store.acknowledgers(ids)
     }
     public func approvals(_ id: IncidentID) async throws -> [Approval] { try store.approvals(id) }
-    public func approval(_ id: Int64) async throws -> Approval? { try store.approval(id) }
+    public func approval(_ id: ApprovalID) async throws -> Approval? { try store.approval(id) }
     public func pendingApprovals() async throws -> [Approval] { try store.pendingApprovals() }
     public func answeredApprovals(limit: Int) async throws -> [Approval] { try store.answeredApprovals(limit: limit) }
     public func recentSeries(from: Date, to: Date) async throws -> [SeriesSamples] {

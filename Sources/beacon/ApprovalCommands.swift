@@ -17,7 +17,7 @@ extension Beacon {
             let ledger = try options.openRepositories(config).commands
             let approval = try await perform {
                 try await ledger.answer(
-                    id, approve: approve, by: actor.name, layer: actor.layer, comment: comment, at: Date())
+                    ApprovalID(id), approve: approve, by: actor.name, layer: actor.layer, comment: comment, at: Date())
             }
             print("Approval \(id) \(approval.state.rawValue) by \(actor.name): \(approval.title)")
         }
@@ -53,7 +53,7 @@ extension Beacon.IncidentCommand {
             let repositories = try options.openRepositories(config)
             let done = try await perform {
                 try await repositories.commands.completeStep(
-                    step, of: IncidentID(id), by: actor.name, layer: actor.layer, note: note, at: Date())
+                    StepID(step), of: IncidentID(id), by: actor.name, layer: actor.layer, note: note, at: Date())
             }
             print("#\(id) step \(done.stepID) done by \(actor.name)")
         }

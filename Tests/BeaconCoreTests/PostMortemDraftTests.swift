@@ -86,7 +86,7 @@ enum PostMortemScript {
     }
 
     static func step(
-        _ stepID: String, _ position: Int, _ title: String, _ owner: Layer, doneBy: String?, at seconds: TimeInterval?
+        _ stepID: StepID, _ position: Int, _ title: String, _ owner: Layer, doneBy: String?, at seconds: TimeInterval?
     ) -> RunStep {
         var step = RunStep(
             incidentID: id, stepID: stepID, position: position, playbookID: "payments", title: title, owner: owner,

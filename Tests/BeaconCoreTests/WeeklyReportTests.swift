@@ -33,7 +33,7 @@ enum WeeklyScript {
     }
 
     static func deadline(
-        _ incident: Incident, _ kind: DeadlineKind, _ layer: Layer, after seconds: TimeInterval, step: String? = nil
+        _ incident: Incident, _ kind: DeadlineKind, _ layer: Layer, after seconds: TimeInterval, step: StepID? = nil
     ) -> Deadline {
         Deadline(
             incidentID: incident.id!, kind: kind, layer: layer, stepID: step,
@@ -41,10 +41,10 @@ enum WeeklyScript {
     }
 
     static func step(
-        _ incident: Incident, _ id: String, _ position: Int, _ owner: Layer, doneAfter seconds: TimeInterval?
+        _ incident: Incident, _ id: StepID, _ position: Int, _ owner: Layer, doneAfter seconds: TimeInterval?
     ) -> RunStep {
         var step = RunStep(
-            incidentID: incident.id!, stepID: id, position: position, playbookID: "payment-failure", title: id,
+            incidentID: incident.id!, stepID: id, position: position, playbookID: "payment-failure", title: id.rawValue,
             owner: owner, state: seconds == nil ? .due : .done, dueAt: nil, every: nil, approval: false,
             minSeverity: nil, message: nil)
         step.doneAt = seconds.map { incident.openedAt.addingTimeInterval($0) }

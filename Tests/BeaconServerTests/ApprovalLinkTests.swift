@@ -34,7 +34,7 @@ import Testing
                         approval: true)
                 ])
         ])
-    let approvalID: Int64
+    let approvalID: ApprovalID
 
     init() async throws {
         store = try BeaconStore.inMemory()

@@ -108,7 +108,7 @@ import Testing
     }
 
     /// Signs in from the inbox's redirect, approves in one tap, and reads the result back.
-    func executive(_ browser: WebDriver, base: String, incident: Int64, approval: Int64) async throws {
+    func executive(_ browser: WebDriver, base: String, incident: Int64, approval: ApprovalID) async throws {
         try await browser.open("\(base)/approvals")
         try await signIn(browser, "lina")
         try await browser.wait("the inbox") { try await browser.currentURL() == "\(base)/approvals" }

@@ -67,7 +67,7 @@ struct ConsoleFixture {
     let clock: @Sendable () -> Date
     var now: Date { clock() }
     let incidentID: IncidentID
-    let approvalID: Int64
+    let approvalID: ApprovalID
     var failing: [String: String] = [:]
 
     /// - Parameter title: the incident's title, which tests of escaping make hostile.

@@ -4,9 +4,9 @@ public import Foundation
 public struct Approval: Sendable, Hashable, Codable {
     public enum State: String, Sendable, Codable, Hashable { case pending, approved, rejected, expired }
 
-    public var id: Int64?
+    public var id: ApprovalID?
     public var incidentID: IncidentID
-    public var stepID: String
+    public var stepID: StepID
     public var title: String
     public var state: State
     public var requestedAt: Date
@@ -16,7 +16,7 @@ public struct Approval: Sendable, Hashable, Codable {
     public var comment: String?
 
     public init(
-        id: Int64? = nil, incidentID: IncidentID, stepID: String, title: String, state: State, requestedAt: Date,
+        id: ApprovalID? = nil, incidentID: IncidentID, stepID: StepID, title: String, state: State, requestedAt: Date,
         expiresAt: Date, answeredBy: String? = nil, answeredAt: Date? = nil, comment: String? = nil
     ) {
         self.id = id

@@ -176,7 +176,7 @@ extension CommandPlanner {
 extension CommandPlanner {
     /// An approval was answered: tell the execution layer, who carry it out.
     public func announce(
-        approval title: String, step stepID: String, approved: Bool, by actor: String, comment: String?,
+        approval title: String, step stepID: StepID, approved: Bool, by actor: String, comment: String?,
         incident: Incident, at now: Date
     ) -> CommandEffects {
         let verdict = approved ? "APPROVED" : "REJECTED"

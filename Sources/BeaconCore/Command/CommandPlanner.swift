@@ -234,7 +234,7 @@ public struct CommandPlanner: Sendable {
 
     func notification(
         _ incident: Incident, _ recipient: Recipient, channel: String, index: Int, purpose: NotificationPurpose,
-        step: String?,
+        step: StepID?,
         _ message: NotificationMessage
     ) -> PlannedNotification {
         let id = incident.id ?? IncidentID(0)

@@ -10,14 +10,14 @@ public struct Deadline: Sendable, Hashable, Codable {
     /// The layer that must answer by then.
     public var layer: Layer
     /// The step it watches, for step deadlines.
-    public var stepID: String?
+    public var stepID: StepID?
     /// The occurrence of a recurring step, from 1.
     public var occurrence: Int
     public var dueAt: Date
     public var firedAt: Date?
 
     public init(
-        id: Int64? = nil, incidentID: IncidentID, kind: DeadlineKind, layer: Layer, stepID: String? = nil,
+        id: Int64? = nil, incidentID: IncidentID, kind: DeadlineKind, layer: Layer, stepID: StepID? = nil,
         occurrence: Int = 1, dueAt: Date
     ) {
         self.id = id

@@ -91,12 +91,12 @@ public struct IncidentSummary: Sendable, Hashable, Codable {
 
 /// A playbook step as a notification names it.
 public struct StepSummary: Sendable, Hashable, Codable {
-    public var id: String
+    public var id: StepID
     public var title: String
     public var owner: Layer
     public var dueAt: Date?
 
-    public init(id: String, title: String, owner: Layer, dueAt: Date?) {
+    public init(id: StepID, title: String, owner: Layer, dueAt: Date?) {
         self.id = id
         self.title = title
         self.owner = owner
@@ -106,7 +106,7 @@ public struct StepSummary: Sendable, Hashable, Codable {
 
 /// Signed, single-use links that approve or reject without signing in.
 public struct ApprovalLinks: Sendable, Hashable, Codable {
-    public var approvalID: Int64
+    public var approvalID: ApprovalID
     public var approveURL: String
     public var rejectURL: String
     /// One link whose page offers both answers: what fits in an SMS.
@@ -117,7 +117,8 @@ public struct ApprovalLinks: Sendable, Hashable, Codable {
     public var expiresAt: Date
 
     public init(
-        approvalID: Int64, approveURL: String, rejectURL: String, answerURL: String? = nil, shortURL: String? = nil,
+        approvalID: ApprovalID, approveURL: String, rejectURL: String, answerURL: String? = nil,
+        shortURL: String? = nil,
         expiresAt: Date
     ) {
         self.approvalID = approvalID

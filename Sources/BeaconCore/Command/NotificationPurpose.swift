@@ -10,18 +10,18 @@ public enum NotificationPurpose: Sendable, Hashable, CustomStringConvertible {
     /// Telling whoever was paged that the incident resolved.
     case resolved
     /// The question to the decision layer for an approval step.
-    case approval(step: String)
+    case approval(step: StepID)
     /// Telling the chain how an approval was answered.
-    case approvalOutcome(step: String)
+    case approvalOutcome(step: StepID)
     /// Escalations when a layer misses its deadline: nobody acknowledged, assessed, instructed.
     case escalateAcknowledge, escalateAssess, escalateInstruct
     /// An escalation a person asked for, at this instant (milliseconds since 1970).
     case escalateManual(at: Int64)
     /// A playbook step that missed its deadline.
-    case missed(step: String)
+    case missed(step: StepID)
     /// A recurring step's reminder to its own layer, and to the layer above.
-    case remind(step: String, occurrence: Int)
-    case remindAbove(step: String, occurrence: Int)
+    case remind(step: StepID, occurrence: Int)
+    case remindAbove(step: StepID, occurrence: Int)
     /// A post-mortem's reminder to its owner, and the notices when it is overdue.
     case postMortemReminder, postMortemOverdue, postMortemOverdueOwner
     /// An overdue follow-up's reminder.

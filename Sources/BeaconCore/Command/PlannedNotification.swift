@@ -7,9 +7,9 @@ public struct PlannedNotification: Sendable, Hashable {
     public var channelID: String
     /// The channel's place in the person's list: fall-over moves to the next.
     public var channelIndex: Int
-    public var stepID: String?
+    public var stepID: StepID?
     /// For an approval request: the step whose approval row the links answer.
-    public var approvalStepID: String?
+    public var approvalStepID: StepID?
     public var message: NotificationMessage
     /// Why it is sent (`page`, `escalate-ack`, `approval-refund`…): with the channel, what makes two
     /// notifications the same message in a group.
@@ -19,7 +19,7 @@ public struct PlannedNotification: Sendable, Hashable {
 
     public init(
         idempotencyKey: String, incidentID: IncidentID, recipient: Recipient, channelID: String, channelIndex: Int,
-        stepID: String?, approvalStepID: String?, message: NotificationMessage, purpose: NotificationPurpose,
+        stepID: StepID?, approvalStepID: StepID?, message: NotificationMessage, purpose: NotificationPurpose,
         audience: ChannelAudience = .personal
     ) {
         self.purpose = purpose
@@ -41,7 +41,7 @@ public struct CommandEffects: Sendable, Hashable {
     public var steps: [RunStep] = []
     public var deadlines: [Deadline] = []
     /// Steps that need an approval row.
-    public var approvals: [String] = []
+    public var approvals: [StepID] = []
     public var notifications: [PlannedNotification] = []
     public var timeline: [TimelineEntry] = []
     /// A post-mortem to open (an incident resolved).

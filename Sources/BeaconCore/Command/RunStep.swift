@@ -3,7 +3,7 @@ public import Foundation
 /// A playbook step as applied to one incident: its owner, deadline and state.
 public struct RunStep: Sendable, Hashable, Codable {
     public var incidentID: IncidentID
-    public var stepID: String
+    public var stepID: StepID
     /// The step's place in its playbook, from 0.
     public var position: Int
     public var playbookID: String
@@ -26,7 +26,7 @@ public struct RunStep: Sendable, Hashable, Codable {
     public var note: String?
 
     public init(
-        incidentID: IncidentID, stepID: String, position: Int, playbookID: String, title: String, owner: Layer,
+        incidentID: IncidentID, stepID: StepID, position: Int, playbookID: String, title: String, owner: Layer,
         state: StepState, dueAt: Date?, every: TimeInterval?, approval: Bool, assessment: Bool = false,
         minSeverity: Severity?, message: String?
     ) {

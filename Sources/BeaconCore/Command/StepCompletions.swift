@@ -6,15 +6,15 @@ public import Foundation
 /// records each time, is what tells whether every period was met.
 public struct StepCompletions: Sendable, Hashable {
     /// When each step was marked done, by step id, oldest first.
-    public var times: [String: [Date]]
+    public var times: [StepID: [Date]]
 
-    public init(times: [String: [Date]] = [:]) {
+    public init(times: [StepID: [Date]] = [:]) {
         self.times = times.mapValues { $0.sorted() }
     }
 
     /// Reads the step events of a timeline; events of other kinds, or by Beacon itself, are skipped.
     public init(_ timeline: [TimelineEvent]) {
-        var times: [String: [Date]] = [:]
+        var times: [StepID: [Date]] = [:]
         for event in timeline where event.kind == .step && event.actor != TimelineEvent.system {
             if let stepID = Self.stepID(done: event) { times[stepID, default: []].append(event.at) }
         }
@@ -22,11 +22,11 @@ public struct StepCompletions: Sendable, Hashable {
     }
 
     /// When `stepID` was marked done, oldest first.
-    public subscript(stepID: String) -> [Date] { times[stepID] ?? [] }
+    public subscript(stepID: StepID) -> [Date] { times[stepID] ?? [] }
 
     /// The step an event says was done: its typed fact, or, in an event stored before facts were typed, its
     /// sentence (`Step progress done by zhangmin: …`; step ids are kebab-case, so the id ends at the first space).
-    static func stepID(done event: TimelineEvent) -> String? {
+    static func stepID(done event: TimelineEvent) -> StepID? {
         if case .stepDone(let step, _, _) = event.fact { return step }
         guard case .text(let text) = event.fact, text.hasPrefix("Step ") else { return nil }
         let rest = text.dropFirst("Step ".count)
@@ -34,6 +34,6 @@ public struct StepCompletions: Sendable, Hashable {
         let tail = rest[space...]
         let done = " done by \(event.actor)"
         guard tail == done || tail.hasPrefix(done + ": ") else { return nil }
-        return String(rest[..<space])
+        return StepID(String(rest[..<space]))
     }
 }

@@ -83,7 +83,8 @@ extension ConfigDecoder {
             let checklist, let assessment
         else { return nil }
         return PlaybookStep(
-            id: id, title: title, owner: owner, within: within, every: every, message: message, approval: approval,
+            id: StepID(id), title: title, owner: owner, within: within, every: every, message: message,
+            approval: approval,
             minSeverity: minSeverity, checklist: checklist, assessment: assessment)
     }
 }

@@ -32,7 +32,7 @@ public struct PlaybookScope: Sendable, Hashable {
 
 /// One step of a playbook: who owns it, by when, and what it says.
 public struct PlaybookStep: Sendable, Hashable {
-    public var id: String
+    public var id: StepID
     public var title: String
     public var owner: Layer
     /// Due this long after the incident opened.
@@ -51,7 +51,7 @@ public struct PlaybookStep: Sendable, Hashable {
     public var assessment: Bool
 
     public init(
-        id: String, title: String, owner: Layer, within: Duration? = nil, every: Duration? = nil,
+        id: StepID, title: String, owner: Layer, within: Duration? = nil, every: Duration? = nil,
         message: String? = nil, approval: Bool = false, minSeverity: Severity? = nil, checklist: [String] = [],
         assessment: Bool = false
     ) {

@@ -66,7 +66,7 @@ extension IncidentDecider {
     /// - Throws: `IncidentError` when the step does not exist, belongs to another layer, is an approval or is not
     ///   active yet.
     public func completeStep(
-        _ stepID: String, of state: IncidentState, by actor: String, layer: Layer, note: String? = nil, at now: Date
+        _ stepID: StepID, of state: IncidentState, by actor: String, layer: Layer, note: String? = nil, at now: Date
     ) throws(IncidentError) -> Decision {
         let id = state.incident.id ?? IncidentID(0)
         guard var step = state.steps.first(where: { $0.stepID == stepID }) else {

@@ -24,7 +24,7 @@ extension IncidentDecider {
         else { return nil }
         var deadline = Deadline(
             incidentID: followUp.incidentID, kind: .followUpOverdue, layer: postMortem.owner,
-            stepID: "follow-up:\(followUpID)", occurrence: occurrence,
+            stepID: StepID("follow-up:\(followUpID)"), occurrence: occurrence,
             dueAt: followUp.dueAt.addingTimeInterval(Double(occurrence - 1) * every))
         deadline.firedAt = now
         let effects = planner.followUpOverdue(

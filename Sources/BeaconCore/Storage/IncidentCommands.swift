@@ -29,14 +29,14 @@ public protocol IncidentCommands: Sendable {
     /// Marks a playbook step done on behalf of a person of the layer that owns it.
     @discardableResult
     func completeStep(
-        _ stepID: String, of id: IncidentID, by actor: String, layer: Layer, note: String?, at now: Date
+        _ stepID: StepID, of id: IncidentID, by actor: String, layer: Layer, note: String?, at now: Date
     )
         async throws -> RunStep
 
     /// Answers an approval on behalf of a person of the decision layer; the first answer wins.
     @discardableResult
     func answer(
-        _ approvalID: Int64, approve: Bool, by actor: String, layer: Layer, comment: String?, at now: Date
+        _ approvalID: ApprovalID, approve: Bool, by actor: String, layer: Layer, comment: String?, at now: Date
     )
         async throws -> Approval
 
@@ -78,7 +78,7 @@ extension IncidentCommands {
 
     @discardableResult
     public func completeStep(
-        _ stepID: String, of id: IncidentID, by actor: String, layer: Layer, at now: Date
+        _ stepID: StepID, of id: IncidentID, by actor: String, layer: Layer, at now: Date
     )
         async throws -> RunStep
     {
@@ -87,7 +87,7 @@ extension IncidentCommands {
 
     @discardableResult
     public func answer(
-        _ approvalID: Int64, approve: Bool, by actor: String, layer: Layer, at now: Date
+        _ approvalID: ApprovalID, approve: Bool, by actor: String, layer: Layer, at now: Date
     )
         async throws -> Approval
     {

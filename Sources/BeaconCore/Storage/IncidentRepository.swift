@@ -21,7 +21,7 @@ public protocol IncidentRepository: Sendable {
     func acknowledgers(_ ids: [IncidentID]) async throws -> [IncidentID: String]
 
     func approvals(_ id: IncidentID) async throws -> [Approval]
-    func approval(_ id: Int64) async throws -> Approval?
+    func approval(_ id: ApprovalID) async throws -> Approval?
     func pendingApprovals() async throws -> [Approval]
     /// The latest answered approvals, newest first.
     func answeredApprovals(limit: Int) async throws -> [Approval]

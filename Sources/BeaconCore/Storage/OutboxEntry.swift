@@ -18,8 +18,8 @@ public struct OutboxEntry: Sendable, Hashable, Codable {
     public var layer: Layer
     public var channelID: String
     public var channelIndex: Int
-    public var stepID: String?
-    public var approvalID: Int64?
+    public var stepID: StepID?
+    public var approvalID: ApprovalID?
     public var recipient: Recipient
     public var message: NotificationMessage
     public var state: State
@@ -31,7 +31,7 @@ public struct OutboxEntry: Sendable, Hashable, Codable {
 
     public init(
         id: Int64? = nil, incidentID: IncidentID, idempotencyKey: String, baseKey: String, kind: NotificationKind,
-        person: String, layer: Layer, channelID: String, channelIndex: Int, stepID: String?, approvalID: Int64?,
+        person: String, layer: Layer, channelID: String, channelIndex: Int, stepID: StepID?, approvalID: ApprovalID?,
         recipient: Recipient, message: NotificationMessage, state: State, attempts: Int, nextAttemptAt: Date,
         lastError: String?, createdAt: Date, deliveredAt: Date?
     ) {
@@ -95,13 +95,13 @@ public struct Fallover: Sendable, Hashable {
 
 /// A short, single-use approval answer link, as stored: the code itself is never kept, only its hash.
 public struct ShortLink: Sendable, Hashable {
-    public var approvalID: Int64
+    public var approvalID: ApprovalID
     /// The login (or name) of the decision-layer person it was sent to.
     public var person: String
     public var expiresAt: Date
     public var usedAt: Date?
 
-    public init(approvalID: Int64, person: String, expiresAt: Date, usedAt: Date?) {
+    public init(approvalID: ApprovalID, person: String, expiresAt: Date, usedAt: Date?) {
         self.approvalID = approvalID
         self.person = person
         self.expiresAt = expiresAt

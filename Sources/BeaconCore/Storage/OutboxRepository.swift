@@ -23,11 +23,11 @@ public protocol OutboxRepository: Sendable {
         async throws
 
     /// The approval a request asks for, to link to.
-    func approval(_ id: Int64) async throws -> Approval?
+    func approval(_ id: ApprovalID) async throws -> Approval?
 
     /// Keeps a new short approval link under the hash of its code.
     func createShortLink(
-        codeHash: String, approvalID: Int64, person: String, expiresAt: Date, at now: Date)
+        codeHash: String, approvalID: ApprovalID, person: String, expiresAt: Date, at now: Date)
         async throws
 }
 

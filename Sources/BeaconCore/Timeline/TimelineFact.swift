@@ -19,20 +19,20 @@ public enum TimelineFact: Sendable, Hashable, Codable {
     case declared(by: String, severity: Severity, category: Category)
     /// Acknowledged, mitigated, resolved or closed by a person, with their note.
     case statusChanged(to: IncidentStatus, by: String, note: String?)
-    case stepDone(step: String, by: String, note: String?)
+    case stepDone(step: StepID, by: String, note: String?)
     case approvalAnswered(approved: Bool, by: String, title: String, comment: String?)
 
     // What the playbooks and the chain did.
     case playbookStarted(playbook: String, active: Int, steps: Int)
     case noPlaybook
-    case stepActivated(step: String, severity: Severity)
+    case stepActivated(step: StepID, severity: Severity)
     case paged(layers: [Layer], severity: Severity)
     case approvalAsked(title: String)
     case escalated(EscalationReason, to: Layer)
     case instructionMissed
-    case stepMissed(step: String, owner: Layer)
-    case recurringMissed(step: String, owner: Layer)
-    case recurringEscalated(step: String, to: Layer)
+    case stepMissed(step: StepID, owner: Layer)
+    case recurringMissed(step: StepID, owner: Layer)
+    case recurringEscalated(step: StepID, to: Layer)
 
     // What the outbox did.
     case delivered(NotificationAttempt, detail: String)

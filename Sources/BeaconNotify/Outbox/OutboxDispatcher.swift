@@ -215,7 +215,7 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
 
     /// A new single-use short link for an SMS, stored as the hash of its code; `nil` (the SMS then carries the
     /// long link) when it cannot be stored.
-    private func shortLink(_ approvalID: Int64, person: String, expiresAt: Date, base: String) async -> String? {
+    private func shortLink(_ approvalID: ApprovalID, person: String, expiresAt: Date, base: String) async -> String? {
         var generator = SystemRandomNumberGenerator()
         let code = ApprovalShortLink.makeCode(using: &generator)
         do {

@@ -104,14 +104,14 @@ public struct IncidentRoutes: EnvironmentRoutes {
         let body = try await JSONBody.decode(Note.self, from: request, allowEmpty: true)
         let step = try await perform {
             try await commands.completeStep(
-                stepID, of: id, by: user.login, layer: user.layer, note: body.note, at: now())
+                StepID(stepID), of: id, by: user.login, layer: user.layer, note: body.note, at: now())
         }
         return try JSONBody.response(RunStepResource(step))
     }
 
     func answer(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
         let user = try context.requireWriter(request)
-        guard let id = context.parameters.get("id", as: Int64.self) else {
+        guard let id = context.parameters.get("id", as: Int64.self).map(ApprovalID.init) else {
             throw APIError(.notFound, "No such approval.")
         }
         let body = try await JSONBody.decode(Answer.self, from: request)

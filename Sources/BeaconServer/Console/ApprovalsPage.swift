@@ -71,7 +71,8 @@ struct ApprovalsPage {
         let incident = context.incident
         let step = context.steps.first { $0.stepID == approval.stepID }
         return Question(
-            id: approval.id ?? 0, title: approval.title, stepID: approval.stepID, owner: step?.owner.rawValue ?? "",
+            id: approval.id?.rawValue ?? 0, title: approval.title, stepID: approval.stepID.rawValue,
+            owner: step?.owner.rawValue ?? "",
             incidentID: incident.id?.rawValue ?? 0, incidentTitle: incident.title, severity: incident.severity.rawValue,
             facts: facts(incident, steps: context.steps, acknowledgedBy: context.acknowledgedBy, now: now),
             requested: ConsoleFormat.span(now.timeIntervalSince(approval.requestedAt)) + " ago",

@@ -45,13 +45,13 @@ extension ConsoleRoutes {
         let user = identity.user
         let step = try await perform(back) {
             try await commands.completeStep(
-                stepID, of: id, by: user.login, layer: user.layer, note: form.text("note"), at: now())
+                StepID(stepID), of: id, by: user.login, layer: user.layer, note: form.text("note"), at: now())
         }
         return (back, .init(.ok, "Step “\(step.title)” marked done."))
     }
 
     func answer(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome {
-        guard let approvalID = context.parameters.get("id", as: Int64.self),
+        guard let approvalID = context.parameters.get("id", as: Int64.self).map(ApprovalID.init),
             let approval = try await incidentRepository.approval(approvalID)
         else { throw ConsoleError.notFound("There is no such approval.") }
         let back = form["return_to"] == "inbox" ? "/approvals" : "/incidents/\(approval.incidentID.rawValue)"

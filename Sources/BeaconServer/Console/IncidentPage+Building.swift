@@ -95,7 +95,7 @@ extension IncidentPage {
     static func approvalRow(_ approval: Approval, layer: Layer, now: Date) -> ApprovalRow {
         let pending = approval.state == .pending && now <= approval.expiresAt
         return ApprovalRow(
-            id: approval.id ?? 0, title: approval.title,
+            id: approval.id?.rawValue ?? 0, title: approval.title,
             state: approval.state == .pending && !pending ? "expired" : approval.state.rawValue,
             requested: ConsoleFormat.time(approval.requestedAt, now: now),
             expires: ConsoleFormat.time(approval.expiresAt, now: now), answeredBy: approval.answeredBy,
@@ -115,7 +115,7 @@ extension IncidentPage {
         }
         let late = step.state == .missed || (waiting && (step.dueAt.map { $0 < now } ?? false))
         return StepRow(
-            stepID: step.stepID, title: step.title, owner: step.owner.rawValue, state: step.state.rawValue,
+            stepID: step.stepID.rawValue, title: step.title, owner: step.owner.rawValue, state: step.state.rawValue,
             emphasis: late ? "late" : (waiting ? "open" : ""), due: due,
             every: step.every.map { "every " + Duration.seconds($0).configText }, doneBy: step.doneBy,
             done: step.doneAt.map { ConsoleFormat.time($0, now: now) }, note: step.note, checklist: checklist,
