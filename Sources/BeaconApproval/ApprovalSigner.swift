@@ -11,12 +11,12 @@ public struct ApprovalSigner: Sendable {
     public struct Claim: Sendable, Hashable {
         public var approvalID: ApprovalID
         /// The approver's login or name.
-        public var person: String
+        public var person: PersonID
         /// The answer the link gives; `nil` for a link whose page offers both (what an SMS carries).
         public var approve: Bool?
         public var expiresAt: Date
 
-        public init(approvalID: ApprovalID, person: String, approve: Bool?, expiresAt: Date) {
+        public init(approvalID: ApprovalID, person: PersonID, approve: Bool?, expiresAt: Date) {
             self.approvalID = approvalID
             self.person = person
             self.approve = approve
@@ -44,7 +44,7 @@ public struct ApprovalSigner: Sendable {
 
     public func token(for claim: Claim, nonce: UInt64 = UInt64.random(in: .min ... .max)) -> String {
         let payload = [
-            String(claim.approvalID.rawValue), claim.person,
+            String(claim.approvalID.rawValue), claim.person.rawValue,
             claim.approve.map { $0 ? "approve" : "reject" } ?? "answer",
             String(Int64(claim.expiresAt.timeIntervalSince1970)), String(nonce, radix: 36),
         ].map { Self.encode(Data($0.utf8)) }.joined(separator: ".")
@@ -65,7 +65,8 @@ public struct ApprovalSigner: Sendable {
             ["approve", "reject", "answer"].contains(decision)
         else { throw .malformed }
         let claim = Claim(
-            approvalID: ApprovalID(id), person: person, approve: decision == "answer" ? nil : decision == "approve",
+            approvalID: ApprovalID(id), person: PersonID(person),
+            approve: decision == "answer" ? nil : decision == "approve",
             expiresAt: Date(timeIntervalSince1970: TimeInterval(expiry)))
         guard now <= claim.expiresAt else { throw .expired }
         return claim

@@ -73,7 +73,7 @@ public struct NotificationResource: Encodable, Sendable {
     public init(_ entry: OutboxEntry) {
         id = entry.id ?? 0
         kind = entry.kind
-        person = entry.person
+        person = entry.person.rawValue
         layer = entry.layer
         channel = entry.channelID
         state = entry.state

@@ -35,7 +35,7 @@ public struct IncidentResource: Encodable, Sendable {
         peakSeverity = incident.peakSeverity
         category = incident.category
         origin = incident.origin
-        rule = incident.ruleID
+        rule = incident.ruleID?.rawValue
         fingerprint = incident.fingerprint.rawValue
         labels = incident.labels.dictionary
         value = incident.value

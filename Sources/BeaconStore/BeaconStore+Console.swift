@@ -18,7 +18,7 @@ extension BeaconStore {
                     statement, arguments: [row[0] as Int64, Self.milliseconds(from), Self.milliseconds(to)]
                 ).map { Sample(at: Date(timeIntervalSince1970: Double($0[0] as Int64) / 1_000), value: $0[1]) }
                 guard !samples.isEmpty else { return nil }
-                return SeriesSamples(rule: row[1], labels: row[2], samples: samples)
+                return SeriesSamples(rule: RuleID(row[1] as String), labels: row[2], samples: samples)
             }
         }
     }

@@ -94,7 +94,7 @@ extension OutboxEntry {
         } else if fallover.group {
             next.message.mentions = fallover.recipients
             next.recipient = fallover.recipients[0]
-            next.person = fallover.recipients[0].login ?? fallover.recipients[0].name
+            next.person = fallover.recipients[0].id
             next.layer = fallover.recipients[0].layer
             next.baseKey = purposeKey
             next.idempotencyKey = "\(purposeKey)/\(fallover.channelID)"
@@ -102,7 +102,7 @@ extension OutboxEntry {
             let person = fallover.recipients[0]
             next.message.mentions = nil
             next.recipient = person
-            next.person = person.login ?? person.name
+            next.person = person.id
             next.layer = person.layer
             next.baseKey = "\(purposeKey)/\(PlannedNotification.personKey(person))"
             next.idempotencyKey = "\(next.baseKey)/\(fallover.channelID)"

@@ -14,7 +14,7 @@ extension BeaconStore {
     ///   - ruleTitles: the configured rules' titles by id, to name the rules that fired most.
     ///   - now: report time.
     package func weeklyReport(
-        _ week: ISOWeek, calendar: Calendar, ruleTitles: [String: String] = [:], at now: Date
+        _ week: ISOWeek, calendar: Calendar, ruleTitles: [RuleID: String] = [:], at now: Date
     ) throws -> WeeklyReport {
         let inputs = try writer.read { db in
             try Self.weeklyInputs(db, week, calendar: calendar, ruleTitles: ruleTitles, at: now)
@@ -23,7 +23,7 @@ extension BeaconStore {
     }
 
     private static func weeklyInputs(
-        _ db: Database, _ week: ISOWeek, calendar: Calendar, ruleTitles: [String: String], at now: Date
+        _ db: Database, _ week: ISOWeek, calendar: Calendar, ruleTitles: [RuleID: String], at now: Date
     ) throws -> WeeklyReport.Inputs {
         let start = week.start(in: calendar).timeIntervalSince1970
         let end = week.end(in: calendar).timeIntervalSince1970

@@ -5,16 +5,16 @@ import GRDB
 extension BeaconStore {
     /// Appends samples of one series, creating the series on first use. A sample at an instant already
     /// stored replaces it.
-    package func append(_ samples: [Sample], rule: String, labels: Labels) throws {
+    package func append(_ samples: [Sample], rule: RuleID, labels: Labels) throws {
         try append([(rule, labels, samples)])
     }
 
     /// Appends samples of many series in one transaction.
-    package func append(_ batches: [(rule: String, labels: Labels, samples: [Sample])]) throws {
+    package func append(_ batches: [(rule: RuleID, labels: Labels, samples: [Sample])]) throws {
         try writer.write { db in try Self.insert(db, batches) }
     }
 
-    static func insert(_ db: Database, _ batches: [(rule: String, labels: Labels, samples: [Sample])]) throws {
+    static func insert(_ db: Database, _ batches: [(rule: RuleID, labels: Labels, samples: [Sample])]) throws {
         let statement = try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO series_sample (series_id, at, value) VALUES (?, ?, ?)")
         for batch in batches {
@@ -26,7 +26,7 @@ extension BeaconStore {
     }
 
     /// The samples of one series in `[from, to]`, oldest first.
-    package func samples(rule: String, labels: Labels, from: Date, to: Date) throws -> [Sample] {
+    package func samples(rule: RuleID, labels: Labels, from: Date, to: Date) throws -> [Sample] {
         try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -36,7 +36,7 @@ extension BeaconStore {
                     WHERE series.rule_id = ? AND series.labels = ? AND series_sample.at BETWEEN ? AND ?
                     ORDER BY series_sample.at
                     """,
-                arguments: [rule, labels.description, Self.milliseconds(from), Self.milliseconds(to)])
+                arguments: [rule.rawValue, labels.description, Self.milliseconds(from), Self.milliseconds(to)])
             return rows.map { Sample(at: Date(timeIntervalSince1970: Double($0[0] as Int64) / 1_000), value: $0[1]) }
         }
     }
@@ -51,14 +51,14 @@ extension BeaconStore {
         }
     }
 
-    private static func seriesID(_ db: Database, rule: String, labels: Labels) throws -> Int64 {
+    private static func seriesID(_ db: Database, rule: RuleID, labels: Labels) throws -> Int64 {
         let key = labels.description
         if let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM series WHERE rule_id = ? AND labels = ?", arguments: [rule, key])
+            db, sql: "SELECT id FROM series WHERE rule_id = ? AND labels = ?", arguments: [rule.rawValue, key])
         {
             return id
         }
-        try db.execute(sql: "INSERT INTO series (rule_id, labels) VALUES (?, ?)", arguments: [rule, key])
+        try db.execute(sql: "INSERT INTO series (rule_id, labels) VALUES (?, ?)", arguments: [rule.rawValue, key])
         return db.lastInsertedRowID
     }
 

@@ -5,7 +5,7 @@ import GRDB
 extension BeaconStore {
     /// Keeps a new short link under the hash of its code.
     static func insertShortLink(
-        _ db: Database, codeHash: String, approvalID: ApprovalID, person: String, expiresAt: Date, at now: Date
+        _ db: Database, codeHash: String, approvalID: ApprovalID, person: PersonID, expiresAt: Date, at now: Date
     ) throws {
         try db.execute(
             sql: """
@@ -13,7 +13,8 @@ extension BeaconStore {
                 VALUES (?, ?, ?, ?, ?)
                 """,
             arguments: [
-                codeHash, approvalID.rawValue, person, expiresAt.timeIntervalSince1970, now.timeIntervalSince1970,
+                codeHash, approvalID.rawValue, person.rawValue, expiresAt.timeIntervalSince1970,
+                now.timeIntervalSince1970,
             ])
     }
 
@@ -35,7 +36,7 @@ public struct SQLiteApprovalLinks: ApprovalLinkRepository {
                 arguments: [codeHash]
             ).map { row in
                 ShortLink(
-                    approvalID: ApprovalID(row["approval_id"]), person: row["person"],
+                    approvalID: ApprovalID(row["approval_id"]), person: PersonID(row["person"] as String),
                     expiresAt: Date(timeIntervalSince1970: row["expires_at"]),
                     usedAt: (row["used_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
             }

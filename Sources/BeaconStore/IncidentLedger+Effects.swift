@@ -75,8 +75,8 @@ extension IncidentLedger {
         let entries = try OutboxEntry.filter(Column("incident_id") == id.rawValue)
             .filter(["page", "raised", "escalation"].contains(Column("kind")))
             .order(Column("id")).fetchAll(db)
-        var seen = Set<String>()
-        return entries.flatMap(\.recipients).filter { seen.insert($0.login ?? $0.name).inserted }
+        var seen = Set<PersonID>()
+        return entries.flatMap(\.recipients).filter { seen.insert($0.id).inserted }
     }
 
     /// Whether the decision layer has acted: done a step or answered an approval.
@@ -102,7 +102,7 @@ extension OutboxEntry {
             ? String(planned.idempotencyKey.dropLast(planned.channelID.count + 1)) : planned.idempotencyKey
         self.init(
             id: nil, incidentID: planned.incidentID, idempotencyKey: planned.idempotencyKey, baseKey: base,
-            kind: planned.message.kind, person: planned.recipient.login ?? planned.recipient.name,
+            kind: planned.message.kind, person: planned.recipient.id,
             layer: planned.recipient.layer, channelID: planned.channelID, channelIndex: planned.channelIndex,
             stepID: planned.stepID, approvalID: approvalID, recipient: planned.recipient, message: planned.message,
             state: .pending, attempts: 0, nextAttemptAt: now, lastError: nil, createdAt: now, deliveredAt: nil)

@@ -111,7 +111,7 @@ public struct SQLiteOutbox: OutboxRepository {
     }
 
     public func createShortLink(
-        codeHash: String, approvalID: ApprovalID, person: String, expiresAt: Date, at now: Date
+        codeHash: String, approvalID: ApprovalID, person: PersonID, expiresAt: Date, at now: Date
     ) async throws {
         try onThisThread {
             try store.writer.write { db in

@@ -13,7 +13,7 @@ public struct SQLiteSamples: SampleRepository {
 
     /// The samples of every series of `rule` within `span` seconds of the series' newest, oldest first, by the
     /// series' labels as text (`{region="east"}`, the form fingerprints use).
-    public func recent(rule: String, span: Double) async throws -> [String: [Sample]] {
+    public func recent(rule: RuleID, span: Double) async throws -> [String: [Sample]] {
         try await store.writer.read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -24,7 +24,7 @@ public struct SQLiteSamples: SampleRepository {
                         SELECT MAX(at) FROM series_sample WHERE series_id = series.id) - ?
                     ORDER BY series.id, series_sample.at
                     """,
-                arguments: [rule, Int64((span * 1_000).rounded(.up))])
+                arguments: [rule.rawValue, Int64((span * 1_000).rounded(.up))])
             var samples: [String: [Sample]] = [:]
             for row in rows {
                 let at = Date(timeIntervalSince1970: Double(row[1] as Int64) / 1_000)
@@ -73,7 +73,7 @@ public struct SQLiteIncidents: IncidentRepository {
     public func recentSeries(from: Date, to: Date) async throws -> [SeriesSamples] {
         try store.recentSeries(from: from, to: to)
     }
-    public func samples(rule: String, labels: Labels, from: Date, to: Date) async throws -> [Sample] {
+    public func samples(rule: RuleID, labels: Labels, from: Date, to: Date) async throws -> [Sample] {
         try store.samples(rule: rule, labels: labels, from: from, to: to)
     }
 }
@@ -88,7 +88,7 @@ public struct SQLiteReports: ReportRepository {
     let store: BeaconStore
 
     public func weeklyReport(
-        _ week: ISOWeek, calendar: Calendar, ruleTitles: [String: String], at now: Date
+        _ week: ISOWeek, calendar: Calendar, ruleTitles: [RuleID: String], at now: Date
     )
         async throws -> WeeklyReport
     {

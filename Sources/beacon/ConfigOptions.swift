@@ -58,9 +58,9 @@ extension ConfigOptions {
     /// The person `--as` names, by login or name; their login (or name) is what the timeline records.
     func actor(_ handle: String, in config: BeaconConfig) throws -> (name: String, layer: Layer) {
         guard let (person, layer) = config.chain.person(handle) else {
-            let known = config.chain.people.map { $0.login ?? $0.name }.joined(separator: ", ")
+            let known = config.chain.people.map(\.id.rawValue).joined(separator: ", ")
             throw ValidationError("No person \"\(handle)\" in the command chain; known: \(known).")
         }
-        return (person.login ?? person.name, layer)
+        return (person.id.rawValue, layer)
     }
 }

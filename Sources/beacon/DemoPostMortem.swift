@@ -13,7 +13,7 @@ enum DemoPostMortem {
         guard let incident = recent.last, let id = incident.id, let author = config.chain.execution.people.first,
             let postMortem = try await postMortems.postMortem(id)
         else { return [] }
-        let actor = author.login ?? author.name
+        let actor = author.id.rawValue
         var update = PostMortemUpdate(postMortem, followUps: try await postMortems.followUps(id))
         update.fields.rootCause =
             "The payment provider slowed down and our gateway retried without a budget, exhausting its "

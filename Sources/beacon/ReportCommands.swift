@@ -51,7 +51,7 @@ extension Beacon.ReportCommand {
         }
 
         /// The configured rules' titles; when a rule file does not load, the report names rules by their incidents.
-        private func ruleTitles() -> [String: String] {
+        private func ruleTitles() -> [RuleID: String] {
             (try? options.loader.load())?.ruleTitles ?? [:]
         }
     }

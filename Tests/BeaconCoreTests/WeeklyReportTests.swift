@@ -22,7 +22,8 @@ enum WeeklyScript {
         title: String? = nil
     ) -> Incident {
         var incident = Incident(
-            id: IncidentID(id), fingerprint: Fingerprint(rawValue: rule ?? "declared-\(id)"), ruleID: rule,
+            id: IncidentID(id), fingerprint: Fingerprint(rawValue: rule ?? "declared-\(id)"),
+            ruleID: rule.map { RuleID($0) },
             title: title ?? "Incident \(id)", category: category, severity: .sev4, origin: rule == nil ? origin : .rule,
             openedAt: opened)
         incident.peakSeverity = peak

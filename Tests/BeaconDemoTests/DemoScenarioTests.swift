@@ -127,7 +127,7 @@ import Testing
                 "negative-mentions-surge sev3",
             ])
         for (phase, trip) in trips {
-            let rule = try #require(demo.rule(trip.ruleID))
+            let rule = try #require(demo.rule(RuleID(trip.ruleID)))
             let series = trip.series ?? ""
             let reached = { (t: Double) in probe.breaches(rule, at: t)[series] == trip.severity }
             let after = timeline.filter { $0 >= phase.start.seconds }

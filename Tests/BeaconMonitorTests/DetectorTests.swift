@@ -18,7 +18,7 @@ import Testing
         resolveAfter: Duration = .seconds(30)
     ) -> Rule {
         Rule(
-            id: id, title: id, category: .system, source: source, condition: condition, forDuration: hold,
+            id: RuleID(id), title: id, category: .system, source: source, condition: condition, forDuration: hold,
             resolveAfter: resolveAfter)
     }
 

@@ -56,7 +56,7 @@ import Testing
         )
     }
 
-    func token(approve: Bool, person: String = "lina", expires: Date? = nil) -> String {
+    func token(approve: Bool, person: PersonID = "lina", expires: Date? = nil) -> String {
         signer.token(
             for: ApprovalSigner.Claim(
                 approvalID: approvalID, person: person, approve: approve,

@@ -84,7 +84,7 @@ public struct CommandPlanner: Sendable {
             return step
         }
         for recipient in people {
-            guard let (person, _) = config.chain.person(recipient.login ?? recipient.name),
+            guard let (person, _) = config.chain.person(recipient.id),
                 let channel = person.channels.first
             else { continue }
             let message = composer.message(.resolved, incident, headline: "Resolved.", at: now)

@@ -63,7 +63,7 @@ public struct IncidentSummary: Sendable, Hashable, Codable {
     public var severity: Severity
     public var status: IncidentStatus
     public var category: Category
-    public var rule: String?
+    public var rule: RuleID?
     public var labels: [String: String]
     public var value: Double?
     public var threshold: Double?
@@ -72,7 +72,7 @@ public struct IncidentSummary: Sendable, Hashable, Codable {
     public var url: String
 
     public init(
-        id: Int64, title: String, severity: Severity, status: IncidentStatus, category: Category, rule: String?,
+        id: Int64, title: String, severity: Severity, status: IncidentStatus, category: Category, rule: RuleID?,
         labels: [String: String], value: Double?, threshold: Double?, openedAt: Date, url: String
     ) {
         self.id = id
@@ -132,6 +132,8 @@ public struct ApprovalLinks: Sendable, Hashable, Codable {
 
 /// The person a delivery reaches.
 public struct Recipient: Sendable, Hashable, Codable {
+    /// The person this is: their login, else their name.
+    public var id: PersonID { PersonID(login ?? name) }
     public var name: String
     public var login: String?
     public var role: String?

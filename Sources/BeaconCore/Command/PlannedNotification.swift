@@ -125,8 +125,7 @@ extension PlannedNotification {
     }
 
     private mutating func absorb(_ other: PlannedNotification) {
-        let key = { (recipient: Recipient) in recipient.login ?? recipient.name }
-        if !(message.mentions ?? []).contains(where: { key($0) == key(other.recipient) }) {
+        if !(message.mentions ?? []).contains(where: { $0.id == other.recipient.id }) {
             message.mentions = (message.mentions ?? []) + [other.recipient]
         }
         if !message.text.contains(other.message.text) { message.text += "\n\n" + other.message.text }

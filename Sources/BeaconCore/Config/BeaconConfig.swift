@@ -52,17 +52,17 @@ public struct BeaconConfig: Sendable, Hashable {
     ]
 
     /// The rules' titles by id, for reports.
-    public var ruleTitles: [String: String] {
+    public var ruleTitles: [RuleID: String] {
         Dictionary(rules.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func channel(_ id: String) -> Channel? { channels.first { $0.id == id } }
-    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    public func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
     public func playbook(_ id: String) -> Playbook? { playbooks.first { $0.id == id } }
 
     /// The playbook for an incident of this rule and category: the one the rule names, else one whose
     /// scope lists the rule, else one whose scope lists the category.
-    public func playbook(forRule ruleID: String?, category: Category) -> Playbook? {
+    public func playbook(forRule ruleID: RuleID?, category: Category) -> Playbook? {
         if let ruleID, let named = rule(ruleID)?.playbook { return playbook(named) }
         if let ruleID, let byRule = playbooks.first(where: { $0.appliesTo.rules.contains(ruleID) }) { return byRule }
         return playbooks.first { $0.appliesTo.categories.contains(category) }

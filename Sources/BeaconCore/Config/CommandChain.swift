@@ -26,6 +26,9 @@ public struct CommandChain: Sendable, Hashable {
         let all = Layer.allCases.flatMap { layer in self[layer].people.map { (person: $0, layer: layer) } }
         return all.first { $0.person.login == handle } ?? all.first { $0.person.name == handle }
     }
+
+    /// The person `id` refers to, and their layer.
+    public func person(_ id: PersonID) -> (person: Person, layer: Layer)? { person(id.rawValue) }
 }
 
 /// One layer of the chain: its deadline (acknowledge, assess or instruct) and its people.
@@ -64,6 +67,9 @@ public struct Person: Sendable, Hashable {
         self.chatIDs = chatIDs
         self.channels = channels
     }
+
+    /// Who the person is wherever they are referred to: their login, else their name.
+    public var id: PersonID { PersonID(login ?? name) }
 }
 
 /// A person's ids on chat platforms (`dingtalk_id`, `wecom_id`, `feishu_id`), for @mentions in group messages.

@@ -39,7 +39,7 @@ extension ConfigDecoder {
             return values.count == items.count ? values : nil
         }
         guard let categories, let rules else { return nil }
-        return PlaybookScope(categories: categories, rules: rules)
+        return PlaybookScope(categories: categories, rules: rules.map { RuleID($0) })
     }
 
     static let stepKeys = [

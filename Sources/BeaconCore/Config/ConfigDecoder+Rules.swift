@@ -33,7 +33,7 @@ extension ConfigDecoder {
             let labels, let playbook
         else { return nil }
         return Rule(
-            id: id, title: title, category: category, source: source, condition: condition,
+            id: RuleID(id), title: title, category: category, source: source, condition: condition,
             forDuration: forDuration, resolveAfter: resolveAfter, playbook: playbook, labels: labels,
             location: field.location)
     }

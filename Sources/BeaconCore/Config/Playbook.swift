@@ -22,9 +22,9 @@ public struct Playbook: Sendable, Hashable {
 /// Which incidents a playbook applies to: by category or by rule id.
 public struct PlaybookScope: Sendable, Hashable {
     public var categories: [Category]
-    public var rules: [String]
+    public var rules: [RuleID]
 
-    public init(categories: [Category] = [], rules: [String] = []) {
+    public init(categories: [Category] = [], rules: [RuleID] = []) {
         self.categories = categories
         self.rules = rules
     }

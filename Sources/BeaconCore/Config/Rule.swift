@@ -1,7 +1,7 @@
 /// One alert rule: a source, a condition, severity levels and a playbook.
 public struct Rule: Sendable, Hashable {
     /// Unique, kebab-case (`payment-success-rate`).
-    public var id: String
+    public var id: RuleID
     public var title: String
     public var category: Category
     public var source: Source
@@ -18,7 +18,7 @@ public struct Rule: Sendable, Hashable {
     public var location: ConfigLocation
 
     public init(
-        id: String, title: String, category: Category, source: Source, condition: Condition,
+        id: RuleID, title: String, category: Category, source: Source, condition: Condition,
         forDuration: Duration = .zero, resolveAfter: Duration = .seconds(60), playbook: String? = nil,
         labels: [String: String] = [:], location: ConfigLocation = ConfigLocation(file: "", line: 0)
     ) {

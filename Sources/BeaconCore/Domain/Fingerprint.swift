@@ -7,8 +7,8 @@ public struct Fingerprint: Sendable, Hashable, Codable, CustomStringConvertible 
     public init(rawValue: String) { self.rawValue = rawValue }
 
     /// `payment-success-rate{region="east"}`.
-    public init(rule: String, labels: Labels) {
-        rawValue = rule + labels.description
+    public init(rule: RuleID, labels: Labels) {
+        rawValue = rule.rawValue + labels.description
     }
 
     public var description: String { rawValue }

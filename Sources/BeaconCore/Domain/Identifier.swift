@@ -38,5 +38,15 @@ extension Identifier: ExpressibleByIntegerLiteral where RawValue == Int64 {
 public typealias ApprovalID = Identifier<Approval, Int64>
 /// A playbook step's id, unique within its playbook (`notify-finance`).
 public typealias StepID = Identifier<PlaybookStep, String>
+/// A person of the command chain: their login, or their name when they have none (`chain.person(_:)` finds
+/// them by either).
+public typealias PersonID = Identifier<Person, String>
 /// A rule's id, unique in `Alerts/` (`payment-success-rate`).
 public typealias RuleID = Identifier<Rule, String>
+
+extension Identifier: CodingKeyRepresentable where RawValue == String {
+    /// Keyed by its raw value, so a dictionary keyed by ids encodes as a JSON object, as one keyed by strings.
+    public var codingKey: any CodingKey { rawValue.codingKey }
+
+    public init?<T: CodingKey>(codingKey: T) { rawValue = codingKey.stringValue }
+}

@@ -6,7 +6,7 @@ public struct Incident: Sendable, Hashable, Codable {
     public var id: IncidentID?
     public var fingerprint: Fingerprint
     /// The rule that opened it; `nil` for a declared incident.
-    public var ruleID: String?
+    public var ruleID: RuleID?
     public var title: String
     public var category: Category
     public var severity: Severity
@@ -32,7 +32,7 @@ public struct Incident: Sendable, Hashable, Codable {
     public var declaredBy: String?
 
     public init(
-        id: IncidentID? = nil, fingerprint: Fingerprint, ruleID: String?, title: String, category: Category,
+        id: IncidentID? = nil, fingerprint: Fingerprint, ruleID: RuleID?, title: String, category: Category,
         severity: Severity, status: IncidentStatus = .open, origin: IncidentOrigin, labels: Labels = Labels(),
         value: Double? = nil, threshold: Double? = nil, firstBreachAt: Date? = nil, openedAt: Date,
         declaredBy: String? = nil

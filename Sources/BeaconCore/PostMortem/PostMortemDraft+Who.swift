@@ -60,8 +60,8 @@ extension PostMortemDraft {
         }
         let layers = Layer.allCases.filter { layer in paged.contains { $0.layer == layer } }
         let pagedLayers = layers.map { layer in
-            var seen = Set<String>()
-            let members = paged.filter { $0.layer == layer && seen.insert($0.login ?? $0.name).inserted }
+            var seen = Set<PersonID>()
+            let members = paged.filter { $0.layer == layer && seen.insert($0.id).inserted }
             return PagedLayer(layer: layer, duty: layer.duty, people: members.map(participant))
         }
         return Who(

@@ -11,7 +11,7 @@ public struct PostMortemDraft: Sendable, Hashable, Codable {
     /// What happened.
     public struct What: Sendable, Hashable, Codable {
         public var title: String
-        public var ruleID: String?
+        public var ruleID: RuleID?
         public var category: Category
         public var peakSeverity: Severity
         public var peakValue: Double?

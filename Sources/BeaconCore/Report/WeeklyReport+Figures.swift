@@ -146,7 +146,7 @@ extension WeeklyReport {
 
     /// A rule and how many of the week's incidents it opened.
     public struct RuleCount: Sendable, Hashable, Codable {
-        public var ruleID: String
+        public var ruleID: RuleID
         public var title: String
         public var count: Int
 

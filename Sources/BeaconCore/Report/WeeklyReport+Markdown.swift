@@ -70,7 +70,7 @@ extension WeeklyReport {
     private var ruleLines: [String] {
         guard !topRules.isEmpty else { return ["No incident was opened by a rule."] }
         return ["| Rule | Title | Incidents |", "|---|---|---:|"]
-            + topRules.map { "| \(Self.cell($0.ruleID)) | \(Self.cell($0.title)) | \($0.count) |" }
+            + topRules.map { "| \(Self.cell($0.ruleID.rawValue)) | \(Self.cell($0.title)) | \($0.count) |" }
     }
 
     private var followUpLines: [String] {

@@ -64,11 +64,11 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
         /// Follow-ups created or closed in the week, or open and due before it ended.
         public var followUps: [FollowUp]
         /// The configured rules' titles by rule id; a rule no longer configured is named by its latest incident.
-        public var ruleTitles: [String: String]
+        public var ruleTitles: [RuleID: String]
 
         public init(
             records: [Record], previousIncidents: [Incident] = [], followUps: [FollowUp] = [],
-            ruleTitles: [String: String] = [:]
+            ruleTitles: [RuleID: String] = [:]
         ) {
             self.records = records
             self.previousIncidents = previousIncidents
@@ -151,9 +151,9 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
         return Layer.allCases.map { Compliance(layer: $0, outcomes: outcomes[$0] ?? []) }
     }
 
-    private static func topRules(_ incidents: [Incident], titles: [String: String]) -> [RuleCount] {
+    private static func topRules(_ incidents: [Incident], titles: [RuleID: String]) -> [RuleCount] {
         // Incidents are oldest first, so the last one seen names a rule no longer configured.
-        var counts: [String: RuleCount] = [:]
+        var counts: [RuleID: RuleCount] = [:]
         for incident in incidents {
             guard let ruleID = incident.ruleID else { continue }
             let title = titles[ruleID] ?? incident.title

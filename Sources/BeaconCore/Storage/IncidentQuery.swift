@@ -1,12 +1,12 @@
 /// The samples of one series over a window, for a sparkline.
 public struct SeriesSamples: Sendable, Hashable {
-    public var rule: String
+    public var rule: RuleID
     /// The series' labels as stored: `{sku="A17"}`, or empty for a rule's only series.
     public var labels: String
     /// Oldest first; never empty.
     public var samples: [Sample]
 
-    public init(rule: String, labels: String, samples: [Sample]) {
+    public init(rule: RuleID, labels: String, samples: [Sample]) {
         self.rule = rule
         self.labels = labels
         self.samples = samples

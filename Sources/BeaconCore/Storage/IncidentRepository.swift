@@ -29,5 +29,5 @@ public protocol IncidentRepository: Sendable {
     /// Every series with samples in `[from, to]`, for the dashboard's sparklines.
     func recentSeries(from: Date, to: Date) async throws -> [SeriesSamples]
     /// The samples of one series in `[from, to]`, oldest first.
-    func samples(rule: String, labels: Labels, from: Date, to: Date) async throws -> [Sample]
+    func samples(rule: RuleID, labels: Labels, from: Date, to: Date) async throws -> [Sample]
 }

@@ -14,7 +14,7 @@ public struct OutboxEntry: Sendable, Hashable, Codable {
     /// The key without its channel: fall-over entries share it.
     public var baseKey: String
     public var kind: NotificationKind
-    public var person: String
+    public var person: PersonID
     public var layer: Layer
     public var channelID: String
     public var channelIndex: Int
@@ -31,7 +31,7 @@ public struct OutboxEntry: Sendable, Hashable, Codable {
 
     public init(
         id: Int64? = nil, incidentID: IncidentID, idempotencyKey: String, baseKey: String, kind: NotificationKind,
-        person: String, layer: Layer, channelID: String, channelIndex: Int, stepID: StepID?, approvalID: ApprovalID?,
+        person: PersonID, layer: Layer, channelID: String, channelIndex: Int, stepID: StepID?, approvalID: ApprovalID?,
         recipient: Recipient, message: NotificationMessage, state: State, attempts: Int, nextAttemptAt: Date,
         lastError: String?, createdAt: Date, deliveredAt: Date?
     ) {
@@ -97,11 +97,11 @@ public struct Fallover: Sendable, Hashable {
 public struct ShortLink: Sendable, Hashable {
     public var approvalID: ApprovalID
     /// The login (or name) of the decision-layer person it was sent to.
-    public var person: String
+    public var person: PersonID
     public var expiresAt: Date
     public var usedAt: Date?
 
-    public init(approvalID: ApprovalID, person: String, expiresAt: Date, usedAt: Date?) {
+    public init(approvalID: ApprovalID, person: PersonID, expiresAt: Date, usedAt: Date?) {
         self.approvalID = approvalID
         self.person = person
         self.expiresAt = expiresAt

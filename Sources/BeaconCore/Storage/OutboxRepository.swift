@@ -27,7 +27,7 @@ public protocol OutboxRepository: Sendable {
 
     /// Keeps a new short approval link under the hash of its code.
     func createShortLink(
-        codeHash: String, approvalID: ApprovalID, person: String, expiresAt: Date, at now: Date)
+        codeHash: String, approvalID: ApprovalID, person: PersonID, expiresAt: Date, at now: Date)
         async throws
 }
 

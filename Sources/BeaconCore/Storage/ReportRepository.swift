@@ -4,7 +4,7 @@ public import Foundation
 public protocol ReportRepository: Sendable {
     /// The weekly report of `week`, its bounds in `calendar`'s zone, naming rules by `ruleTitles`.
     func weeklyReport(
-        _ week: ISOWeek, calendar: Calendar, ruleTitles: [String: String], at now: Date
+        _ week: ISOWeek, calendar: Calendar, ruleTitles: [RuleID: String], at now: Date
     ) async throws
         -> WeeklyReport
 }

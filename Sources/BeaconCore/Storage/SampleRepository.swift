@@ -12,7 +12,7 @@ public struct Sample: Sendable, Hashable {
 }
 
 /// New samples of one series: its rule and labels, and the values.
-public typealias SeriesBatch = (rule: String, labels: Labels, samples: [Sample])
+public typealias SeriesBatch = (rule: RuleID, labels: Labels, samples: [Sample])
 
 /// Where the monitor keeps series values: one a minute for charts, and the history change rules compare with.
 public protocol SampleRepository: Sendable {
@@ -22,5 +22,5 @@ public protocol SampleRepository: Sendable {
 
     /// The samples of every series of `rule` within `span` seconds of that series' newest, oldest first, by the
     /// series' labels as text (`{region="east"}`, the form fingerprints use).
-    func recent(rule: String, span: Double) async throws -> [String: [Sample]]
+    func recent(rule: RuleID, span: Double) async throws -> [String: [Sample]]
 }

@@ -24,7 +24,7 @@ public final class Detector {
 
     /// Every series seen, looked up once per poll.
     private var series: [SeriesKey: Series] = [:]
-    private var pendingSamples: [SeriesKey: (rule: String, labels: Labels, samples: [Sample])] = [:]
+    private var pendingSamples: [SeriesKey: (rule: RuleID, labels: Labels, samples: [Sample])] = [:]
     /// Severities of the incidents open when the detector started, by fingerprint, to pick up where it left off.
     private var restoredSeverities: [Fingerprint: Severity]
     /// Stored samples of change rules' series not seen yet, so a restart is not blind for a whole window.
@@ -84,14 +84,14 @@ public final class Detector {
     }
 
     /// The samples gathered since the last call, for writing outside whatever lock guards the detector.
-    public func takeSamples() -> [(rule: String, labels: Labels, samples: [Sample])] {
+    public func takeSamples() -> [(rule: RuleID, labels: Labels, samples: [Sample])] {
         defer { pendingSamples.removeAll(keepingCapacity: true) }
         return pendingSamples.values.map { ($0.rule, $0.labels, $0.samples) }
     }
 
     /// Samples a write could not store, kept for the next one (at most `maxPendingSamples` per series, newest
     /// kept, so a database that stays down cannot grow memory without bound).
-    public func putBack(_ batch: [(rule: String, labels: Labels, samples: [Sample])]) {
+    public func putBack(_ batch: [(rule: RuleID, labels: Labels, samples: [Sample])]) {
         for item in batch {
             let key = Fingerprint(rule: item.rule, labels: item.labels)
             var merged = item.samples + (pendingSamples[key]?.samples ?? [])
@@ -185,7 +185,7 @@ public final class Detector {
         }
     }
 
-    private func ruleID(of key: SeriesKey) -> String {
-        String(key.rawValue.prefix { $0 != "{" })
+    private func ruleID(of key: SeriesKey) -> RuleID {
+        RuleID(String(key.rawValue.prefix { $0 != "{" }))
     }
 }

@@ -31,7 +31,7 @@ public struct DetectorMemory: Sendable {
             guard case .change(let window, _, _) = rule.condition else { continue }
             let span = SeriesHistory(window: window).span
             for (labels, stored) in try await samples.recent(rule: rule.id, span: span) {
-                histories[Fingerprint(rawValue: rule.id + labels)] = stored
+                histories[Fingerprint(rawValue: rule.id.rawValue + labels)] = stored
             }
         }
         return histories

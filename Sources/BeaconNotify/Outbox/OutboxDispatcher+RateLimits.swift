@@ -86,7 +86,7 @@ extension OutboxDispatcher {
         message.step = nil
         var mentioned: [Recipient] = []
         for person in deliveries.flatMap({ $0.message.mentions ?? [$0.recipient] })
-        where !mentioned.contains(where: { ($0.login ?? $0.name) == (person.login ?? person.name) }) {
+        where !mentioned.contains(where: { $0.id == person.id }) {
             mentioned.append(person)
         }
         message.mentions = mentioned

@@ -215,7 +215,7 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
 
     /// A new single-use short link for an SMS, stored as the hash of its code; `nil` (the SMS then carries the
     /// long link) when it cannot be stored.
-    private func shortLink(_ approvalID: ApprovalID, person: String, expiresAt: Date, base: String) async -> String? {
+    private func shortLink(_ approvalID: ApprovalID, person: PersonID, expiresAt: Date, base: String) async -> String? {
         var generator = SystemRandomNumberGenerator()
         let code = ApprovalShortLink.makeCode(using: &generator)
         do {
@@ -261,7 +261,7 @@ extension OutboxDispatcher {
     /// A recipient's channels: the snapshot taken when the notification was planned, or, for rows written before
     /// snapshots existed, the person's channels in the configuration.
     static func channels(of recipient: Recipient, config: BeaconConfig) -> [String] {
-        recipient.channels ?? config.chain.person(recipient.login ?? recipient.name)?.person.channels ?? []
+        recipient.channels ?? config.chain.person(recipient.id)?.person.channels ?? []
     }
 
     /// The wait before the next attempt, with jitter from the injected generator.

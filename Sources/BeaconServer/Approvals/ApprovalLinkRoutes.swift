@@ -73,7 +73,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
             <p>Status \(incident.status.rawValue), opened \(MessageComposer.clockText(incident.openedAt))\
             \(incident.value.map { ", value \($0.formatted(maxFractionDigits: 4))" } ?? "")\
             \(incident.threshold.map { " against \($0.formatted(maxFractionDigits: 4))" } ?? "").</p>
-            <p>Asked of you, \(HTML.escape(claim.person)); the link expires \(MessageComposer.clockText(approval.expiresAt)).</p>
+            <p>Asked of you, \(HTML.escape(claim.person.rawValue)); the link expires \(MessageComposer.clockText(approval.expiresAt)).</p>
             </div>
             <form method="post">
             <p><label>Comment (optional)<br><textarea name="comment"></textarea></label></p>
@@ -143,7 +143,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         }
         do {
             let approval = try await commands.answer(
-                claim.approvalID, approve: approve, by: person.login ?? person.name, layer: layer,
+                claim.approvalID, approve: approve, by: person.id.rawValue, layer: layer,
                 comment: comment, at: now())
             queued(config.chain.execution.people.count)
             return Self.answered(approval, justNow: true)

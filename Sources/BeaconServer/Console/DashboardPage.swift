@@ -116,7 +116,7 @@ struct DashboardPage {
         noRules = rules.isEmpty
         failingSources = failing.sorted { $0.key < $1.key }.map { url, reason in
             let users = rules.filter { Source.redacted($0.source.url) == url }.map(\.id)
-            return FailingSource(url: url, reason: reason, rules: users.joined(separator: ", "))
+            return FailingSource(url: url, reason: reason, rules: users.map(\.rawValue).joined(separator: ", "))
         }
         hasFailingSources = !failing.isEmpty
     }
@@ -135,7 +135,7 @@ struct DashboardPage {
         .sorted { ($0.breaching ? 0 : 1, $0.labels ?? "") < ($1.breaching ? 0 : 1, $1.labels ?? "") }
         let shown = Array(cards.prefix(seriesPerRule))
         return RuleCard(
-            id: rule.id, title: rule.title, category: rule.category.rawValue,
+            id: rule.id.rawValue, title: rule.title, category: rule.category.rawValue,
             condition: ConsoleFormat.condition(rule.condition), series: shown,
             hiddenSeries: cards.count > shown.count ? cards.count - shown.count : nil, noSamples: cards.isEmpty,
             breaching: shown.contains { $0.breaching } || failing != nil, failing: failing)

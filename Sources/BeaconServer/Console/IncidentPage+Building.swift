@@ -60,7 +60,7 @@ extension IncidentPage {
             opened: ConsoleFormat.time(incident.openedAt, now: now),
             age: ConsoleFormat.span(now.timeIntervalSince(incident.openedAt)),
             holder: IncidentRow.holder(incident, acknowledgedBy: acknowledgedBy), reading: reading,
-            rule: incident.ruleID,
+            rule: incident.ruleID?.rawValue,
             labels: incident.labels.isEmpty
                 ? nil : incident.labels.map { "\($0.name)=\($0.value)" }.joined(separator: ", "))
     }

@@ -84,7 +84,7 @@ extension PostMortemPage {
             ConsoleFormat.value(value) + (what.threshold.map { " vs threshold \(ConsoleFormat.value($0))" } ?? "")
         }
         return What(
-            title: what.title, rule: what.ruleID, category: what.category.rawValue,
+            title: what.title, rule: what.ruleID?.rawValue, category: what.category.rawValue,
             severity: what.peakSeverity.rawValue, severityLabel: what.peakSeverity.label, peak: peak)
     }
 

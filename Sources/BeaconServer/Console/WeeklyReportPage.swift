@@ -98,7 +98,7 @@ struct WeeklyReportPage {
                 percent: $0.percentMet.map(WeeklyReport.percentText) ?? "—", running: $0.running,
                 notOwed: $0.notOwed)
         }
-        rules = report.topRules.map { RuleRow(ruleID: $0.ruleID, title: $0.title, count: $0.count) }
+        rules = report.topRules.map { RuleRow(ruleID: $0.ruleID.rawValue, title: $0.title, count: $0.count) }
         noRules = rules.isEmpty
         followUpsOpened = report.followUps.opened
         followUpsClosed = report.followUps.closed
