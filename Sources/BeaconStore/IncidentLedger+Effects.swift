@@ -71,12 +71,27 @@ extension IncidentLedger {
     }
 
     /// The people paged about an incident so far, once each.
+    ///
+    /// Reads only the recipient and the people a group message names, not whole notifications: every resolved
+    /// incident asks, so in an alert storm's recovery this runs a thousand times.
     static func pagedRecipients(_ db: Database, _ id: IncidentID) throws -> [Recipient] {
-        let entries = try OutboxEntry.filter(Column("incident_id") == id.rawValue)
-            .filter(["page", "raised", "escalation"].contains(Column("kind")))
-            .order(Column("id")).fetchAll(db)
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT recipient, json_extract(message, '$.mentions') AS mentions FROM notification
+                    WHERE incident_id = ? AND kind IN ('page', 'raised', 'escalation') ORDER BY id
+                    """), arguments: [id.rawValue])
+        let decoder = JSONDecoder()
         var seen = Set<PersonID>()
-        return entries.flatMap(\.recipients).filter { seen.insert($0.id).inserted }
+        var paged: [Recipient] = []
+        for row in rows {
+            let mentions: String? = row["mentions"]
+            let recipients =
+                try mentions.map { try decoder.decode([Recipient].self, from: Data($0.utf8)) }
+                ?? [decoder.decode(Recipient.self, from: Data((row["recipient"] as String).utf8))]
+            paged += recipients.filter { seen.insert($0.id).inserted }
+        }
+        return paged
     }
 
     /// Whether the decision layer has acted: done a step or answered an approval.

@@ -55,6 +55,13 @@ public struct IncidentLedger: IncidentCommands {
         try await store.writer.write { db in try apply(db, transition, rule: rule, labels: labels, at: now) }
     }
 
+    /// Applies a burst of changes in one transaction.
+    public func commit(_ changes: [PendingChange]) async throws -> [IncidentChange] {
+        try await store.writer.write { db in
+            try changes.compactMap { try apply(db, $0.transition, rule: $0.rule, labels: $0.labels, at: $0.at) }
+        }
+    }
+
     private func apply(
         _ db: Database, _ transition: Transition, rule: Rule, labels: Labels, at now: Date
     ) throws

@@ -56,7 +56,7 @@ struct PostMortemEditSession {
             at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = directory.appendingPathComponent(document.fileName).path
         let original = document.text
-        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        try original.write(toFile: path, atomically: false, encoding: .utf8)
         let base = PostMortemUpdate(document.report)
         while true {
             try runEditor(editor, path)

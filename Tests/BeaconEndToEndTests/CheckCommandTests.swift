@@ -100,6 +100,6 @@ import Testing
     }
 
     private func write(_ name: String, _ text: String) throws {
-        try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        try text.write(to: directory.appendingPathComponent(name), atomically: false, encoding: .utf8)
     }
 }

@@ -136,7 +136,7 @@ import Testing
 
         let fixed = text.replacingOccurrences(of: "kind: plam", with: "kind: plan")
             .replacingOccurrences(of: "due: 2020-01-01", with: "due: 2099-12-31")
-        try fixed.write(toFile: kept, atomically: true, encoding: .utf8)
+        try fixed.write(toFile: kept, atomically: false, encoding: .utf8)
         let applied = try await run(["postmortem", "edit", "1", "--as", "wanglei", "--file", kept])
         #expect(applied.status == 0, "\(applied.errors)")
         #expect(applied.output == "Saved: trigger; 1 follow-up added.\n")

@@ -43,7 +43,7 @@ import Testing
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
         let text = try String(contentsOfFile: config.configPath, encoding: .utf8)
         try text.replacingOccurrences(of: "listen: 127.0.0.1:0", with: "listen: 127.0.0.1:\(busy.port)")
-            .write(toFile: config.configPath, atomically: true, encoding: .utf8)
+            .write(toFile: config.configPath, atomically: false, encoding: .utf8)
         let second = try await BeaconProcess.run(["serve", "--config", config.configPath])
         #expect(second.status != 0)
         #expect(second.errors.contains("Cannot listen on 127.0.0.1:\(busy.port): address already in use."))

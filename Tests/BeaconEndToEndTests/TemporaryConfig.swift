@@ -17,7 +17,7 @@ final class TemporaryConfig: Sendable {
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
     func write(_ name: String, _ text: String) throws {
-        try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        try text.write(to: directory.appendingPathComponent(name), atomically: false, encoding: .utf8)
     }
 
     /// A small valid configuration: one person per layer, with their roles, one playbook, one rule reading `metricsURL`.

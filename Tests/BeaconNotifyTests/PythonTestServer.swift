@@ -37,7 +37,7 @@ final class PythonTestServer: @unchecked Sendable {
         let python = try await python(with: module)
         let directory = directory ?? TemporaryDirectory()
         let path = directory.file("server.py")
-        try (prelude + script).write(toFile: path, atomically: true, encoding: .utf8)
+        try (prelude + script).write(toFile: path, atomically: false, encoding: .utf8)
         let process = Process()
         TiedProcess.configure(process, executable: URL(fileURLWithPath: python), arguments: [path, directory.path])
         process.standardInput = FileHandle.nullDevice

@@ -9,6 +9,12 @@ public protocol IncidentCommands: Sendable {
     @discardableResult
     func commit(_ transition: Transition, rule: Rule, labels: Labels, at now: Date) async throws -> IncidentChange?
 
+    /// Applies what the evaluators decided about several series, in order, as one unit of work: all commit or
+    /// none. The monitor's commit stage sends a poll's burst this way (a thousand series breaching at once are a
+    /// few transactions, not a thousand).
+    /// - Returns: the changes made, in order (changes that changed nothing are left out).
+    func commit(_ changes: [PendingChange]) async throws -> [IncidentChange]
+
     /// Opens, raises or resolves the incident of an external alert.
     @discardableResult
     func receive(_ alert: ExternalAlert, by actor: String, at now: Date) async throws -> IncidentChange?

@@ -47,36 +47,43 @@ public final class ChangeCommitter: Sendable {
     /// Changes waiting to be committed.
     public var backlog: Int { state.withLock { $0.queue.count - $0.head } }
 
-    /// Commits the queued changes in order, until the queue is empty or the database refuses one.
-    /// - Parameter each: told of each change as soon as it is committed (to wake the dispatcher at once, not after
-    ///   a burst of a thousand).
+    /// The most changes committed in one transaction: a burst of breaches costs a few transactions, and the first
+    /// incidents of a burst still page at once.
+    public static let batchSize = 64
+
+    /// Commits the queued changes in order, a batch per transaction, until the queue is empty or the database
+    /// refuses a batch (which then stays queued, whole).
+    /// - Parameter each: told of each change as soon as its batch is committed (to wake the dispatcher at once,
+    ///   not after a burst of a thousand).
     /// - Returns: the incident changes committed. Only one task commits at a time (the monitor's).
     @discardableResult
     public func commit(each: (IncidentChange) -> Void = { _ in }) async -> [IncidentChange] {
         var committed: [IncidentChange] = []
         reportDropped()
-        while let next = nextChange() {
+        while case let (start, batch) = nextBatch(), let first = batch.first {
             do {
-                if let change = try await ledger.commit(
-                    next.transition, rule: next.rule, labels: next.labels, at: next.at)
-                {
+                for change in try await ledger.commit(batch) {
                     committed.append(change)
                     each(change)
                 }
             } catch {
-                let first = state.withLock { state in
+                let firstFailure = state.withLock { state in
                     defer { state.failing = true }
                     return !state.failing
                 }
-                if first {
+                if firstFailure {
                     logger.error(
                         "cannot commit incident changes; they are kept and tried again",
-                        metadata: ["rule": "\(next.rule.id)", "series": "\(next.labels)", "error": "\(error)"])
+                        metadata: [
+                            "changes": "\(batch.count)", "rule": "\(first.rule.id)", "series": "\(first.labels)",
+                            "error": "\(error)",
+                        ])
                 }
                 return committed
             }
             let recovered = state.withLock { state in
-                state.head += 1
+                // Changes dropped meanwhile (a backlog past `maxBacklog`) may have moved the head past this batch.
+                state.head = max(state.head, start + batch.count)
                 if state.head == state.queue.count {
                     state.queue.removeAll(keepingCapacity: true)
                     state.head = 0
@@ -89,8 +96,12 @@ public final class ChangeCommitter: Sendable {
         return committed
     }
 
-    private func nextChange() -> PendingChange? {
-        state.withLock { state in state.head < state.queue.count ? state.queue[state.head] : nil }
+    /// The oldest changes not yet committed, at most `batchSize`, and the index of the first. Only the commit task
+    /// compacts the queue, so the index holds until the batch is committed.
+    private func nextBatch() -> (start: Int, batch: [PendingChange]) {
+        state.withLock { state in
+            (state.head, Array(state.queue[state.head..<min(state.queue.count, state.head + Self.batchSize)]))
+        }
     }
 
     private func reportDropped() {

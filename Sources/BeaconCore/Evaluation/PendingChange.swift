@@ -1,4 +1,3 @@
-public import BeaconCore
 public import Foundation
 
 /// A transition the detector decided for one series, waiting to be committed.
