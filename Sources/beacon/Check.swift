@@ -11,7 +11,7 @@ extension Beacon {
 
         func run() throws {
             let config = try options.load()
-            for warning in config.warnings {
+            for warning in config.warnings.map(\.description) + config.rosterWarnings(from: Date()) {
                 FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
             }
             print("OK: \(config.summary)")

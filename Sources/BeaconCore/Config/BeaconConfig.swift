@@ -20,6 +20,10 @@ public struct BeaconConfig: Sendable, Hashable {
     public var postMortem: PostMortemPolicy
     /// Where working days and report weeks are counted; the machine's time zone when not set.
     public var timeZone: TimeZone?
+    /// The official holidays and make-up working days rosters are read against.
+    public var holidays: HolidayCalendar
+    /// Who of a layer is on duty when, for layers that name one.
+    public var rosters: [Roster]
     /// What `beacon check` points out without refusing the files: a channel paging into this machine because
     /// a variable is unset, a decision-layer person no answerable request can reach.
     public var warnings: [ConfigIssue] = []
@@ -29,8 +33,10 @@ public struct BeaconConfig: Sendable, Hashable {
         publicURL: String? = nil, alertsDirectory: String = "Alerts", playbooksDirectory: String = "Playbooks",
         channels: [Channel], chain: CommandChain, paging: [Severity: [Layer]] = BeaconConfig.defaultPaging,
         rules: [Rule] = [], playbooks: [Playbook] = [], postMortem: PostMortemPolicy = PostMortemPolicy(),
-        timeZone: TimeZone? = nil
+        timeZone: TimeZone? = nil, holidays: HolidayCalendar = HolidayCalendar(), rosters: [Roster] = []
     ) {
+        self.holidays = holidays
+        self.rosters = rosters
         self.store = store
         self.listen = listen
         self.publicURL = publicURL ?? "http://\(listen)"

@@ -36,8 +36,11 @@ public struct ChainLayer: Sendable, Hashable {
     /// `ack_within` for operation, `assess_within` for execution, `instruct_within` for decision.
     public var deadline: Duration
     public var people: [Person]
+    /// The roster that says who of `people` is on duty; without one, all of them are paged.
+    public var roster: String?
 
-    public init(deadline: Duration, people: [Person]) {
+    public init(deadline: Duration, people: [Person], roster: String? = nil) {
+        self.roster = roster
         self.deadline = deadline
         self.people = people
     }

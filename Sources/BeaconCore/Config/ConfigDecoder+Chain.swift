@@ -19,8 +19,13 @@ extension ConfigDecoder {
 
     private func layer(_ field: YAMLField, _ layer: Layer) -> ChainLayer? {
         let (deadlineKey, fallback) = Self.deadlineKey(layer)
-        guard let mapping = field.mapping(keys: [deadlineKey, "people"]) else { return nil }
+        guard let mapping = field.mapping(keys: [deadlineKey, "roster", "people"]) else { return nil }
         let deadline = value(mapping, deadlineKey, default: fallback) { $0.positiveDuration() }
+        let roster = optionalValue(mapping, "roster") { field -> String? in
+            guard let id = field.string() else { return nil }
+            diagnostics.refer(to: "roster", id, at: field)
+            return id
+        }
         guard let peopleField = mapping.optional("people") else {
             field.fail("the \(layer.rawValue) layer is empty; every layer needs at least one person")
             return nil
@@ -30,8 +35,8 @@ extension ConfigDecoder {
             peopleField.fail("the \(layer.rawValue) layer is empty; every layer needs at least one person")
         }
         let people = items.compactMap(person)
-        guard let deadline, !items.isEmpty, people.count == items.count else { return nil }
-        return ChainLayer(deadline: deadline, people: people)
+        guard let deadline, let roster, !items.isEmpty, people.count == items.count else { return nil }
+        return ChainLayer(deadline: deadline, people: people, roster: roster)
     }
 
     private func person(_ field: YAMLField) -> Person? {

@@ -12,12 +12,14 @@ struct MainConfig {
     var paging: [Severity: [Layer]]
     var postMortem: PostMortemPolicy
     var timeZone: TimeZone?
+    var calendar: HolidayCalendar
+    var rosters: [Roster]
 }
 
 extension ConfigDecoder {
     static let mainKeys = [
         "store", "listen", "public_url", "alerts", "playbooks", "channels", "chain", "paging", "postmortem",
-        "time_zone",
+        "time_zone", "calendar", "rosters",
     ]
 
     func mainFile(_ root: YAMLField) -> MainConfig? {
@@ -32,12 +34,16 @@ extension ConfigDecoder {
         let paging = value(mapping, "paging", default: BeaconConfig.defaultPaging, paging)
         let postMortem = value(mapping, "postmortem", default: PostMortemPolicy(), postMortemPolicy)
         let timeZone = optionalValue(mapping, "time_zone", timeZone)
+        let calendar = value(mapping, "calendar", default: HolidayCalendar(), holidayCalendar)
+        let zone: TimeZone = (timeZone ?? nil) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        let rosterList: [Roster]? = value(mapping, "rosters", default: []) { field in rosters(field, timeZone: zone) }
         guard let store, let listen, let publicURL, let alerts, let playbooks, let channels, let chain, let paging,
-            let postMortem, let timeZone
+            let postMortem, let timeZone, let calendar, let rosterList
         else { return nil }
         return MainConfig(
             store: store, listen: listen, publicURL: publicURL, alerts: alerts, playbooks: playbooks,
-            channels: channels, chain: chain, paging: paging, postMortem: postMortem, timeZone: timeZone)
+            channels: channels, chain: chain, paging: paging, postMortem: postMortem, timeZone: timeZone,
+            calendar: calendar, rosters: rosterList)
     }
 
     private func postMortemPolicy(_ field: YAMLField) -> PostMortemPolicy? {

@@ -31,9 +31,47 @@ public enum ConfigParser {
         var config = BeaconConfig(
             store: main.store, listen: main.listen, publicURL: main.publicURL, alertsDirectory: main.alerts,
             playbooksDirectory: main.playbooks, channels: main.channels, chain: main.chain, paging: main.paging,
-            rules: rules, playbooks: playbooks, postMortem: main.postMortem, timeZone: main.timeZone)
-        config.warnings = diagnostics.warnings + unreachableDeciders(config, mainFile: files.main.name)
+            rules: rules, playbooks: playbooks, postMortem: main.postMortem, timeZone: main.timeZone,
+            holidays: main.calendar, rosters: main.rosters)
+        let rosterIssues = rosterMembership(config, mainFile: files.main.name)
+        guard rosterIssues.errors.isEmpty else { throw ConfigErrors(rosterIssues.errors) }
+        config.warnings =
+            diagnostics.warnings + unreachableDeciders(config, mainFile: files.main.name) + rosterIssues.warnings
         return config
+    }
+
+    /// A roster pages people of the layer that names it, so everyone in it must be a person of that layer (and
+    /// one roster serves one layer); a roster no layer names pages nobody.
+    private static func rosterMembership(
+        _ config: BeaconConfig, mainFile: String
+    ) -> (errors: [ConfigIssue], warnings: [ConfigIssue]) {
+        var errors: [ConfigIssue] = []
+        var warnings: [ConfigIssue] = []
+        for roster in config.rosters {
+            let users = Layer.allCases.filter { config.chain[$0].roster == roster.id }
+            guard let layer = users.first else {
+                warnings.append(
+                    ConfigIssue(
+                        file: mainFile, line: 1, field: "rosters.\(roster.id)",
+                        reason: "no layer of the chain names this roster (roster: \(roster.id)), so it pages nobody"))
+                continue
+            }
+            if users.count > 1 {
+                errors.append(
+                    ConfigIssue(
+                        file: mainFile, line: 1, field: "rosters.\(roster.id)",
+                        reason: "the \(users.map(\.rawValue).joined(separator: " and ")) layers both name this roster; "
+                            + "a roster says who of one layer is on duty"))
+            }
+            let members = Set(config.chain[layer].people.map(\.id))
+            for login in roster.people where !members.contains(login) {
+                errors.append(
+                    ConfigIssue(
+                        file: mainFile, line: 1, field: "rosters.\(roster.id)",
+                        reason: "\(login) is not a person of the \(layer.rawValue) layer, which this roster serves"))
+            }
+        }
+        return (errors, warnings)
     }
 
     /// Decision-layer people with no personal channel: approval requests carry answer links only on personal

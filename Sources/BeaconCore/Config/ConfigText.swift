@@ -40,7 +40,7 @@ public enum ConfigText {
     }
 
     private static let durationUnits: [String: Double] = [
-        "ms": 1, "s": 1_000, "m": 60_000, "h": 3_600_000, "d": 86_400_000,
+        "ms": 1, "s": 1_000, "m": 60_000, "h": 3_600_000, "d": 86_400_000, "w": 604_800_000,
     ]
 
     /// Parses `50%`, `-30%` or `10x`.

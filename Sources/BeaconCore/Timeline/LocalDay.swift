@@ -26,3 +26,27 @@ public struct LocalDay: Sendable, Hashable, Codable, Comparable {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
+
+extension LocalDay: CustomStringConvertible {
+    /// `2027-02-08`.
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    /// `2027-02-08`, a day that exists; `nil` for anything else.
+    public init?(parsing text: String) {
+        let fields = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard fields.count == 3, fields[0].count == 4, fields[1].count == 2, fields[2].count == 2,
+            fields.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+            let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let civil = CivilDay(number: CivilDay(year: year, month: month, day: day).number)
+        guard civil.month == month, civil.day == day else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The day `days` after this one (before it when negative).
+    public func adding(days: Int) -> LocalDay {
+        let civil = CivilDay(number: CivilDay(year: year, month: month, day: day).number + days)
+        return LocalDay(year: civil.year, month: civil.month, day: civil.day)
+    }
+}
