@@ -62,7 +62,7 @@ extension CommandPlanner {
             next: nextIfUnanswered(layer),
             at: now)
         var effects = CommandEffects()
-        for person in config.chain[layer].people {
+        for person in onDuty(layer, at: now, &effects) {
             guard let channel = person.channels.first else { continue }
             effects.notifications.append(
                 notification(
@@ -151,7 +151,7 @@ extension CommandPlanner {
     ) -> CommandEffects {
         var effects = CommandEffects()
         let message = composer.message(.reminder, incident, headline: headline, step: step, at: now)
-        for person in config.chain[layer].people {
+        for person in onDuty(layer, at: now, &effects) {
             guard let channel = person.channels.first else { continue }
             effects.notifications.append(
                 notification(
@@ -183,7 +183,7 @@ extension CommandPlanner {
         let headline = "\(verdict) by \(actor): \(title)" + (comment.map { " — \($0)" } ?? "")
         let message = composer.message(.approvalOutcome, incident, headline: headline, at: now)
         var effects = CommandEffects()
-        for person in config.chain.execution.people {
+        for person in onDuty(.execution, at: now, &effects) {
             guard let channel = person.channels.first else { continue }
             effects.notifications.append(
                 notification(

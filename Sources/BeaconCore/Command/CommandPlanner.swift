@@ -5,10 +5,23 @@ public import Foundation
 public struct CommandPlanner: Sendable {
     public let config: BeaconConfig
     public let composer: MessageComposer
+    /// The rosters' overrides in force: who was put on duty by hand.
+    public let overrides: [RosterOverride]
 
-    public init(config: BeaconConfig) {
+    public init(config: BeaconConfig, overrides: [RosterOverride] = []) {
         self.config = config
+        self.overrides = overrides
         composer = MessageComposer(publicURL: config.publicURL, timeZone: config.calendar.timeZone)
+    }
+
+    /// The people of `layer` to page at `now`: whoever is on duty in a rostered layer, everyone in a layer without
+    /// a roster, and everyone when the roster has nobody on duty, which the timeline then says.
+    func onDuty(_ layer: Layer, at now: Date, _ effects: inout CommandEffects) -> [Person] {
+        let duty = config.onDuty(layer, at: now, overrides: overrides)
+        if duty.gap, let roster = duty.roster {
+            effects.timeline.append(TimelineEntry(.rosterGap(layer: layer, roster: roster)))
+        }
+        return duty.people
     }
 
     /// An incident opened: start its playbook, page the layers its severity calls for, set the deadlines.
@@ -176,7 +189,7 @@ public struct CommandPlanner: Sendable {
             let headline =
                 kind == .raised ? "Severity raised: \(layer.rawValue) layer paged." : "Paged: \(layer.rawValue) layer."
             let message = composer.message(kind, incident, headline: headline, step: step, next: next, at: now)
-            for person in config.chain[layer].people {
+            for person in onDuty(layer, at: now, &effects) {
                 guard let channel = person.channels.first else { continue }
                 effects.notifications.append(
                     notification(
@@ -201,7 +214,7 @@ public struct CommandPlanner: Sendable {
             // On a lock screen it must read as a question, not as one more page.
             message.subject =
                 "Approval needed [\(incident.severity.rawValue)] #\(incident.id?.rawValue ?? 0): \(step.title)"
-            for person in config.chain.decision.people {
+            for person in onDuty(.decision, at: now, &effects) {
                 // Answer links travel on personal channels only: ask on the first one the person has.
                 let index =
                     person.channels.firstIndex { config.channel($0)?.audience == .personal } ?? 0

@@ -27,6 +27,8 @@ public enum TimelineFact: Sendable, Hashable, Codable {
     case noPlaybook
     case stepActivated(step: StepID, severity: Severity)
     case paged(layers: [Layer], severity: Severity)
+    /// A rostered layer had nobody on duty, so all of it was paged.
+    case rosterGap(layer: Layer, roster: String)
     case approvalAsked(title: String)
     case escalated(EscalationReason, to: Layer)
     case instructionMissed
@@ -65,7 +67,7 @@ public enum TimelineFact: Sendable, Hashable, Codable {
         case .stepDone, .stepActivated, .stepMissed, .recurringMissed: .step
         case .approvalAnswered, .approvalAsked: .approval
         case .playbookStarted, .noPlaybook: .playbookStarted
-        case .paged: .paged
+        case .paged, .rosterGap: .paged
         case .escalated, .instructionMissed, .recurringEscalated: .escalated
         case .delivered, .retrying, .gaveUp: .notification
         case .postMortemOpened, .postMortemReminded, .postMortemOverdue, .postMortemEdited, .followUpOverdue:

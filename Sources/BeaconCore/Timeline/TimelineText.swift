@@ -68,6 +68,8 @@ public struct TimelineText: Sendable {
         case .stepActivated(let step, let severity): "Step \(step) activated at \(severity.rawValue)"
         case .paged(let layers, let severity):
             "Paged \(layers.map(\.rawValue).joined(separator: ", ")) at \(severity.rawValue)"
+        case .rosterGap(let layer, let roster):
+            "Nobody is on duty in roster \(roster): the whole \(layer.rawValue) layer is paged"
         case .approvalAsked(let title): "Approval asked of decision: \(title)"
         case .escalated(let reason, let layer): "\(englishReason(reason)): \(layer.rawValue) paged"
         case .instructionMissed: "Missed: decision instruction deadline on a sev1"
