@@ -8,9 +8,9 @@ extension IncidentLedger {
     public func declare(
         title: String, category: Category, severity: Severity, by actor: String, labels: Labels, at now: Date
     ) async throws -> IncidentChange {
-        let decision = try decider.declare(
-            title: title, category: category, severity: severity, by: actor, labels: labels, at: now)
-        return try await store.writer.write { db in
+        try await store.writer.write { db in
+            let decision = try decider(db, at: now).declare(
+                title: title, category: category, severity: severity, by: actor, labels: labels, at: now)
             guard let change = try record(db, decision, over: nil, at: now).change else {
                 throw IncidentError(code: .invalidInput, message: "Not stored.")
             }
@@ -28,7 +28,7 @@ extension IncidentLedger {
     {
         try await store.writer.write { db in
             let state = try Self.state(db, id, followUps: action == .close, paged: action == .resolve)
-            let decision = try decider.perform(action, on: state, by: actor, note: note, at: now)
+            let decision = try decider(db, at: now).perform(action, on: state, by: actor, note: note, at: now)
             guard let change = try record(db, decision, over: state, at: now).change else {
                 throw IncidentError.notFound(id)
             }

@@ -11,7 +11,8 @@ extension IncidentLedger {
     ) async throws -> RunStep {
         try await store.writer.write { db in
             let state = try Self.state(db, id)
-            let decision = try decider.completeStep(stepID, of: state, by: actor, layer: layer, note: note, at: now)
+            let decision = try decider(db, at: now).completeStep(
+                stepID, of: state, by: actor, layer: layer, note: note, at: now)
             _ = try record(db, decision, over: state, at: now)
             return decision.steps[0]
         }
@@ -30,6 +31,7 @@ extension IncidentLedger {
                 return .failure(IncidentError(code: .notFound, message: "No approval \(approvalID)."))
             }
             let state = try Self.state(db, approval.incidentID)
+            let decider = try decider(db, at: now)
             let decision: Decision
             do throws(IncidentError) {
                 decision = try decider.answer(
@@ -66,7 +68,7 @@ extension IncidentLedger {
                     return 0
                 }
                 let state = try Self.state(db, incident, decisionActed: true)
-                let (fired, decision) = decider.fire(current, of: state, at: now)
+                let (fired, decision) = try decider(db, at: now).fire(current, of: state, at: now)
                 try fired.update(db)
                 return try record(db, decision, over: state, at: now).queued
             }
@@ -81,7 +83,8 @@ extension IncidentLedger {
     ) async throws -> Int {
         try await store.writer.write { db in
             let state = try Self.state(db, id)
-            guard let decision = try decider.escalate(state, to: layer, by: actor, note: note, at: now) else {
+            guard let decision = try decider(db, at: now).escalate(state, to: layer, by: actor, note: note, at: now)
+            else {
                 return 0
             }
             return try record(db, decision, over: state, at: now).queued

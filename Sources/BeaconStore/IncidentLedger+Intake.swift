@@ -11,7 +11,9 @@ extension IncidentLedger {
         try await store.writer.write { db in
             let active = try BeaconStore.activeIncident(db, IncidentDecider.fingerprint(alert))
             let state = try active.map { try Self.state(db, $0, paged: !alert.firing) }
-            guard let decision = decider.receive(alert, by: actor, active: state, at: now) else { return nil }
+            guard let decision = try decider(db, at: now).receive(alert, by: actor, active: state, at: now) else {
+                return nil
+            }
             return try record(db, decision, over: state, at: now).change
         }
     }

@@ -34,7 +34,7 @@ extension IncidentLedger {
                 guard let current = try FollowUp.fetchOne(db, key: followUpID) else { return nil }
                 let state = try Self.state(db, current.incidentID)
                 guard
-                    let (deadline, decision) = decider.remind(
+                    let (deadline, decision) = try decider(db, at: now).remind(
                         current, of: state, occurrence: occurrence, every: every, at: now)
                 else { return nil }
                 var reminder = deadline

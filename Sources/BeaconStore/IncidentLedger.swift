@@ -25,6 +25,20 @@ public struct IncidentLedger: IncidentCommands {
         makeDecider = { IncidentDecider(planner: CommandPlanner(config: configuration())) }
     }
 
+    /// The decider for a change at `now`: with the rosters' overrides in force then, read in the change's
+    /// transaction.
+    func decider(_ db: Database, at now: Date) throws -> IncidentDecider {
+        let base = decider
+        guard let planner = base.planner, !planner.config.rosters.isEmpty else { return base }
+        let overrides = try RosterOverride.filter(
+            sql: "removed_at IS NULL AND from_at <= ? AND to_at > ?",
+            arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970]
+        ).fetchAll(db)
+        guard !overrides.isEmpty else { return base }
+        return IncidentDecider(
+            planner: CommandPlanner(config: planner.config, overrides: overrides), calendar: base.calendar)
+    }
+
     /// A ledger that pages as `planner` plans.
     /// - Parameter calendar: where post-mortem due dates count working days (the configuration's by default).
     public init(_ store: BeaconStore, planner: CommandPlanner, calendar: Calendar? = nil) {
@@ -55,6 +69,16 @@ public struct IncidentLedger: IncidentCommands {
         try await store.writer.write { db in try apply(db, transition, rule: rule, labels: labels, at: now) }
     }
 
+    public func note(_ fact: TimelineFact, on ids: [IncidentID], by actor: String, at now: Date) async throws {
+        guard !ids.isEmpty else { return }
+        try await store.writer.write { db in
+            for id in ids {
+                var event = TimelineEvent(incidentID: id, at: now, actor: actor, fact: fact)
+                try event.insert(db)
+            }
+        }
+    }
+
     /// Applies a burst of changes in one transaction.
     public func commit(_ changes: [PendingChange]) async throws -> [IncidentChange] {
         try await store.writer.write { db in
@@ -70,7 +94,8 @@ public struct IncidentLedger: IncidentCommands {
         let active = try BeaconStore.activeIncident(db, Fingerprint(rule: rule.id, labels: labels))
         let resolves = if case .resolve = transition { true } else { false }
         let state = try active.map { try Self.state(db, $0, paged: resolves) }
-        guard let decision = decider.apply(transition, rule: rule, labels: labels, to: state, at: now) else {
+        guard let decision = try decider(db, at: now).apply(transition, rule: rule, labels: labels, to: state, at: now)
+        else {
             return nil
         }
         return try record(db, decision, over: state, at: now).change

@@ -63,6 +63,10 @@ struct Query<Value: StoredValue> {
 extension StoredValue {
     static var all: Query<Self> { Query(request: Record<Self>.all()) }
     static func filter(_ predicate: some SQLSpecificExpressible) -> Query<Self> { all.filter(predicate) }
+
+    static func filter(sql: String, arguments: StatementArguments = StatementArguments()) -> Query<Self> {
+        all.filter(sql: sql, arguments: arguments)
+    }
     static func order(_ orderings: any SQLOrderingTerm...) -> Query<Self> {
         Query(request: Record<Self>.order(orderings))
     }

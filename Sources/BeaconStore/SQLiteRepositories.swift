@@ -6,7 +6,8 @@ extension IncidentLedger {
     public var repositories: Repositories {
         Repositories(
             commands: self, incidents: store.incidentReader, postMortems: PostMortemStore(self), outbox: store.outbox,
-            samples: store.samples, people: store.people, reports: store.reports, approvalLinks: store.approvalLinks)
+            samples: store.samples, people: store.people, reports: store.reports, approvalLinks: store.approvalLinks,
+            rosters: store.rosters)
     }
 }
 

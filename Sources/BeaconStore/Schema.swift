@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v7-assessment-step", migrate: v7AssessmentStep)
         migrator.registerMigration("v8-approval-short-links", migrate: v8ApprovalShortLinks)
         migrator.registerMigration("v9-typed-timeline", migrate: v9TypedTimeline)
+        migrator.registerMigration("v10-roster-overrides", migrate: v10RosterOverrides)
         return migrator
     }
 
@@ -282,5 +283,25 @@ enum Schema {
     /// read; rows from before keep their sentence in `message` and no fact.
     private static func v9TypedTimeline(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE timeline_event ADD COLUMN fact TEXT")
+    }
+
+    /// Who was put on duty by hand over a roster's layers. Removing one keeps the row (who removed it, when).
+    private static func v10RosterOverrides(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE roster_override (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    roster TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    from_at DOUBLE NOT NULL,
+                    to_at DOUBLE NOT NULL CHECK (to_at > from_at),
+                    created_by TEXT NOT NULL,
+                    reason TEXT,
+                    created_at DOUBLE NOT NULL,
+                    removed_at DOUBLE,
+                    removed_by TEXT
+                );
+                CREATE INDEX roster_override_span ON roster_override (to_at, from_at);
+                """)
     }
 }

@@ -72,3 +72,37 @@ extension BeaconConfig {
         return warnings
     }
 }
+
+extension BeaconConfig {
+    /// Checks an override before it is stored: the roster serves a layer; the person put on duty is of that
+    /// layer; whoever makes it is of that layer too, or an admin; it ends after it starts.
+    /// - Returns: the layer the roster serves.
+    public func check(_ override: RosterOverride, actorIsAdmin: Bool = false) throws(IncidentError) -> Layer {
+        guard roster(override.roster) != nil else {
+            let known = rosters.map(\.id).joined(separator: ", ")
+            throw IncidentError(
+                code: .notFound,
+                message: "No roster \"\(override.roster)\"" + (known.isEmpty ? "." : "; known: \(known)."))
+        }
+        guard let layer = Layer.allCases.first(where: { chain[$0].roster == override.roster }) else {
+            throw IncidentError(
+                code: .invalidInput, message: "No layer of the chain uses roster \(override.roster).")
+        }
+        let members = chain[layer].people
+        guard members.contains(where: { $0.id == override.person }) else {
+            throw IncidentError(
+                code: .invalidInput,
+                message: "\(override.person) is not a person of the \(layer.rawValue) layer, which \(override.roster) "
+                    + "serves.")
+        }
+        guard actorIsAdmin || members.contains(where: { $0.id.rawValue == override.createdBy }) else {
+            throw IncidentError(
+                code: .forbidden,
+                message: "Only people of the \(layer.rawValue) layer (or an admin) change roster \(override.roster).")
+        }
+        guard override.to > override.from else {
+            throw IncidentError(code: .invalidInput, message: "An override must end after it starts.")
+        }
+        return layer
+    }
+}

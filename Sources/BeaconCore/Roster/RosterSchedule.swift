@@ -28,6 +28,14 @@ public struct RosterOverride: Sendable, Hashable, Codable {
     }
 
     func covers(_ date: Date) -> Bool { from <= date && date < to }
+
+    enum CodingKeys: String, CodingKey {
+        case id, roster, person, reason
+        case from = "from_at"
+        case to = "to_at"
+        case createdBy = "created_by"
+        case createdAt = "created_at"
+    }
 }
 
 /// Who of a roster is on duty at a moment, and until when.

@@ -54,6 +54,10 @@ public protocol IncidentCommands: Sendable {
     ) async throws
         -> Int
 
+    /// Notes `fact` on the timelines of `ids`, changing nothing else: something that bears on them happened
+    /// elsewhere (a roster override changes who they page).
+    func note(_ fact: TimelineFact, on ids: [IncidentID], by actor: String, at now: Date) async throws
+
     /// Fires every deadline due at `now`, each in its own transaction with what it causes.
     @discardableResult
     func fireDueDeadlines(at now: Date, limit: Int) async throws -> (fired: Int, queued: Int)

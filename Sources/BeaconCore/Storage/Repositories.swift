@@ -11,12 +11,14 @@ public struct Repositories: Sendable {
     public let people: any PeopleRepository
     public let reports: any ReportRepository
     public let approvalLinks: any ApprovalLinkRepository
+    public let rosters: any RosterRepository
 
     public init(
         commands: any IncidentCommands, incidents: any IncidentRepository, postMortems: any PostMortemRepository,
         outbox: any OutboxRepository & OutboxFigures, samples: any SampleRepository, people: any PeopleRepository,
-        reports: any ReportRepository, approvalLinks: any ApprovalLinkRepository
+        reports: any ReportRepository, approvalLinks: any ApprovalLinkRepository, rosters: any RosterRepository
     ) {
+        self.rosters = rosters
         self.commands = commands
         self.incidents = incidents
         self.postMortems = postMortems

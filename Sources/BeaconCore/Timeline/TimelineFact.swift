@@ -29,6 +29,10 @@ public enum TimelineFact: Sendable, Hashable, Codable {
     case paged(layers: [Layer], severity: Severity)
     /// A rostered layer had nobody on duty, so all of it was paged.
     case rosterGap(layer: Layer, roster: String)
+    /// Someone was put on duty by hand over a roster (or that override was removed); `from` and `to` in seconds
+    /// since 1970.
+    case rosterOverride(
+        roster: String, person: String, from: Seconds, to: Seconds, by: String, reason: String?, removed: Bool)
     case approvalAsked(title: String)
     case escalated(EscalationReason, to: Layer)
     case instructionMissed
@@ -68,6 +72,7 @@ public enum TimelineFact: Sendable, Hashable, Codable {
         case .approvalAnswered, .approvalAsked: .approval
         case .playbookStarted, .noPlaybook: .playbookStarted
         case .paged, .rosterGap: .paged
+        case .rosterOverride: .note
         case .escalated, .instructionMissed, .recurringEscalated: .escalated
         case .delivered, .retrying, .gaveUp: .notification
         case .postMortemOpened, .postMortemReminded, .postMortemOverdue, .postMortemEdited, .followUpOverdue:

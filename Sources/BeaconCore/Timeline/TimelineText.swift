@@ -15,6 +15,14 @@ public struct TimelineText: Sendable {
         return "\(weekdays[(day.weekday + 6) % 7]) \(day.day) \(months[(day.month + 11) % 12]) \(day.year)"
     }
 
+    /// `2026-12-08 12:00 UTC`, from seconds since 1970: facts carry instants, and this renderer has no zone to
+    /// read them in.
+    static func utc(_ seconds: Seconds) -> String {
+        LocalDateTime(wallSeconds: Int64(seconds.rounded(.down))).description.split(separator: "T").joined(
+            separator: " ")
+            + " UTC"
+    }
+
     /// `Operation did not acknowledge within 5m`: also the headline of the escalation message.
     public static func englishReason(_ reason: EscalationReason) -> String {
         switch reason {
@@ -70,6 +78,10 @@ public struct TimelineText: Sendable {
             "Paged \(layers.map(\.rawValue).joined(separator: ", ")) at \(severity.rawValue)"
         case .rosterGap(let layer, let roster):
             "Nobody is on duty in roster \(roster): the whole \(layer.rawValue) layer is paged"
+        case .rosterOverride(let roster, let person, let from, let to, let by, let reason, let removed):
+            (removed ? "Override removed by \(by): " : "Override by \(by): ")
+                + "\(person) on duty in roster \(roster) from \(utc(from)) to \(utc(to))"
+                + (reason.map { " (\($0))" } ?? "")
         case .approvalAsked(let title): "Approval asked of decision: \(title)"
         case .escalated(let reason, let layer): "\(englishReason(reason)): \(layer.rawValue) paged"
         case .instructionMissed: "Missed: decision instruction deadline on a sev1"

@@ -1,0 +1,140 @@
+import ArgumentParser
+import BeaconCore
+import Foundation
+
+extension Beacon {
+    struct OnCall: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "oncall", abstract: "Who is on duty in each layer, and the rosters' overrides.",
+            subcommands: [Show.self, Override.self, Remove.self, Overrides.self], defaultSubcommand: Show.self)
+    }
+}
+
+extension Beacon.OnCall {
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print, per layer, who is on duty now (or at --at), until when, and who is next.")
+
+        @OptionGroup var options: ConfigOptions
+        @Option(help: "A local time (2026-12-08T21:00) or an RFC 3339 time; now by default.") var at: String?
+        @Flag(help: "Print one JSON document.") var json = false
+
+        func run() async throws {
+            let config = try options.loadMain()
+            let moment = try at.map { try instant($0, in: config) } ?? Date()
+            let overrides = try await options.openRepositories(config).rosters.overrides(
+                roster: nil, from: moment, to: moment.addingTimeInterval(15 * 86_400))
+            let report = OnCallReport(config: config, overrides: overrides, at: moment)
+            if json { return try printJSON(report) }
+            print(Self.render(report, zone: config.rosterZone))
+        }
+
+        static func render(_ report: OnCallReport, zone: TimeZone) -> String {
+            func time(_ date: Date) -> String {
+                LocalDateTime(date, in: zone).description.replacingOccurrences(of: "T", with: " ")
+            }
+            func people(_ shifts: [OnCallReport.Shift]) -> String {
+                shifts.map { "\($0.name) (\($0.login))" }.joined(separator: ", ")
+            }
+            var lines = ["On call at \(time(report.at)) (\(zone.identifier)):"]
+            for duty in report.layers {
+                guard let roster = duty.roster else {
+                    lines.append("  \(duty.layer.rawValue): everyone — \(people(duty.onDuty))")
+                    continue
+                }
+                var line = "  \(duty.layer.rawValue) (\(roster)): "
+                line += duty.gap ? "NOBODY on duty — a page reaches everyone" : people(duty.onDuty)
+                if duty.overridden { line += " [override]" }
+                if let until = duty.onDuty.first?.until { line += " until \(time(until))" }
+                if !duty.next.isEmpty { line += "; next \(people(duty.next))" }
+                lines.append(line)
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    struct Override: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put someone on duty over a roster for a while: a swap, a shift taken or given.")
+
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "The roster (see `rosters:` in beacon.yaml).") var roster: String
+        @Option(help: "Who is on duty instead: a login from the roster's layer.") var person: String
+        @Option(help: "From when: a local time (2026-12-08T20:00) or an RFC 3339 time.") var from: String
+        @Option(help: "Until when, the same way.") var to: String
+        @Option(name: .customLong("as"), help: "Who makes the change: a person of the roster's layer.")
+        var actor: String
+        @Option(help: "Why, for the timeline.") var reason: String?
+
+        func run() async throws {
+            let config = try options.loadMain()
+            let (actorName, _) = try options.actor(actor, in: config)
+            let now = Date()
+            let override = RosterOverride(
+                roster: roster, person: PersonID(config.chain.person(person)?.person.id.rawValue ?? person),
+                from: try instant(from, in: config), to: try instant(to, in: config), createdBy: actorName,
+                reason: reason, createdAt: now)
+            let repositories = try options.openRepositories(config)
+            let stored = try await perform { try await repositories.addOverride(override, config: config) }
+            print("Override \(stored.id ?? 0): \(stored.person) on duty in \(roster) from \(from) to \(to)")
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an override.")
+
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "The override number (see `beacon oncall overrides`).") var id: Int64
+        @Option(name: .customLong("as"), help: "Who removes it: a person of the roster's layer.") var actor: String
+
+        func run() async throws {
+            let config = try options.loadMain()
+            let (actorName, _) = try options.actor(actor, in: config)
+            let repositories = try options.openRepositories(config)
+            let removed = try await perform {
+                try await repositories.removeOverride(id, by: actorName, config: config, at: Date())
+            }
+            guard removed != nil else {
+                printErrors(["No override \(id) in force."])
+                throw ExitCode.failure
+            }
+            print("Override \(id) removed.")
+        }
+    }
+
+    struct Overrides: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the overrides in force now or later.")
+
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "Only this roster's.") var roster: String?
+        @Option(help: "Those in force at or after this time (local or RFC 3339); now by default.") var at: String?
+
+        func run() async throws {
+            let config = try options.loadMain()
+            let now = try at.map { try instant($0, in: config) } ?? Date()
+            let overrides = try await options.openRepositories(config).rosters.overrides(
+                roster: roster, from: now, to: .distantFuture)
+            let zone = config.rosterZone
+            for item in overrides {
+                let span = [item.from, item.to].map {
+                    LocalDateTime($0, in: zone).description.replacingOccurrences(of: "T", with: " ")
+                }
+                print(
+                    "\(item.id ?? 0)  \(item.roster)  \(item.person)  \(span[0]) → \(span[1])  by \(item.createdBy)"
+                        + (item.reason.map { "  (\($0))" } ?? ""))
+            }
+            if overrides.isEmpty { print("No overrides in force.") }
+        }
+    }
+}
+
+/// `2026-12-08T20:00` in the configuration's zone, or an RFC 3339 time with its own offset.
+func instant(_ text: String, in config: BeaconConfig) throws -> Date {
+    if let local = LocalDateTime(parsing: text) { return local.date(in: config.rosterZone) }
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    if let date = formatter.date(from: text) { return date }
+    formatter.formatOptions = [.withInternetDateTime]
+    if let date = formatter.date(from: text) { return date }
+    throw ValidationError("\"\(text)\" is not a time; write 2026-12-08T20:00 (local) or 2026-12-08T12:00:00Z.")
+}
