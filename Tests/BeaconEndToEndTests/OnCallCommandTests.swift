@@ -44,9 +44,13 @@ struct OnCallCommandTests {
         struct Duty: Decodable {
             var layer: String
             var roster: String?
-            var on_duty: [Shift]
+            var onDuty: [Shift]
             var next: [Shift]
             var overridden: Bool
+            enum CodingKeys: String, CodingKey {
+                case layer, roster, next, overridden
+                case onDuty = "on_duty"
+            }
         }
         var layers: [Duty]
     }
@@ -61,10 +65,10 @@ struct OnCallCommandTests {
         let day = try await report(at: "2027-02-02T10:00")
         let operation = try #require(day.layers.first)
         #expect(operation.roster == "cs-duty")
-        #expect(operation.on_duty.map(\.login) == ["zhangmin"])
-        #expect(operation.on_duty.first?.until == "2027-02-02T12:00:00Z", "20:00 in Shanghai")
+        #expect(operation.onDuty.map(\.login) == ["zhangmin"])
+        #expect(operation.onDuty.first?.until == "2027-02-02T12:00:00Z", "20:00 in Shanghai")
         #expect(operation.next.map(\.login) == ["chenxiao"])
-        #expect(day.layers[1].on_duty.map(\.login) == ["wanglei"], "a layer without a roster: everyone")
+        #expect(day.layers[1].onDuty.map(\.login) == ["wanglei"], "a layer without a roster: everyone")
         let text = try await run(["oncall", "--at", "2027-02-02T21:00"])
         #expect(text.output.contains("operation (cs-duty): Chen Xiao (chenxiao) until 2027-02-03 08:00"))
     }
@@ -87,7 +91,7 @@ struct OnCallCommandTests {
                 "Override by chenxiao: zhangmin on duty in roster cs-duty from 2027-02-02 12:00 UTC to 2027-02-03 00:00 UTC "
                     + "(swap for Friday)"), "the open incident's timeline tells it: \(shown.output)")
         let night = try await report(at: "2027-02-02T21:00")
-        #expect(night.layers[0].on_duty.map(\.login) == ["zhangmin"])
+        #expect(night.layers[0].onDuty.map(\.login) == ["zhangmin"])
         #expect(night.layers[0].overridden)
         let listed = try await run(["oncall", "overrides", "--at", "2027-02-01T00:00"])
         #expect(
@@ -104,6 +108,6 @@ struct OnCallCommandTests {
 
         let removed = try await run(["oncall", "remove", "1", "--as", "zhangmin"])
         #expect(removed.status == 0, "\(removed.errors)")
-        #expect(try await report(at: "2027-02-02T21:00").layers[0].on_duty.map(\.login) == ["chenxiao"])
+        #expect(try await report(at: "2027-02-02T21:00").layers[0].onDuty.map(\.login) == ["chenxiao"])
     }
 }
