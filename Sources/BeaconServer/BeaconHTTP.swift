@@ -30,6 +30,7 @@ public enum BeaconHTTP {
         ConsoleRoutes(environment, failing: failingSources).add(to: router)
         AlertmanagerIntakeRoutes(environment).add(to: router)
         ReportRoutes(environment).add(to: router)
+        OnCallRoutes(environment).add(to: router)
         if let metrics {
             router.get("/metrics") { _, _ in
                 let text = await metrics.exposition(incidents: repositories.incidents, outbox: repositories.outbox)

@@ -130,11 +130,8 @@ extension Beacon.OnCall {
 
 /// `2026-12-08T20:00` in the configuration's zone, or an RFC 3339 time with its own offset.
 func instant(_ text: String, in config: BeaconConfig) throws -> Date {
-    if let local = LocalDateTime(parsing: text) { return local.date(in: config.rosterZone) }
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime]
-    if let date = formatter.date(from: text) { return date }
-    throw ValidationError("\"\(text)\" is not a time; write 2026-12-08T20:00 (local) or 2026-12-08T12:00:00Z.")
+    guard let date = config.time(text) else {
+        throw ValidationError("\"\(text)\" is not a time; write 2026-12-08T20:00 (local) or 2026-12-08T12:00:00Z.")
+    }
+    return date
 }

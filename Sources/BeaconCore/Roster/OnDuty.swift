@@ -106,3 +106,16 @@ extension BeaconConfig {
         return layer
     }
 }
+
+extension BeaconConfig {
+    /// A time as people write it: `2026-12-08T20:00` in the rosters' zone, or an RFC 3339 time with its own offset
+    /// (`2026-12-08T12:00:00Z`, fractions allowed); `nil` for anything else.
+    public func time(_ text: String) -> Date? {
+        if let local = LocalDateTime(parsing: text) { return local.date(in: rosterZone) }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+}
