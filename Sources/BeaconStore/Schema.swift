@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration("v8-approval-short-links", migrate: v8ApprovalShortLinks)
         migrator.registerMigration("v9-typed-timeline", migrate: v9TypedTimeline)
         migrator.registerMigration("v10-roster-overrides", migrate: v10RosterOverrides)
+        migrator.registerMigration("v11-service-accounts", migrate: v11ServiceAccounts)
         return migrator
     }
 
@@ -303,5 +304,11 @@ enum Schema {
                 );
                 CREATE INDEX roster_override_span ON roster_override (to_at, from_at);
                 """)
+    }
+
+    /// Service accounts (a scope, no layer) beside the chain's people; existing users stay people, their layer
+    /// read from the chain from now on.
+    private static func v11ServiceAccounts(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE user ADD COLUMN service TEXT")
     }
 }

@@ -23,6 +23,19 @@ public struct SQLitePeople: PeopleRepository {
     )
         async throws -> User
     {
+        try await insert(
+            User(login: login, name: name, layer: layer, admin: admin, passwordHash: passwordHash, createdAt: now))
+    }
+
+    public func addServiceAccount(login: String, scope: ServiceScope, at now: Date) async throws -> User {
+        try await insert(
+            User(
+                login: login, name: login, layer: .operation, admin: false, passwordHash: nil, createdAt: now,
+                service: scope))
+    }
+
+    private func insert(_ new: User) async throws -> User {
+        let login = new.login
         guard !login.isEmpty, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
             throw UserError(code: .invalid, message: "A login is letters, digits, dots, dashes and underscores.")
         }
@@ -30,8 +43,7 @@ public struct SQLitePeople: PeopleRepository {
             if try User.filter(Column("login") == login).fetchCount(db) > 0 {
                 throw UserError(code: .exists, message: "A user \"\(login)\" already exists.")
             }
-            var user = User(
-                login: login, name: name, layer: layer, admin: admin, passwordHash: passwordHash, createdAt: now)
+            var user = new
             try user.insert(db)
             return user
         }

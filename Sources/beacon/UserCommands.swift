@@ -11,27 +11,49 @@ extension Beacon {
     }
 }
 
+extension ServiceScope: ExpressibleByArgument {}
+
 extension Beacon.UserCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a user; the password is read from standard input.")
+            abstract: "Add a person of the command chain as a user (password on standard input), or a service account.",
+            discussion: """
+                A user is a person of the chain in beacon.yaml, by login: their name and layer are read from the \
+                chain at every request, so moving them to another layer there and reloading changes what they may \
+                do. A tool (Alertmanager, a dashboard) gets a service account instead: --service read or intake, \
+                no layer, no password; give it a token with `beacon user token`.
+                """)
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The login; a person of the command chain with the same login is this user.") var login: String
-        @Option(help: "The name shown in the console and on the timeline.") var name: String
-        @Option(help: "operation, execution or decision: what the user may do.") var layer: Layer
+        @Argument(help: "The login of a person of the command chain (or the service account's name).") var login: String
         @Flag(help: "May manage users.") var admin = false
+        @Option(help: "Make a service account with this scope instead: read or intake.") var service: ServiceScope?
 
         func run() async throws {
-            let password = try readPassword()
             let config = try options.loadMain()
+            if let service {
+                let repositories = try options.openRepositories(config)
+                let account = try await report {
+                    try await repositories.people.addServiceAccount(login: login, scope: service, at: Date())
+                }
+                return print(
+                    "Added service account \(account.login) (\(service.rawValue)). Give it a token: beacon user token \(login)"
+                )
+            }
+            guard let (person, layer) = config.chain.person(PersonID(login)), person.login == login else {
+                let known = config.chain.people.compactMap(\.login).joined(separator: ", ")
+                throw ValidationError(
+                    "\(login) is not the login of a person of the command chain in beacon.yaml (known: \(known)); add "
+                        + "them to the chain first, or use --service for a tool.")
+            }
+            let password = try readPassword()
             let repositories = try options.openRepositories(config)
             let user = try await report {
                 try await repositories.people.addUser(
-                    login: login, name: name, layer: layer, admin: admin,
+                    login: login, name: person.name, layer: layer, admin: admin,
                     passwordHash: Credentials.hashPassword(password), at: Date())
             }
-            print("Added \(user.login) (\(user.name)), \(user.layer.rawValue)\(user.admin ? ", admin" : "").")
+            print("Added \(user.login) (\(user.name)), \(layer.rawValue)\(user.admin ? ", admin" : "").")
         }
     }
 
@@ -43,14 +65,21 @@ extension Beacon.UserCommand {
         func run() async throws {
             let config = try options.loadMain()
             let users = try await options.openRepositories(config).people.users()
-            if json { return try printJSON(users.map(UserResource.init)) }
+            // As the chain says now: a person's layer and name are the chain's.
+            let current = users.map { $0.inChain(config.chain) ?? $0 }
+            if json { return try printJSON(current.map(UserResource.init)) }
             guard !users.isEmpty else { return print("No users. Add one with `beacon user add`.") }
-            for user in users {
-                let flags = [user.admin ? "admin" : nil, user.disabled ? "disabled" : nil].compactMap { $0 }
+            for (user, stored) in zip(current, users) {
+                let outside = stored.service == nil && stored.inChain(config.chain) == nil
+                let flags = [
+                    user.admin ? "admin" : nil, user.disabled ? "disabled" : nil,
+                    outside ? "not in the chain: cannot act" : nil,
+                ].compactMap { $0 }
                 let suffix = flags.isEmpty ? "" : " (\(flags.joined(separator: ", ")))"
+                let role = user.service.map { "service:\($0.rawValue)" } ?? user.layer.rawValue
                 print(
-                    "\(user.login.padding(toLength: 14, withPad: " ", startingAt: 0)) \(user.layer.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(user.name)\(suffix)"
-                )
+                    user.login.padding(toLength: 14, withPad: " ", startingAt: 0) + " "
+                        + role.padding(toLength: 14, withPad: " ", startingAt: 0) + " \(user.name)\(suffix)")
             }
         }
     }

@@ -11,7 +11,12 @@ import Testing
 
 @Suite struct APITests {
     let store: BeaconStore
-    let config = ApprovalLinkTests.chainConfig
+    /// The server tests' chain, with Sun Li, a second director, who has no user yet.
+    let config: BeaconConfig = {
+        var config = ApprovalLinkTests.chainConfig
+        config.chain.execution.people.append(Person(name: "Sun Li", login: "sunli", channels: ["hook"]))
+        return config
+    }()
     let tokens: [String: String]
 
     init() async throws {
@@ -244,20 +249,24 @@ extension APITests {
             #expect(director.status == .forbidden)
             let weak = try await client.execute(
                 uri: "/api/users", method: .post, headers: headers("lina"),
-                body: ByteBuffer(string: #"{"login":"sunli","name":"Sun Li","layer":"execution","password":"short"}"#))
+                body: ByteBuffer(string: #"{"login":"sunli","password":"short"}"#))
             #expect(weak.status == .badRequest)
             #expect(try json(weak)["field"] as? String == "password")
+            let stranger = try await client.execute(
+                uri: "/api/users", method: .post, headers: headers("lina"),
+                body: ByteBuffer(string: #"{"login":"randomguy","password":"long enough pass"}"#))
+            #expect(stranger.status == .badRequest, "only people of the chain become users")
+            #expect(try json(stranger)["field"] as? String == "login")
             let created = try await client.execute(
                 uri: "/api/users", method: .post, headers: headers("lina"),
-                body: ByteBuffer(
-                    string: #"{"login":"sunli","name":"Sun Li","layer":"execution","password":"long enough pass"}"#))
+                body: ByteBuffer(string: #"{"login":"sunli","password":"long enough pass"}"#))
             #expect(created.status == .created)
-            #expect(try json(created)["layer"] as? String == "execution")
+            #expect(try json(created)["layer"] as? String == "execution", "the chain's layer")
+            #expect(try json(created)["name"] as? String == "Sun Li", "and the chain's name")
             #expect(try json(created)["password_hash"] == nil)
             let again = try await client.execute(
                 uri: "/api/users", method: .post, headers: headers("lina"),
-                body: ByteBuffer(
-                    string: #"{"login":"sunli","name":"Sun Li","layer":"execution","password":"long enough pass"}"#))
+                body: ByteBuffer(string: #"{"login":"sunli","password":"long enough pass"}"#))
             #expect(again.status == .conflict)
 
             let made = try await client.execute(uri: "/api/users/sunli/token", method: .post, headers: headers("lina"))

@@ -69,7 +69,7 @@ import Testing
         try await browser.wait("the incident page") {
             try await browser.currentURL() == "\(base)/incidents/\(incident)"
         }
-        #expect(try await browser.text("#who") == "Zhangmin · operation")
+        #expect(try await browser.text("#who") == "Zhang Min · operation")
         try await browser.open("\(base)/")
         #expect(try await browser.text("#group-sev1 .title") == "Card payments failing")
         #expect(try await browser.text("#rule-payment-success-rate .value") == "0.82")

@@ -36,7 +36,7 @@ import Testing
             #expect(html.hasPrefix("<!doctype html>"))
             #expect(
                 html.contains(
-                    #"<span class="who" id="who">\#(ConsoleFixture.logins[layer]!.capitalized) · \#(layer.rawValue)</span>"#
+                    #"<span class="who" id="who">\#(ConsoleFixture.config.chain[layer].people[0].name) · \#(layer.rawValue)</span>"#
                 ))
             #expect(html.contains(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#))
         }

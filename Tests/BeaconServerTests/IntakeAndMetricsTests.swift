@@ -16,8 +16,7 @@ import Testing
 
     init() async throws {
         store = try BeaconStore.inMemory()
-        try await store.people.addUser(
-            login: "alertmanager", name: "Alertmanager", layer: .operation, admin: false, passwordHash: nil, at: Date())
+        _ = try await store.people.addServiceAccount(login: "alertmanager", scope: .intake, at: Date())
         let made = Credentials.newToken()
         try await store.people.addToken(login: "alertmanager", hash: made.hash, prefix: made.prefix, at: Date())
         token = made.token

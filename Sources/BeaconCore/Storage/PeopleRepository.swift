@@ -10,6 +10,11 @@ public protocol PeopleRepository: Sendable {
     )
         async throws -> User
 
+    /// Adds a service account: a tool's login with a scope, no layer and no password (it signs in with tokens).
+    /// - Throws: `UserError` when the login is malformed or taken.
+    @discardableResult
+    func addServiceAccount(login: String, scope: ServiceScope, at now: Date) async throws -> User
+
     func user(login: String) async throws -> User?
     func users() async throws -> [User]
 

@@ -35,7 +35,7 @@ public struct AlertmanagerIntakeRoutes: EnvironmentRoutes {
     }
 
     func receive(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
-        let user = try context.requireWriter(request)
+        let user = try context.requireIntake(request)
         let payload = try await JSONBody.decode(Payload.self, from: request)
         guard payload.version == "4" else {
             throw APIError(.badRequest, "Only Alertmanager webhook version 4 is understood.", field: "version")

@@ -12,10 +12,16 @@ public struct AuthMiddleware: RouterMiddleware {
     public static let cookieName = "beacon_session"
 
     let people: any PeopleRepository
+    /// The chain in force: a person's layer and name are read from it at every request.
+    let chain: @Sendable () -> CommandChain
     let now: @Sendable () -> Date
 
-    public init(people: any PeopleRepository, now: @escaping @Sendable () -> Date) {
+    public init(
+        people: any PeopleRepository, chain: @escaping @Sendable () -> CommandChain,
+        now: @escaping @Sendable () -> Date
+    ) {
         self.people = people
+        self.chain = chain
         self.now = now
     }
 
@@ -28,14 +34,23 @@ public struct AuthMiddleware: RouterMiddleware {
                 let user = try await people.user(
                     tokenHash: Credentials.sha256(String(header.dropFirst(7))), at: now())
             else { throw APIError(.unauthorized, "The API token is not valid.") }
-            context.identity = Identity(user: user, csrf: nil, sessionHash: nil)
+            guard let current = user.inChain(chain()) else { throw Self.outsideChain(user) }
+            context.identity = Identity(user: current, csrf: nil, sessionHash: nil)
         } else if let cookie = request.cookies[Self.cookieName]?.value {
             let hash = Credentials.sha256(cookie)
-            if let (user, csrf) = try await people.session(idHash: hash, at: now()) {
-                context.identity = Identity(user: user, csrf: csrf, sessionHash: hash)
+            // A person taken out of the chain is signed out: their session no longer says who they are.
+            if let (user, csrf) = try await people.session(idHash: hash, at: now()), let current = user.inChain(chain())
+            {
+                context.identity = Identity(user: current, csrf: csrf, sessionHash: hash)
             }
         }
         return try await next(request, context)
+    }
+
+    static func outsideChain(_ user: User) -> APIError {
+        APIError(
+            .forbidden,
+            "\(user.login) is not a person of the command chain in beacon.yaml, so the account can no longer act.")
     }
 }
 
@@ -49,9 +64,19 @@ extension BeaconRequestContext {
     /// The signed-in user of a state-changing API call; cookie sessions must send their CSRF token.
     func requireWriter(_ request: Request) throws -> User {
         guard let identity else { throw APIError.unauthorized }
+        if let scope = identity.user.service {
+            throw APIError(.forbidden, "A service account (\(scope.rawValue)) does not act on incidents or people.")
+        }
         if let csrf = identity.csrf, request.headers[.init("X-CSRF-Token")!] != csrf {
             throw APIError(.forbidden, "Missing or wrong X-CSRF-Token for this session.")
         }
         return identity.user
+    }
+
+    /// Who may post alerts: a person of the chain, or a service account with the `intake` scope.
+    func requireIntake(_ request: Request) throws -> User {
+        guard let identity else { throw APIError.unauthorized }
+        if identity.user.service == .intake { return identity.user }
+        return try requireWriter(request)
     }
 }

@@ -13,12 +13,13 @@ public struct UserRoutes: EnvironmentRoutes {
         self.passwordCost = passwordCost
     }
 
+    /// A person of the chain (`login`, `password`, optionally `admin`; the name and layer are the chain's), or a
+    /// service account (`login`, `service`: `read` or `intake`; it uses API tokens).
     struct NewUser: Decodable {
         var login: String
-        var name: String
-        var layer: Layer
         var admin: Bool?
-        var password: String
+        var password: String?
+        var service: ServiceScope?
     }
 
     public func add(to router: Router<BeaconRequestContext>) {
@@ -48,15 +49,27 @@ public struct UserRoutes: EnvironmentRoutes {
     func create(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
         try requireAdmin(context, request)
         let body = try await JSONBody.decode(NewUser.self, from: request)
+        if let scope = body.service {
+            let account = try await change {
+                try await people.addServiceAccount(login: body.login, scope: scope, at: now())
+            }
+            return try JSONBody.response(UserResource(account), status: .created)
+        }
+        guard let (person, layer) = config().chain.person(PersonID(body.login)), person.login == body.login else {
+            throw APIError(
+                .badRequest,
+                "\(body.login) is not the login of a person of the command chain in beacon.yaml; add them there "
+                    + "first, or create a service account with \"service\".", field: "login")
+        }
         do {
-            try Credentials.validate(password: body.password)
+            try Credentials.validate(password: body.password ?? "")
         } catch {
             throw APIError(.badRequest, error.description, field: "password")
         }
         let user = try await change {
             try await people.addUser(
-                login: body.login, name: body.name, layer: body.layer, admin: body.admin ?? false,
-                passwordHash: Credentials.hashPassword(body.password, cost: passwordCost), at: now())
+                login: body.login, name: person.name, layer: layer, admin: body.admin ?? false,
+                passwordHash: Credentials.hashPassword(body.password ?? "", cost: passwordCost), at: now())
         }
         return try JSONBody.response(UserResource(user), status: .created)
     }

@@ -5,7 +5,10 @@ public import Foundation
 public struct UserResource: Encodable, Sendable {
     public var login: String
     public var name: String
-    public var layer: Layer
+    /// A person's layer; `nil` for a service account.
+    public var layer: Layer?
+    /// A service account's scope; `nil` for a person.
+    public var service: ServiceScope?
     public var admin: Bool
     public var disabled: Bool
     public var createdAt: Date
@@ -13,7 +16,8 @@ public struct UserResource: Encodable, Sendable {
     public init(_ user: User) {
         login = user.login
         name = user.name
-        layer = user.layer
+        layer = user.service == nil ? user.layer : nil
+        service = user.service
         admin = user.admin
         disabled = user.disabled
         createdAt = user.createdAt

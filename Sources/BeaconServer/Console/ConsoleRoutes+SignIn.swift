@@ -35,6 +35,13 @@ extension ConsoleRoutes {
             return loginForm(.unauthorized, login: login, next: next, error: failure.description)
         }
         guard let userID = user.id else { return loginForm(.unauthorized, login: login, next: next, error: nil) }
+        guard user.inChain(config().chain) != nil else {
+            // Said only after the right password: it tells nothing to someone guessing logins.
+            return loginForm(
+                .forbidden, login: login, next: next,
+                error: "\(login) is not a person of the command chain in beacon.yaml, so the account can no longer "
+                    + "sign in. Ask an admin.")
+        }
         let cookie = Credentials.randomText(bytes: 32)
         let now = now()
         let expires = now.addingTimeInterval(Self.sessionLifetime)
