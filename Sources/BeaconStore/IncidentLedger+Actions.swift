@@ -3,6 +3,23 @@ public import Foundation
 import GRDB
 
 extension IncidentLedger {
+    /// Records an instruction from the decision layer and sends it to the execution layer.
+    /// - Throws: `IncidentError` when the incident does not exist, is no longer active, or the person is not of
+    ///   the decision layer.
+    @discardableResult
+    public func instruct(
+        _ id: IncidentID, text: String, by actor: String, layer: Layer, at now: Date
+    ) async throws -> IncidentChange {
+        try await store.writer.write { db in
+            let state = try Self.state(db, id)
+            let decision = try decider(db, at: now).instruct(state, text: text, by: actor, layer: layer, at: now)
+            guard let change = try record(db, decision, over: state, at: now).change else {
+                throw IncidentError(code: .invalidInput, message: "Not stored.")
+            }
+            return change
+        }
+    }
+
     /// Opens an incident that a person declares (no rule saw it, or a rule cannot).
     @discardableResult
     public func declare(

@@ -94,7 +94,7 @@ extension IncidentLedger {
         return paged
     }
 
-    /// Whether the decision layer has acted: done a step or answered an approval.
+    /// Whether the decision layer has acted: done a step, answered an approval or given an instruction.
     static func decisionActed(_ db: Database, _ id: IncidentID) throws -> Bool {
         let steps =
             try Int.fetchOne(
@@ -106,7 +106,11 @@ extension IncidentLedger {
             try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM approval WHERE incident_id = ? AND state IN ('approved', 'rejected')",
                 arguments: [id.rawValue]) ?? 0
-        return steps + answers > 0
+        let instructions =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM timeline_event WHERE incident_id = ? AND kind = 'instruction'",
+                arguments: [id.rawValue]) ?? 0
+        return steps + answers + instructions > 0
     }
 }
 

@@ -53,3 +53,28 @@ extension Beacon.IncidentCommand {
         }
     }
 }
+
+extension Beacon.IncidentCommand {
+    struct Instruct: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give the decision layer's instruction: on the timeline, to the execution layer; it meets "
+                + "instruct_within.")
+
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "The incident number.") var id: Int64
+        @Option(name: .customLong("as"), help: "Who instructs: a login or name from the decision layer.")
+        var person: String
+        @Option(help: "The instruction.") var text: String
+
+        func run() async throws {
+            let config = try options.loadMain()
+            let actor = try options.actor(person, in: config)
+            let repositories = try options.openRepositories(config)
+            let change = try await perform {
+                try await repositories.commands.instruct(
+                    IncidentID(id), text: text, by: actor.name, layer: actor.layer, at: Date())
+            }
+            print("#\(id) \(change.event.message) (\(change.notificationsQueued) notification(s) to execution)")
+        }
+    }
+}

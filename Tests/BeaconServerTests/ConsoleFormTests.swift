@@ -21,6 +21,7 @@ import Testing
             (.operation, "/incidents/\(incident)/mitigate", []),
             (.operation, "/incidents/\(incident)/resolve", []),
             (.operation, "/incidents/\(incident)/escalate", [("layer", "decision")]),
+            (.decision, "/incidents/\(incident)/instruct", [("text", "Switch providers")]),
             (.operation, "/incidents/\(incident)/steps/confirm", [("note", "seen")]),
             (.decision, "/approvals/answer/\(fixture.approvalID)", [("decision", "approve")]),
             (.operation, "/logout", []),
@@ -78,6 +79,29 @@ import Testing
             #expect(html.contains(#"class="flash error""#))
             #expect(html.contains("it can be acknowledged only when open."))
             #expect(try fixture.store.incident(fixture.incidentID)?.status == .resolved)
+        }
+    }
+
+    @Test func theDecisionLayerInstructsFromTheIncidentPage() async throws {
+        try await fixture.application().test(.router) { client in
+            let lead = try await fixture.signIn(client, as: .operation)
+            let leadPage = try await client.execute(uri: "/incidents/\(incident)", method: .get, headers: lead.headers)
+            #expect(
+                !String(buffer: leadPage.body).contains("id=\"instruct-form\""), "only the decision layer instructs")
+            let refused = try await fixture.post(
+                client, "/incidents/\(incident)/instruct", as: lead, csrf: lead.csrf, [("text", "Do it")])
+            #expect(refused.status == .forbidden)
+            #expect(String(buffer: refused.body).contains("Only the decision layer gives instructions."))
+
+            let executive = try await fixture.signIn(client, as: .decision)
+            let sent = try await fixture.post(
+                client, "/incidents/\(incident)/instruct", as: executive, csrf: executive.csrf,
+                [("text", "Switch to the backup provider <now>")])
+            let (_, page) = try await fixture.follow(client, sent, as: executive)
+            #expect(page.contains("Instruction sent to the execution layer."))
+            #expect(page.contains("Instruction from lina: Switch to the backup provider &lt;now&gt;"))
+            #expect(page.contains("id=\"instruct-form\""))
+            #expect(try fixture.store.notifications(fixture.incidentID).last?.kind == .instruction)
         }
     }
 

@@ -209,3 +209,23 @@ extension CommandPlanner {
         return effects
     }
 }
+
+extension CommandPlanner {
+    /// The decision layer's instruction: sent to whoever of the execution layer is on duty, who carry it out.
+    public func instruction(_ incident: Incident, text: String, by actor: String, at now: Date) -> CommandEffects {
+        var message = composer.message(
+            .instruction, incident, headline: "INSTRUCTION from \(actor): \(text)",
+            next: "Carry it out and report back on the incident.", at: now)
+        // On a lock screen it must read as an order, not as one more page.
+        message.subject = "INSTRUCTION [\(incident.severity.rawValue)] #\(incident.id?.rawValue ?? 0) \(incident.title)"
+        var effects = CommandEffects()
+        for person in onDuty(.execution, at: now, &effects) {
+            guard let channel = person.channels.first else { continue }
+            effects.notifications.append(
+                notification(
+                    incident, Recipient(person, layer: .execution), channel: channel, index: 0,
+                    purpose: .instruction(at: Int64(now.timeIntervalSince1970 * 1_000)), step: nil, message))
+        }
+        return effects
+    }
+}

@@ -43,6 +43,8 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable, Hashable 
     case approvalRequest = "approval_request"
     /// An approval was answered; the execution layer is told.
     case approvalOutcome = "approval_outcome"
+    /// The decision layer's instruction; the execution layer carries it out.
+    case instruction
     /// The incident resolved.
     case resolved
 
@@ -50,7 +52,7 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable, Hashable 
     /// request, a reminder), as opposed to telling them how it went.
     public var asksToAct: Bool {
         switch self {
-        case .page, .raised, .escalation, .reminder, .approvalRequest: true
+        case .page, .raised, .escalation, .reminder, .approvalRequest, .instruction: true
         case .approvalOutcome, .resolved: false
         }
     }

@@ -17,6 +17,8 @@ public enum NotificationPurpose: Sendable, Hashable, CustomStringConvertible {
     case escalateAcknowledge, escalateAssess, escalateInstruct
     /// An escalation a person asked for, at this instant (milliseconds since 1970).
     case escalateManual(at: Int64)
+    /// An instruction the decision layer gave, at this instant (milliseconds since 1970).
+    case instruction(at: Int64)
     /// A playbook step that missed its deadline.
     case missed(step: StepID)
     /// A recurring step's reminder to its own layer, and to the layer above.
@@ -39,6 +41,7 @@ public enum NotificationPurpose: Sendable, Hashable, CustomStringConvertible {
         case .escalateAssess: "escalate-assess"
         case .escalateInstruct: "escalate-instruct"
         case .escalateManual(let at): "escalate-manual-\(at)"
+        case .instruction(let at): "instruction-\(at)"
         case .missed(let step): "missed-\(step)"
         case .remind(let step, let occurrence): "remind-\(step)-\(occurrence)"
         case .remindAbove(let step, let occurrence): "remind-up-\(step)-\(occurrence)"

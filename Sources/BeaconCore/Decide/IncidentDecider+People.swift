@@ -174,3 +174,39 @@ extension IncidentDecider {
         return Decision(incident: incident, events: []) { _ in effects }
     }
 }
+
+extension IncidentDecider {
+    /// The longest instruction kept: a few paragraphs, not a document.
+    public static let instructionLimit = 2_000
+
+    /// An instruction from the decision layer: on the timeline (it meets `instruct_within`) and sent to the
+    /// execution layer.
+    /// - Throws: `IncidentError` when the person is not of the decision layer, the incident is no longer active,
+    ///   or the text is empty or too long.
+    public func instruct(
+        _ state: IncidentState, text: String, by actor: String, layer: Layer, at now: Date
+    ) throws(IncidentError) -> Decision {
+        let incident = state.incident
+        let id = incident.id ?? IncidentID(0)
+        guard layer == .decision else {
+            throw IncidentError(code: .forbidden, message: "Only the decision layer gives instructions.")
+        }
+        guard incident.status.isActive else {
+            throw IncidentError(
+                code: .invalidTransition,
+                message: "Incident \(id) is \(incident.status.rawValue); there is nothing left to instruct.")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw IncidentError(code: .invalidInput, message: "Write the instruction.")
+        }
+        guard trimmed.count <= Self.instructionLimit else {
+            throw IncidentError(
+                code: .invalidInput, message: "An instruction is at most \(Self.instructionLimit) characters.")
+        }
+        let effects = planner?.instruction(incident, text: trimmed, by: actor, at: now) ?? CommandEffects()
+        return Decision(
+            incident: incident, events: [TimelineEntry(.instructed(by: actor, text: trimmed), actor: actor)]
+        ) { _ in effects }
+    }
+}

@@ -46,6 +46,12 @@ public protocol IncidentCommands: Sendable {
     )
         async throws -> Approval
 
+    /// Records the decision layer's instruction and sends it to the execution layer; it meets `instruct_within`.
+    @discardableResult
+    func instruct(
+        _ id: IncidentID, text: String, by actor: String, layer: Layer, at now: Date
+    ) async throws -> IncidentChange
+
     /// Pages a layer by hand (by default the next one up).
     /// - Returns: how many notifications it queued.
     @discardableResult

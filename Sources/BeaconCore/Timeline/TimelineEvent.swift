@@ -87,6 +87,8 @@ public enum TimelineKind: String, CaseIterable, Sendable, Codable, Hashable {
     case escalated
     /// The decision layer was asked, or answered.
     case approval
+    /// The decision layer told the others what to do: it meets `instruct_within`.
+    case instruction
     /// A notification attempt and its result.
     case notification
     /// The post-mortem opened, was edited, its owner reminded, or it or a follow-up fell overdue.

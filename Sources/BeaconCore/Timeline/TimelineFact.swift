@@ -29,6 +29,8 @@ public enum TimelineFact: Sendable, Hashable, Codable {
     case paged(layers: [Layer], severity: Severity)
     /// A rostered layer had nobody on duty, so all of it was paged.
     case rosterGap(layer: Layer, roster: String)
+    /// The decision layer's instruction to the others.
+    case instructed(by: String, text: String)
     /// Someone was put on duty by hand over a roster (or that override was removed); `from` and `to` in seconds
     /// since 1970.
     case rosterOverride(
@@ -72,6 +74,7 @@ public enum TimelineFact: Sendable, Hashable, Codable {
         case .approvalAnswered, .approvalAsked: .approval
         case .playbookStarted, .noPlaybook: .playbookStarted
         case .paged, .rosterGap: .paged
+        case .instructed: .instruction
         case .rosterOverride: .note
         case .escalated, .instructionMissed, .recurringEscalated: .escalated
         case .delivered, .retrying, .gaveUp: .notification

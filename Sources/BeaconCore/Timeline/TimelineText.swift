@@ -76,6 +76,7 @@ public struct TimelineText: Sendable {
         case .stepActivated(let step, let severity): "Step \(step) activated at \(severity.rawValue)"
         case .paged(let layers, let severity):
             "Paged \(layers.map(\.rawValue).joined(separator: ", ")) at \(severity.rawValue)"
+        case .instructed(let by, let text): "Instruction from \(by): \(text)"
         case .rosterGap(let layer, let roster):
             "Nobody is on duty in roster \(roster): the whole \(layer.rawValue) layer is paged"
         case .rosterOverride(let roster, let person, let from, let to, let by, let reason, let removed):

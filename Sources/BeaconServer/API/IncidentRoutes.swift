@@ -38,6 +38,7 @@ public struct IncidentRoutes: EnvironmentRoutes {
             api.post("incidents/:id/\(path)") { request, context in try await act(action, request, context) }
         }
         api.post("incidents/:id/escalate") { request, context in try await escalate(request, context) }
+        api.post("incidents/:id/instruct") { request, context in try await instruct(request, context) }
         api.post("incidents/:id/steps/:step") { request, context in try await step(request, context) }
         api.post("approvals/:id") { request, context in try await answer(request, context) }
     }
@@ -95,6 +96,19 @@ public struct IncidentRoutes: EnvironmentRoutes {
         }
         queued(count)
         return try JSONBody.response(["notifications_queued": count])
+    }
+
+    /// `{"text": …}`: the decision layer's instruction, sent to the execution layer.
+    func instruct(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        struct Instruction: Decodable { var text: String }
+        let user = try context.requireWriter(request)
+        let id = try incidentID(context)
+        let body = try await JSONBody.decode(Instruction.self, from: request)
+        let change = try await perform {
+            try await commands.instruct(id, text: body.text, by: user.login, layer: user.layer, at: now())
+        }
+        queued(change.notificationsQueued)
+        return try JSONBody.response(IncidentResource(change.incident), status: .created)
     }
 
     func step(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {

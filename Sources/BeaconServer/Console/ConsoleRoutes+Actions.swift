@@ -36,6 +36,17 @@ extension ConsoleRoutes {
         return (back, .init(.ok, "Escalated: paging \(paged), \(count) notification(s) queued."))
     }
 
+    func instruct(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome {
+        let id = try incidentID(context)
+        let back = "/incidents/\(id.rawValue)"
+        let change = try await perform(back) {
+            try await commands.instruct(
+                id, text: form.text("text") ?? "", by: identity.user.login, layer: identity.user.layer, at: now())
+        }
+        if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
+        return (back, .init(.ok, "Instruction sent to the execution layer."))
+    }
+
     func completeStep(
         _ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm
     ) async throws -> Outcome {

@@ -52,6 +52,9 @@ public struct ConsoleRoutes: EnvironmentRoutes {
                 try await form(request, context) { try await act(action, context, $0, $1) }
             }
         }
+        router.post("/incidents/:id/instruct") { request, context in
+            try await form(request, context) { try await instruct(context, $0, $1) }
+        }
         router.post("/incidents/:id/escalate") { request, context in
             try await form(request, context) { try await escalate(context, $0, $1) }
         }

@@ -62,6 +62,14 @@ extension ConsoleTemplates {
         </form>
         {{/escalate}}
         {{/actions}}
+        {{#instruct}}
+        <form method="post" class="card" id="instruct-form" action="/incidents/{{incident.id}}/instruct">
+        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+        <label for="instruction">Instruction to the execution layer</label>
+        <textarea id="instruction" name="text" maxlength="2000" rows="3" required placeholder="what to do now"></textarea>
+        <button type="submit" id="instruct">Send instruction</button>
+        </form>
+        {{/instruct}}
         {{#hasMessages}}
         <h2>User notices</h2>
         {{#messages}}

@@ -16,6 +16,7 @@ extension IncidentPage {
         self.chrome = chrome
         self.incident = Self.facts(incident, acknowledgedBy: record.acknowledgedBy, now: now)
         actions = Self.actions(incident, layer: layer, config: config)
+        instruct = layer == .decision && incident.status.isActive
         let entries = record.timeline.map { event in
             Entry(
                 time: ConsoleFormat.clock(event.at, now: now),

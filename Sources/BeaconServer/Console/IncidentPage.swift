@@ -83,6 +83,8 @@ struct IncidentPage {
     var chrome: PageChrome
     var incident: Facts
     var actions: Actions?
+    /// The decision layer's instruction form, on an active incident.
+    var instruct: Bool
     var history: [Entry]
     var timeline: [Entry]
     var steps: [StepRow]
