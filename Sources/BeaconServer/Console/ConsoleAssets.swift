@@ -42,6 +42,8 @@ enum ConsoleAssets {
         text-transform:uppercase;letter-spacing:.02em;background:#e3e7ee;color:var(--fg);vertical-align:.1em}
         .badge.sev1{background:var(--sev1);color:#fff}.badge.sev2{background:var(--sev2);color:#fff}
         .badge.sev3{background:var(--sev3);color:#fff}.badge.sev4{background:var(--sev4);color:#fff}
+        .holders{display:flex;flex-wrap:wrap;gap:.4rem .9rem;margin:.2rem 0 .6rem}.holder.gap,.now.gap,.spans li.gap{color:var(--sev1);font-weight:700}
+        .spans li.overridden{font-style:italic}form.inline{display:inline}
         .badge.open{background:#fde2e1;color:#8c1c13}.badge.acknowledged{background:#fff1c2;color:#5c4300}
         .badge.mitigated{background:#dcefff;color:#0b4a8b}.badge.resolved,.badge.closed{background:#dff3e4;color:#0d5c2a}
         .badge.due{background:#fff1c2;color:#5c4300}.badge.missed{background:#fde2e1;color:#8c1c13}

@@ -13,7 +13,7 @@ extension ConsoleRoutes {
         let chrome = await PageChrome(
             title: "Dashboard", identity: identity, section: .dashboard, now: now, refreshSeconds: Self.refreshSeconds,
             pendingApprovals: try pendingCount(identity), flash: flash)
-        let page = DashboardPage(
+        var page = DashboardPage(
             chrome: chrome, incidents: incidents,
             acknowledgers: try await incidentRepository.acknowledgers(incidents.compactMap(\.id)),
             rules: config.rules,
@@ -22,6 +22,14 @@ extension ConsoleRoutes {
             failing: failingSources(), postMortems: try await postMortems.postMortemsToWrite(),
             unreached: try await outboxFigures.unreachedIncidents(), queued: try await outboxFigures.depthByChannel(),
             now: now)
+        let overrides = try await environment.repositories.rosters.overrides(
+            roster: nil, from: now, to: now.addingTimeInterval(15 * 86_400))
+        page.holders = OnCallReport(config: config, overrides: overrides, at: now).layers.map { duty in
+            DashboardPage.Holder(
+                layer: duty.layer.rawValue,
+                who: duty.gap ? "nobody on duty" : duty.onDuty.map(\.name).joined(separator: ", "),
+                until: duty.onDuty.first?.until.map { ConsoleFormat.time($0, now: now) }, gap: duty.gap)
+        }
         return (.ok, ConsoleTemplates.render(page, .dashboard))
     }
 

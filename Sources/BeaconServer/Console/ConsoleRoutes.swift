@@ -44,6 +44,15 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         router.get("/approvals") { request, context in
             try await page(request, context) { try await inbox($0, $1) }
         }
+        router.get("/oncall") { request, context in
+            try await page(request, context) { try await onCallPage($0, $1) }
+        }
+        router.post("/oncall/:roster/overrides") { request, context in
+            try await form(request, context) { try await addOverride(context, $0, $1) }
+        }
+        router.post("/oncall/overrides/:id/remove") { request, context in
+            try await form(request, context) { try await removeOverride(context, $0, $1) }
+        }
         router.get("/reports/weekly") { request, context in
             try await page(request, context) { try await weeklyReport(request, $0, $1) }
         }

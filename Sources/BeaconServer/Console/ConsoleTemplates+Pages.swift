@@ -6,6 +6,7 @@ extension ConsoleTemplates {
         {{#unreached}}<a href="/incidents/{{id}}">#{{id}} {{title}}</a> {{/unreached}}— every notification failed.
         Page people by phone and check the channels.</div>
         {{/hasUnreached}}
+        <p class="holders" id="holders">{{#holders}}<span class="holder{{#gap}} gap{{/gap}}"><strong>{{layer}}</strong> {{who}}{{#until}} <span class="muted">until {{.}}</span>{{/until}}</span> {{/holders}}<a href="/oncall">On call</a></p>
         <h1>Open incidents <span class="muted">({{openCount}})</span></h1>
         {{#noIncidents}}<p class="card" id="no-incidents">No open incidents.</p>{{/noIncidents}}
         {{#groups}}
@@ -79,6 +80,49 @@ extension ConsoleTemplates {
         <div id="results">
         {{#rows}}{{>incident-row}}{{/rows}}
         </div>
+        {{/main}}{{/layout}}
+        """
+
+    static let oncall = """
+        {{<layout}}{{$main}}
+        <h1>On call</h1>
+        <p class="muted">Times in {{zone}}. Today and the next 14 days; later layers of a roster win, overrides win over all.</p>
+        {{#rosters}}
+        <section class="card roster" id="roster-{{layer}}">
+        <h2>{{layer}} · {{roster}}</h2>
+        <p class="now{{#gapNow}} gap{{/gapNow}}" id="now-{{layer}}">On duty now: <strong>{{now}}</strong></p>
+        {{#gaps}}<p class="flash error" id="gaps-{{layer}}">{{.}} gap(s) ahead: nobody on duty, the whole layer would be paged.</p>{{/gaps}}
+        <ol class="plain spans" id="spans-{{layer}}">
+        {{#spans}}<li class="{{#gap}}gap{{/gap}}{{#overridden}} overridden{{/overridden}}"><span class="muted">{{when}}</span> {{who}}{{#overridden}} <span class="badge">override</span>{{/overridden}}</li>{{/spans}}
+        </ol>
+        {{#hasOverrides}}
+        <h3>Overrides</h3>
+        <ul class="plain" id="overrides-{{layer}}">
+        {{#overrides}}
+        <li id="override-{{id}}">{{who}} · {{when}} <span class="muted">by {{by}}{{#reason}} — {{.}}{{/reason}}</span>
+        {{#removable}}<form method="post" action="/oncall/overrides/{{id}}/remove" class="inline"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><button type="submit" id="remove-{{id}}">Remove</button></form>{{/removable}}
+        </li>
+        {{/overrides}}
+        </ul>
+        {{/hasOverrides}}
+        {{#canChange}}
+        <form method="post" action="/oncall/{{roster}}/overrides" class="override-form" id="override-form-{{layer}}">
+        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+        <label for="person-{{layer}}">Who is on duty (take a shift yourself, or give it to a colleague)</label>
+        <select id="person-{{layer}}" name="person">{{#people}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/people}}</select>
+        <label for="from-{{layer}}">From</label>
+        <input type="datetime-local" id="from-{{layer}}" name="from" required>
+        <label for="to-{{layer}}">Until</label>
+        <input type="datetime-local" id="to-{{layer}}" name="to" required>
+        <label for="reason-{{layer}}">Why (optional)</label>
+        <input type="text" id="reason-{{layer}}" name="reason" maxlength="500">
+        <button type="submit" id="override-{{layer}}">Put on duty</button>
+        </form>
+        {{/canChange}}
+        </section>
+        {{/rosters}}
+        {{^hasRosters}}<p class="card">No layer names a roster: every page reaches every person of the layer.</p>{{/hasRosters}}
+        {{#unrostered}}<p class="muted">{{layer}}: everyone is paged — {{people}}</p>{{/unrostered}}
         {{/main}}{{/layout}}
         """
 

@@ -8,7 +8,7 @@ enum ConsoleTemplates {
     enum Name: String, CaseIterable {
         case layout
         case incidentRow = "incident-row"
-        case approval, login, error, dashboard, incidents, incident, approvals
+        case approval, login, error, dashboard, incidents, incident, approvals, oncall
         case postmortem
         case barChart = "bar-chart"
         case weeklyReport = "weekly-report"
@@ -44,6 +44,7 @@ enum ConsoleTemplates {
         case .incidents: incidents
         case .incident: incident
         case .approvals: approvals
+        case .oncall: oncall
         case .postmortem: postmortem
         case .barChart: barChart
         case .weeklyReport: weeklyReport
@@ -73,6 +74,7 @@ enum ConsoleTemplates {
         <a href="/"{{#chrome.onDashboard}} class="current"{{/chrome.onDashboard}}>Dashboard</a>
         <a href="/incidents"{{#chrome.onIncidents}} class="current"{{/chrome.onIncidents}}>Incidents</a>
         <a href="/approvals"{{#chrome.onApprovals}} class="current"{{/chrome.onApprovals}}>Approvals{{#chrome.pendingApprovals}} <span class="count">{{.}}</span>{{/chrome.pendingApprovals}}</a>
+        <a href="/oncall" id="nav-oncall"{{#chrome.onOnCall}} class="current"{{/chrome.onOnCall}}>On call</a>
         <a href="/reports/weekly" id="nav-report"{{#chrome.onReports}} class="current"{{/chrome.onReports}}>Weekly report</a>
         </nav>
         </header>

@@ -69,6 +69,15 @@ struct DashboardPage {
     /// Channels holding notifications back (rate limits, throttles, retries), with how many.
     var queued: [Queued]
     var hasQueued: Bool
+    /// Who holds each layer now: `operation: Zhang Min until 20:00`.
+    var holders: [Holder] = []
+
+    struct Holder {
+        var layer: String
+        var who: String
+        var until: String?
+        var gap: Bool
+    }
 
     struct Queued {
         var channel: String

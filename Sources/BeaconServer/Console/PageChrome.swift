@@ -5,7 +5,7 @@ import Foundation
 /// result of the last form, and whether the page refreshes itself.
 struct PageChrome {
     /// The page's section in the navigation.
-    enum Section { case dashboard, incidents, approvals, reports, none }
+    enum Section { case dashboard, incidents, approvals, oncall, reports, none }
 
     /// The signed-in person, as the header shows them.
     struct Person {
@@ -37,6 +37,7 @@ struct PageChrome {
     var onIncidents: Bool
     var onApprovals: Bool
     var onReports: Bool
+    var onOnCall: Bool
     /// Pending approvals, for the decision layer's navigation; nil when there are none or it is not theirs.
     var pendingApprovals: Int?
     var flash: Flash?
@@ -55,6 +56,7 @@ struct PageChrome {
         onIncidents = section == .incidents
         onApprovals = section == .approvals
         onReports = section == .reports
+        onOnCall = section == .oncall
         self.pendingApprovals = (pendingApprovals ?? 0) > 0 ? pendingApprovals : nil
         self.flash = flash
     }
