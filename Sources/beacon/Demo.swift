@@ -97,6 +97,7 @@ extension Beacon {
                 daemon.reload(config)
                 let live = config
                 printer.introduce(config: live, shopURL: "http://127.0.0.1:\(shopPort)", users: users)
+                printer.narrate(Self.onDuty(live, at: Date()))
                 group.addTask { await printer.follow(sinks.deliveries, config: live, answeringWith: daemon.client) }
                 for phase in scenario.phases {
                     try await clock.sleep(until: started.advanced(by: phase.start))
@@ -126,6 +127,16 @@ extension Beacon {
             }
             try await printer.summarize(store.repositories(configuration: { shipped }))
             if keep { print("The store is kept at \(directory.path)/beacon.sqlite") }
+        }
+
+        /// Who the rosters put on duty now: only they are paged in a rostered layer.
+        static func onDuty(_ config: BeaconConfig, at now: Date) -> String {
+            let layers = OnCallReport(config: config, overrides: [], at: now).layers.filter { $0.roster != nil }
+            guard !layers.isEmpty else { return "No roster: every person of a layer is paged." }
+            let who = layers.map { duty in
+                "\(duty.layer.rawValue) — \(duty.onDuty.map(\.name).joined(separator: ", "))"
+            }
+            return "On duty now (rosters; only they are paged in their layer): \(who.joined(separator: "; "))."
         }
 
         /// One console user per person of the chain who has a login, all with the demo password.

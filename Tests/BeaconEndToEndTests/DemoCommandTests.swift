@@ -13,7 +13,8 @@ import Testing
         let output = result.output
         for expected in [
             "● OPENED   #1 sev2", "▲ RAISED   #1 sev1", "✓ RESOLVED #1 sev1", "(sku=A17)", "Negative mentions",
-            "✉ Paged: operation layer.", "✉ ESCALATION: Operation did not acknowledge within 5s.",
+            "✉ Paged: operation layer.", "On duty now (rosters; only they are paged in their layer): operation — ",
+            "✉ ESCALATION: Operation did not acknowledge within 5s.",
             "taps Approve on the link in the notification: HTTP 200", "✉ APPROVED by", "Demo over: 3 incidents",
             "✎ post-mortem  #1 opened, prefilled from the record: http://127.0.0.1:",
             "writes the post-mortem of #1: root cause, impact and 3 follow-ups", "Were we warned early? Yes",
