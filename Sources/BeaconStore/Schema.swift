@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v9-typed-timeline", migrate: v9TypedTimeline)
         migrator.registerMigration("v10-roster-overrides", migrate: v10RosterOverrides)
         migrator.registerMigration("v11-service-accounts", migrate: v11ServiceAccounts)
+        migrator.registerMigration("v12-invitations", migrate: v12Invitations)
         return migrator
     }
 
@@ -310,5 +311,19 @@ enum Schema {
     /// read from the chain from now on.
     private static func v11ServiceAccounts(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE user ADD COLUMN service TEXT")
+    }
+
+    /// One-time links that let a person of the chain set their password; only the code's hash is kept.
+    private static func v12Invitations(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE invitation (
+                    code_hash TEXT PRIMARY KEY,
+                    login TEXT NOT NULL,
+                    expires_at DOUBLE NOT NULL,
+                    used_at DOUBLE,
+                    created_at DOUBLE NOT NULL
+                )
+                """)
     }
 }

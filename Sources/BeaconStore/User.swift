@@ -85,6 +85,42 @@ public struct SQLitePeople: PeopleRepository {
         }
     }
 
+    public func createInvitation(login: String, codeHash: String, expiresAt: Date, at now: Date) async throws {
+        try await store.writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO invitation (code_hash, login, expires_at, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [codeHash, login, expiresAt.timeIntervalSince1970, now.timeIntervalSince1970])
+        }
+    }
+
+    public func invitation(codeHash: String, at now: Date) async throws -> String? {
+        try await store.writer.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT login FROM invitation WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?",
+                arguments: [codeHash, now.timeIntervalSince1970])
+        }
+    }
+
+    public func acceptInvitation(codeHash: String, passwordHash: String, at now: Date) async throws -> User? {
+        try await store.writer.write { db in
+            guard
+                let login = try String.fetchOne(
+                    db,
+                    sql: "SELECT login FROM invitation WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?",
+                    arguments: [codeHash, now.timeIntervalSince1970]),
+                var user = try User.filter(Column("login") == login).fetchOne(db), !user.disabled
+            else { return nil }
+            try db.execute(
+                sql: "UPDATE invitation SET used_at = ? WHERE code_hash = ?",
+                arguments: [now.timeIntervalSince1970, codeHash])
+            user.passwordHash = passwordHash
+            user.failedLogins = 0
+            user.lockedUntil = nil
+            try user.update(db)
+            return user
+        }
+    }
+
     /// The enabled user a token hash belongs to, noting the token's use.
     public func user(tokenHash: String, at now: Date) async throws -> User? {
         try await store.writer.write { db in

@@ -7,7 +7,7 @@ extension Beacon {
     struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "user", abstract: "Manage the people who sign in to the console and call the API.",
-            subcommands: [Add.self, List.self, Disable.self, SetPassword.self, Token.self])
+            subcommands: [Add.self, Invite.self, List.self, Disable.self, SetPassword.self, Token.self])
     }
 }
 
@@ -160,5 +160,60 @@ private func report<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as UserError {
         printErrors([error.message])
         throw ExitCode.failure
+    }
+}
+
+extension Beacon.UserCommand {
+    struct Invite: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Invite people of the chain: a one-time, expiring link to set their password, printed for each.",
+            discussion: """
+                Makes the user when there is none yet (name and layer from the chain, no password) and prints a \
+                link to hand over; the link works once and only until it expires. Sending it over each person's \
+                personal channel is not done yet: forward it yourself.
+                """)
+
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "Logins of people of the chain.") var logins: [String] = []
+        @Flag(help: "Invite every person of the chain who has a login.") var all = false
+        @Option(help: "How long the links work (default 72h).") var valid: String = "72h"
+
+        func run() async throws {
+            let config = try options.loadMain()
+            guard case .success(let lifetime) = ConfigText.parseDuration(valid), lifetime > .zero else {
+                throw ValidationError("--valid: write a duration such as 72h or 7d.")
+            }
+            let chain = config.chain
+            let people: [(person: Person, layer: Layer)]
+            if all {
+                people = Layer.allCases.flatMap { layer in chain[layer].people.map { ($0, layer) } }
+                    .filter { $0.person.login != nil }
+            } else {
+                guard !logins.isEmpty else { throw ValidationError("Name the logins to invite, or give --all.") }
+                people = try logins.map { login in
+                    guard let found = chain.person(PersonID(login)), found.person.login == login else {
+                        throw ValidationError("\(login) is not the login of a person of the command chain.")
+                    }
+                    return found
+                }
+            }
+            let repositories = try options.openRepositories(config)
+            let now = Date()
+            let expires = now.addingTimeInterval(lifetime.seconds)
+            for (person, layer) in people {
+                guard let login = person.login else { continue }
+                if try await repositories.people.user(login: login) == nil {
+                    try await repositories.people.addUser(
+                        login: login, name: person.name, layer: layer, admin: false, passwordHash: nil, at: now)
+                }
+                let code = Credentials.randomText(bytes: 24)
+                try await repositories.people.createInvitation(
+                    login: login, codeHash: Credentials.sha256(code), expiresAt: expires, at: now)
+                print("\(login) (\(person.name), \(layer.rawValue)): \(config.publicURL)/invite/\(code)")
+            }
+            let until = LocalDateTime(expires, in: config.rosterZone).description.replacingOccurrences(
+                of: "T", with: " ")
+            print("The links work once, until \(until) (\(config.rosterZone.identifier)).")
+        }
     }
 }

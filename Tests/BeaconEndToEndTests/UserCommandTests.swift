@@ -21,4 +21,18 @@ struct UserCommandTests {
         let list = try await BeaconProcess.run(["user", "list", "--config", config.configPath])
         #expect(list.output.contains("alertmanager   service:intake"))
     }
+
+    @Test func inviteMakesEachPersonAUserAndPrintsAOneTimeLink() async throws {
+        let config = try TemporaryConfig()
+        try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
+        let invited = try await BeaconProcess.run(["user", "invite", "--all", "--config", config.configPath])
+        #expect(invited.status == 0, "\(invited.errors)")
+        let lines = invited.output.split(separator: "\n")
+        #expect(lines.count == 4, "one line a person, then when the links expire: \(invited.output)")
+        #expect(lines[0].hasPrefix("zhangmin (Zhang Min, operation): http://127.0.0.1:0/invite/"))
+        let list = try await BeaconProcess.run(["user", "list", "--config", config.configPath])
+        #expect(list.output.contains("wanglei        execution      Wang Lei"))
+        let stranger = try await BeaconProcess.run(["user", "invite", "randomguy", "--config", config.configPath])
+        #expect(stranger.status != 0)
+    }
 }

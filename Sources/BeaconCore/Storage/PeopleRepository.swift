@@ -35,4 +35,14 @@ public protocol PeopleRepository: Sendable {
     func session(idHash: String, at now: Date) async throws -> (user: User, csrf: String)?
 
     func deleteSession(idHash: String) async throws
+
+    /// Keeps a one-time invitation for `login` under the hash of its code.
+    func createInvitation(login: String, codeHash: String, expiresAt: Date, at now: Date) async throws
+
+    /// The login an unused, unexpired invitation is for, or `nil`.
+    func invitation(codeHash: String, at now: Date) async throws -> String?
+
+    /// Sets the invited person's password and uses the invitation up, once: `nil` when it was used, expired or
+    /// never existed (two requests with the same code cannot both pass).
+    func acceptInvitation(codeHash: String, passwordHash: String, at now: Date) async throws -> User?
 }

@@ -44,6 +44,8 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         router.get("/approvals") { request, context in
             try await page(request, context) { try await inbox($0, $1) }
         }
+        router.get("/invite/:code") { _, context in try await invitePage(context) }
+        router.post("/invite/:code") { request, context in try await acceptInvitation(request, context) }
         router.get("/oncall") { request, context in
             try await page(request, context) { try await onCallPage($0, $1) }
         }

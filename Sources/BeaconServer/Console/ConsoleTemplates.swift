@@ -8,7 +8,7 @@ enum ConsoleTemplates {
     enum Name: String, CaseIterable {
         case layout
         case incidentRow = "incident-row"
-        case approval, login, error, dashboard, incidents, incident, approvals, oncall
+        case approval, login, invite, error, dashboard, incidents, incident, approvals, oncall
         case postmortem
         case barChart = "bar-chart"
         case weeklyReport = "weekly-report"
@@ -39,6 +39,7 @@ enum ConsoleTemplates {
         case .incidentRow: incidentRow
         case .approval: approval
         case .login: login
+        case .invite: invite
         case .error: error
         case .dashboard: dashboard
         case .incidents: incidents
@@ -113,6 +114,24 @@ enum ConsoleTemplates {
         <label for="password">Password</label>
         <input type="password" id="password" name="password" autocomplete="current-password" required>
         <p><button type="submit" id="sign-in">Sign in</button></p>
+        </form>
+        </div>
+        {{/main}}{{/layout}}
+        """
+
+    static let invite = """
+        {{<layout}}{{$main}}
+        <div class="login">
+        <h1>Welcome to Beacon, {{name}}</h1>
+        <p class="muted">Choose a password for {{login}} ({{layer}} layer). This link works once.</p>
+        {{#error}}<p class="flash error" role="alert" id="invite-error">{{.}}</p>{{/error}}
+        <form method="post" action="/invite/{{code}}">
+        <input type="text" name="username" value="{{login}}" autocomplete="username" hidden>
+        <label for="password">New password (at least 10 characters)</label>
+        <input type="password" id="password" name="password" autocomplete="new-password" minlength="10" required autofocus>
+        <label for="again">The same again</label>
+        <input type="password" id="again" name="again" autocomplete="new-password" required>
+        <p><button type="submit" id="set-password">Set password</button></p>
         </form>
         </div>
         {{/main}}{{/layout}}
