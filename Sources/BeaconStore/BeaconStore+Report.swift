@@ -14,11 +14,13 @@ extension BeaconStore {
     ///   - ruleTitles: the configured rules' titles by id, to name the rules that fired most.
     ///   - now: report time.
     package func weeklyReport(
-        _ week: ISOWeek, calendar: Calendar, ruleTitles: [RuleID: String] = [:], at now: Date
+        _ week: ISOWeek, calendar: Calendar, ruleTitles: [RuleID: String] = [:],
+        holidays: HolidayCalendar = HolidayCalendar(), at now: Date
     ) throws -> WeeklyReport {
-        let inputs = try writer.read { db in
+        var inputs = try writer.read { db in
             try Self.weeklyInputs(db, week, calendar: calendar, ruleTitles: ruleTitles, at: now)
         }
+        inputs.holidays = holidays
         return WeeklyReport.compute(week: week, calendar: calendar, inputs: inputs, now: now)
     }
 
@@ -51,10 +53,55 @@ extension BeaconStore {
                     completions: StepCompletions(stepEventsOf[id] ?? []))
             }
         }
+        let acknowledgers = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT timeline_event.incident_id AS id, timeline_event.actor AS actor FROM timeline_event \(inWeek)
+                AND timeline_event.kind = 'acknowledged' ORDER BY timeline_event.id
+                """, arguments: range)
+        var firstAcknowledger: [Int64: String] = [:]
+        for row in acknowledgers where firstAcknowledger[row["id"]] == nil {
+            firstAcknowledger[row["id"]] = row["actor"]
+        }
+        let acknowledgements = records.compactMap { record -> WeeklyReport.Acknowledgement? in
+            guard let id = record.incident.id?.rawValue, let person = firstAcknowledger[id],
+                let at = record.incident.acknowledgedAt
+            else { return nil }
+            return WeeklyReport.Acknowledgement(person: person, seconds: at.timeIntervalSince(record.incident.openedAt))
+        }
         return WeeklyReport.Inputs(
             records: records, previousIncidents: incidents.filter { $0.openedAt.timeIntervalSince1970 < start },
             followUps: try followUps(db, from: start, to: end, cutoff: min(end, now.timeIntervalSince1970)),
-            ruleTitles: ruleTitles)
+            ruleTitles: ruleTitles, pages: try pages(db, from: start, to: end), acknowledgements: acknowledgements)
+    }
+
+    /// Everyone asked to act from `start` to `end`: the recipient of a personal notification, everyone a group
+    /// message names; once per notice, however many channels it took (its base key).
+    private static func pages(_ db: Database, from start: Double, to end: Double) throws -> [WeeklyReport.PageReceived]
+    {
+        let asking = NotificationKind.allCases.filter(\.asksToAct).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT base_key, created_at, recipient, json_extract(message, '$.mentions') AS mentions
+                FROM notification WHERE created_at >= ? AND created_at < ? AND kind IN (\(asking)) ORDER BY id
+                """, arguments: [start, end])
+        let decoder = JSONDecoder()
+        var seen = Set<String>()
+        var pages: [WeeklyReport.PageReceived] = []
+        for row in rows {
+            let mentions: String? = row["mentions"]
+            let recipients =
+                try mentions.map { try decoder.decode([Recipient].self, from: Data($0.utf8)) }
+                ?? [decoder.decode(Recipient.self, from: Data((row["recipient"] as String).utf8))]
+            let at = Date(timeIntervalSince1970: row["created_at"])
+            for recipient in recipients {
+                let person = recipient.id.rawValue
+                guard seen.insert("\(row["base_key"] as String)|\(person)").inserted else { continue }
+                pages.append(WeeklyReport.PageReceived(person: person, at: at))
+            }
+        }
+        return pages
     }
 
     /// Follow-ups created or closed in the week, or open at `cutoff` and due before it.

@@ -88,10 +88,10 @@ public struct SQLiteReports: ReportRepository {
     let store: BeaconStore
 
     public func weeklyReport(
-        _ week: ISOWeek, calendar: Calendar, ruleTitles: [RuleID: String], at now: Date
+        _ week: ISOWeek, calendar: Calendar, ruleTitles: [RuleID: String], holidays: HolidayCalendar, at now: Date
     )
         async throws -> WeeklyReport
     {
-        try store.weeklyReport(week, calendar: calendar, ruleTitles: ruleTitles, at: now)
+        try store.weeklyReport(week, calendar: calendar, ruleTitles: ruleTitles, holidays: holidays, at: now)
     }
 }

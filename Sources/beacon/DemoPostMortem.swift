@@ -54,7 +54,7 @@ enum DemoPostMortem {
     static func weekly(repositories: Repositories, config: BeaconConfig, at now: Date) async throws -> [String] {
         let week = ISOWeek(containing: now, in: config.calendar)
         let report = try await repositories.reports.weeklyReport(
-            week, calendar: config.calendar, ruleTitles: config.ruleTitles, at: now)
+            week, calendar: config.calendar, ruleTitles: config.ruleTitles, holidays: config.holidays, at: now)
         let categories = report.byCategory.filter { $0.count > 0 }.map {
             "\($0.category.rawValue) \($0.count) (\($0.sharePercent.formatted(maxFractionDigits: 1))%)"
         }

@@ -32,7 +32,7 @@ extension Beacon.ReportCommand {
             let now = Date()
             let report = try await reports.weeklyReport(
                 try chosenWeek(now: now, calendar: config.calendar), calendar: config.calendar,
-                ruleTitles: ruleTitles(), at: now)
+                ruleTitles: ruleTitles(), holidays: config.holidays, at: now)
             if json { return try printJSON(report) }
             print(report.markdown, terminator: "")
         }

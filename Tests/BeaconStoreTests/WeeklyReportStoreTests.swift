@@ -127,10 +127,33 @@ import Testing
         }
         var followUps: [FollowUp] = []
         for id in all.compactMap(\.id) { followUps += try await postMortems.followUps(id) }
+        // Pages from each incident's outbox, once a notice and person; acknowledgements from each timeline.
+        var pages: [WeeklyReport.PageReceived] = []
+        var acknowledgements: [WeeklyReport.Acknowledgement] = []
+        for incident in all {
+            let id = try #require(incident.id)
+            var seen = Set<String>()
+            for entry in try store.notifications(id) where entry.kind.asksToAct {
+                for person in entry.recipients where seen.insert("\(entry.baseKey)|\(person.id)").inserted {
+                    pages.append(WeeklyReport.PageReceived(person: person.id.rawValue, at: entry.createdAt))
+                }
+            }
+            if let at = incident.acknowledgedAt,
+                let by = try store.timeline(id).first(where: { $0.kind == .acknowledged })?.actor
+            {
+                acknowledgements.append(
+                    WeeklyReport.Acknowledgement(person: by, seconds: at.timeIntervalSince(incident.openedAt)))
+            }
+        }
         let expected = WeeklyReport.compute(
             week: week, calendar: calendar,
-            inputs: WeeklyReport.Inputs(records: records, previousIncidents: all, followUps: followUps), now: now)
+            inputs: WeeklyReport.Inputs(
+                records: records, previousIncidents: all, followUps: followUps, pages: pages,
+                acknowledgements: acknowledgements),
+            now: now)
         #expect(report == expected)
+        #expect(!report.workload.isEmpty)
+        #expect(report.workload.first { $0.person == "zhangmin" }?.acknowledgements.medianSeconds == 120)
     }
 
     @Test func followUpsOpenedClosedAndOverdueInTheWeek() async throws {

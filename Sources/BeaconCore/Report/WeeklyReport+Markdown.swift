@@ -14,7 +14,20 @@ extension WeeklyReport {
         lines += ["", "## Deadline compliance by layer", ""] + complianceLines
         lines += ["", "## Rules that fired most", ""] + ruleLines
         lines += ["", "## Follow-ups", ""] + followUpLines
+        lines += ["", "## Workload by person", ""] + workloadLines
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var workloadLines: [String] {
+        guard !workload.isEmpty else { return ["Nobody was paged."] }
+        return [
+            "| Person | Pages | Working hours | Off hours | Nights (22–08) | Acknowledged | Median to acknowledge |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+            + workload.map {
+                "| \(Self.cell($0.person)) | \($0.pages) | \($0.workingHours) | \($0.offHours) | \($0.nights) | "
+                    + "\($0.acknowledgements.count) | \(Self.duration($0.acknowledgements.medianSeconds)) |"
+            }
     }
 
     private var summaryLines: [String] {

@@ -30,6 +30,8 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
     /// The rules that opened the most incidents, at most `topRulesShown`.
     public var topRules: [RuleCount]
     public var followUps: FollowUpFigures
+    /// Pages and acknowledgements per person, most pages first.
+    public var workload: [PersonWorkload]
 
     /// How many rules `topRules` lists.
     public static let topRulesShown = 10
@@ -65,11 +67,21 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
         public var followUps: [FollowUp]
         /// The configured rules' titles by rule id; a rule no longer configured is named by its latest incident.
         public var ruleTitles: [RuleID: String]
+        /// Everyone asked to act in the week, once a page.
+        public var pages: [PageReceived]
+        /// Who acknowledged the week's incidents, and how fast.
+        public var acknowledgements: [Acknowledgement]
+        /// Whose working days count as working hours.
+        public var holidays: HolidayCalendar
 
         public init(
             records: [Record], previousIncidents: [Incident] = [], followUps: [FollowUp] = [],
-            ruleTitles: [RuleID: String] = [:]
+            ruleTitles: [RuleID: String] = [:], pages: [PageReceived] = [], acknowledgements: [Acknowledgement] = [],
+            holidays: HolidayCalendar = HolidayCalendar()
         ) {
+            self.pages = pages
+            self.acknowledgements = acknowledgements
+            self.holidays = holidays
             self.records = records
             self.previousIncidents = previousIncidents
             self.followUps = followUps
@@ -95,7 +107,10 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
             byCategory: categories(incidents), bySeverity: severities(incidents),
             responseTimes: responseTimes(incidents), deadlines: compliance(records, now: now),
             topRules: topRules(incidents, titles: inputs.ruleTitles),
-            followUps: followUps(inputs.followUps, from: start, to: end, now: now))
+            followUps: followUps(inputs.followUps, from: start, to: end, now: now),
+            workload: workload(
+                pages: inputs.pages, acknowledgements: inputs.acknowledgements, holidays: inputs.holidays,
+                zone: calendar.timeZone, from: start, to: end))
     }
 
     /// `part` of `whole` in percent, to one decimal; 0 of nothing is 0.
@@ -192,5 +207,6 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
         case responseTimes = "response_times"
         case topRules = "top_rules"
         case followUps = "follow_ups"
+        case workload
     }
 }

@@ -34,7 +34,8 @@ public struct ReportRoutes: EnvironmentRoutes {
         } catch {
             throw APIError(.badRequest, "Query parameter week: \(error.message)", field: "week")
         }
-        return try await reportRepository.weeklyReport(week, calendar: calendar, ruleTitles: config.ruleTitles, at: now)
+        return try await reportRepository.weeklyReport(
+            week, calendar: calendar, ruleTitles: config.ruleTitles, holidays: config.holidays, at: now)
     }
 
     /// The week a `week` parameter names, or the week of `now` when it is absent or empty.

@@ -14,7 +14,7 @@ extension ConsoleRoutes {
             throw ConsoleError.badRequest("The week parameter: \(error.message)")
         }
         let report = try await reportRepository.weeklyReport(
-            week, calendar: calendar, ruleTitles: config().ruleTitles, at: now)
+            week, calendar: calendar, ruleTitles: config().ruleTitles, holidays: config().holidays, at: now)
         let chrome = PageChrome(
             title: "Weekly report \(week)", identity: identity, section: .reports, now: now,
             pendingApprovals: try await pendingCount(identity), flash: flash)

@@ -69,6 +69,12 @@ extension ConsoleTemplates {
         <thead><tr><th>Incident</th><th>Action</th><th>Owner</th><th>Due</th></tr></thead>
         <tbody>{{#overdue}}<tr><td><a href="/incidents/{{incidentID}}">#{{incidentID}}</a></td><td>{{description}}</td><td>{{owner}}</td><td>{{due}}</td></tr>{{/overdue}}</tbody>
         </table></div>{{/hasOverdue}}
+        <h2>Workload by person</h2>
+        {{#noWorkload}}<p class="muted" id="no-workload">Nobody was paged.</p>{{/noWorkload}}
+        {{^noWorkload}}<div class="scroll"><table class="report" id="workload">
+        <thead><tr><th>Person</th><th class="num">Pages</th><th class="num">Working hours</th><th class="num">Off hours</th><th class="num">Nights (22–08)</th><th class="num">Acknowledged</th><th class="num">Median to acknowledge</th></tr></thead>
+        <tbody>{{#workload}}<tr><td>{{person}}</td><td class="num">{{pages}}</td><td class="num">{{workingHours}}</td><td class="num">{{offHours}}</td><td class="num">{{nights}}</td><td class="num">{{acknowledged}}</td><td class="num">{{medianAcknowledge}}</td></tr>{{/workload}}</tbody>
+        </table></div>{{/noWorkload}}
         {{/main}}{{/layout}}
         """
 }

@@ -47,6 +47,16 @@ struct WeeklyReportPage {
         var due: String
     }
 
+    struct WorkloadRow {
+        var person: String
+        var pages: Int
+        var workingHours: Int
+        var offHours: Int
+        var nights: Int
+        var acknowledged: Int
+        var medianAcknowledge: String
+    }
+
     var chrome: PageChrome
     var week: String
     var firstDay: String
@@ -69,6 +79,9 @@ struct WeeklyReportPage {
     var overdueCount: Int
     var hasOverdue: Bool
     var overdue: [OverdueRow]
+    /// Pages and acknowledgements per person.
+    var workload: [WorkloadRow]
+    var noWorkload: Bool
     var categoryChart: BarChart
     var severityChart: BarChart
     var mttaChart: BarChart
@@ -100,6 +113,13 @@ struct WeeklyReportPage {
         }
         rules = report.topRules.map { RuleRow(ruleID: $0.ruleID.rawValue, title: $0.title, count: $0.count) }
         noRules = rules.isEmpty
+        workload = report.workload.map {
+            WorkloadRow(
+                person: $0.person, pages: $0.pages, workingHours: $0.workingHours, offHours: $0.offHours,
+                nights: $0.nights, acknowledged: $0.acknowledgements.count,
+                medianAcknowledge: WeeklyReport.duration($0.acknowledgements.medianSeconds))
+        }
+        noWorkload = report.workload.isEmpty
         followUpsOpened = report.followUps.opened
         followUpsClosed = report.followUps.closed
         overdueAt = report.stamp(report.followUps.overdueAt)
