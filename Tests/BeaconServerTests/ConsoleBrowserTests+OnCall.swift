@@ -1,0 +1,66 @@
+import BeaconCore
+import BeaconStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import BeaconServer
+
+/// On a phone, a lead takes a shift on the On call page; the director, signed in next, sees who holds the layer.
+extension ConsoleBrowserTests {
+    @Test(.timeLimit(.minutes(3))) func aLeadTakesAShiftAndTheDirectorSeesItInTheBrowser() async throws {
+        guard let chromium = ChromeDriverProcess.executable(["chromium", "chromium-browser", "google-chrome"]) else {
+            throw ChromeDriverProcess.Unavailable(
+                description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
+        }
+        let fixture = try await OnCallPageTests()
+        try await fixture.application().test(.live) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))"
+            let chromedriver = try await ChromeDriverProcess.start()
+            var browser: WebDriver?
+            do {
+                let driver = try await WebDriver.newSession(
+                    port: chromedriver.port, chromium: chromium, profile: chromedriver.profile,
+                    width: Self.phone.width, height: Self.phone.height)
+                browser = driver
+                try await takeAndSeeAShift(driver, base: base)
+            } catch {
+                Issue.record(
+                    "The browser test failed: \(error)\nchromedriver log (tail):\n\(chromedriver.log.suffix(3_000))")
+            }
+            await chromedriver.stop(driver: browser)
+            #expect(ChromeDriverProcess.processes(using: chromedriver.profile).isEmpty, "no browser is left running")
+        }
+    }
+
+    func takeAndSeeAShift(_ browser: WebDriver, base: String) async throws {
+        try await browser.open("\(base)/oncall")
+        try await signIn(browser, "chenxiao")
+        try await browser.wait("the on-call page") { try await browser.currentURL() == "\(base)/oncall" }
+        #expect(try await browser.text("#now-operation") == "On duty now: Zhang Min")
+        _ = try await browser.run(
+            "document.querySelector('#from-operation').value = '2027-02-03T09:00';"
+                + "document.querySelector('#to-operation').value = '2027-02-03T20:00';")
+        try await browser.type("covering the morning", into: "#reason-operation")
+        try await browser.click("#override-operation")
+        try await browser.wait("the override") {
+            try await browser.text("#now-operation") == "On duty now: Chen Xiao"
+        }
+        #expect(try await browser.text("#flash").contains("chenxiao is on duty in cs-duty"))
+        try await keepScreenshot(browser, "oncall.png")
+
+        try await browser.click("#sign-out")
+        try await browser.wait("signed out") { try await browser.currentURL().contains("/login") }
+        try await browser.open("\(base)/oncall")
+        try await signIn(browser, "wanglei")
+        try await browser.wait("the on-call page again") { try await browser.currentURL() == "\(base)/oncall" }
+        #expect(try await browser.text("#now-operation") == "On duty now: Chen Xiao")
+        #expect(try await browser.text("#overrides-operation").contains("by chenxiao — covering the morning"))
+        let form = try await browser.run("return document.querySelectorAll('#override-form-operation').length")
+        #expect(form as? Int == 0, "a director does not change the leads' roster")
+        let overflow = try await browser.run(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth")
+        #expect(overflow as? Bool == false, "nothing is cut off on a phone")
+    }
+}
