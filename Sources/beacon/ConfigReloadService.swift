@@ -1,5 +1,6 @@
 import BeaconConfigFiles
 import BeaconCore
+import Foundation
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -17,6 +18,7 @@ struct ConfigReloadService: Service {
                 let config = try loader.load()
                 apply(config)
                 logger.info("configuration reloaded", metadata: ["config.summary": "\(config.summary)"])
+                for warning in config.rosterWarnings(from: Date()) { logger.warning("\(warning)") }
             } catch {
                 for issue in error.issues { logger.error("\(issue)") }
                 logger.error(

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import BeaconCore
 import BeaconMonitor
+import Foundation
 import Logging
 import ServiceLifecycle
 
@@ -27,6 +28,8 @@ extension Beacon {
             logger.info(
                 "beacon serving",
                 metadata: ["config.summary": "\(config.summary)", "listen": "\(config.listen)"])
+            // A roster gap pages a whole layer: said at start (and at every reload), not only by `beacon check`.
+            for warning in config.rosterWarnings(from: Date()) { logger.warning("\(warning)") }
             let group = ServiceGroup(
                 configuration: ServiceGroupConfiguration(
                     services: (daemon.services + [reloader]).map { .init(service: $0) },
