@@ -1,4 +1,5 @@
 public import BeaconCore
+public import Foundation
 
 /// The command chain the tests share: Zhang Min on call, Wang Lei the director, Li Na the executive (and Chen Xiao,
 /// a second lead, when a test wants two), with the plan's deadlines: 5, 15 and 30 minutes.
@@ -34,4 +35,27 @@ public enum TestChain {
 
     /// A chain with nobody in it, for tests that only record incidents.
     public static let empty = chain(operation: [], execution: [], decision: [])
+}
+
+extension TestChain {
+    /// `config` with its operation layer rostered (`cs-duty`): Zhang Min and Chen Xiao in turn, shifts of
+    /// `shift` from the local time `handoff`, within `hours` when given, in `zone`.
+    public static func rostered(
+        _ config: BeaconConfig, shift: Duration, handoff: String, hours: String? = nil, zone: TimeZone
+    ) -> BeaconConfig {
+        var config = config
+        config.timeZone = zone
+        config.chain.operation.roster = "cs-duty"
+        config.rosters = [
+            Roster(
+                id: "cs-duty",
+                layers: [
+                    RosterLayer(
+                        name: "leads", shift: shift, handoff: LocalDateTime(parsing: handoff)!,
+                        people: ["zhangmin", "chenxiao"],
+                        hours: hours.flatMap(DailyHours.init(parsing:)).map { [$0] } ?? [])
+                ])
+        ]
+        return config
+    }
 }

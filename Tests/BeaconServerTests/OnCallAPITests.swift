@@ -17,23 +17,13 @@ struct OnCallAPITests {
     let config: BeaconConfig
 
     init() async throws {
-        var config = BeaconConfig(
-            channels: [Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook", audience: .personal)],
-            chain: TestChain.chain(
-                operation: [TestChain.zhangMin(["hook"]), TestChain.chenXiao(["hook"])],
-                execution: [TestChain.wangLei(["hook"])], decision: [TestChain.liNa(["hook"])]),
-            timeZone: TimeZone(identifier: "Asia/Shanghai"))
-        config.chain.operation.roster = "cs-duty"
-        config.rosters = [
-            Roster(
-                id: "cs-duty",
-                layers: [
-                    RosterLayer(
-                        name: "leads", shift: .seconds(12 * 3_600),
-                        handoff: LocalDateTime(parsing: "2027-02-01T08:00")!,
-                        people: ["zhangmin", "chenxiao"])
-                ])
-        ]
+        let config = TestChain.rostered(
+            BeaconConfig(
+                channels: [Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook", audience: .personal)],
+                chain: TestChain.chain(
+                    operation: [TestChain.zhangMin(["hook"]), TestChain.chenXiao(["hook"])],
+                    execution: [TestChain.wangLei(["hook"])], decision: [TestChain.liNa(["hook"])])),
+            shift: .seconds(12 * 3_600), handoff: "2027-02-01T08:00", zone: TimeZone(identifier: "Asia/Shanghai")!)
         self.config = config
         store = try BeaconStore.inMemory()
         var tokens: [String: String] = [:]

@@ -19,23 +19,13 @@ struct OnCallPageTests {
     let config: BeaconConfig
 
     init() async throws {
-        var config = BeaconConfig(
-            channels: [Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook", audience: .personal)],
-            chain: TestChain.chain(
-                operation: [TestChain.zhangMin(["hook"]), TestChain.chenXiao(["hook"])],
-                execution: [TestChain.wangLei(["hook"])], decision: [TestChain.liNa(["hook"])]),
-            timeZone: Self.zone)
-        config.chain.operation.roster = "cs-duty"
-        config.rosters = [
-            Roster(
-                id: "cs-duty",
-                layers: [
-                    RosterLayer(
-                        name: "day shift", shift: .seconds(86_400),
-                        handoff: LocalDateTime(parsing: "2027-02-01T08:00")!,
-                        people: ["zhangmin", "chenxiao"], hours: [DailyHours(parsing: "08:00-20:00")!])
-                ])
-        ]
+        let config = TestChain.rostered(
+            BeaconConfig(
+                channels: [Channel(id: "hook", type: .webhook, url: "http://127.0.0.1:9/hook", audience: .personal)],
+                chain: TestChain.chain(
+                    operation: [TestChain.zhangMin(["hook"]), TestChain.chenXiao(["hook"])],
+                    execution: [TestChain.wangLei(["hook"])], decision: [TestChain.liNa(["hook"])])),
+            shift: .seconds(86_400), handoff: "2027-02-01T08:00", hours: "08:00-20:00", zone: Self.zone)
         self.config = config
         store = try BeaconStore.inMemory()
         for (login, layer) in [("chenxiao", Layer.operation), ("wanglei", .execution)] {

@@ -13,20 +13,9 @@ struct RosterPagingTests {
     /// The fixture's chain with its two leads rostered in 12-hour shifts, Zhang Min by day (optionally only
     /// from 08:00 to 20:00, leaving the nights uncovered).
     static func config(nights: Bool = true) -> BeaconConfig {
-        var config = CommandChainFixture.config
-        config.timeZone = zone
-        config.chain.operation.roster = "cs-duty"
-        config.rosters = [
-            Roster(
-                id: "cs-duty",
-                layers: [
-                    RosterLayer(
-                        name: "leads", shift: .seconds(12 * 3_600),
-                        handoff: LocalDateTime(parsing: "2027-02-01T08:00")!,
-                        people: ["zhangmin", "chenxiao"], hours: nights ? [] : [DailyHours(parsing: "08:00-20:00")!])
-                ])
-        ]
-        return config
+        TestChain.rostered(
+            CommandChainFixture.config, shift: .seconds(12 * 3_600), handoff: "2027-02-01T08:00",
+            hours: nights ? nil : "08:00-20:00", zone: zone)
     }
 
     func at(_ text: String) -> Date { LocalDateTime(parsing: text)!.date(in: Self.zone) }
