@@ -1,11 +1,14 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @Suite struct CheckCommandTests {
+    /// Removed when the test ends.
+    let temporary = TemporaryDirectory()
     let directory: URL
 
     init() throws {
-        directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("beacon-check-\(UUID())")
+        directory = URL(fileURLWithPath: temporary.path)
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("Alerts"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(
