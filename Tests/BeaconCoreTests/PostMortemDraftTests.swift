@@ -207,4 +207,20 @@ enum PostMortemScript {
         let due = WorkingDays.add(5, to: friday, in: calendar)
         #expect(due == calendar.date(from: DateComponents(year: 2026, month: 12, day: 4, hour: 10)))
     }
+
+    @Test func dueDateSkipsHolidaysAndCountsMakeUpWorkdays() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Asia/Shanghai"))
+        // Friday 5 February 2027; 8–12 February off, Sunday the 14th worked instead (an example calendar).
+        let holidays = HolidayCalendar(
+            holidays: Set(
+                ["2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12"].compactMap {
+                    LocalDay(parsing: $0)
+                }),
+            workdays: [try #require(LocalDay(parsing: "2027-02-14"))])
+        let friday = try #require(calendar.date(from: DateComponents(year: 2027, month: 2, day: 5, hour: 10)))
+        let due = WorkingDays.add(5, to: friday, in: calendar, holidays: holidays)
+        // Sunday 14th, Monday 15th … Thursday 18th.
+        #expect(due == calendar.date(from: DateComponents(year: 2027, month: 2, day: 18, hour: 10)))
+    }
 }

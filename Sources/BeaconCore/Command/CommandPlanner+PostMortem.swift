@@ -6,7 +6,7 @@ extension CommandPlanner {
     public func postMortem(for incident: Incident, at now: Date) -> (PostMortem, [Deadline]) {
         let policy = config.postMortem
         let id = incident.id ?? IncidentID(0)
-        let due = WorkingDays.add(policy.dueWorkingDays, to: now, in: config.calendar)
+        let due = WorkingDays.add(policy.dueWorkingDays, to: now, in: config.calendar, holidays: config.holidays)
         let postMortem = PostMortem(incidentID: id, owner: policy.owner, dueAt: due, createdAt: now)
         let remindAt = max(now, due.addingTimeInterval(-policy.remindBefore.seconds))
         let deadlines = [
