@@ -88,8 +88,8 @@ struct OnCallCommandTests {
         let shown = try await run(["incident", "show", "1"])
         #expect(
             shown.output.contains(
-                "Override by chenxiao: zhangmin on duty in roster cs-duty from 2027-02-02 12:00 UTC to 2027-02-03 00:00 UTC "
-                    + "(swap for Friday)"), "the open incident's timeline tells it: \(shown.output)")
+                "Override by chenxiao: zhangmin on duty in roster cs-duty from 2027-02-02 20:00 to 2027-02-03 08:00 "
+                    + "(Asia/Shanghai): swap for Friday"), "the open incident's timeline tells it: \(shown.output)")
         let night = try await report(at: "2027-02-02T21:00")
         #expect(night.layers[0].onDuty.map(\.login) == ["zhangmin"])
         #expect(night.layers[0].overridden)

@@ -38,7 +38,8 @@ extension Repositories {
         let actor = removedBy ?? override.createdBy
         let fact = TimelineFact.rosterOverride(
             roster: override.roster, person: override.person.rawValue, from: override.from.timeIntervalSince1970,
-            to: override.to.timeIntervalSince1970, by: actor, reason: override.reason, removed: removedBy != nil)
+            to: override.to.timeIntervalSince1970, zone: config.rosterZone.identifier, by: actor,
+            reason: override.reason, removed: removedBy != nil)
         try await commands.note(fact, on: affected.compactMap(\.id), by: actor, at: now)
     }
 }

@@ -32,9 +32,10 @@ public enum TimelineFact: Sendable, Hashable, Codable {
     /// The decision layer's instruction to the others.
     case instructed(by: String, text: String)
     /// Someone was put on duty by hand over a roster (or that override was removed); `from` and `to` in seconds
-    /// since 1970.
+    /// since 1970, told in `zone` (the rosters' time zone, an IANA name).
     case rosterOverride(
-        roster: String, person: String, from: Seconds, to: Seconds, by: String, reason: String?, removed: Bool)
+        roster: String, person: String, from: Seconds, to: Seconds, zone: String, by: String, reason: String?,
+        removed: Bool)
     case approvalAsked(title: String)
     case escalated(EscalationReason, to: Layer)
     case instructionMissed

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tells timeline facts as sentences in one language: the one place each sentence is written.
 public struct TimelineText: Sendable {
     private let render: @Sendable (TimelineFact) -> String
@@ -15,12 +17,12 @@ public struct TimelineText: Sendable {
         return "\(weekdays[(day.weekday + 6) % 7]) \(day.day) \(months[(day.month + 11) % 12]) \(day.year)"
     }
 
-    /// `2026-12-08 12:00 UTC`, from seconds since 1970: facts carry instants, and this renderer has no zone to
-    /// read them in.
-    static func utc(_ seconds: Seconds) -> String {
-        LocalDateTime(wallSeconds: Int64(seconds.rounded(.down))).description.split(separator: "T").joined(
-            separator: " ")
-            + " UTC"
+    /// `2026-12-08 20:00`, seconds since 1970 as a clock in the zone named `zone` shows them (UTC for a name
+    /// this machine does not know).
+    static func local(_ seconds: Seconds, in zone: String) -> String {
+        let timeZone = TimeZone(identifier: zone) ?? TimeZone(secondsFromGMT: 0)!
+        return LocalDateTime(Date(timeIntervalSince1970: seconds), in: timeZone).description
+            .replacingOccurrences(of: "T", with: " ")
     }
 
     /// `Operation did not acknowledge within 5m`: also the headline of the escalation message.
@@ -79,10 +81,10 @@ public struct TimelineText: Sendable {
         case .instructed(let by, let text): "Instruction from \(by): \(text)"
         case .rosterGap(let layer, let roster):
             "Nobody is on duty in roster \(roster): the whole \(layer.rawValue) layer is paged"
-        case .rosterOverride(let roster, let person, let from, let to, let by, let reason, let removed):
+        case .rosterOverride(let roster, let person, let from, let to, let zone, let by, let reason, let removed):
             (removed ? "Override removed by \(by): " : "Override by \(by): ")
-                + "\(person) on duty in roster \(roster) from \(utc(from)) to \(utc(to))"
-                + (reason.map { " (\($0))" } ?? "")
+                + "\(person) on duty in roster \(roster) from \(local(from, in: zone)) to \(local(to, in: zone)) "
+                + "(\(zone))" + (reason.map { ": \($0)" } ?? "")
         case .approvalAsked(let title): "Approval asked of decision: \(title)"
         case .escalated(let reason, let layer): "\(englishReason(reason)): \(layer.rawValue) paged"
         case .instructionMissed: "Missed: decision instruction deadline on a sev1"
