@@ -90,12 +90,8 @@ extension BeaconStore {
         var seen = Set<String>()
         var pages: [WeeklyReport.PageReceived] = []
         for row in rows {
-            let mentions: String? = row["mentions"]
-            let recipients =
-                try mentions.map { try decoder.decode([Recipient].self, from: Data($0.utf8)) }
-                ?? [decoder.decode(Recipient.self, from: Data((row["recipient"] as String).utf8))]
             let at = Date(timeIntervalSince1970: row["created_at"])
-            for recipient in recipients {
+            for recipient in try IncidentLedger.recipients(of: row, decoder) {
                 let person = recipient.id.rawValue
                 guard seen.insert("\(row["base_key"] as String)|\(person)").inserted else { continue }
                 pages.append(WeeklyReport.PageReceived(person: person, at: at))

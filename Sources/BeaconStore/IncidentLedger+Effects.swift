@@ -83,15 +83,16 @@ extension IncidentLedger {
                     """), arguments: [id.rawValue])
         let decoder = JSONDecoder()
         var seen = Set<PersonID>()
-        var paged: [Recipient] = []
-        for row in rows {
-            let mentions: String? = row["mentions"]
-            let recipients =
-                try mentions.map { try decoder.decode([Recipient].self, from: Data($0.utf8)) }
-                ?? [decoder.decode(Recipient.self, from: Data((row["recipient"] as String).utf8))]
-            paged += recipients.filter { seen.insert($0.id).inserted }
+        return try rows.flatMap { try recipients(of: $0, decoder) }.filter { seen.insert($0.id).inserted }
+    }
+
+    /// Everyone a notification row is for (see `OutboxEntry.recipients`), from its `recipient` column and a
+    /// `mentions` column selected as `json_extract(message, '$.mentions')`: without decoding the whole message.
+    static func recipients(of row: Row, _ decoder: JSONDecoder) throws -> [Recipient] {
+        if let mentions = row["mentions"] as String? {
+            return try decoder.decode([Recipient].self, from: Data(mentions.utf8))
         }
-        return paged
+        return [try decoder.decode(Recipient.self, from: Data((row["recipient"] as String).utf8))]
     }
 
     /// Whether the decision layer has acted: done a step, answered an approval or given an instruction.

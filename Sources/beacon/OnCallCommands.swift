@@ -31,7 +31,7 @@ extension Beacon.OnCall {
 
         static func render(_ report: OnCallReport, zone: TimeZone) -> String {
             func time(_ date: Date) -> String {
-                LocalDateTime(date, in: zone).description.replacingOccurrences(of: "T", with: " ")
+                LocalDateTime(date, in: zone).readable
             }
             func people(_ shifts: [OnCallReport.Shift]) -> String {
                 shifts.map { "\($0.name) (\($0.login))" }.joined(separator: ", ")
@@ -117,7 +117,7 @@ extension Beacon.OnCall {
             let zone = config.rosterZone
             for item in overrides {
                 let span = [item.from, item.to].map {
-                    LocalDateTime($0, in: zone).description.replacingOccurrences(of: "T", with: " ")
+                    LocalDateTime($0, in: zone).readable
                 }
                 print(
                     "\(item.id ?? 0)  \(item.roster)  \(item.person)  \(span[0]) → \(span[1])  by \(item.createdBy)"

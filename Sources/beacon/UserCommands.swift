@@ -211,8 +211,7 @@ extension Beacon.UserCommand {
                     login: login, codeHash: Credentials.sha256(code), expiresAt: expires, at: now)
                 print("\(login) (\(person.name), \(layer.rawValue)): \(config.publicURL)/invite/\(code)")
             }
-            let until = LocalDateTime(expires, in: config.rosterZone).description.replacingOccurrences(
-                of: "T", with: " ")
+            let until = LocalDateTime(expires, in: config.rosterZone).readable
             print("The links work once, until \(until) (\(config.rosterZone.identifier)).")
         }
     }

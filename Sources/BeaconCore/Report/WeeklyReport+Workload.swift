@@ -54,10 +54,10 @@ extension WeeklyReport {
         let inWeek = pages.filter { start <= $0.at && $0.at < end }
         let people = Set(inWeek.map(\.person)).union(acknowledgements.map(\.person))
         return people.map { person in
+            let acknowledged = acknowledgements.filter { $0.person == person }.map(\.seconds)
             var load = PersonWorkload(
                 person: person, pages: 0, workingHours: 0, offHours: 0, nights: 0,
-                acknowledgements: Durations(acknowledgements.filter { $0.person == person }.map(\.seconds), of: 0))
-            load.acknowledgements.missing = 0
+                acknowledgements: Durations(acknowledged, of: acknowledged.count))
             for page in inWeek where page.person == person {
                 load.pages += 1
                 let local = LocalDateTime(page.at, in: zone)

@@ -79,5 +79,8 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         return "\(day)T\(time)" + (second % 60 == 0 ? "" : String(format: ":%02d", second % 60))
     }
 
+    /// `2026-12-07 08:00`: as people read it on a page or a terminal.
+    public var readable: String { description.replacingOccurrences(of: "T", with: " ") }
+
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool { lhs.wallSeconds < rhs.wallSeconds }
 }

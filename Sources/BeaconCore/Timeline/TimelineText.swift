@@ -21,8 +21,7 @@ public struct TimelineText: Sendable {
     /// this machine does not know).
     static func local(_ seconds: Seconds, in zone: String) -> String {
         let timeZone = TimeZone(identifier: zone) ?? TimeZone(secondsFromGMT: 0)!
-        return LocalDateTime(Date(timeIntervalSince1970: seconds), in: timeZone).description
-            .replacingOccurrences(of: "T", with: " ")
+        return LocalDateTime(Date(timeIntervalSince1970: seconds), in: timeZone).readable
     }
 
     /// `Operation did not acknowledge within 5m`: also the headline of the escalation message.

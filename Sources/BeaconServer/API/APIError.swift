@@ -1,3 +1,4 @@
+import BeaconCore
 import Foundation
 public import Hummingbird
 
@@ -23,4 +24,15 @@ public struct APIError: HTTPResponseError, Sendable {
     }
 
     static let unauthorized = APIError(.unauthorized, "Sign in, or send an API token as Authorization: Bearer <token>.")
+}
+
+extension EnvironmentRoutes {
+    /// Runs a change for an API call, mapping the ledger's errors to statuses: 404, 403, 409, 400.
+    func perform<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as IncidentError {
+            throw APIError(error.status, error.message)
+        }
+    }
 }

@@ -155,15 +155,6 @@ public struct IncidentRoutes: EnvironmentRoutes {
         return incident
     }
 
-    /// Maps the ledger's errors to statuses: 404, 403, 409, 400.
-    func perform<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as IncidentError {
-            throw APIError(error.status, error.message)
-        }
-    }
-
     func values<T: RawRepresentable & CaseIterable>(_ text: String?, field: String, _ type: T.Type) throws -> [T]
     where T.RawValue == String {
         guard let text, !text.isEmpty else { return [] }

@@ -74,12 +74,4 @@ public struct OnCallRoutes: EnvironmentRoutes {
         }
         return date
     }
-
-    func perform<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as IncidentError {
-            throw APIError(error.status, error.message)
-        }
-    }
 }

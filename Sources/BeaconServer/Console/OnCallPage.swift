@@ -58,7 +58,7 @@ struct OnCallPage {
         let zone = config.rosterZone
         self.zone = zone.identifier
         func time(_ date: Date) -> String {
-            LocalDateTime(date, in: zone).description.replacingOccurrences(of: "T", with: " ")
+            LocalDateTime(date, in: zone).readable
         }
         func names(_ logins: [PersonID], _ layer: Layer) -> String {
             logins.map { login in config.chain[layer].people.first { $0.id == login }?.name ?? login.rawValue }
