@@ -28,6 +28,14 @@ extension BeaconStore {
         }
     }
 
+    /// The notifications about `scope` (`roster-cs-duty`, `user-zhangmin`): those about no incident.
+    package func notifications(scope: String) throws -> [OutboxEntry] {
+        try writer.read { db in
+            try OutboxEntry.filter(sql: "substr(idempotency_key, 1, ?) = ?", arguments: [scope.count + 1, scope + "/"])
+                .order(Column("id")).fetchAll(db)
+        }
+    }
+
     /// How many notifications wait to be sent.
     package func outboxDepth() throws -> Int {
         try writer.read { db in try OutboxEntry.filter(Column("state") == "pending").fetchCount(db) }
@@ -70,8 +78,11 @@ extension BeaconStore {
         }
     }
 
+    /// Tells an attempt on the timeline of the incident the notification is about; a handoff or an invitation has
+    /// none (its row keeps the attempts).
     static func note(_ db: Database, _ entry: OutboxEntry, at now: Date, _ fact: TimelineFact) throws {
-        var event = TimelineEvent(incidentID: entry.incidentID, at: now, actor: TimelineEvent.system, fact: fact)
+        guard let incidentID = entry.incidentID else { return }
+        var event = TimelineEvent(incidentID: incidentID, at: now, actor: TimelineEvent.system, fact: fact)
         try event.insert(db)
     }
 }

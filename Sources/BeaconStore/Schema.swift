@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration("v10-roster-overrides", migrate: v10RosterOverrides)
         migrator.registerMigration("v11-service-accounts", migrate: v11ServiceAccounts)
         migrator.registerMigration("v12-invitations", migrate: v12Invitations)
+        migrator.registerMigration("v13-notifications-without-incident", migrate: v13NotificationsWithoutIncident)
         return migrator
     }
 
@@ -324,6 +325,45 @@ enum Schema {
                     used_at DOUBLE,
                     created_at DOUBLE NOT NULL
                 )
+                """)
+    }
+
+    /// A notification may be about no incident (a handoff, an invitation): SQLite cannot drop a `NOT NULL`, so the
+    /// table is made again and its rows copied (foreign keys are checked at the end of the migration).
+    private static func v13NotificationsWithoutIncident(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE notification_new (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    incident_id INTEGER REFERENCES incident(id) ON DELETE CASCADE,
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    base_key TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    person TEXT NOT NULL,
+                    layer TEXT NOT NULL,
+                    channel_id TEXT NOT NULL,
+                    channel_index INTEGER NOT NULL,
+                    step_id TEXT,
+                    approval_id INTEGER REFERENCES approval(id),
+                    recipient TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at DOUBLE NOT NULL,
+                    last_error TEXT,
+                    created_at DOUBLE NOT NULL,
+                    delivered_at DOUBLE
+                );
+                INSERT INTO notification_new SELECT
+                    id, incident_id, idempotency_key, base_key, kind, person, layer, channel_id, channel_index, step_id,
+                    approval_id, recipient, message, state, attempts, next_attempt_at, last_error, created_at,
+                    delivered_at
+                FROM notification;
+                DROP TABLE notification;
+                ALTER TABLE notification_new RENAME TO notification;
+                CREATE INDEX notification_pending ON notification(next_attempt_at) WHERE state = 'pending';
+                CREATE INDEX notification_incident ON notification(incident_id);
+                CREATE INDEX notification_created ON notification(created_at);
                 """)
     }
 }

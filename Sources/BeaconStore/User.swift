@@ -85,11 +85,17 @@ public struct SQLitePeople: PeopleRepository {
         }
     }
 
-    public func createInvitation(login: String, codeHash: String, expiresAt: Date, at now: Date) async throws {
+    public func createInvitation(
+        login: String, codeHash: String, expiresAt: Date, notifications: [PlannedNotification], at now: Date
+    ) async throws {
         try await store.writer.write { db in
             try db.execute(
                 sql: "INSERT INTO invitation (code_hash, login, expires_at, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [codeHash, login, expiresAt.timeIntervalSince1970, now.timeIntervalSince1970])
+            for planned in notifications {
+                var entry = OutboxEntry(planned, approvalID: nil, at: now)
+                try entry.insert(db, onConflict: .ignore)
+            }
         }
     }
 

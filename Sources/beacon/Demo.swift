@@ -102,6 +102,9 @@ extension Beacon {
                 for phase in scenario.phases {
                     try await clock.sleep(until: started.advanced(by: phase.start))
                     printer.narrate(phase.narration)
+                    if phase.name == .settled, let line = try await Self.handOver(daemon.repositories, config: live) {
+                        printer.narrate(line)
+                    }
                 }
                 try await clock.sleep(until: started.advanced(by: scenario.duration))
                 let finished = Date()
@@ -137,6 +140,26 @@ extension Beacon {
                 "\(duty.layer.rawValue) — \(duty.onDuty.map(\.name).joined(separator: ", "))"
             }
             return "On duty now (rosters; only they are paged in their layer): \(who.joined(separator: "; "))."
+        }
+
+        /// The next operation lead takes the shift early, as on the console's on-call page: an override from now
+        /// for eight hours. The handoff it makes is told to both leads like any other (the incoming one with the
+        /// open incidents the layer holds).
+        /// - Returns: what to narrate; `nil` when the operation layer has no roster or nobody else to take over.
+        static func handOver(_ repositories: Repositories, config: BeaconConfig) async throws -> String? {
+            let now = Date()
+            let duty = config.onDuty(.operation, at: now)
+            guard let roster = duty.roster, let current = duty.people.first,
+                let next = config.chain.operation.people.first(where: { $0.id != current.id && $0.login != nil })
+            else { return nil }
+            let from = now.addingTimeInterval(1)
+            _ = try await repositories.addOverride(
+                RosterOverride(
+                    roster: roster, person: next.id, from: from, to: from.addingTimeInterval(8 * 3_600),
+                    createdBy: next.id.rawValue, reason: "takes the shift early (demo)", createdAt: now),
+                config: config)
+            return "\(next.name) takes the operation shift from \(current.name) early, on the on-call page: both get a "
+                + "handoff message, and pages now reach \(next.name)."
         }
 
         /// One console user per person of the chain who has a login, all with the demo password.

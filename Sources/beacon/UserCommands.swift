@@ -168,9 +168,10 @@ extension Beacon.UserCommand {
         static let configuration = CommandConfiguration(
             abstract: "Invite people of the chain: a one-time, expiring link to set their password, printed for each.",
             discussion: """
-                Makes the user when there is none yet (name and layer from the chain, no password) and prints a \
-                link to hand over; the link works once and only until it expires. Sending it over each person's \
-                personal channel is not done yet: forward it yourself.
+                Makes the user when there is none yet (name and layer from the chain, no password), sends each \
+                person a link over their personal channels (e-mail, SMS, a personal webhook: never a group robot, \
+                where anyone could use it; `beacon serve` delivers it) and prints it too. A link works once and \
+                only until it expires.
                 """)
 
         @OptionGroup var options: ConfigOptions
@@ -200,6 +201,7 @@ extension Beacon.UserCommand {
             let repositories = try options.openRepositories(config)
             let now = Date()
             let expires = now.addingTimeInterval(lifetime.seconds)
+            let planner = CommandPlanner(config: config)
             for (person, layer) in people {
                 guard let login = person.login else { continue }
                 if try await repositories.people.user(login: login) == nil {
@@ -207,9 +209,15 @@ extension Beacon.UserCommand {
                         login: login, name: person.name, layer: layer, admin: false, passwordHash: nil, at: now)
                 }
                 let code = Credentials.randomText(bytes: 24)
+                let url = "\(config.publicURL)/invite/\(code)"
+                let notifications = planner.invitation(person, layer: layer, url: url, expiresAt: expires, at: now)
                 try await repositories.people.createInvitation(
-                    login: login, codeHash: Credentials.sha256(code), expiresAt: expires, at: now)
-                print("\(login) (\(person.name), \(layer.rawValue)): \(config.publicURL)/invite/\(code)")
+                    login: login, codeHash: Credentials.sha256(code), expiresAt: expires, notifications: notifications,
+                    at: now)
+                let sent =
+                    notifications.first.map { "sent on \($0.channelID)" }
+                    ?? "no personal channel: hand it over yourself"
+                print("\(login) (\(person.name), \(layer.rawValue)), \(sent): \(url)")
             }
             let until = LocalDateTime(expires, in: config.rosterZone).readable
             print("The links work once, until \(until) (\(config.rosterZone.identifier)).")

@@ -18,7 +18,9 @@ import Testing
             "taps Approve on the link in the notification: HTTP 200", "✉ APPROVED by", "Demo over: 3 incidents",
             "✎ post-mortem  #1 opened, prefilled from the record: http://127.0.0.1:",
             "writes the post-mortem of #1: root cause, impact and 3 follow-ups", "Were we warned early? Yes",
-            "#1 Closed by wanglei.", "Weekly report 20", "1 closed) — system 1 (33.3%)", "/reports/weekly",
+            "#1 Closed by wanglei.", "takes the operation shift from", "✉ On duty: operation layer (cs-duty) from",
+            "✉ Handed over: operation layer (cs-duty) at", "Weekly report 20", "1 closed) — system 1 (33.3%)",
+            "/reports/weekly",
         ] {
             #expect(output.contains(expected), "missing \(expected)")
         }

@@ -29,7 +29,8 @@ struct UserCommandTests {
         #expect(invited.status == 0, "\(invited.errors)")
         let lines = invited.output.split(separator: "\n")
         #expect(lines.count == 4, "one line a person, then when the links expire: \(invited.output)")
-        #expect(lines[0].hasPrefix("zhangmin (Zhang Min, operation): http://127.0.0.1:0/invite/"))
+        // Sent on Zhang Min's personal webhook by `beacon serve`, from the outbox; printed as well.
+        #expect(lines[0].hasPrefix("zhangmin (Zhang Min, operation), sent on hook: http://127.0.0.1:0/invite/"))
         let list = try await BeaconProcess.run(["user", "list", "--config", config.configPath])
         #expect(list.output.contains("wanglei        execution      Wang Lei"))
         let stranger = try await BeaconProcess.run(["user", "invite", "randomguy", "--config", config.configPath])

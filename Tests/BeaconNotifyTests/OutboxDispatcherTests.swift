@@ -283,4 +283,37 @@ import Testing
         #expect(!server.requests(to: "/team").contains { $0.header("Idempotency-Key")?.contains("/approval-") == true })
         await server.stop()
     }
+
+    /// An invitation's link goes to the person's personal channel and, when that fails, never on to a group one
+    /// (Zhang Min's second channel, `backup`, is a group webhook), where anyone could use it.
+    @Test func anInvitationIsSentOnPersonalChannelsOnlyAndAboutNoIncident() async throws {
+        let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(503), "/backup": .json("{}")])
+        let config = config(server)
+        let store = try BeaconStore.inMemory()
+        let zhangMin = config.chain.operation.people[0]
+        let planned = CommandPlanner(config: config).invitation(
+            zhangMin, layer: .operation, url: "https://beacon.example.com/invite/abc", expiresAt: start + 3_600,
+            at: start)
+        try await store.people.createInvitation(
+            login: "zhangmin", codeHash: "hash", expiresAt: start + 3_600, notifications: planned, at: start)
+        let client = CurlClient()
+        let dispatcher = OutboxDispatcher(
+            config: config, outbox: store.outbox, sender: CurlChannelSender(client: client, now: { Date() }),
+            signer: signer, policy: fast, tick: .seconds(60), logger: logger)
+        let task = Task { try await dispatcher.run() }
+        for _ in 0..<3000
+        where try store.notifications(scope: "user-zhangmin").contains(where: { $0.state == .pending }) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        task.cancel()
+        _ = await task.result
+        await client.shutdown()
+        let entries = try store.notifications(scope: "user-zhangmin")
+        #expect(entries.map { "\($0.channelID) \($0.state.rawValue) \($0.attempts)" } == ["primary failed 3"])
+        #expect(entries.first?.incidentID == nil)
+        #expect(server.requests(to: "/backup").isEmpty, "never posted to the group")
+        let body = try #require(server.requests(to: "/primary").first).json
+        #expect((body["invitation"] as? [String: Any])?["url"] as? String == "https://beacon.example.com/invite/abc")
+        await server.stop()
+    }
 }

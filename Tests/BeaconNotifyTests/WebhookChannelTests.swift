@@ -103,9 +103,9 @@ import Testing
 
     @Test func missingAndNonFiniteValuesAreNull() async throws {
         var message = Fixture.page
-        message.incident.value = .infinity
-        message.incident.threshold = nil
-        message.incident.rule = nil
+        message.incident?.value = .infinity
+        message.incident?.threshold = nil
+        message.incident?.rule = nil
         message.step = nil
         try await Fixture.withReceiver { server, sender in
             #expect(await sender.send(Fixture.delivery(hook(server), message: message)).isDelivered)
@@ -115,6 +115,60 @@ import Testing
             #expect(incident["threshold"] is NSNull)
             #expect(incident["rule"] is NSNull)
             #expect(event["step"] is NSNull)
+        }
+    }
+
+    /// A handoff is about a shift, not an incident: `incident` is null and `handoff` says who took over and what
+    /// the layer holds.
+    @Test func aHandoffCarriesTheShiftAndNoIncident() async throws {
+        let handoff = HandoffSummary(
+            roster: "cs-duty", layer: .operation, at: Date(timeIntervalSince1970: 1_777_888_800),
+            until: Date(timeIntervalSince1970: 1_777_932_000), incoming: ["Chen Xiao"], outgoing: ["Zhang Min"],
+            incidents: [
+                .init(
+                    id: 12, title: "Payment success rate", severity: .sev2, status: .acknowledged,
+                    url: "http://127.0.0.1:8080/incidents/12")
+            ], url: "http://127.0.0.1:8080/oncall")
+        let message = NotificationMessage(
+            kind: .handoff, subject: "On duty: operation layer (cs-duty) from 20:00:00 UTC+8", text: "You are on duty.",
+            incident: nil, handoff: handoff)
+        try await Fixture.withReceiver { server, sender in
+            let delivery = Fixture.delivery(
+                hook(server), message: message, key: "roster-cs-duty/handoff-1777888800000/chenxiao/hook")
+            #expect(await sender.send(delivery).isDelivered)
+            let event = try #require(server.requests(to: "/hook").first).json
+            #expect(event["event"] as? String == "handoff")
+            #expect(event["incident"] is NSNull)
+            #expect(event["invitation"] is NSNull)
+            let shift = try #require(event["handoff"] as? [String: Any])
+            #expect(shift["roster"] as? String == "cs-duty")
+            #expect(shift["layer"] as? String == "operation")
+            #expect(shift["at"] as? String == "2026-05-04T10:00:00Z")
+            #expect(shift["until"] as? String == "2026-05-04T22:00:00Z")
+            #expect(shift["incoming"] as? [String] == ["Chen Xiao"])
+            #expect(shift["outgoing"] as? [String] == ["Zhang Min"])
+            #expect(shift["url"] as? String == "http://127.0.0.1:8080/oncall")
+            let held = try #require(shift["incidents"] as? [[String: Any]])
+            #expect(held.map { $0["id"] as? Int } == [12])
+            #expect(held.first?["status"] as? String == "acknowledged")
+        }
+    }
+
+    @Test func anInvitationCarriesItsLink() async throws {
+        let expires = Date(timeIntervalSince1970: 1_777_888_800)
+        let message = NotificationMessage(
+            kind: .invitation, subject: "Beacon: set your password to sign in as zhangmin", text: "You are invited.",
+            incident: nil, invitation: InvitationLink(url: "http://127.0.0.1:8080/invite/abc", expiresAt: expires))
+        try await Fixture.withReceiver { server, sender in
+            let delivery = Fixture.delivery(
+                hook(server), message: message, key: "user-zhangmin/invitation-1/zhangmin/hook")
+            #expect(await sender.send(delivery).isDelivered)
+            let event = try #require(server.requests(to: "/hook").first).json
+            #expect(event["event"] as? String == "invitation")
+            #expect(event["incident"] is NSNull && event["handoff"] is NSNull)
+            let invitation = try #require(event["invitation"] as? [String: Any])
+            #expect(invitation["url"] as? String == "http://127.0.0.1:8080/invite/abc")
+            #expect(invitation["expires_at"] as? String == "2026-05-04T10:00:00Z")
         }
     }
 }

@@ -21,7 +21,9 @@ struct InvitationTests {
         try await store.people.addUser(
             login: "zhangmin", name: "zhangmin", layer: .operation, admin: false, passwordHash: nil, at: now)
         try await store.people.createInvitation(
-            login: "zhangmin", codeHash: Credentials.sha256(code), expiresAt: now.addingTimeInterval(3_600), at: now)
+            login: "zhangmin", codeHash: Credentials.sha256(code), expiresAt: now.addingTimeInterval(3_600),
+            notifications: [],
+            at: now)
     }
 
     func application(at time: Date) -> some ApplicationProtocol {

@@ -35,7 +35,7 @@ import Testing
         let page = try #require(try store.notifications(id).first)
         #expect(page.message.text.contains("Asked of operation: Confirm the failure — due "))
         #expect(page.message.text.contains("Acknowledge within 5m or execution is paged."))
-        #expect(page.message.incident.url == "https://beacon.example.com/incidents/\(id.rawValue)")
+        #expect(page.message.incident?.url == "https://beacon.example.com/incidents/\(id.rawValue)")
         #expect(page.idempotencyKey == "incident-\(id.rawValue)/page/zhangmin/hook")
     }
 

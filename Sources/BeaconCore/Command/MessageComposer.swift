@@ -57,6 +57,9 @@ public struct MessageComposer: Sendable {
             step: stepSummary)
     }
 
+    /// The console's on-call page: who is on duty, and the fortnight ahead.
+    public var onCallURL: String { (publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL) + "/oncall" }
+
     /// The incident's post-mortem page in the console.
     public func postMortemURL(_ incident: Incident) -> String { url(incident) + "/postmortem" }
 

@@ -8,18 +8,26 @@ public struct NotificationMessage: Sendable, Hashable, Codable {
     /// The plain text every channel shows: what happened, the value against its threshold, what is asked of
     /// the reader and by when. Channels add the links from `incident.url` and `approval`.
     public var text: String
-    public var incident: IncidentSummary
+    /// The incident it is about; `nil` for a message about the reader's duty (a handoff) or account (an
+    /// invitation).
+    public var incident: IncidentSummary?
     /// The step asked of the recipient's layer, if any.
     public var step: StepSummary?
     /// For an approval request: the links that answer it without signing in.
     public var approval: ApprovalLinks?
     /// On a group channel: everyone the one message pages, to @mention. `nil` for a message to one person.
     public var mentions: [Recipient]?
+    /// For a handoff or its confirmation: the shift, and the open incidents the layer holds.
+    public var handoff: HandoffSummary?
+    /// For an invitation: the one-time link that sets the person's password.
+    public var invitation: InvitationLink?
 
     public init(
-        kind: NotificationKind, subject: String, text: String, incident: IncidentSummary, step: StepSummary? = nil,
-        approval: ApprovalLinks? = nil
+        kind: NotificationKind, subject: String, text: String, incident: IncidentSummary?, step: StepSummary? = nil,
+        approval: ApprovalLinks? = nil, handoff: HandoffSummary? = nil, invitation: InvitationLink? = nil
     ) {
+        self.handoff = handoff
+        self.invitation = invitation
         self.kind = kind
         self.subject = subject
         self.text = text
@@ -47,13 +55,19 @@ public enum NotificationKind: String, CaseIterable, Sendable, Codable, Hashable 
     case instruction
     /// The incident resolved.
     case resolved
+    /// A shift began: the incoming person of a rostered layer, with the open incidents the layer holds.
+    case handoff
+    /// A shift ended: the outgoing person's confirmation of who took over.
+    case handedOver = "handed_over"
+    /// A one-time link to set a password and sign in, sent over the person's personal channels.
+    case invitation
 
     /// Whether it asks its recipient's layer to act on the incident (a page, a raise, an escalation, an approval
     /// request, a reminder), as opposed to telling them how it went.
     public var asksToAct: Bool {
         switch self {
         case .page, .raised, .escalation, .reminder, .approvalRequest, .instruction: true
-        case .approvalOutcome, .resolved: false
+        case .approvalOutcome, .resolved, .handoff, .handedOver, .invitation: false
         }
     }
 }
@@ -128,6 +142,65 @@ public struct ApprovalLinks: Sendable, Hashable, Codable {
         self.rejectURL = rejectURL
         self.answerURL = answerURL
         self.shortURL = shortURL
+        self.expiresAt = expiresAt
+    }
+}
+
+/// A shift change as its messages tell it.
+public struct HandoffSummary: Sendable, Hashable, Codable {
+    /// An open incident the layer holds at the handoff.
+    public struct OpenIncident: Sendable, Hashable, Codable {
+        public var id: Int64
+        public var title: String
+        public var severity: Severity
+        public var status: IncidentStatus
+        public var url: String
+
+        public init(id: Int64, title: String, severity: Severity, status: IncidentStatus, url: String) {
+            self.id = id
+            self.title = title
+            self.severity = severity
+            self.status = status
+            self.url = url
+        }
+    }
+
+    public var roster: String
+    public var layer: Layer
+    /// When the shift changed.
+    public var at: Date
+    /// When the incoming shift ends, if it does within the fortnight looked at.
+    public var until: Date?
+    /// Who took over (names); empty when nobody is on duty, so the whole layer is paged.
+    public var incoming: [String]
+    /// Who handed over (names).
+    public var outgoing: [String]
+    public var incidents: [OpenIncident]
+    /// The console's on-call page.
+    public var url: String
+
+    public init(
+        roster: String, layer: Layer, at: Date, until: Date?, incoming: [String], outgoing: [String],
+        incidents: [OpenIncident], url: String
+    ) {
+        self.roster = roster
+        self.layer = layer
+        self.at = at
+        self.until = until
+        self.incoming = incoming
+        self.outgoing = outgoing
+        self.incidents = incidents
+        self.url = url
+    }
+}
+
+/// The one-time link of an invitation.
+public struct InvitationLink: Sendable, Hashable, Codable {
+    public var url: String
+    public var expiresAt: Date
+
+    public init(url: String, expiresAt: Date) {
+        self.url = url
         self.expiresAt = expiresAt
     }
 }

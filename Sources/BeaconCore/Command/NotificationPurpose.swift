@@ -28,6 +28,12 @@ public enum NotificationPurpose: Sendable, Hashable, CustomStringConvertible {
     case postMortemReminder, postMortemOverdue, postMortemOverdueOwner
     /// An overdue follow-up's reminder.
     case followUp(id: Int64, occurrence: Int)
+    /// A shift change of a roster at this instant (milliseconds since 1970): to the incoming person, and the
+    /// confirmation to the outgoing one.
+    case handoff(at: Int64)
+    case handedOver(at: Int64)
+    /// An invitation made at this instant (milliseconds since 1970).
+    case invitation(at: Int64)
 
     /// The purpose as written in idempotency keys (`raise-sev1`, `remind-up-status-3`).
     public var description: String {
@@ -49,6 +55,9 @@ public enum NotificationPurpose: Sendable, Hashable, CustomStringConvertible {
         case .postMortemOverdue: "postmortem-overdue"
         case .postMortemOverdueOwner: "postmortem-overdue-owner"
         case .followUp(let id, let occurrence): "follow-up-\(id)-\(occurrence)"
+        case .handoff(let at): "handoff-\(at)"
+        case .handedOver(let at): "handed-over-\(at)"
+        case .invitation(let at): "invitation-\(at)"
         }
     }
 }

@@ -1,8 +1,11 @@
 /// A notification decided on but not yet sent: a row of the outbox.
 public struct PlannedNotification: Sendable, Hashable {
-    /// (incident, purpose, person, channel): the same notice is never queued twice.
+    /// (scope, purpose, person, channel): the same notice is never queued twice. The scope is the incident
+    /// (`incident-12`), or the roster (`roster-cs-duty`) or the person (`user-zhangmin`) a message without an
+    /// incident is about.
     public var idempotencyKey: String
-    public var incidentID: IncidentID
+    /// The incident it is about, if any.
+    public var incidentID: IncidentID?
     public var recipient: Recipient
     public var channelID: String
     /// The channel's place in the person's list: fall-over moves to the next.
@@ -18,7 +21,7 @@ public struct PlannedNotification: Sendable, Hashable {
     public var audience: ChannelAudience
 
     public init(
-        idempotencyKey: String, incidentID: IncidentID, recipient: Recipient, channelID: String, channelIndex: Int,
+        idempotencyKey: String, incidentID: IncidentID?, recipient: Recipient, channelID: String, channelIndex: Int,
         stepID: StepID?, approvalStepID: StepID?, message: NotificationMessage, purpose: NotificationPurpose,
         audience: ChannelAudience = .personal
     ) {
@@ -77,8 +80,16 @@ extension PlannedNotification {
     /// `incident-12/page/zhangmin`. A person is named by login, or by a stable token of their name when they
     /// have none, so a key never carries a display name.
     public static func key(incident: IncidentID, purpose: NotificationPurpose, recipient: Recipient) -> String {
-        "incident-\(incident.rawValue)/\(purpose)/\(personKey(recipient))"
+        key(scope: "incident-\(incident.rawValue)", purpose: purpose, recipient: recipient)
     }
+
+    /// `roster-cs-duty/handoff-1796630400000/zhangmin`: a key for a message about something else than an incident.
+    public static func key(scope: String, purpose: NotificationPurpose, recipient: Recipient) -> String {
+        "\(scope)/\(purpose)/\(personKey(recipient))"
+    }
+
+    /// What the key is about: `incident-12`, `roster-cs-duty`, `user-zhangmin`.
+    public var scope: Substring { idempotencyKey.prefix { $0 != "/" } }
 
     /// How a key names a person: their login, or a stable token of their name.
     public static func personKey(_ recipient: Recipient) -> String {
@@ -110,12 +121,12 @@ extension PlannedNotification {
                 result.append(planned)
                 continue
             }
-            let slot = "\(planned.incidentID.rawValue)/\(planned.purpose)/\(planned.channelID)"
+            let slot = "\(planned.scope)/\(planned.purpose)/\(planned.channelID)"
             if let index = slots[slot] {
                 result[index].absorb(planned)
             } else {
                 var first = planned
-                first.idempotencyKey = "incident-\(planned.incidentID.rawValue)/\(planned.purpose)/\(planned.channelID)"
+                first.idempotencyKey = slot
                 first.message.mentions = [planned.recipient]
                 slots[slot] = result.count
                 result.append(first)

@@ -68,6 +68,11 @@ public protocol IncidentCommands: Sendable {
     @discardableResult
     func fireDueDeadlines(at now: Date, limit: Int) async throws -> (fired: Int, queued: Int)
 
+    /// Queues the messages of the shift changes since the last check (to the incoming and the outgoing person of
+    /// each rostered layer), each once.
+    /// - Returns: how many notifications were queued.
+    func announceHandoffs(at now: Date) async throws -> Int
+
     /// Reminds the owners of follow-ups open past their due date, each reminder once.
     @discardableResult
     func remindOverdueFollowUps(at now: Date, limit: Int) async throws -> (reminded: Int, queued: Int)

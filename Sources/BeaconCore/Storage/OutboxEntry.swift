@@ -9,7 +9,8 @@ public struct OutboxEntry: Sendable, Hashable, Codable {
     }
 
     public var id: Int64?
-    public var incidentID: IncidentID
+    /// The incident it is about; `nil` for a handoff or an invitation.
+    public var incidentID: IncidentID?
     public var idempotencyKey: String
     /// The key without its channel: fall-over entries share it.
     public var baseKey: String
@@ -30,7 +31,7 @@ public struct OutboxEntry: Sendable, Hashable, Codable {
     public var deliveredAt: Date?
 
     public init(
-        id: Int64? = nil, incidentID: IncidentID, idempotencyKey: String, baseKey: String, kind: NotificationKind,
+        id: Int64? = nil, incidentID: IncidentID?, idempotencyKey: String, baseKey: String, kind: NotificationKind,
         person: PersonID, layer: Layer, channelID: String, channelIndex: Int, stepID: StepID?, approvalID: ApprovalID?,
         recipient: Recipient, message: NotificationMessage, state: State, attempts: Int, nextAttemptAt: Date,
         lastError: String?, createdAt: Date, deliveredAt: Date?

@@ -36,8 +36,11 @@ public protocol PeopleRepository: Sendable {
 
     func deleteSession(idHash: String) async throws
 
-    /// Keeps a one-time invitation for `login` under the hash of its code.
-    func createInvitation(login: String, codeHash: String, expiresAt: Date, at now: Date) async throws
+    /// Keeps a one-time invitation for `login` under the hash of its code, and queues `notifications` (the link,
+    /// on the person's personal channels) with it.
+    func createInvitation(
+        login: String, codeHash: String, expiresAt: Date, notifications: [PlannedNotification], at now: Date)
+        async throws
 
     /// The login an unused, unexpired invitation is for, or `nil`.
     func invitation(codeHash: String, at now: Date) async throws -> String?

@@ -118,8 +118,12 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         }
         ticker.cancel()
         poller.stop()
-        await commit(committer)
-        await writeSamples(detector)
+        // The last changes and samples are stored even when the stop came as a cancellation: in a task of its own,
+        // which does not inherit it (the database refuses a cancelled task's write).
+        await Task { [self] in
+            await commit(committer)
+            await writeSamples(detector)
+        }.value
         publish(detector, poller, committer, running: false)
         logger.info("monitor stopped")
     }

@@ -17,7 +17,7 @@ enum MailHTML {
             "<h2 style=\"font-size: 18px;\">\(escape(message.subject))</h2>",
         ]
         body += paragraphs
-        body.append("<p>\(button(links.incident, color: "#0969da"))</p>")
+        if let main = links.main { body.append("<p>\(button(main, color: "#0969da"))</p>") }
         if let approve = links.approve, let reject = links.reject {
             body.append("<p>\(button(approve, color: "#1a7f37")) \(button(reject, color: "#cf222e"))</p>")
         }

@@ -19,8 +19,7 @@ struct MailRenderer: ChannelRenderer {
             extraHeaders: [
                 ("Auto-Submitted", "auto-generated"),
                 ("X-Beacon-Event", message.kind.rawValue),
-                ("X-Beacon-Incident", String(message.incident.id)),
-            ],
+            ] + (message.incident.map { [("X-Beacon-Incident", String($0.id))] } ?? []),
             text: MessageLinks.plainText(message), html: MailHTML.render(message))
         var request = CurlRequest.mail(
             channel.url,

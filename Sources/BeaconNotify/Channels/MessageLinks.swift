@@ -1,22 +1,29 @@
 import BeaconCore
 import Foundation
 
-/// The links a message offers, the same on every channel: the incident's page and, for an approval request,
-/// the one-tap approve and reject links.
+/// The links a message offers, the same on every channel: the incident's page (the on-call page for a handoff,
+/// the password link for an invitation) and, for an approval request, the one-tap approve and reject links.
 struct MessageLinks {
     struct Link {
         var label: String
         var url: String
     }
 
-    var incident: Link
+    /// What the message is about: the incident, the shift, the invitation.
+    var main: Link?
     var approve: Link?
     var reject: Link?
     /// When the approve and reject links stop working, as `2026-05-04T10:30:00Z`.
     var expiry: String?
 
     init(_ message: NotificationMessage) {
-        incident = Link(label: "Open incident #\(message.incident.id)", url: message.incident.url)
+        if let incident = message.incident {
+            main = Link(label: "Open incident #\(incident.id)", url: incident.url)
+        } else if let invitation = message.invitation {
+            main = Link(label: "Set your password", url: invitation.url)
+        } else if let handoff = message.handoff {
+            main = Link(label: "Who is on duty", url: handoff.url)
+        }
         if let approval = message.approval {
             approve = Link(label: "Approve", url: approval.approveURL)
             reject = Link(label: "Reject", url: approval.rejectURL)
@@ -35,7 +42,8 @@ struct MessageLinks {
     /// What e-mail's text part and Feishu show.
     static func plainText(_ message: NotificationMessage) -> String {
         let links = MessageLinks(message)
-        var lines = [message.subject, "", message.text, "", "\(links.incident.label): \(links.incident.url)"]
+        var lines = [message.subject, "", message.text, ""]
+        lines += links.main.map { ["\($0.label): \($0.url)"] } ?? []
         lines += links.decision.map { "\($0.label): \($0.url)" }
         if let note = links.expiryNote { lines.append(note) }
         return lines.joined(separator: "\n")
@@ -46,7 +54,8 @@ struct MessageLinks {
     static func markdown(_ message: NotificationMessage, lineBreak: String = "\n") -> String {
         let links = MessageLinks(message)
         let text = message.text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: lineBreak)
-        var parts = ["**\(message.subject)**", text, "[\(links.incident.label)](\(links.incident.url))"]
+        var parts = ["**\(message.subject)**", text]
+        parts += links.main.map { ["[\($0.label)](\($0.url))"] } ?? []
         if !links.decision.isEmpty {
             parts.append(links.decision.map { "[\($0.label)](\($0.url))" }.joined(separator: " · "))
         }

@@ -34,14 +34,16 @@ struct SMSRenderer: ChannelRenderer {
         // incident at which severity, what is asked, and a short single-use link whose page offers both answers.
         let message = delivery.message
         let text =
-            if let approval = message.approval {
+            if let approval = message.approval, let incident = message.incident {
                 SMSText.compose(
-                    subject: "Approval \(message.incident.severity.rawValue) #\(message.incident.id): "
+                    subject: "Approval \(incident.severity.rawValue) #\(incident.id): "
                         + (message.step?.title ?? message.subject),
                     link: approval.shortURL ?? approval.answerURL ?? approval.approveURL,
                     singleSegment: approval.shortURL != nil)
             } else {
-                SMSText.compose(subject: message.subject, link: message.incident.url)
+                SMSText.compose(
+                    subject: message.subject,
+                    link: message.incident?.url ?? message.invitation?.url ?? message.handoff?.url ?? "")
             }
         let body = Template(template).render(["mobile": mobile, "text": text], escape: escape)
         return CurlRequest(

@@ -25,9 +25,8 @@ struct SlackRenderer: ChannelRenderer {
 
     static func text(_ message: NotificationMessage) -> String {
         let links = MessageLinks(message)
-        var lines = [
-            "*\(escape(message.subject))*", escape(message.text), "<\(links.incident.url)|\(links.incident.label)>",
-        ]
+        var lines = ["*\(escape(message.subject))*", escape(message.text)]
+        lines += links.main.map { ["<\($0.url)|\($0.label)>"] } ?? []
         if !links.decision.isEmpty {
             lines.append(links.decision.map { "<\($0.url)|\($0.label)>" }.joined(separator: " · "))
         }

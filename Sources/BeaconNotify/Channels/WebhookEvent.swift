@@ -12,7 +12,8 @@ struct WebhookEvent: Encodable {
         case version, event
         case idempotencyKey = "idempotency_key"
         case sentAt = "sent_at"
-        case incident, step, approval
+        case incident, step, approval, handoff, invitation
+        case roster, at, until, incoming, outgoing, incidents
         case recipient, mentions, subject, text
         case id, title, severity, status, category, rule, labels, value, threshold
         case openedAt = "opened_at"
@@ -33,7 +34,19 @@ struct WebhookEvent: Encodable {
         try root.encode(message.kind, forKey: .event)
         try root.encode(delivery.idempotencyKey, forKey: .idempotencyKey)
         try root.encode(sentAt, forKey: .sentAt)
-        try encodeIncident(message.incident, in: root.nestedContainer(keyedBy: Keys.self, forKey: .incident))
+        if let incident = message.incident {
+            try encodeIncident(incident, in: root.nestedContainer(keyedBy: Keys.self, forKey: .incident))
+        } else {
+            try root.encodeNil(forKey: .incident)
+        }
+        try encodeHandoff(message.handoff, in: root)
+        if let invitation = message.invitation {
+            var container = root.nestedContainer(keyedBy: Keys.self, forKey: .invitation)
+            try container.encode(invitation.url, forKey: .url)
+            try container.encode(invitation.expiresAt, forKey: .expiresAt)
+        } else {
+            try root.encodeNil(forKey: .invitation)
+        }
         if let step = message.step {
             var container = root.nestedContainer(keyedBy: Keys.self, forKey: .step)
             try container.encode(step.id, forKey: .id)
@@ -67,6 +80,28 @@ struct WebhookEvent: Encodable {
         }
         try root.encode(message.subject, forKey: .subject)
         try root.encode(message.text, forKey: .text)
+    }
+
+    private func encodeHandoff(_ handoff: HandoffSummary?, in root: KeyedEncodingContainer<Keys>) throws {
+        var root = root
+        guard let handoff else { return try root.encodeNil(forKey: .handoff) }
+        var container = root.nestedContainer(keyedBy: Keys.self, forKey: .handoff)
+        try container.encode(handoff.roster, forKey: .roster)
+        try container.encode(handoff.layer, forKey: .layer)
+        try container.encode(handoff.at, forKey: .at)
+        try container.encode(handoff.until, forKey: .until)
+        try container.encode(handoff.incoming, forKey: .incoming)
+        try container.encode(handoff.outgoing, forKey: .outgoing)
+        try container.encode(handoff.url, forKey: .url)
+        var incidents = container.nestedUnkeyedContainer(forKey: .incidents)
+        for incident in handoff.incidents {
+            var entry = incidents.nestedContainer(keyedBy: Keys.self)
+            try entry.encode(incident.id, forKey: .id)
+            try entry.encode(incident.title, forKey: .title)
+            try entry.encode(incident.severity, forKey: .severity)
+            try entry.encode(incident.status, forKey: .status)
+            try entry.encode(incident.url, forKey: .url)
+        }
     }
 
     private func encodeIncident(_ incident: IncidentSummary, in container: KeyedEncodingContainer<Keys>) throws {

@@ -5,8 +5,8 @@ public import Logging
 public import ServiceLifecycle
 
 /// Fires due deadlines every `tick` of `clock`: escalations, reminders, missed steps, post-mortems and overdue
-/// follow-ups. Deadlines live in the store, so after a crash the overdue ones fire at the first tick, and each
-/// fires once.
+/// follow-ups; and tells the people of rostered layers when their shift begins or ends. Deadlines live in the
+/// store, so after a crash the overdue ones fire at the first tick, and each fires once.
 public struct EscalationService<C: Clock>: Service where C.Duration == Duration {
     /// The ledger to fire with; it reads the configuration in force at every change.
     let ledger: any IncidentCommands
@@ -43,6 +43,11 @@ public struct EscalationService<C: Clock>: Service where C.Duration == Duration 
             let at = now()
             let (fired, count) = try await ledger.fireDueDeadlines(at: at)
             let (reminded, reminders) = try await ledger.remindOverdueFollowUps(at: at)
+            let handoffs = try await ledger.announceHandoffs(at: at)
+            if handoffs > 0 {
+                logger.info("shift handoffs announced", metadata: ["queued": "\(handoffs)"])
+                queued(handoffs)
+            }
             if fired + reminded > 0 {
                 instrumentation.deadlinesFired(fired + reminded)
                 logger.debug(

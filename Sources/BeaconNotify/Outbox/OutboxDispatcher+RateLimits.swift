@@ -12,7 +12,8 @@ extension OutboxDispatcher {
         var limited: [String: [OutboxEntry]] = [:]
         var order: [String] = []
         for entry in due {
-            guard let channel = config.channel(entry.channelID), !channel.rate.isEmpty else {
+            // An invitation's link is the message: never folded into a digest's one-line subjects.
+            guard let channel = config.channel(entry.channelID), !channel.rate.isEmpty, entry.kind != .invitation else {
                 batches.append([entry])
                 continue
             }

@@ -178,7 +178,8 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
             logger.warning(
                 "notification failed",
                 metadata: [
-                    "incident.id": "\(entry.incidentID.rawValue)", "channel": "\(entry.channelID)",
+                    "incident.id": "\(entry.incidentID.map { String($0.rawValue) } ?? "-")",
+                    "event": "\(entry.kind.rawValue)", "channel": "\(entry.channelID)",
                     "person": "\(entry.person)", "attempt": "\(attempts)", "reason": "\(reason)", "next": "\(next)",
                 ])
             return (retryAt, !fallovers.isEmpty)
