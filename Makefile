@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BEACON := .build/debug/beacon
 
-.PHONY: all deps build demo check test lint format bench bench-quick bench-build bench-harness clean
+.PHONY: all deps build demo check test lint format openapi bench bench-quick bench-build bench-harness clean
 
 all: build
 
@@ -31,6 +31,10 @@ lint:
 
 format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
+
+## Embed docs/openapi.json in the server after editing it (a test checks that the two agree).
+openapi:
+	python3 scripts/embed-openapi.py
 
 ## Side-by-side benchmark against the shared harness (../shared/bench): the Prometheus anchor and Beacon,
 ## one run at a time, for every N in NS and S in SS; then the table and the alert storm.

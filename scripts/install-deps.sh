@@ -16,11 +16,24 @@ if [ "${1:-build}" = test ]; then
   command -v chromedriver >/dev/null || want+=(chromium-driver)
   # promtool (from Prometheus) lints the /metrics body.
   command -v promtool >/dev/null || want+=(prometheus)
+  # schemathesis (from PyPI, in a virtual environment of its own) checks the API against docs/openapi.json.
+  python3 -c 'import venv, ensurepip' 2>/dev/null || want+=(python3-venv)
 fi
 
-[ ${#want[@]} -eq 0 ] && exit 0
-echo "Installing missing system packages: ${want[*]}"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
+if [ ${#want[@]} -gt 0 ]; then
+  echo "Installing missing system packages: ${want[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
+fi
+
+if [ "${1:-build}" = test ]; then
+  venv="$(cd "$(dirname "$0")/.." && pwd)/.build/schemathesis"
+  if [ ! -x "$venv/bin/schemathesis" ]; then
+    echo "Installing schemathesis into $venv"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check "schemathesis==4.32.5"
+  fi
+fi

@@ -6,19 +6,13 @@ public import Logging
 
 /// Beacon's HTTP side: the approval link pages now; the JSON API and the console join the same router.
 public enum BeaconHTTP {
-    /// The application `beacon serve` runs on the configuration's `listen` address.
-    /// - Parameters:
-    ///   - repositories: the store's, around the process's one ledger.
-    ///   - onRunning: told the bound port once the server listens (port 0 picks a free one).
-    public static func application(
-        listen: ListenAddress, repositories: Repositories, signer: ApprovalSigner,
-        config: @escaping @Sendable () -> BeaconConfig,
-        logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
-        queued: @escaping @Sendable (Int) -> Void = { _ in },
+    /// Every route of the application: the API, the console, the approval links, health and metrics.
+    public static func router(
+        repositories: Repositories, signer: ApprovalSigner, config: @escaping @Sendable () -> BeaconConfig,
+        now: @escaping @Sendable () -> Date = { Date() }, queued: @escaping @Sendable (Int) -> Void = { _ in },
         health: @escaping @Sendable () async -> HealthReport, metrics: BeaconMetrics? = nil,
-        failingSources: @escaping @Sendable () -> [String: String] = { [:] }, passwordCost: UInt8 = 12,
-        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+        failingSources: @escaping @Sendable () -> [String: String] = { [:] }, passwordCost: UInt8 = 12
+    ) -> Router<BeaconRequestContext> {
         let router = Router(context: BeaconRequestContext.self)
         router.add(middleware: APIHeadersMiddleware())
         router.add(middleware: AuthMiddleware(people: repositories.people, chain: { config().chain }, now: now))
@@ -31,6 +25,7 @@ public enum BeaconHTTP {
         AlertmanagerIntakeRoutes(environment).add(to: router)
         ReportRoutes(environment).add(to: router)
         OnCallRoutes(environment).add(to: router)
+        OpenAPIDocument.add(to: router)
         if let metrics {
             router.get("/metrics") { _, _ in
                 let text = await metrics.exposition(incidents: repositories.incidents, outbox: repositories.outbox)
@@ -46,6 +41,25 @@ public enum BeaconHTTP {
                 status: report.isServing ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
+        return router
+    }
+
+    /// The application `beacon serve` runs on the configuration's `listen` address.
+    /// - Parameters:
+    ///   - repositories: the store's, around the process's one ledger.
+    ///   - onRunning: told the bound port once the server listens (port 0 picks a free one).
+    public static func application(
+        listen: ListenAddress, repositories: Repositories, signer: ApprovalSigner,
+        config: @escaping @Sendable () -> BeaconConfig,
+        logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
+        queued: @escaping @Sendable (Int) -> Void = { _ in },
+        health: @escaping @Sendable () async -> HealthReport, metrics: BeaconMetrics? = nil,
+        failingSources: @escaping @Sendable () -> [String: String] = { [:] }, passwordCost: UInt8 = 12,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = router(
+            repositories: repositories, signer: signer, config: config, now: now, queued: queued, health: health,
+            metrics: metrics, failingSources: failingSources, passwordCost: passwordCost)
         return Application(
             router: router,
             configuration: ApplicationConfiguration(

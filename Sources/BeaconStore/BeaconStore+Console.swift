@@ -42,10 +42,17 @@ extension BeaconStore {
     /// Incidents matching a console query, newest first.
     package func incidents(matching query: IncidentQuery) throws -> [Incident] {
         try writer.read { db in
-            var request = Incident.order(Incident.StoreColumns.openedAt.desc, Incident.StoreColumns.id.desc)
+            var request =
+                !query.byNumber
+                ? Incident.order(Incident.StoreColumns.openedAt.desc, Incident.StoreColumns.id.desc)
+                : Incident.order(Incident.StoreColumns.id.desc)
             if !query.statuses.isEmpty {
                 request = request.filter(query.statuses.map(\.rawValue).contains(Incident.StoreColumns.status))
             }
+            if let since = query.since {
+                request = request.filter(Incident.StoreColumns.openedAt >= since.timeIntervalSince1970)
+            }
+            if let before = query.before { request = request.filter(Incident.StoreColumns.id < before.rawValue) }
             if !query.severities.isEmpty {
                 request = request.filter(query.severities.map(\.rawValue).contains(Column("severity")))
             }

@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("v11-service-accounts", migrate: v11ServiceAccounts)
         migrator.registerMigration("v12-invitations", migrate: v12Invitations)
         migrator.registerMigration("v13-notifications-without-incident", migrate: v13NotificationsWithoutIncident)
+        migrator.registerMigration("v14-incident-description-and-tiers", migrate: v14IncidentDescriptionAndTiers)
         return migrator
     }
 
@@ -364,6 +365,15 @@ enum Schema {
                 CREATE INDEX notification_pending ON notification(next_attempt_at) WHERE state = 'pending';
                 CREATE INDEX notification_incident ON notification(incident_id);
                 CREATE INDEX notification_created ON notification(created_at);
+                """)
+    }
+
+    /// A declared incident's description, and the tiers of an Alertmanager incident's alerts that fire.
+    private static func v14IncidentDescriptionAndTiers(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE incident ADD COLUMN description TEXT;
+                ALTER TABLE incident ADD COLUMN firing_tiers TEXT;
                 """)
     }
 }

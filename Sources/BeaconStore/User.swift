@@ -36,8 +36,9 @@ public struct SQLitePeople: PeopleRepository {
 
     private func insert(_ new: User) async throws -> User {
         let login = new.login
-        guard !login.isEmpty, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
-            throw UserError(code: .invalid, message: "A login is letters, digits, dots, dashes and underscores.")
+        guard User.isValidLogin(login) else {
+            throw UserError(
+                code: .invalid, message: "A login is 1 to 64 ASCII letters, digits, dots, dashes and underscores.")
         }
         return try await store.writer.write { db in
             if try User.filter(Column("login") == login).fetchCount(db) > 0 {

@@ -55,6 +55,34 @@ extension Beacon.IncidentCommand {
 }
 
 extension Beacon.IncidentCommand {
+    struct SetSeverity: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "severity",
+            abstract: "Set an incident's severity, with a reason (operation and execution layers).",
+            discussion: """
+                A raise pages the layers the new severity adds and activates its steps; a lowering is recorded \
+                and silences nothing already asked.
+                """)
+
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "The incident number.") var id: Int64
+        @Argument(help: "The new severity: sev1, sev2, sev3 or sev4.") var severity: Severity
+        @Option(name: .customLong("as"), help: "Who sets it: a login or name from the operation or execution layer.")
+        var person: String
+        @Option(help: "Why the severity changes.") var reason: String
+
+        func run() async throws {
+            let config = try options.loadMain()
+            let actor = try options.actor(person, in: config)
+            let repositories = try options.openRepositories(config)
+            let change = try await perform {
+                try await repositories.commands.changeSeverity(
+                    IncidentID(id), to: severity, reason: reason, by: actor.name, layer: actor.layer, at: Date())
+            }
+            print("#\(id) \(change.event.message) (\(change.notificationsQueued) notification(s) queued)")
+        }
+    }
+
     struct Instruct: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Give the decision layer's instruction: on the timeline, to the execution layer; it meets "

@@ -23,25 +23,44 @@ struct BeaconProcess {
 
     /// Runs the command on a thread of its own: waiting for a process (the demo takes a minute) must not hold one
     /// of the few threads Swift concurrency shares with the servers other tests are talking to.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> BeaconProcess {
+    /// - Parameters:
+    ///   - input: what the command reads on standard input (a password); none when `nil`.
+    ///   - program: another program than `beacon` (schemathesis), run the same way.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], input: String? = nil, program: URL? = nil,
+        directory: URL? = nil
+    ) async throws -> BeaconProcess {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result { try runBlocking(arguments, environment: environment) })
+                continuation.resume(
+                    with: Result {
+                        try runBlocking(
+                            arguments, environment: environment, input: input, program: program ?? executable,
+                            directory: directory)
+                    })
             }.start()
         }
     }
 
-    private static func runBlocking(_ arguments: [String], environment: [String: String]) throws -> BeaconProcess {
+    private static func runBlocking(
+        _ arguments: [String], environment: [String: String], input: String?, program: URL, directory: URL?
+    ) throws -> BeaconProcess {
         let process = Process()
-        TiedProcess.configure(process, executable: executable, arguments: arguments)
+        TiedProcess.configure(process, executable: program, arguments: arguments)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         // Never the terminal: a command that would ask a question must see that nobody can answer.
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -40,6 +40,31 @@ import Testing
         #expect(pages.allSatisfy { $0["state"] as? String == "pending" }, "no daemon runs to send them")
     }
 
+    @Test func raisingTheSeverityPagesTheLayersItAdds() async throws {
+        let config = try TemporaryConfig()
+        try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
+        let path = config.configPath
+        _ = try await BeaconProcess.run([
+            "incident", "declare", "--title", "Refund queue stuck", "--category", "service", "--severity", "sev3",
+            "--as", "zhangmin", "--config", path,
+        ])
+        let raised = try await BeaconProcess.run([
+            "incident", "severity", "1", "sev1", "--as", "wanglei", "--reason", "Every refund fails", "--config", path,
+        ])
+        #expect(raised.status == 0, "\(raised.errors)")
+        #expect(raised.output.hasPrefix("#1 Severity raised from sev3 to sev1 by wanglei: Every refund fails ("))
+        let executive = try await BeaconProcess.run([
+            "incident", "severity", "1", "sev2", "--as", "lina", "--reason", "calm down", "--config", path,
+        ])
+        #expect(executive.status == 1)
+        #expect(executive.errors == "The operation and execution layers set the severity; give an instruction.\n")
+        let show = try await BeaconProcess.run(["incident", "show", "1", "--json", "--config", path])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(show.output.utf8)) as? [String: Any])
+        #expect(document["severity"] as? String == "sev1")
+        let pages = try #require(document["notifications"] as? [[String: Any]])
+        #expect(pages.map { $0["person"] as? String }.contains("lina"), "sev1 pages the decision layer")
+    }
+
     @Test func approvingFromTheCommandLine() async throws {
         let config = try TemporaryConfig()
         try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")

@@ -255,7 +255,7 @@ extension APITests {
             let stranger = try await client.execute(
                 uri: "/api/users", method: .post, headers: headers("lina"),
                 body: ByteBuffer(string: #"{"login":"randomguy","password":"long enough pass"}"#))
-            #expect(stranger.status == .badRequest, "only people of the chain become users")
+            #expect(stranger.status == .conflict, "only people of the chain become users")
             #expect(try json(stranger)["field"] as? String == "login")
             let created = try await client.execute(
                 uri: "/api/users", method: .post, headers: headers("lina"),

@@ -183,6 +183,44 @@ extension IncidentDecider {
     /// execution layer.
     /// - Throws: `IncidentError` when the person is not of the decision layer, the incident is no longer active,
     ///   or the text is empty or too long.
+    /// A person of the operation or execution layer sets the severity, with a reason. A raise pages the layers
+    /// the new severity adds and activates its steps, as a rule's raise does; a lowering is recorded and silences
+    /// nothing already asked.
+    /// - Throws: `IncidentError` when the layer may not, the incident is over, the severity is unchanged or the
+    ///   reason is blank.
+    public func changeSeverity(
+        _ state: IncidentState, to severity: Severity, reason: String, by actor: String, layer: Layer, at now: Date
+    ) throws(IncidentError) -> Decision {
+        var incident = state.incident
+        let id = incident.id ?? IncidentID(0)
+        guard layer == .operation || layer == .execution else {
+            throw IncidentError(
+                code: .forbidden, message: "The operation and execution layers set the severity; give an instruction.")
+        }
+        guard incident.status.isActive else {
+            throw IncidentError(
+                code: .invalidTransition, message: "Incident \(id) is \(incident.status.rawValue); its severity stays.")
+        }
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw IncidentError(code: .invalidInput, message: "Say why the severity changes.")
+        }
+        let previous = incident.severity
+        guard severity != previous else {
+            throw IncidentError(code: .invalidTransition, message: "Incident \(id) is already \(severity.rawValue).")
+        }
+        incident.severity = severity
+        incident.peakSeverity = max(incident.peakSeverity, severity)
+        incident.updatedAt = now
+        let event = TimelineEntry(
+            .severityChanged(from: previous, to: severity, by: actor, reason: trimmed), actor: actor)
+        guard severity > previous else { return Decision(incident: incident, events: [event]) }
+        let planner = planner
+        return Decision(incident: incident, events: [event]) { stored in
+            planner?.raised(stored, from: previous, steps: state.steps, at: now) ?? CommandEffects()
+        }
+    }
+
     public func instruct(
         _ state: IncidentState, text: String, by actor: String, layer: Layer, at now: Date
     ) throws(IncidentError) -> Decision {

@@ -10,11 +10,17 @@ public struct ExternalAlert: Sendable, Hashable {
     public var labels: Labels
     public var firing: Bool
     public var startsAt: Date?
+    /// The alert's `description` annotation.
+    public var description: String?
+    /// The alert's `value` annotation, when it is a number.
+    public var value: Double?
 
     public init(
         fingerprint: String, title: String, category: Category, severity: Severity, labels: Labels, firing: Bool,
-        startsAt: Date?
+        startsAt: Date?, description: String? = nil, value: Double? = nil
     ) {
+        self.description = description
+        self.value = value
         self.fingerprint = fingerprint
         self.title = title
         self.category = category

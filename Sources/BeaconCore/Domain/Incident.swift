@@ -30,13 +30,19 @@ public struct Incident: Sendable, Hashable, Codable {
     public var updatedAt: Date
     /// Who declared it, for a declared incident.
     public var declaredBy: String?
+    /// What a person declaring it, or an alert's `description`, says of it beyond the title.
+    public var description: String?
+    /// For an incident from Alertmanager: the severities of its alerts that are firing now (one alert per tier,
+    /// `severity: warning` and `critical` of the same alert), highest first.
+    public var firingTiers: [Severity]?
 
     public init(
         id: IncidentID? = nil, fingerprint: Fingerprint, ruleID: RuleID?, title: String, category: Category,
         severity: Severity, status: IncidentStatus = .open, origin: IncidentOrigin, labels: Labels = Labels(),
         value: Double? = nil, threshold: Double? = nil, firstBreachAt: Date? = nil, openedAt: Date,
-        declaredBy: String? = nil
+        declaredBy: String? = nil, description: String? = nil
     ) {
+        self.description = description
         self.id = id
         self.fingerprint = fingerprint
         self.ruleID = ruleID
@@ -69,6 +75,8 @@ public struct Incident: Sendable, Hashable, Codable {
         case closedAt = "closed_at"
         case updatedAt = "updated_at"
         case declaredBy = "declared_by"
+        case description
+        case firingTiers = "firing_tiers"
     }
 }
 

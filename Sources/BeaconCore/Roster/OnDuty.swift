@@ -112,10 +112,6 @@ extension BeaconConfig {
     /// (`2026-12-08T12:00:00Z`, fractions allowed); `nil` for anything else.
     public func time(_ text: String) -> Date? {
         if let local = LocalDateTime(parsing: text) { return local.date(in: rosterZone) }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        return RFC3339.date(text)
     }
 }

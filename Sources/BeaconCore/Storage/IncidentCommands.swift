@@ -46,6 +46,12 @@ public protocol IncidentCommands: Sendable {
     )
         async throws -> Approval
 
+    /// Sets an incident's severity on a person's word, with their reason; a raise pages the layers it adds.
+    @discardableResult
+    func changeSeverity(
+        _ id: IncidentID, to severity: Severity, reason: String, by actor: String, layer: Layer, at now: Date
+    ) async throws -> IncidentChange
+
     /// Records the decision layer's instruction and sends it to the execution layer; it meets `instruct_within`.
     @discardableResult
     func instruct(

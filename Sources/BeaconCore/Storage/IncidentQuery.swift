@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The samples of one series over a window, for a sparkline.
 public struct SeriesSamples: Sendable, Hashable {
     public var rule: RuleID
@@ -23,12 +25,21 @@ public struct IncidentQuery: Sendable, Hashable {
     public var categories: [Category]
     /// Words the title contains, case-insensitively (ASCII).
     public var text: String
+    /// Opened at or after this time.
+    public var since: Date?
+    /// Newest by number first, rather than by opening time: the order a paging cursor counts in.
+    public var byNumber: Bool
+    /// Only incidents numbered below this one: the page after the one that ended with it (with `byNumber`).
+    public var before: IncidentID?
     public var limit: Int
 
     public init(
         statuses: [IncidentStatus] = [], severities: [Severity] = [], categories: [Category] = [], text: String = "",
-        limit: Int = 200
+        since: Date? = nil, byNumber: Bool = false, before: IncidentID? = nil, limit: Int = 200
     ) {
+        self.byNumber = byNumber
+        self.since = since
+        self.before = before
         self.statuses = statuses
         self.severities = severities
         self.categories = categories

@@ -72,3 +72,11 @@ public struct UserError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 }
+
+extension User {
+    /// Whether `login` is one a user may have: ASCII letters, digits, dots, dashes and underscores, 1 to 64.
+    public static func isValidLogin(_ login: String) -> Bool {
+        (1...64).contains(login.count)
+            && login.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+}

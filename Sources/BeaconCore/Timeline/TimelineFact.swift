@@ -21,6 +21,8 @@ public enum TimelineFact: Sendable, Hashable, Codable {
     case statusChanged(to: IncidentStatus, by: String, note: String?)
     case stepDone(step: StepID, by: String, note: String?)
     case approvalAnswered(approved: Bool, by: String, title: String, comment: String?)
+    /// A person set the severity, with their reason: a raise pages the layers it adds, a lowering silences nothing.
+    case severityChanged(from: Severity, to: Severity, by: String, reason: String)
 
     // What the playbooks and the chain did.
     case playbookStarted(playbook: String, active: Int, steps: Int)
@@ -67,6 +69,7 @@ public enum TimelineFact: Sendable, Hashable, Codable {
         case .opened, .openedByAlertmanager: .opened
         case .raised, .raisedByAlertmanager: .severityRaised
         case .eased: .severityEased
+        case .severityChanged(let from, let to, _, _): to > from ? .severityRaised : .severityEased
         case .recovering, .text: .note
         case .resolvedAutomatically, .resolvedByAlertmanager: .resolved
         case .declared: .declared

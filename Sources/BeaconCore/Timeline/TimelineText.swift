@@ -78,6 +78,8 @@ public struct TimelineText: Sendable {
         case .paged(let layers, let severity):
             "Paged \(layers.map(\.rawValue).joined(separator: ", ")) at \(severity.rawValue)"
         case .instructed(let by, let text): "Instruction from \(by): \(text)"
+        case .severityChanged(let from, let to, let by, let reason):
+            "Severity \(to > from ? "raised" : "lowered") from \(from.rawValue) to \(to.rawValue) by \(by): \(reason)"
         case .rosterGap(let layer, let roster):
             "Nobody is on duty in roster \(roster): the whole \(layer.rawValue) layer is paged"
         case .rosterOverride(let roster, let person, let from, let to, let zone, let by, let reason, let removed):

@@ -64,7 +64,7 @@ public struct AlertmanagerIntakeRoutes: EnvironmentRoutes {
         guard alert.status == "firing" || alert.status == "resolved" else {
             throw APIError(.badRequest, "An alert's status is firing or resolved.", field: "alerts[\(index)].status")
         }
-        guard let name = alert.labels["alertname"], !name.isEmpty else {
+        guard let name = alert.labels["alertname"], !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw APIError(
                 .badRequest, "Every alert needs an alertname label.", field: "alerts[\(index)].labels.alertname")
         }

@@ -33,7 +33,11 @@ public struct AuthMiddleware: RouterMiddleware {
             guard header.lowercased().hasPrefix("bearer "),
                 let user = try await people.user(
                     tokenHash: Credentials.sha256(String(header.dropFirst(7))), at: now())
-            else { throw APIError(.unauthorized, "The API token is not valid.") }
+            else {
+                throw APIError(
+                    .unauthorized, "The API token is not valid.",
+                    headers: [.wwwAuthenticate: "Bearer realm=\"beacon\", error=\"invalid_token\""])
+            }
             guard let current = user.inChain(chain()) else { throw Self.outsideChain(user) }
             context.identity = Identity(user: current, csrf: nil, sessionHash: nil)
         } else if let cookie = request.cookies[Self.cookieName]?.value {

@@ -22,7 +22,7 @@ public struct IncidentRoutes: EnvironmentRoutes {
     }
 
     struct Answer: Decodable {
-        enum Decision: String, Decodable { case approve, reject }
+        enum Decision: String, CaseIterable, ClosedSet { case approve, reject }
         var decision: Decision
         var comment: String?
     }
@@ -39,6 +39,7 @@ public struct IncidentRoutes: EnvironmentRoutes {
         }
         api.post("incidents/:id/escalate") { request, context in try await escalate(request, context) }
         api.post("incidents/:id/instruct") { request, context in try await instruct(request, context) }
+        api.post("incidents/:id/severity") { request, context in try await changeSeverity(request, context) }
         api.post("incidents/:id/steps/:step") { request, context in try await step(request, context) }
         api.post("approvals/:id") { request, context in try await answer(request, context) }
     }
@@ -50,12 +51,20 @@ public struct IncidentRoutes: EnvironmentRoutes {
         let severities = try values(query["severity"].map(String.init), field: "severity", Severity.self)
         let categories = try values(query["category"].map(String.init), field: "category", BeaconCore.Category.self)
         let since = try query["since"].map { try Self.since(String($0), now: now()) }
-        let incidents = try await incidentRepository.incidents(statuses: statuses, since: since, limit: 1_000).filter {
-            incident in
-            (severities.isEmpty || severities.contains(incident.severity))
-                && (categories.isEmpty || categories.contains(incident.category))
+        let page = try Page(request)
+        let before = try page.after.map { key in
+            guard let number = Int64(key), number > 0 else {
+                throw APIError(.badRequest, "cursor is an incident number.", field: "cursor")
+            }
+            return IncidentID(number)
         }
-        return try JSONBody.response(incidents.map { IncidentResource($0) })
+        // Newest by number first; one more than the page, to know whether another follows.
+        let incidents = try await incidentRepository.incidents(
+            matching: IncidentQuery(
+                statuses: statuses, severities: severities, categories: categories, since: since, byNumber: true,
+                before: before, limit: page.limit + 1))
+        return try page.response(
+            incidents, request: request, key: { String($0.id?.rawValue ?? 0) }, encode: { IncidentResource($0) })
     }
 
     func detail(_ context: BeaconRequestContext) async throws -> Response {
@@ -73,8 +82,12 @@ public struct IncidentRoutes: EnvironmentRoutes {
                 title: body.title, category: body.category, severity: body.severity, by: user.login, at: now())
         }
         queued(change.notificationsQueued)
-        return try JSONBody.response(IncidentResource(change.incident), status: .created)
+        return try JSONBody.response(
+            IncidentResource(change.incident), status: .created, location: Self.location(change.incident))
     }
+
+    /// `/api/incidents/12`.
+    static func location(_ incident: Incident) -> String { "/api/incidents/\(incident.id?.rawValue ?? 0)" }
 
     func act(_ action: IncidentAction, _ request: Request, _ context: BeaconRequestContext) async throws -> Response {
         let user = try context.requireWriter(request)
@@ -98,6 +111,23 @@ public struct IncidentRoutes: EnvironmentRoutes {
         return try JSONBody.response(["notifications_queued": count])
     }
 
+    /// `{"severity": "sev1", "reason": …}`: the operation or execution layer sets the severity.
+    func changeSeverity(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        struct Change: Decodable {
+            var severity: Severity
+            var reason: String
+        }
+        let user = try context.requireWriter(request)
+        let id = try incidentID(context)
+        let body = try await JSONBody.decode(Change.self, from: request)
+        let change = try await perform {
+            try await commands.changeSeverity(
+                id, to: body.severity, reason: body.reason, by: user.login, layer: user.layer, at: now())
+        }
+        queued(change.notificationsQueued)
+        return try JSONBody.response(IncidentResource(change.incident))
+    }
+
     /// `{"text": …}`: the decision layer's instruction, sent to the execution layer.
     func instruct(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
         struct Instruction: Decodable { var text: String }
@@ -108,7 +138,8 @@ public struct IncidentRoutes: EnvironmentRoutes {
             try await commands.instruct(id, text: body.text, by: user.login, layer: user.layer, at: now())
         }
         queued(change.notificationsQueued)
-        return try JSONBody.response(IncidentResource(change.incident), status: .created)
+        return try JSONBody.response(
+            IncidentResource(change.incident), status: .created, location: Self.location(change.incident))
     }
 
     func step(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
@@ -167,10 +198,15 @@ public struct IncidentRoutes: EnvironmentRoutes {
         }
     }
 
-    /// `since` as an ISO 8601 time or a duration back from now (`24h`, `7d`).
+    /// `since` as an RFC 3339 time or a duration back from now (`24h`, `7d`).
     static func since(_ text: String, now: Date) throws -> Date {
-        if let duration = ConfigText.duration(text) { return now.addingTimeInterval(-duration.seconds) }
-        if let date = ISO8601DateFormatter().date(from: text) { return date }
-        throw APIError(.badRequest, "since is an ISO 8601 time or a duration such as 24h.", field: "since")
+        switch ConfigText.parseDuration(text) {
+        case .success(let duration): return now.addingTimeInterval(-duration.seconds)
+        // Longer ago than a duration can say: since the beginning.
+        case .failure(.outOfRange): return .distantPast
+        case .failure: break
+        }
+        if let date = RFC3339.date(text) { return date }
+        throw APIError(.badRequest, "since is an RFC 3339 time or a duration such as 24h.", field: "since")
     }
 }

@@ -26,6 +26,7 @@ enum JSONBody {
                 .badRequest, "\(path(context.codingPath + [key])) is required.", field: path(context.codingPath + [key])
             )
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            guard !context.codingPath.isEmpty else { throw APIError(.badRequest, "The body must be a JSON object.") }
             throw APIError(
                 .badRequest, "\(path(context.codingPath)) has the wrong type.", field: path(context.codingPath))
         } catch let DecodingError.dataCorrupted(context) {
@@ -40,9 +41,14 @@ enum JSONBody {
         }
     }
 
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json"],
+    /// - Parameter location: for a 201, where the new resource is.
+    static func response(
+        _ value: some Encodable, status: HTTPResponse.Status = .ok, location: String? = nil
+    ) throws -> Response {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let location { headers[.location] = location }
+        return Response(
+            status: status, headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JSONEncoder.beacon.encode(value))))
     }
 

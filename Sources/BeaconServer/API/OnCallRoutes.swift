@@ -21,13 +21,33 @@ public struct OnCallRoutes: EnvironmentRoutes {
                 roster: nil, from: at, to: at.addingTimeInterval(15 * 86_400))
             return try JSONBody.response(OnCallReport(config: config, overrides: overrides, at: at))
         }
-        api.get("rosters/:roster/overrides") { _, context in
+        api.get("rosters/:roster/overrides") { request, context in
             _ = try context.requireUser()
             let roster = try context.parameters.require("roster")
             guard config().roster(roster) != nil else { throw APIError(.notFound, "No roster \(roster).") }
+            let page = try Page(request)
+            let after: Int64 =
+                try page.after.map { key -> Int64 in
+                    guard let number = Int64(key) else {
+                        throw APIError(.badRequest, "cursor is an override's number.", field: "cursor")
+                    }
+                    return number
+                } ?? 0
+            // By number, the order the cursor counts in.
             let overrides = try await environment.repositories.rosters.overrides(
-                roster: roster, from: now(), to: .distantFuture)
-            return try JSONBody.response(overrides)
+                roster: roster, from: now(), to: .distantFuture
+            ).sorted { ($0.id ?? 0) < ($1.id ?? 0) }.filter { ($0.id ?? 0) > after }
+            return try page.response(
+                Array(overrides.prefix(page.limit + 1)), request: request, key: { String($0.id ?? 0) }, encode: { $0 })
+        }
+        api.get("rosters/:roster/overrides/:id") { _, context in
+            _ = try context.requireUser()
+            let roster = try context.parameters.require("roster")
+            guard config().roster(roster) != nil else { throw APIError(.notFound, "No roster \(roster).") }
+            guard let id = context.parameters.get("id", as: Int64.self),
+                let override = try await environment.repositories.rosters.override(id), override.roster == roster
+            else { throw APIError(.notFound, "No such override of roster \(roster).") }
+            return try JSONBody.response(override)
         }
         api.post("rosters/:roster/overrides") { request, context in
             let user = try context.requireWriter(request)
@@ -41,9 +61,8 @@ public struct OnCallRoutes: EnvironmentRoutes {
             let stored = try await perform {
                 try await environment.repositories.addOverride(override, config: config, actorIsAdmin: user.admin)
             }
-            var response = try JSONBody.response(stored, status: .created)
-            response.headers[.location] = "/api/rosters/\(stored.roster)/overrides/\(stored.id ?? 0)"
-            return response
+            return try JSONBody.response(
+                stored, status: .created, location: "/api/rosters/\(stored.roster)/overrides/\(stored.id ?? 0)")
         }
         api.delete("rosters/:roster/overrides/:id") { request, context in
             let user = try context.requireWriter(request)

@@ -23,9 +23,26 @@ public struct UserRoutes: EnvironmentRoutes {
     }
 
     public func add(to router: Router<BeaconRequestContext>) {
-        router.get("api/users") { _, context in
+        router.get("api/users") { request, context in
             try requireAdmin(context)
-            return try JSONBody.response(try await people.users().map(UserResource.init))
+            let page = try Page(request)
+            if let cursor = page.after, !User.isValidLogin(cursor) {
+                throw APIError(.badRequest, "cursor is a login.", field: "cursor")
+            }
+            // As the chain says now: a person's name and layer are the chain's.
+            let chain = config().chain
+            let users = try await people.users().map { $0.inChain(chain) ?? $0 }.sorted { $0.login < $1.login }
+                .filter { user in page.after.map { user.login > $0 } ?? true }
+            return try page.response(
+                Array(users.prefix(page.limit + 1)), request: request, key: \.login, encode: { UserResource($0) })
+        }
+        router.get("api/users/:login") { _, context in
+            try requireAdmin(context)
+            let login = try context.parameters.require("login")
+            guard let user = try await people.user(login: login).map({ $0.inChain(config().chain) ?? $0 }) else {
+                throw APIError(.notFound, "No user \"\(login)\".")
+            }
+            return try JSONBody.response(UserResource(user))
         }
         router.post("api/users") { request, context in try await create(request, context) }
         router.post("api/users/:login/disable") { request, context in
@@ -42,7 +59,8 @@ public struct UserRoutes: EnvironmentRoutes {
             try await change {
                 try await people.addToken(login: login, hash: made.hash, prefix: made.prefix, at: now())
             }
-            return try JSONBody.response(["login": login, "token": made.token], status: .created)
+            return try JSONBody.response(
+                ["login": login, "token": made.token], status: .created, location: "/api/users/\(login)")
         }
     }
 
@@ -53,11 +71,13 @@ public struct UserRoutes: EnvironmentRoutes {
             let account = try await change {
                 try await people.addServiceAccount(login: body.login, scope: scope, at: now())
             }
-            return try JSONBody.response(UserResource(account), status: .created)
+            return try JSONBody.response(
+                UserResource(account), status: .created, location: "/api/users/\(account.login)")
         }
         guard let (person, layer) = config().chain.person(PersonID(body.login)), person.login == body.login else {
+            // 409: the request conflicts with the configuration in force, which an edit of beacon.yaml changes.
             throw APIError(
-                .badRequest,
+                .conflict,
                 "\(body.login) is not the login of a person of the command chain in beacon.yaml; add them there "
                     + "first, or create a service account with \"service\".", field: "login")
         }
@@ -71,7 +91,7 @@ public struct UserRoutes: EnvironmentRoutes {
                 login: body.login, name: person.name, layer: layer, admin: body.admin ?? false,
                 passwordHash: Credentials.hashPassword(body.password ?? "", cost: passwordCost), at: now())
         }
-        return try JSONBody.response(UserResource(user), status: .created)
+        return try JSONBody.response(UserResource(user), status: .created, location: "/api/users/\(user.login)")
     }
 
     /// An admin, or a 401/403; writes by a console session must carry its CSRF token.
