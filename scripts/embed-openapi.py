@@ -12,6 +12,7 @@ document = (root / "docs" / "openapi.json").read_text()
 json.loads(document)  # refuse to embed a document that does not parse
 assert '"""#' not in document
 swift = (
+    "// swift-format-ignore-file\n"
     "// Generated from docs/openapi.json by `make openapi`; edit that file, not this one.\n\n"
     "extension OpenAPIDocument {\n"
     "    /// The OpenAPI 3.1 description of the API, served at `/api/openapi.json`.\n"

@@ -16,6 +16,8 @@ if [ "${1:-build}" = test ]; then
   command -v chromedriver >/dev/null || want+=(chromium-driver)
   # promtool (from Prometheus) lints the /metrics body.
   command -v promtool >/dev/null || want+=(prometheus)
+  # The intake test runs the real Alertmanager in front of beacon serve.
+  command -v prometheus-alertmanager >/dev/null || command -v alertmanager >/dev/null || want+=(prometheus-alertmanager)
   # schemathesis (from PyPI, in a virtual environment of its own) checks the API against docs/openapi.json.
   python3 -c 'import venv, ensurepip' 2>/dev/null || want+=(python3-venv)
 fi

@@ -24,6 +24,10 @@ public struct IncidentResource: Encodable, Sendable {
     public var closedAt: Date?
     public var updatedAt: Date
     public var declaredBy: String?
+    /// What the person declaring it, or the alert's `description`, says beyond the title.
+    public var description: String?
+    /// For an Alertmanager incident: the severities of its alerts firing now, highest first.
+    public var firingTiers: [Severity]?
     /// Present on a single incident's detail, absent in lists.
     public var timeline: [TimelineEventResource]?
 
@@ -49,6 +53,8 @@ public struct IncidentResource: Encodable, Sendable {
         closedAt = incident.closedAt
         updatedAt = incident.updatedAt
         declaredBy = incident.declaredBy
+        description = incident.description
+        firingTiers = incident.firingTiers
         self.timeline = timeline?.map(TimelineEventResource.init)
     }
 }

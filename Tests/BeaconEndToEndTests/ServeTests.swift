@@ -75,12 +75,14 @@ final class DaemonProcess: Sendable {
     let process: Process
     let logPath: String
 
-    init(_ arguments: [String], logPath: String) throws {
+    /// - Parameter program: another program than `beacon` (Prometheus, Alertmanager), tied to the test run the
+    ///   same way.
+    init(_ arguments: [String], logPath: String, program: URL = BeaconProcess.executable) throws {
         self.logPath = logPath
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process = Process()
-        TiedProcess.configure(process, executable: BeaconProcess.executable, arguments: arguments)
+        TiedProcess.configure(process, executable: program, arguments: arguments)
         process.standardError = log
         process.standardOutput = log
         try process.run()

@@ -46,6 +46,15 @@ public struct MessageComposer: Sendable {
         } else {
             lines.append("Opened \(time(incident.openedAt, now: now)).")
         }
+        if let description = incident.description { lines.append(description) }
+        if incident.origin == .alertmanager {
+            let series = incident.labels.dictionary.filter { !["alertname", "severity"].contains($0.key) }
+            if !series.isEmpty {
+                lines.append(
+                    "Labels: "
+                        + series.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
+            }
+        }
         if let step {
             let due = step.dueAt.map { " — due \(time($0, now: now)) (\(Self.relative($0, from: now)))" } ?? ""
             lines.append("Asked of \(step.owner.rawValue): \(step.title)\(due).")

@@ -24,6 +24,8 @@ public struct BeaconConfig: Sendable, Hashable {
     public var holidays: HolidayCalendar
     /// Who of a layer is on duty when, for layers that name one.
     public var rosters: [Roster]
+    /// What an Alertmanager alert's `severity` label value (lowercased) means, over `Severity(label:)`.
+    public var intakeSeverities: [String: Severity]
     /// What `beacon check` points out without refusing the files: a channel paging into this machine because
     /// a variable is unset, a decision-layer person no answerable request can reach.
     public var warnings: [ConfigIssue] = []
@@ -33,8 +35,10 @@ public struct BeaconConfig: Sendable, Hashable {
         publicURL: String? = nil, alertsDirectory: String = "Alerts", playbooksDirectory: String = "Playbooks",
         channels: [Channel], chain: CommandChain, paging: [Severity: [Layer]] = BeaconConfig.defaultPaging,
         rules: [Rule] = [], playbooks: [Playbook] = [], postMortem: PostMortemPolicy = PostMortemPolicy(),
-        timeZone: TimeZone? = nil, holidays: HolidayCalendar = HolidayCalendar(), rosters: [Roster] = []
+        timeZone: TimeZone? = nil, holidays: HolidayCalendar = HolidayCalendar(), rosters: [Roster] = [],
+        intakeSeverities: [String: Severity] = [:]
     ) {
+        self.intakeSeverities = intakeSeverities
         self.holidays = holidays
         self.rosters = rosters
         self.store = store
@@ -49,6 +53,11 @@ public struct BeaconConfig: Sendable, Hashable {
         self.playbooks = playbooks
         self.postMortem = postMortem
         self.timeZone = timeZone
+    }
+
+    /// The severity an Alertmanager alert's `severity` label names: the configured reading, else the built-in.
+    public func intakeSeverity(_ label: String?) -> Severity {
+        label.flatMap { intakeSeverities[$0.lowercased()] } ?? Severity(label: label)
     }
 
     /// The plan's paging: operation for everything, execution from sev2, decision for sev1.

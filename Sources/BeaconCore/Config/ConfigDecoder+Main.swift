@@ -14,12 +14,13 @@ struct MainConfig {
     var timeZone: TimeZone?
     var calendar: HolidayCalendar
     var rosters: [Roster]
+    var intakeSeverities: [String: Severity]
 }
 
 extension ConfigDecoder {
     static let mainKeys = [
         "store", "listen", "public_url", "alerts", "playbooks", "channels", "chain", "paging", "postmortem",
-        "time_zone", "calendar", "rosters",
+        "time_zone", "calendar", "rosters", "intake",
     ]
 
     func mainFile(_ root: YAMLField) -> MainConfig? {
@@ -37,13 +38,32 @@ extension ConfigDecoder {
         let calendar = value(mapping, "calendar", default: HolidayCalendar(), holidayCalendar)
         let zone: TimeZone = (timeZone ?? nil) ?? TimeZone(secondsFromGMT: 0) ?? .current
         let rosterList: [Roster]? = value(mapping, "rosters", default: []) { field in rosters(field, timeZone: zone) }
+        let intake = value(mapping, "intake", default: [:], intakeSeverities)
         guard let store, let listen, let publicURL, let alerts, let playbooks, let channels, let chain, let paging,
-            let postMortem, let timeZone, let calendar, let rosterList
+            let postMortem, let timeZone, let calendar, let rosterList, let intake
         else { return nil }
         return MainConfig(
             store: store, listen: listen, publicURL: publicURL, alerts: alerts, playbooks: playbooks,
             channels: channels, chain: chain, paging: paging, postMortem: postMortem, timeZone: timeZone,
-            calendar: calendar, rosters: rosterList)
+            calendar: calendar, rosters: rosterList, intakeSeverities: intake)
+    }
+
+    /// `intake: { severities: { critical: sev1, warning: sev3 } }`: what an Alertmanager alert's `severity` label
+    /// means, over the built-in reading.
+    private func intakeSeverities(_ field: YAMLField) -> [String: Severity]? {
+        guard let mapping = field.mapping(keys: ["severities"]) else { return nil }
+        return value(mapping, "severities", default: [:]) { field -> [String: Severity]? in
+            guard let names = field.stringMap() else { return nil }
+            var severities: [String: Severity] = [:]
+            for (label, name) in names {
+                guard let severity = Severity(rawValue: name) else {
+                    field.fail("\(label): expected sev1, sev2, sev3 or sev4, found \"\(name)\"")
+                    return nil
+                }
+                severities[label.lowercased()] = severity
+            }
+            return severities
+        }
     }
 
     private func postMortemPolicy(_ field: YAMLField) -> PostMortemPolicy? {

@@ -58,22 +58,40 @@ public struct IncidentDecider: Sendable {
     }
 
     /// An external alert firing or resolved, applied to its active incident (`nil`: none).
-    /// - Returns: `nil` when the alert changes nothing (a repeat, a resolved unknown alert).
+    ///
+    /// Alerts that differ only in their `severity` label are tiers of one incident: a higher tier firing raises
+    /// it, a tier resolving while a lower one fires is told and keeps the severity (nothing asked is silenced),
+    /// and the incident resolves when its last tier does. A firing alert that started no later than the last
+    /// resolution of the same alert (`lastResolvedAt`) is a replay and opens nothing.
+    /// - Returns: `nil` when the alert changes nothing (a repeat, a replay, a resolved unknown alert).
     public func receive(
-        _ alert: ExternalAlert, by actor: String, active state: IncidentState?, at now: Date
+        _ alert: ExternalAlert, by actor: String, active state: IncidentState?, lastResolvedAt: Date? = nil,
+        at now: Date
     )
         -> Decision?
     {
         switch (alert.firing, state) {
         case (true, nil):
-            let incident = Incident(
+            if let resolved = lastResolvedAt, let started = alert.startsAt, started <= resolved { return nil }
+            var incident = Incident(
                 fingerprint: Self.fingerprint(alert), ruleID: nil, title: alert.title, category: alert.category,
-                severity: alert.severity, origin: .alertmanager, labels: alert.labels, firstBreachAt: alert.startsAt,
-                openedAt: now, declaredBy: actor)
+                severity: alert.severity, origin: .alertmanager, labels: alert.labels, value: alert.value,
+                firstBreachAt: alert.startsAt, openedAt: now, declaredBy: actor, description: alert.description)
+            incident.firingTiers = [alert.severity]
             return opened(incident, TimelineEntry(.openedByAlertmanager(severity: alert.severity)), at: now)
         case (true, let state?):
-            guard alert.severity > state.incident.severity else { return nil }
             var incident = state.incident
+            var tiers = Set(incident.firingTiers ?? [incident.severity])
+            let known = tiers.contains(alert.severity)
+            tiers.insert(alert.severity)
+            incident.firingTiers = tiers.sorted(by: >)
+            if let value = alert.value { incident.value = value }
+            if let description = alert.description { incident.description = description }
+            guard alert.severity > incident.severity else {
+                guard incident != state.incident else { return nil }
+                incident.updatedAt = now
+                return known ? nil : Decision(incident: incident, events: [])
+            }
             let previous = incident.severity
             incident.severity = alert.severity
             incident.peakSeverity = max(incident.peakSeverity, alert.severity)
@@ -84,9 +102,18 @@ public struct IncidentDecider: Sendable {
             ) { stored in planner?.raised(stored, from: previous, steps: state.steps, at: now) ?? CommandEffects() }
         case (false, let state?):
             var incident = state.incident
+            var tiers = Set(incident.firingTiers ?? [incident.severity])
+            guard tiers.remove(alert.severity) != nil else { return nil }
+            incident.updatedAt = now
+            if let firing = tiers.max() {
+                incident.firingTiers = tiers.sorted(by: >)
+                let fact = TimelineFact.easedByAlertmanager(
+                    resolved: alert.severity, firing: firing, kept: incident.severity)
+                return Decision(incident: incident, events: [TimelineEntry(fact)])
+            }
+            incident.firingTiers = []
             incident.status = .resolved
             incident.resolvedAt = now
-            incident.updatedAt = now
             return resolved(state, incident, TimelineEntry(.resolvedByAlertmanager), at: now)
         case (false, nil):
             return nil

@@ -9,6 +9,9 @@ public enum TimelineFact: Sendable, Hashable, Codable {
     case openedByAlertmanager(severity: Severity)
     case raised(from: Severity, to: Severity, reading: String)
     case raisedByAlertmanager(from: Severity, to: Severity)
+    /// The alert of one tier (`resolved`) stopped while a lower one (`firing`) still fires; the severity stays
+    /// `kept` until every tier has resolved.
+    case easedByAlertmanager(resolved: Severity, firing: Severity, kept: Severity)
     /// A better value that still breaches at `level`; the severity stays `kept`.
     case eased(reading: String, level: Severity, kept: Severity)
     case recovering(reading: String, resolveAfter: Seconds)
@@ -68,7 +71,7 @@ public enum TimelineFact: Sendable, Hashable, Codable {
         switch self {
         case .opened, .openedByAlertmanager: .opened
         case .raised, .raisedByAlertmanager: .severityRaised
-        case .eased: .severityEased
+        case .eased, .easedByAlertmanager: .severityEased
         case .severityChanged(let from, let to, _, _): to > from ? .severityRaised : .severityEased
         case .recovering, .text: .note
         case .resolvedAutomatically, .resolvedByAlertmanager: .resolved

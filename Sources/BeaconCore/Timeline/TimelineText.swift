@@ -45,6 +45,9 @@ public struct TimelineText: Sendable {
             "Severity raised from \(from.rawValue) to \(to.rawValue): \(reading)"
         case .raisedByAlertmanager(let from, let to):
             "Severity raised from \(from.rawValue) to \(to.rawValue) by Alertmanager"
+        case .easedByAlertmanager(let resolved, let firing, let kept):
+            "Alertmanager: the \(resolved.rawValue) alert resolved, the \(firing.rawValue) one still fires; severity "
+                + "stays \(kept.rawValue) until every alert has resolved"
         case .eased(let reading, let level, let kept):
             "Value improved to \(reading) (\(level.rawValue) level); severity stays \(kept.rawValue) until resolved"
         case .recovering(let reading, let after):

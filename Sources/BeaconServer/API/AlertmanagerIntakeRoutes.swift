@@ -40,7 +40,10 @@ public struct AlertmanagerIntakeRoutes: EnvironmentRoutes {
         guard payload.version == "4" else {
             throw APIError(.badRequest, "Only Alertmanager webhook version 4 is understood.", field: "version")
         }
-        let alerts = try payload.alerts.enumerated().map { index, alert in try Self.alert(alert, index: index) }
+        let config = config()
+        let alerts = try payload.alerts.enumerated().map { index, alert in
+            try Self.alert(alert, index: index, severity: config.intakeSeverity)
+        }
         var summary = Summary()
         var notifications = 0
         for alert in alerts {
@@ -60,29 +63,39 @@ public struct AlertmanagerIntakeRoutes: EnvironmentRoutes {
         return try JSONBody.response(summary)
     }
 
-    static func alert(_ alert: Alert, index: Int) throws -> ExternalAlert {
+    /// Labels that name what an alert is about rather than which series it is.
+    static let describingLabels: Set<String> = ["alertname", "severity", "category"]
+
+    /// One alert as Beacon reads it. Its identity is its labels without `severity`, so the tiers of one alert
+    /// (`severity: warning`, then `critical`) are one incident; its title is its `summary` (else `title`)
+    /// annotation, else its name and the labels that tell its series apart; `description` and a numeric `value`
+    /// annotation go on the incident.
+    static func alert(
+        _ alert: Alert, index: Int, severity: (String?) -> Severity = { Severity(label: $0) }
+    ) throws -> ExternalAlert {
         guard alert.status == "firing" || alert.status == "resolved" else {
             throw APIError(.badRequest, "An alert's status is firing or resolved.", field: "alerts[\(index)].status")
         }
-        guard let name = alert.labels["alertname"], !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let name = alert.labels["alertname"], !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else {
             throw APIError(
                 .badRequest, "Every alert needs an alertname label.", field: "alerts[\(index)].labels.alertname")
         }
         let labels = Labels(alert.labels)
+        let identity = Labels(alert.labels.filter { $0.key != "severity" })
+        let series = alert.labels.filter { !describingLabels.contains($0.key) }.sorted { $0.key < $1.key }
+        let named =
+            series.isEmpty ? name : "\(name) (\(series.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")))"
+        let annotations = alert.annotations ?? [:]
+        let summary = (annotations["summary"] ?? annotations["title"]).flatMap { $0.isEmpty ? nil : $0 }
         let category = alert.labels["category"].flatMap(BeaconCore.Category.init(rawValue:)) ?? .system
-        let title = alert.annotations?["summary"] ?? alert.annotations?["title"] ?? name
         return ExternalAlert(
-            fingerprint: alert.fingerprint ?? "\(labels)", title: title, category: category,
-            severity: Severity(label: alert.labels["severity"]), labels: labels, firing: alert.status == "firing",
-            startsAt: alert.startsAt.flatMap(Self.date))
-    }
-
-    /// Alertmanager's RFC 3339 times, with or without fractional seconds.
-    static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+            fingerprint: "\(identity)", title: summary ?? named, category: category,
+            severity: severity(alert.labels["severity"]), labels: labels, firing: alert.status == "firing",
+            startsAt: alert.startsAt.flatMap(RFC3339.date),
+            description: annotations["description"].flatMap { $0.isEmpty ? nil : $0 },
+            value: annotations["value"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }.flatMap {
+                $0.isFinite ? $0 : nil
+            })
     }
 }
