@@ -37,11 +37,13 @@ extension IncidentLedger {
     /// Opens an incident that a person declares (no rule saw it, or a rule cannot).
     @discardableResult
     public func declare(
-        title: String, category: Category, severity: Severity, by actor: String, labels: Labels, at now: Date
+        title: String, category: Category, severity: Severity, by actor: String, labels: Labels,
+        description: String?, at now: Date
     ) async throws -> IncidentChange {
         try await store.writer.write { db in
             let decision = try decider(db, at: now).declare(
-                title: title, category: category, severity: severity, by: actor, labels: labels, at: now)
+                title: title, category: category, severity: severity, by: actor, labels: labels,
+                description: description, at: now)
             guard let change = try record(db, decision, over: nil, at: now).change else {
                 throw IncidentError(code: .invalidInput, message: "Not stored.")
             }

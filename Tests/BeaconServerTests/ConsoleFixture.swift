@@ -49,7 +49,8 @@ struct ConsoleFixture {
                         message: "Payment is temporarily unstable. Please try another payment method."),
                     PlaybookStep(
                         id: "compensation", title: "Approve compensation for affected orders", owner: .decision,
-                        approval: true, minSeverity: .sev2),
+                        message: "Refund the delivery fee of every affected order, up to 20 yuan each.", approval: true,
+                        minSeverity: .sev2),
                 ]),
             Playbook(
                 id: "complaints", title: "Complaints", appliesTo: PlaybookScope(categories: [.complaint]), steps: []),

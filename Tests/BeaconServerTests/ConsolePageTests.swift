@@ -66,12 +66,14 @@ import Testing
         #expect(!html.contains(#"id="approve-"#))
     }
 
-    @Test func anExecutiveGetsTheApprovalButtonsOnly() async throws {
+    @Test func anExecutiveAnswersInstructsAndEscalatesButDoesNotWorkTheIncident() async throws {
         let html = try await page("/incidents/\(incident)", as: .decision)
         #expect(html.contains(#"id="approve-\#(fixture.approvalID)""#))
         #expect(html.contains(#"id="reject-\#(fixture.approvalID)""#))
+        #expect(html.contains(#"id="instruct""#))
+        #expect(html.contains(#"id="escalate""#))
         #expect(!html.contains(#"id="acknowledge""#))
-        #expect(!html.contains(#"id="escalate""#))
+        #expect(!html.contains(#"id="set-severity""#))
         #expect(!html.contains(#"id="done-"#))
     }
 

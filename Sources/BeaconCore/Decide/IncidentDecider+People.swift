@@ -5,15 +5,20 @@ extension IncidentDecider {
     /// - Throws: `IncidentError` when the title is blank.
     public func declare(
         title: String, category: Category, severity: Severity, by actor: String, labels: Labels = Labels(),
-        at now: Date
+        description: String? = nil, at now: Date
     ) throws(IncidentError) -> Decision {
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw IncidentError(code: .invalidInput, message: "An incident needs a title.") }
+        let described = description?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (described?.count ?? 0) <= Self.instructionLimit else {
+            throw IncidentError(
+                code: .invalidInput, message: "A description is at most \(Self.instructionLimit) characters.")
+        }
         let stamp = Int64((now.timeIntervalSince1970 * 1_000).rounded())
         let incident = Incident(
             fingerprint: Fingerprint(rawValue: "declared:\(stamp):\(trimmed)"), ruleID: nil, title: trimmed,
             category: category, severity: severity, origin: .declared, labels: labels, openedAt: now,
-            declaredBy: actor)
+            declaredBy: actor, description: described.flatMap { $0.isEmpty ? nil : $0 })
         return opened(
             incident, TimelineEntry(.declared(by: actor, severity: severity, category: category), actor: actor), at: now
         )

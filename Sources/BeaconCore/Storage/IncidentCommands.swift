@@ -22,7 +22,8 @@ public protocol IncidentCommands: Sendable {
     /// Opens an incident a person declares.
     @discardableResult
     func declare(
-        title: String, category: Category, severity: Severity, by actor: String, labels: Labels, at now: Date
+        title: String, category: Category, severity: Severity, by actor: String, labels: Labels,
+        description: String?, at now: Date
     ) async throws -> IncidentChange
 
     /// Acknowledges, mitigates, resolves or closes an incident on a person's behalf.
@@ -91,7 +92,9 @@ extension IncidentCommands {
     )
         async throws -> IncidentChange
     {
-        try await declare(title: title, category: category, severity: severity, by: actor, labels: Labels(), at: now)
+        try await declare(
+            title: title, category: category, severity: severity, by: actor, labels: Labels(), description: nil,
+            at: now)
     }
 
     @discardableResult

@@ -12,6 +12,7 @@ public struct IncidentRoutes: EnvironmentRoutes {
         var title: String
         var category: BeaconCore.Category
         var severity: Severity
+        var description: String?
     }
 
     struct Note: Decodable { var note: String? }
@@ -79,7 +80,8 @@ public struct IncidentRoutes: EnvironmentRoutes {
         let body = try await JSONBody.decode(Declaration.self, from: request)
         let change = try await perform {
             try await commands.declare(
-                title: body.title, category: body.category, severity: body.severity, by: user.login, at: now())
+                title: body.title, category: body.category, severity: body.severity, by: user.login,
+                labels: Labels(), description: body.description, at: now())
         }
         queued(change.notificationsQueued)
         return try JSONBody.response(

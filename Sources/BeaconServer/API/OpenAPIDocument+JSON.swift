@@ -3229,6 +3229,14 @@ extension OpenAPIDocument {
           },
           "severity": {
             "$ref": "#/components/schemas/Severity"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 2000,
+            "description": "What is known so far, beyond the title (at most 2000 characters once trimmed)."
           }
         }
       },

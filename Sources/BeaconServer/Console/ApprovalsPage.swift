@@ -15,6 +15,8 @@ struct ApprovalsPage {
         var facts: [String]
         var requested: String
         var expires: String
+        /// What is to be approved: the text the step would publish, if it has one.
+        var details: String?
     }
 
     struct Answer {
@@ -76,7 +78,8 @@ struct ApprovalsPage {
             incidentID: incident.id?.rawValue ?? 0, incidentTitle: incident.title, severity: incident.severity.rawValue,
             facts: facts(incident, steps: context.steps, acknowledgedBy: context.acknowledgedBy, now: now),
             requested: ConsoleFormat.span(now.timeIntervalSince(approval.requestedAt)) + " ago",
-            expires: ConsoleFormat.time(approval.expiresAt, now: now))
+            expires: ConsoleFormat.time(approval.expiresAt, now: now),
+            details: step?.message.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// `SEV1 critical · acknowledged · system`, `Opened 03:15 UTC, 42m ago · value 0.82 against 0.9`,

@@ -12,7 +12,9 @@ enum ConsoleAssets {
         .bar{background:#1d2430;color:#fff;padding:0 .75rem}
         .bar .top{display:flex;align-items:center;gap:.5rem;max-width:60rem;margin:0 auto;min-height:48px}
         .bar .brand{font-weight:700;margin-right:auto;color:#fff;text-decoration:none;padding:.6rem 0}
-        .bar .who{font-size:.85rem;opacity:.85;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:45vw}
+        .bar .who{font-size:.85rem;opacity:.85;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:32vw}
+        .bar .declare{color:#1d2430;background:#ffb400;border-radius:6px;padding:.45rem .7rem;font-size:.85rem;
+          font-weight:600;text-decoration:none;white-space:nowrap}
         .bar form{margin:0}
         .bar button{background:transparent;border:1px solid #ffffff66;min-height:36px;padding:.2rem .7rem;font-size:.85rem;
         margin:0}

@@ -38,6 +38,15 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         router.get("/incidents") { request, context in
             try await page(request, context) { try await incidentList(request, $0, $1) }
         }
+        router.get("/incidents/new") { request, context in
+            try await page(request, context) { try await declarePage($0, $1) }
+        }
+        router.post("/incidents/new") { request, context in
+            try await form(request, context) { try await declare($0, $1) }
+        }
+        router.post("/incidents/:id/severity") { request, context in
+            try await form(request, context) { try await setSeverity(context, $0, $1) }
+        }
         router.get("/incidents/:id") { request, context in
             try await page(request, context) { try await incidentPage(context, $0, $1) }
         }

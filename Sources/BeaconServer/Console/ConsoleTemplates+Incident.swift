@@ -14,6 +14,7 @@ extension ConsoleTemplates {
         {{/incident}}
         {{#postmortem}}<p><a class="button secondary" id="postmortem" href="/incidents/{{incident.id}}/postmortem">Post-mortem</a></p>{{/postmortem}}
         {{#actions}}
+        {{#status}}
         <form method="post" class="card" id="status-actions" action="/incidents/{{incident.id}}">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
         <button type="submit" disabled hidden aria-hidden="true"></button>
@@ -25,6 +26,17 @@ extension ConsoleTemplates {
         {{#resolve}}<button type="submit" class="secondary" formaction="/incidents/{{incident.id}}/resolve" id="resolve">Resolve</button>{{/resolve}}
         </div>
         </form>
+        {{/status}}
+        {{#setSeverity}}
+        <form method="post" class="card" id="severity-form" action="/incidents/{{incident.id}}/severity">
+        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+        <label for="severity-choice">Severity</label>
+        <select id="severity-choice" name="severity">{{#severities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/severities}}</select>
+        <label for="severity-reason">Why</label>
+        <input type="text" id="severity-reason" name="reason" maxlength="2000" required placeholder="what changed">
+        <button type="submit" class="secondary" id="set-severity">Set severity</button>
+        </form>
+        {{/setSeverity}}
         {{/actions}}
         <h2>Playbook</h2>
         {{^hasSteps}}<p class="muted">No playbook runs for this incident.</p>{{/hasSteps}}
@@ -32,7 +44,7 @@ extension ConsoleTemplates {
         {{#steps}}
         <li class="{{emphasis}}" id="step-{{stepID}}">
         <h3>{{title}}</h3>
-        <p><span class="badge {{state}} step-state">{{state}}</span> <span class="muted">owner {{owner}}{{#every}} · {{.}}{{/every}}</span></p>
+        <p><span class="badge {{state}} step-state">{{stateText}}</span> <span class="muted">owner {{owner}}{{#every}} · {{.}}{{/every}}</span></p>
         {{#due}}<p>Due {{at}} · <span class="countdown" data-due="{{millis}}">{{text}}</span></p>{{/due}}
         {{#doneBy}}<p class="done-by">Done by {{.}}{{#done}} at {{.}}{{/done}}</p>{{/doneBy}}
         {{#note}}<p class="note">“{{.}}”</p>{{/note}}
@@ -94,6 +106,7 @@ extension ConsoleTemplates {
     static let approval = """
         <div class="approval" id="approval-{{id}}">
         <p><span class="badge {{state}} approval-state">approval {{state}}</span> <span class="muted">asked {{requested}}{{#pending}}, expires {{expires}}{{/pending}}</span></p>
+        {{#details}}<div class="approval-details"><p class="muted">To approve:</p><p class="note">{{.}}</p></div>{{/details}}
         {{#answeredBy}}<p class="answered-by">{{state}} by {{.}}{{#answered}} at {{.}}{{/answered}}</p>{{/answeredBy}}
         {{#comment}}<p class="note">“{{.}}”</p>{{/comment}}
         {{#canAnswer}}
@@ -110,5 +123,24 @@ extension ConsoleTemplates {
         {{/canAnswer}}
         </div>
 
+        """
+
+    static let declare = """
+        {{<layout}}{{$main}}
+        <h1>Declare an incident</h1>
+        <p class="muted">For what no rule sees, or sees too late: the playbook of its category starts and its severity pages the layers at once.</p>
+        <form method="post" class="card" id="declare-form" action="/incidents/new">
+        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+        <label for="declare-title">Title</label>
+        <input type="text" id="declare-title" name="title" maxlength="200" required placeholder="what is happening">
+        <label for="declare-category">Category</label>
+        <select id="declare-category" name="category">{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select>
+        <label for="declare-severity">Severity</label>
+        <select id="declare-severity" name="severity">{{#severities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/severities}}</select>
+        <label for="declare-description">What is known (optional)</label>
+        <textarea id="declare-description" name="description" maxlength="2000" rows="3"></textarea>
+        <button type="submit" class="danger" id="declare">Declare</button>
+        </form>
+        {{/main}}{{/layout}}
         """
 }

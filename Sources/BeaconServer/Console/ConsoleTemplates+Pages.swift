@@ -138,6 +138,7 @@ extension ConsoleTemplates {
         <div class="facts question {{severity}}">
         {{#facts}}<p>{{.}}</p>{{/facts}}
         </div>
+        {{#details}}<div class="approval-details"><p class="muted">To approve:</p><p class="note">{{.}}</p></div>{{/details}}
         {{#canAnswer}}
         <form method="post" action="/approvals/answer/{{id}}">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">

@@ -7,7 +7,7 @@ extension ConsoleTemplates {
         {{#header}}
         <p class="muted"><a href="/incidents/{{id}}">#{{id}}</a> · post-mortem · <span class="badge {{status}}" id="status">{{status}}</span></p>
         <h1 id="title">{{title}}</h1>
-        {{#owner}}<p id="owner-due">Owner: {{.}} layer · due {{due}} · <span{{#overdue}} class="overdue"{{/overdue}} id="due">{{dueIn}}</span></p>{{/owner}}
+        {{#owner}}<p id="owner-due">Owner: {{.}} layer{{#header.due}} · due {{header.due}} · <span{{#header.overdue}} class="overdue"{{/header.overdue}} id="due">{{header.dueIn}}</span>{{/header.due}}{{#header.closed}} · <span id="closed-at">closed {{.}}</span>{{/header.closed}}</p>{{/owner}}
         {{/header}}
         {{#absent}}
         <p class="card" id="no-postmortem">{{message}}</p>

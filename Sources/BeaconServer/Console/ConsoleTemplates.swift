@@ -8,7 +8,7 @@ enum ConsoleTemplates {
     enum Name: String, CaseIterable {
         case layout
         case incidentRow = "incident-row"
-        case approval, login, invite, error, dashboard, incidents, incident, approvals, oncall
+        case approval, login, invite, error, dashboard, incidents, incident, approvals, oncall, declare
         case postmortem
         case barChart = "bar-chart"
         case weeklyReport = "weekly-report"
@@ -37,6 +37,7 @@ enum ConsoleTemplates {
         switch name {
         case .layout: layout
         case .incidentRow: incidentRow
+        case .declare: declare
         case .approval: approval
         case .login: login
         case .invite: invite
@@ -69,6 +70,7 @@ enum ConsoleTemplates {
         <div class="top">
         <a class="brand" href="/">Beacon</a>
         <span class="who" id="who">{{name}} · {{layer}}</span>
+        <a class="declare" href="/incidents/new" id="nav-declare">Declare</a>
         <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><button type="submit" id="sign-out">Sign out</button></form>
         </div>
         <nav class="tabs">

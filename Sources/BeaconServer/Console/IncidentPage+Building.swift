@@ -31,8 +31,13 @@ extension IncidentPage {
         let playbook = record.steps.first.flatMap { config.playbook($0.playbookID) }
         steps = record.steps.map { step in
             Self.stepRow(
-                step, approval: byStep[step.stepID], layer: layer,
-                checklist: playbook?.steps.first { $0.id == step.stepID }?.checklist ?? [], now: now)
+                step, of: incident,
+                approval: byStep[step.stepID].map { row in
+                    var row = row
+                    row.details = step.message.flatMap { $0.isEmpty ? nil : $0 }
+                    return row
+                }, layer: layer, checklist: playbook?.steps.first { $0.id == step.stepID }?.checklist ?? [],
+                now: now)
         }
         hasSteps = !steps.isEmpty
         messages = record.steps.enumerated().compactMap { index, step in
@@ -68,15 +73,24 @@ extension IncidentPage {
 
     /// The status buttons a layer is offered: the people who work the incident (operation and execution)
     /// move its status and escalate; the decision layer answers what it is asked.
+    /// The decision layer escalates (it gives instructions and answers approvals in their own forms); nobody
+    /// acts on a finished incident.
     static func actions(_ incident: Incident, layer: Layer, config: BeaconConfig) -> Actions? {
-        guard layer != .decision else { return nil }
         let status = incident.status
-        let actions = Actions(
-            acknowledge: IncidentAction.acknowledge.allowedFrom.contains(status),
-            mitigate: IncidentAction.mitigate.allowedFrom.contains(status),
-            resolve: IncidentAction.resolve.allowedFrom.contains(status), escalate: status.isActive,
-            layers: escalationChoices(incident, config: config))
-        return actions.acknowledge || actions.mitigate || actions.resolve || actions.escalate ? actions : nil
+        guard status.isActive else { return nil }
+        let works = layer != .decision
+        let acknowledge = works && IncidentAction.acknowledge.allowedFrom.contains(status)
+        let mitigate = works && IncidentAction.mitigate.allowedFrom.contains(status)
+        let resolve = works && IncidentAction.resolve.allowedFrom.contains(status)
+        let severities =
+            works
+            ? Severity.allCases.sorted(by: >).map {
+                SelectOption(value: $0.rawValue, label: "\($0.rawValue) \($0.label)", selected: $0 == incident.severity)
+            } : []
+        return Actions(
+            acknowledge: acknowledge, mitigate: mitigate, resolve: resolve, status: acknowledge || mitigate || resolve,
+            escalate: true, layers: escalationChoices(incident, config: config), severities: severities,
+            setSeverity: works)
     }
 
     /// Every layer, the next one above those already paged selected (the decision layer when all are).
@@ -101,13 +115,22 @@ extension IncidentPage {
             requested: ConsoleFormat.time(approval.requestedAt, now: now),
             expires: ConsoleFormat.time(approval.expiresAt, now: now), answeredBy: approval.answeredBy,
             answered: approval.answeredAt.map { ConsoleFormat.time($0, now: now) }, comment: approval.comment,
-            pending: pending, canAnswer: pending && layer == .decision)
+            pending: pending, canAnswer: pending && layer == .decision, details: nil)
     }
 
     static func stepRow(
-        _ step: RunStep, approval: ApprovalRow?, layer: Layer, checklist: [String], now: Date
+        _ step: RunStep, of incident: Incident, approval: ApprovalRow?, layer: Layer, checklist: [String], now: Date
     ) -> StepRow {
-        let waiting = step.state == .due || step.state == .missed
+        // A finished incident has no countdown and no form: what was not done stays not done.
+        let finished = !incident.status.isActive
+        let waiting = !finished && (step.state == .due || step.state == .missed)
+        let stateText: String =
+            switch step.state {
+            case .pending where finished: "never asked"
+            case .pending: step.minSeverity.map { "asked from \($0.rawValue)" } ?? "pending"
+            case .due where finished, .missed where finished: "not done when \(incident.status.rawValue)"
+            default: step.state.rawValue
+            }
         let due = step.dueAt.flatMap { date -> Countdown? in
             guard waiting else { return nil }
             return Countdown(
@@ -117,6 +140,7 @@ extension IncidentPage {
         let late = step.state == .missed || (waiting && (step.dueAt.map { $0 < now } ?? false))
         return StepRow(
             stepID: step.stepID.rawValue, title: step.title, owner: step.owner.rawValue, state: step.state.rawValue,
+            stateText: stateText,
             emphasis: late ? "late" : (waiting ? "open" : ""), due: due,
             every: step.every.map { "every " + Duration.seconds($0).configText }, doneBy: step.doneBy,
             done: step.doneAt.map { ConsoleFormat.time($0, now: now) }, note: step.note, checklist: checklist,

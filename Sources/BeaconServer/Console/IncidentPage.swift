@@ -21,13 +21,18 @@ struct IncidentPage {
         var labels: String?
     }
 
-    /// The status buttons, and escalation.
+    /// The status buttons, the severity, and escalation.
     struct Actions {
         var acknowledge: Bool
         var mitigate: Bool
         var resolve: Bool
+        /// Whether any status button shows.
+        var status: Bool
         var escalate: Bool
         var layers: [SelectOption]
+        /// The severities to set, the current one selected; empty when the layer may not set it.
+        var severities: [SelectOption]
+        var setSeverity: Bool
     }
 
     struct Entry {
@@ -54,6 +59,8 @@ struct IncidentPage {
         var comment: String?
         var pending: Bool
         var canAnswer: Bool
+        /// What is to be approved: the text the step would publish, if it has one.
+        var details: String?
     }
 
     struct StepRow {
@@ -61,6 +68,8 @@ struct IncidentPage {
         var title: String
         var owner: String
         var state: String
+        /// The state as a person reads it: `asked from sev2`, `not done when resolved`.
+        var stateText: String
         /// `open` or `late`, for the left border.
         var emphasis: String
         var due: Countdown?

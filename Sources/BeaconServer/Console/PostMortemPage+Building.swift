@@ -21,12 +21,15 @@ extension PostMortemPage {
         self.chrome = chrome
         self.canWrite = canWrite
         let postMortem = report?.postMortem
-        let overdue = postMortem.map { $0.dueAt < now && incident.status != .closed } ?? false
+        // A closed incident's post-mortem is done: it says when it closed, not when it is due.
+        let closedAt = incident.status == .closed ? incident.closedAt : nil
+        let open = postMortem.flatMap { closedAt == nil ? $0 : nil }
         header = Header(
             id: incident.id?.rawValue ?? 0, title: incident.title, status: incident.status.rawValue,
             owner: postMortem?.owner.rawValue,
-            due: postMortem.map { ConsoleFormat.time($0.dueAt, now: now) },
-            dueIn: postMortem.map { ConsoleFormat.countdown(to: $0.dueAt, now: now) }, overdue: overdue)
+            due: open.map { ConsoleFormat.time($0.dueAt, now: now) },
+            dueIn: open.map { ConsoleFormat.countdown(to: $0.dueAt, now: now) },
+            overdue: open.map { $0.dueAt < now } ?? false, closed: closedAt.map { ConsoleFormat.time($0, now: now) })
         guard let report else {
             absent = Self.absent(incident, canWrite: canWrite)
             body = nil
@@ -57,7 +60,7 @@ extension PostMortemPage {
         let closed = incident.status == .closed
         let banner = Banner(
             missing: missing, blocked: !missing.isEmpty && !closed, ready: missing.isEmpty && !closed, closed: closed,
-            canClose: incident.status == .resolved)
+            canClose: incident.status == .resolved && missing.isEmpty)
         let followUps = report.followUps.map { followUpRow($0, now: now) }
         let refused = rejected.map { rejected in
             let anchor =

@@ -13,6 +13,8 @@ struct PostMortemPage {
         /// `in 3d 2h` or `2d 4h overdue`.
         var dueIn: String?
         var overdue: Bool
+        /// When the incident closed, for a closed one (which shows no due date).
+        var closed: String?
     }
 
     /// What the page says instead when the incident has no post-mortem.
