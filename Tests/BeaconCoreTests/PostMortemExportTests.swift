@@ -103,7 +103,7 @@ import Testing
         - Series: {region="east"}
         - Orders affected: 1240
         - Users affected: 980
-        - Revenue at risk: 56000
+        - Revenue at risk: ¥56,000
 
         ## How
 

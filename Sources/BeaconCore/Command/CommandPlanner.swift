@@ -11,7 +11,8 @@ public struct CommandPlanner: Sendable {
     public init(config: BeaconConfig, overrides: [RosterOverride] = []) {
         self.config = config
         self.overrides = overrides
-        composer = MessageComposer(publicURL: config.publicURL, timeZone: config.calendar.timeZone)
+        composer = MessageComposer(
+            publicURL: config.publicURL, timeZone: config.calendar.timeZone, rules: config.rules)
     }
 
     /// The people of `layer` to page at `now`: whoever is on duty in a rostered layer, everyone in a layer without

@@ -5,10 +5,18 @@ public struct MessageComposer: Sendable {
     public let publicURL: String
     /// The zone every time in a message is written in: the configuration's `time_zone`.
     public let timeZone: TimeZone
+    /// The rules by id, to write their values in their units.
+    public let rules: [RuleID: Rule]
 
-    public init(publicURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+    public init(publicURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!, rules: [Rule] = []) {
         self.publicURL = publicURL
         self.timeZone = timeZone
+        self.rules = Dictionary(rules.map { ($0.id, $0) }) { first, _ in first }
+    }
+
+    /// An incident's value or threshold in its rule's unit (`84.8%`, `12.4×`), else as a number.
+    public func format(_ value: Double, rule: RuleID?) -> String {
+        rule.flatMap { rules[$0] }?.format(value) ?? value.formatted(maxFractionDigits: 4)
     }
 
     public func summary(_ incident: Incident) -> IncidentSummary {
@@ -39,9 +47,9 @@ public struct MessageComposer: Sendable {
             "\(severity.rawValue.uppercased()) (\(severity.label)) — \(incident.title) (#\(incident.id?.rawValue ?? 0))",
         ]
         if let value = incident.value {
-            let threshold = incident.threshold.map { " against threshold \($0.formatted(maxFractionDigits: 4))" } ?? ""
+            let threshold = incident.threshold.map { " against threshold \(format($0, rule: incident.ruleID))" } ?? ""
             lines.append(
-                "Value \(value.formatted(maxFractionDigits: 4))\(threshold); opened \(time(incident.openedAt, now: now))."
+                "Value \(format(value, rule: incident.ruleID))\(threshold); opened \(time(incident.openedAt, now: now))."
             )
         } else {
             lines.append("Opened \(time(incident.openedAt, now: now)).")
@@ -94,7 +102,7 @@ public struct MessageComposer: Sendable {
     }
 
     /// `UTC`, `UTC+8`, `UTC-5`, `UTC+5:30`: the same on every platform, unlike zone abbreviations.
-    static func offsetName(_ seconds: Int) -> String {
+    public static func offsetName(_ seconds: Int) -> String {
         guard seconds != 0 else { return "UTC" }
         let minutes = abs(seconds) / 60
         let sign = seconds > 0 ? "+" : "-"

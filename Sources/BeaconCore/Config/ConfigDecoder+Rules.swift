@@ -3,6 +3,7 @@ import Foundation
 extension ConfigDecoder {
     static let ruleKeys = [
         "id", "title", "description", "category", "source", "condition", "for", "resolve_after", "playbook", "labels",
+        "unit",
     ]
 
     /// Decodes a rule file: `rules:` and a list of rules.
@@ -21,6 +22,9 @@ extension ConfigDecoder {
         let forDuration = value(mapping, "for", default: .zero) { $0.duration() }
         let resolveAfter = value(mapping, "resolve_after", default: .seconds(60)) { $0.duration() }
         let labels = value(mapping, "labels", default: [:]) { $0.stringMap() }
+        let unit = optionalValue(mapping, "unit") { field -> ValueUnit? in
+            field.nonEmptyString().map(ValueUnit.init(name:))
+        }
         let playbook = optionalValue(mapping, "playbook") { field -> String? in
             guard let id = field.string() else { return nil }
             diagnostics.refer(to: "playbook", id, at: field)
@@ -30,12 +34,12 @@ extension ConfigDecoder {
             checkShape(source, condition, source: sourceField, condition: mapping.optional("condition"))
         }
         guard let id, let title, let category, let source, let condition, let forDuration, let resolveAfter,
-            let labels, let playbook
+            let labels, let playbook, let unit
         else { return nil }
         return Rule(
             id: RuleID(id), title: title, category: category, source: source, condition: condition,
             forDuration: forDuration, resolveAfter: resolveAfter, playbook: playbook, labels: labels,
-            location: field.location)
+            location: field.location, unit: unit)
     }
 
     /// Checks that the source can feed the condition: a list for `contains`, named series for a `[*]` path.

@@ -16,12 +16,16 @@ public struct Rule: Sendable, Hashable {
     public var labels: [String: String]
     /// Where the rule was written, for messages (`Alerts/payments.yaml:3`).
     public var location: ConfigLocation
+    /// What its values measure (`unit: percent`), for people to read them; plain numbers when `nil`.
+    public var unit: ValueUnit?
 
     public init(
         id: RuleID, title: String, category: Category, source: Source, condition: Condition,
         forDuration: Duration = .zero, resolveAfter: Duration = .seconds(60), playbook: String? = nil,
-        labels: [String: String] = [:], location: ConfigLocation = ConfigLocation(file: "", line: 0)
+        labels: [String: String] = [:], location: ConfigLocation = ConfigLocation(file: "", line: 0),
+        unit: ValueUnit? = nil
     ) {
+        self.unit = unit
         self.id = id
         self.title = title
         self.category = category

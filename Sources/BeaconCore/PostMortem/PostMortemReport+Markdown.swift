@@ -59,7 +59,7 @@ extension PostMortemReport {
             "- Series: " + (labels.isEmpty ? "(no labels)" : labels.description),
             "- Orders affected: " + (fields.ordersAffected.map(String.init) ?? "to be filled in"),
             "- Users affected: " + (fields.usersAffected.map(String.init) ?? "to be filled in"),
-            "- Revenue at risk: " + (fields.revenueAtRisk.map(Self.number) ?? "to be filled in"),
+            "- Revenue at risk: " + (fields.revenueAtRisk.map(ValueUnit.yuan.format) ?? "to be filled in"),
         ]
     }
 

@@ -44,6 +44,8 @@ struct ApprovalsPage {
         var incident: Incident
         var steps: [RunStep]
         var acknowledgedBy: String?
+        /// For the values' units.
+        var config: BeaconConfig
     }
 
     init(
@@ -76,7 +78,9 @@ struct ApprovalsPage {
             id: approval.id?.rawValue ?? 0, title: approval.title, stepID: approval.stepID.rawValue,
             owner: step?.owner.rawValue ?? "",
             incidentID: incident.id?.rawValue ?? 0, incidentTitle: incident.title, severity: incident.severity.rawValue,
-            facts: facts(incident, steps: context.steps, acknowledgedBy: context.acknowledgedBy, now: now),
+            facts: facts(
+                incident, steps: context.steps, acknowledgedBy: context.acknowledgedBy, config: context.config, now: now
+            ),
             requested: ConsoleFormat.span(now.timeIntervalSince(approval.requestedAt)) + " ago",
             expires: ConsoleFormat.time(approval.expiresAt, now: now),
             details: step?.message.flatMap { $0.isEmpty ? nil : $0 })
@@ -84,14 +88,18 @@ struct ApprovalsPage {
 
     /// `SEV1 critical · acknowledged · system`, `Opened 03:15 UTC, 42m ago · value 0.82 against 0.9`,
     /// `Acknowledged by zhangmin · 2 of 5 steps done, 1 late`.
-    static func facts(_ incident: Incident, steps: [RunStep], acknowledgedBy: String?, now: Date) -> [String] {
+    static func facts(
+        _ incident: Incident, steps: [RunStep], acknowledgedBy: String?, config: BeaconConfig, now: Date
+    ) -> [String] {
         let severity = incident.severity
         var opened =
             "Opened \(ConsoleFormat.time(incident.openedAt, now: now)), "
             + "\(ConsoleFormat.span(now.timeIntervalSince(incident.openedAt))) ago"
         if let value = incident.value {
-            opened += " · value \(ConsoleFormat.value(value))"
-            if let threshold = incident.threshold { opened += " against \(ConsoleFormat.value(threshold))" }
+            opened += " · value \(config.format(value, rule: incident.ruleID))"
+            if let threshold = incident.threshold {
+                opened += " against \(config.format(threshold, rule: incident.ruleID))"
+            }
         }
         let done = steps.filter { $0.state == .done }.count
         let late = steps.filter { $0.state == .missed }.count

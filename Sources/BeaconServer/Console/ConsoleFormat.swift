@@ -1,20 +1,27 @@
 import BeaconCore
 import Foundation
 
-/// How the console writes times, ages and values: UTC, short, the same for everyone on the incident.
+/// How the console writes times, ages and values: in the configuration's `time_zone` (the rosters' zone, set for
+/// each request by the routes), short, the same for everyone on the incident.
 enum ConsoleFormat {
-    private static let calendar: Calendar = {
+    /// The zone a page is written in: set around each page and form by `ConsoleRoutes`, UTC elsewhere.
+    @TaskLocal static var zone: TimeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
+
+    private static var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
+        calendar.timeZone = zone
         return calendar
-    }()
+    }
+
+    /// `UTC+8`, `UTC`: the zone's offset at `date`.
+    static func offset(_ date: Date) -> String { MessageComposer.offsetName(zone.secondsFromGMT(for: date)) }
 
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// `03:15 UTC` today, `Nov 24 03:15 UTC` on another day.
+    /// `11:15 UTC+8` today, `Nov 24 11:15 UTC+8` on another day (in the page's zone).
     static func time(_ date: Date, now: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let clock = String(format: "%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+        let clock = String(format: "%02d:%02d ", parts.hour ?? 0, parts.minute ?? 0) + offset(date)
         return day(date, now: now).map { "\($0) \(clock)" } ?? clock
     }
 

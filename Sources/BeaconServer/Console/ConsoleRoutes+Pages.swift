@@ -84,7 +84,8 @@ extension ConsoleRoutes {
         var contexts: [IncidentID: ApprovalsPage.Context] = [:]
         for (id, incident) in incidents {
             let steps = pending.contains { $0.incidentID == id } ? try await incidentRepository.runSteps(id) : []
-            contexts[id] = ApprovalsPage.Context(incident: incident, steps: steps, acknowledgedBy: acknowledgers[id])
+            contexts[id] = ApprovalsPage.Context(
+                incident: incident, steps: steps, acknowledgedBy: acknowledgers[id], config: config())
         }
         let chrome = await PageChrome(
             title: "Approvals", identity: identity, section: .approvals, now: now, refreshSeconds: Self.refreshSeconds,

@@ -101,7 +101,10 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         let flash = ConsoleResponse.flash(in: request)
         var response: Response
         do {
-            let (status, html) = try await render(identity, flash)
+            // Every time on the page in the configured zone.
+            let (status, html) = try await ConsoleFormat.$zone.withValue(config().rosterZone) {
+                try await render(identity, flash)
+            }
             response = ConsoleResponse.html(status, html)
         } catch let error as ConsoleError {
             response = errorPage(error.status, error.heading, error.message, identity: identity)

@@ -136,7 +136,7 @@ struct DashboardPage {
             guard let latest = one.latest else { return nil }
             let labels = one.labels.isEmpty ? nil : String(one.labels.dropFirst().dropLast())
             return SeriesCard(
-                labels: labels, value: ConsoleFormat.value(latest.value),
+                labels: labels, value: rule.format(latest.value),
                 seen: ConsoleFormat.span(now.timeIntervalSince(latest.at)) + " ago",
                 breaching: breach(rule.condition, latest.value) != nil,
                 spark: Sparkline(one.samples, from: now.addingTimeInterval(-window), to: now, threshold: threshold))

@@ -14,7 +14,7 @@ extension IncidentPage {
     init(chrome: PageChrome, record: Record, layer: Layer, config: BeaconConfig, now: Date) {
         let incident = record.incident
         self.chrome = chrome
-        self.incident = Self.facts(incident, acknowledgedBy: record.acknowledgedBy, now: now)
+        self.incident = Self.facts(incident, acknowledgedBy: record.acknowledgedBy, config: config, now: now)
         actions = Self.actions(incident, layer: layer, config: config)
         instruct = layer == .decision && incident.status.isActive
         let entries = record.timeline.map { event in
@@ -51,12 +51,13 @@ extension IncidentPage {
         self.layer = layer.rawValue
     }
 
-    static func facts(_ incident: Incident, acknowledgedBy: String?, now: Date) -> Facts {
+    static func facts(_ incident: Incident, acknowledgedBy: String?, config: BeaconConfig, now: Date) -> Facts {
         var reading: String?
+        let format = { config.format($0, rule: incident.ruleID) }
         if let value = incident.value {
-            reading = "Value \(ConsoleFormat.value(value))"
-            if let threshold = incident.threshold { reading? += " against \(ConsoleFormat.value(threshold))" }
-            if let peak = incident.peakValue, peak != value { reading? += " · worst \(ConsoleFormat.value(peak))" }
+            reading = "Value \(format(value))"
+            if let threshold = incident.threshold { reading? += " against \(format(threshold))" }
+            if let peak = incident.peakValue, peak != value { reading? += " · worst \(format(peak))" }
         }
         return Facts(
             id: incident.id?.rawValue ?? 0, title: incident.title, severity: incident.severity.rawValue,

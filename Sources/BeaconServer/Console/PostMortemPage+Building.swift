@@ -147,9 +147,9 @@ extension PostMortemPage {
             usersAffected: value("users_affected", stored.usersAffected.map(String.init) ?? ""),
             revenueAtRisk: value("revenue_at_risk", stored.revenueAtRisk.map(plain) ?? ""),
             impactShown: [
-                shown("Orders affected", stored.ordersAffected.map(String.init)),
-                shown("Users affected", stored.usersAffected.map(String.init)),
-                shown("Revenue at risk", stored.revenueAtRisk.map(plain)),
+                shown("Orders affected", stored.ordersAffected.map { ValueUnit.count.format(Double($0)) }),
+                shown("Users affected", stored.usersAffected.map { ValueUnit.count.format(Double($0)) }),
+                shown("Revenue at risk", stored.revenueAtRisk.map(ValueUnit.yuan.format)),
             ], whyShown: [shown("Root cause", stored.rootCause), shown("Trigger", stored.trigger)])
     }
 
