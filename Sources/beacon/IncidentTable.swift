@@ -33,8 +33,10 @@ enum IncidentTable {
         lines.append("  opened    \(stamp(incident.openedAt))")
         lines.append("")
         lines.append("Timeline")
-        lines += timeline.map {
-            "  \(stamp($0.at))  \($0.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \($0.message)"
+        // Each run of notification attempts one line, as the console folds it.
+        lines += TimelineLine.fold(timeline).map { line in
+            let first = line.first
+            return "  \(stamp(first.at))  \(first.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(line.text)"
         }
         return lines.joined(separator: "\n")
     }

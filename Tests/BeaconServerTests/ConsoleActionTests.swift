@@ -94,4 +94,25 @@ import Testing
             #expect(!html.contains(#"step-state">pending</span>"#))
         }
     }
+
+    @Test func theTimelineFoldsNotificationsAndFilters() async throws {
+        let ledger = IncidentLedger(fixture.store, planner: CommandPlanner(config: ConsoleFixture.config))
+        let entries = try fixture.store.notifications(fixture.incidentID)
+        for entry in entries {
+            try await fixture.store.outbox.recordDelivered(entry, detail: "HTTP 200", at: fixture.now)
+        }
+        try await ledger.perform(.acknowledge, on: fixture.incidentID, by: "zhangmin", at: fixture.now)
+        try await fixture.application().test(.router) { client in
+            let session = try await fixture.signIn(client, as: .operation)
+            let base = "/incidents/\(fixture.incidentID.rawValue)"
+            let html = String(buffer: try await fixture.get(client, base, as: session).body)
+            #expect(html.contains("<details><summary>"))
+            #expect(html.contains("all delivered</summary>"))
+            #expect(html.contains(#"id="timeline-filters""#))
+            let people = String(buffer: try await fixture.get(client, base + "?show=people", as: session).body)
+            let timeline = try #require(people.components(separatedBy: #"id="timeline">"#).last)
+            #expect(timeline.contains("Acknowledged by zhangmin"))
+            #expect(!timeline.contains("<details>"), "no notifications among people's actions")
+        }
+    }
 }

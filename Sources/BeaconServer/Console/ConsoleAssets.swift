@@ -13,6 +13,8 @@ enum ConsoleAssets {
         .bar .top{display:flex;align-items:center;gap:.5rem;max-width:60rem;margin:0 auto;min-height:48px}
         .bar .brand{font-weight:700;margin-right:auto;color:#fff;text-decoration:none;padding:.6rem 0}
         .bar .who{font-size:.85rem;opacity:.85;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:32vw}
+        .filters a{margin-right:.6rem}.filters a.current{font-weight:700;text-decoration:none}
+        .timeline details summary{cursor:pointer}.timeline details ul{margin:.3rem 0 .3rem 1rem;font-size:.9rem}
         .bar .declare{color:#1d2430;background:#ffb400;border-radius:6px;padding:.45rem .7rem;font-size:.85rem;
           font-weight:600;text-decoration:none;white-space:nowrap}
         .bar form{margin:0}

@@ -55,8 +55,9 @@ extension ConsoleRoutes {
     }
 
     func incidentPage(
-        _ context: BeaconRequestContext, _ identity: Identity, _ flash: PageChrome.Flash?
+        _ request: Request, _ context: BeaconRequestContext, _ identity: Identity, _ flash: PageChrome.Flash?
     ) async throws -> Rendered {
+        let filter = request.uri.queryParameters["show"].flatMap { TimelineFilter(rawValue: String($0)) }
         let id = try incidentID(context)
         guard let incident = try await incidentRepository.incident(id) else {
             throw ConsoleError.notFound("There is no incident \(id).")
@@ -70,7 +71,8 @@ extension ConsoleRoutes {
         let chrome = PageChrome(
             title: "\(id) \(incident.title)", identity: identity, section: .incidents, now: now,
             refreshSeconds: Self.refreshSeconds, pendingApprovals: try await pendingCount(identity), flash: flash)
-        let page = IncidentPage(chrome: chrome, record: record, layer: identity.user.layer, config: config(), now: now)
+        let page = IncidentPage(
+            chrome: chrome, record: record, layer: identity.user.layer, config: config(), now: now, filter: filter)
         return (.ok, ConsoleTemplates.render(page, .incident))
     }
 

@@ -48,7 +48,7 @@ public struct ConsoleRoutes: EnvironmentRoutes {
             try await form(request, context) { try await setSeverity(context, $0, $1) }
         }
         router.get("/incidents/:id") { request, context in
-            try await page(request, context) { try await incidentPage(context, $0, $1) }
+            try await page(request, context) { try await incidentPage(request, context, $0, $1) }
         }
         router.get("/approvals") { request, context in
             try await page(request, context) { try await inbox($0, $1) }

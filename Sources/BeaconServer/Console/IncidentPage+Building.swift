@@ -11,7 +11,9 @@ extension IncidentPage {
         var acknowledgedBy: String?
     }
 
-    init(chrome: PageChrome, record: Record, layer: Layer, config: BeaconConfig, now: Date) {
+    init(
+        chrome: PageChrome, record: Record, layer: Layer, config: BeaconConfig, now: Date, filter: TimelineFilter? = nil
+    ) {
         let incident = record.incident
         self.chrome = chrome
         self.incident = Self.facts(incident, acknowledgedBy: record.acknowledgedBy, config: config, now: now)
@@ -25,7 +27,32 @@ extension IncidentPage {
         }
         let severityKinds: Set<TimelineKind> = [.opened, .declared, .severityRaised, .severityEased]
         history = zip(record.timeline, entries).filter { severityKinds.contains($0.0.kind) }.map(\.1)
-        timeline = entries.reversed()
+        // Newest first, each run of notification attempts one line that unfolds.
+        func entry(_ event: TimelineEvent) -> Entry {
+            Entry(
+                time: ConsoleFormat.clock(event.at, now: now),
+                kind: event.kind.rawValue.replacingOccurrences(of: "_", with: " "), actor: event.actor,
+                message: event.message)
+        }
+        let shown = record.timeline.filter { filter?.admits($0) ?? true }
+        timeline = TimelineLine.fold(shown).reversed().map { line in
+            switch line {
+            case .event(let event): return entry(event)
+            case .notifications(let summary, let attempts):
+                var folded = entry(attempts[0])
+                folded.message = summary
+                folded.attempts = attempts.map(entry)
+                folded.folded = true
+                return folded
+            }
+        }
+        let base = "/incidents/\(incident.id?.rawValue ?? 0)"
+        filters =
+            [FilterLink(label: "all", href: base + "#timeline", current: filter == nil)]
+            + TimelineFilter.allCases.map { option in
+                FilterLink(
+                    label: option.rawValue, href: "\(base)?show=\(option.rawValue)#timeline", current: option == filter)
+            }
         let approvalRows = record.approvals.map { Self.approvalRow($0, layer: layer, now: now) }
         let byStep = Dictionary(zip(record.approvals.map(\.stepID), approvalRows)) { first, _ in first }
         let playbook = record.steps.first.flatMap { config.playbook($0.playbookID) }

@@ -40,6 +40,17 @@ struct IncidentPage {
         var kind: String
         var actor: String
         var message: String
+        /// For a folded line of notifications: the attempts it stands for.
+        var attempts: [Entry] = []
+        /// Stored, not computed: the templates read values by reflection.
+        var folded = false
+    }
+
+    /// A link that filters the timeline (`?show=people`), the current one marked.
+    struct FilterLink {
+        var label: String
+        var href: String
+        var current: Bool
     }
 
     struct Countdown {
@@ -96,6 +107,7 @@ struct IncidentPage {
     var instruct: Bool
     var history: [Entry]
     var timeline: [Entry]
+    var filters: [FilterLink]
     var steps: [StepRow]
     var hasSteps: Bool
     var messages: [MessageTemplate]
