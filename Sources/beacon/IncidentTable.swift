@@ -36,7 +36,8 @@ enum IncidentTable {
         // Each run of notification attempts one line, as the console folds it.
         lines += TimelineLine.fold(timeline).map { line in
             let first = line.first
-            return "  \(stamp(first.at))  \(first.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(line.text)"
+            return
+                "  \(stamp(first.at))  \(first.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(line.text)"
         }
         return lines.joined(separator: "\n")
     }

@@ -67,7 +67,10 @@ extension TimelineLine {
     /// `Notified 5 people on 3 channels: all delivered · 1 fell over to sms · 1 retrying`: each person on each
     /// channel counted by where their attempts ended up.
     static func summary(_ attempts: [TimelineEvent]) -> String {
-        enum Outcome { case delivered, retrying, fellOver([String]), unreached }
+        enum Outcome {
+            case delivered, retrying, unreached
+            case fellOver([String])
+        }
         var people = Set<String>()
         var channels = Set<String>()
         var outcomes: [String: Outcome] = [:]
