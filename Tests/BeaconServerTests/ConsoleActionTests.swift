@@ -52,7 +52,7 @@ import Testing
             let (_, html) = try await fixture.follow(client, lowered, as: session)
             #expect(html.contains("Severity set to sev3"))
             #expect(html.contains(#"<span class="badge sev3" id="severity">"#))
-            #expect(html.contains("Severity lowered from sev1 to sev3 by zhangmin: Only one bank is affected"))
+            #expect(html.contains("Severity lowered from sev1 to sev3 by Zhang Min: Only one bank is affected"))
             let noReason = try await fixture.post(
                 client, "\(base)/severity", as: session, csrf: session.csrf, [("severity", "sev1"), ("reason", "")])
             let (_, refused) = try await fixture.follow(client, noReason, as: session)
@@ -111,8 +111,33 @@ import Testing
             #expect(html.contains(#"id="timeline-filters""#))
             let people = String(buffer: try await fixture.get(client, base + "?show=people", as: session).body)
             let timeline = try #require(people.components(separatedBy: #"id="timeline">"#).last)
-            #expect(timeline.contains("Acknowledged by zhangmin"))
+            #expect(timeline.contains("Acknowledged by Zhang Min"))
             #expect(!timeline.contains("<details>"), "no notifications among people's actions")
         }
+    }
+
+    @Test func peopleAppearByNameWithTheirRoleOnHover() async throws {
+        let ledger = IncidentLedger(fixture.store, planner: CommandPlanner(config: ConsoleFixture.config))
+        try await ledger.escalate(
+            fixture.incidentID, to: .decision, by: "wanglei", note: "GMV at risk", at: fixture.now)
+        try await fixture.application().test(.router) { client in
+            let session = try await fixture.signIn(client, as: .operation)
+            let html = String(
+                buffer: try await fixture.get(client, "/incidents/\(fixture.incidentID.rawValue)", as: session).body)
+            #expect(html.contains("Escalated by Wang Lei: GMV at risk"))
+            #expect(html.contains(#"<span class="muted" title="CS director">— Wang Lei</span>"#))
+        }
+    }
+
+    @Test func aYoungSeriesSparklineSpansItsDataNotAnHour() {
+        let rule = ConsoleFixture.config.rules[0]
+        let now = ConsoleFixture.start
+        let minute = (0..<60).map { Sample(at: now.addingTimeInterval(Double($0 - 60)), value: 0.9) }
+        // Polled every 15 s: a minute of samples spans 30 polls (7.5 minutes), not an hour.
+        #expect(DashboardPage.sparkStart(minute, rule: rule, now: now) == now.addingTimeInterval(-450))
+        let older = (0..<60).map { Sample(at: now.addingTimeInterval(Double($0 * 15 - 1_200)), value: 0.9) }
+        #expect(DashboardPage.sparkStart(older, rule: rule, now: now) == now.addingTimeInterval(-1_200))
+        let day = [Sample(at: now.addingTimeInterval(-86_400), value: 0.9)]
+        #expect(DashboardPage.sparkStart(day, rule: rule, now: now) == now.addingTimeInterval(-3_600))
     }
 }

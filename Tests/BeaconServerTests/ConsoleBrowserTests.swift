@@ -85,14 +85,14 @@ import Testing
         try await browser.click("#acknowledge")
         try await browser.wait("status acknowledged") { try await browser.text("#status") == "ACKNOWLEDGED" }
         #expect(try await browser.text("#flash") == "Incident #\(incident) acknowledged.")
-        #expect(try await browser.text("#holder") == "Acknowledged by zhangmin")
+        #expect(try await browser.text("#holder") == "Acknowledged by Zhang Min")
 
         try await browser.type("Gateway timeouts confirmed in east", into: "#note-confirm")
         try await browser.click("#done-confirm")
         try await browser.wait("the step done") {
             try await browser.text("#step-confirm .step-state") == "DONE"
         }
-        #expect(try await browser.text("#step-confirm .done-by").hasPrefix("Done by zhangmin"))
+        #expect(try await browser.text("#step-confirm .done-by").hasPrefix("Done by Zhang Min"))
         #expect(try await browser.text("#step-confirm .note") == "“Gateway timeouts confirmed in east”")
         #expect(try await browser.run("return document.querySelector('#done-confirm') === null") as? Bool == true)
         try await browser.click("[data-copy='message-2']")
@@ -115,7 +115,7 @@ import Testing
         #expect(try await browser.text("#approval-\(approval) h2") == "Approve compensation for affected orders")
         let facts = try await browser.text("#approval-\(approval) .facts")
         #expect(facts.contains("SEV1 critical · acknowledged · system"))
-        #expect(facts.contains("Acknowledged by zhangmin · 1 of 4 steps done"))
+        #expect(facts.contains("Acknowledged by Zhang Min · 1 of 4 steps done"))
         try await keepScreenshot(browser, "approvals.png")
 
         try await browser.run("window.beaconMarker = 'typing'")
@@ -133,9 +133,9 @@ import Testing
 
         try await browser.open("\(base)/incidents/\(incident)")
         #expect(try await browser.text("#status") == "ACKNOWLEDGED")
-        #expect(try await browser.text("#step-confirm .done-by").hasPrefix("Done by zhangmin"))
+        #expect(try await browser.text("#step-confirm .done-by").hasPrefix("Done by Zhang Min"))
         #expect(try await browser.text("#approval-\(approval) .approval-state") == "APPROVAL APPROVED")
-        #expect(try await browser.text("#approval-\(approval) .answered-by").hasPrefix("approved by lina"))
+        #expect(try await browser.text("#approval-\(approval) .answered-by").hasPrefix("approved by Li Na"))
         #expect(
             try await browser.run("return document.querySelectorAll('#acknowledge, [id^=done-]').length") as? Int == 0)
     }

@@ -61,7 +61,7 @@ import Testing
             #expect(
                 html.contains(#"<p class="flash ok" role="status" id="flash">Incident #\#(incident) acknowledged.</p>"#)
             )
-            #expect(html.contains(#"id="holder">Acknowledged by zhangmin</p>"#))
+            #expect(html.contains(#"id="holder">Acknowledged by Zhang Min</p>"#))
             #expect(try fixture.store.incident(fixture.incidentID)?.status == .acknowledged)
             #expect(try fixture.store.timeline(fixture.incidentID).last?.message == "Acknowledged by zhangmin: on it")
             let again = try await fixture.get(client, location, as: session)
@@ -99,7 +99,7 @@ import Testing
                 [("text", "Switch to the backup provider <now>")])
             let (_, page) = try await fixture.follow(client, sent, as: executive)
             #expect(page.contains("Instruction sent to the execution layer."))
-            #expect(page.contains("Instruction from lina: Switch to the backup provider &lt;now&gt;"))
+            #expect(page.contains("Instruction from Li Na: Switch to the backup provider &lt;now&gt;"))
             #expect(page.contains("id=\"instruct-form\""))
             #expect(try fixture.store.notifications(fixture.incidentID).last?.kind == .instruction)
         }

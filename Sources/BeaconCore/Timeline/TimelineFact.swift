@@ -166,3 +166,29 @@ extension IncidentStatus {
         }
     }
 }
+
+extension TimelineFact {
+    /// The same fact with every person it names (by login, as recorded) written as `name` says: how a page shows
+    /// people by name while the record keeps their logins.
+    public func naming(_ name: (String) -> String) -> TimelineFact {
+        switch self {
+        case .declared(let by, let severity, let category):
+            .declared(by: name(by), severity: severity, category: category)
+        case .statusChanged(let status, let by, let note): .statusChanged(to: status, by: name(by), note: note)
+        case .stepDone(let step, let by, let note): .stepDone(step: step, by: name(by), note: note)
+        case .approvalAnswered(let approved, let by, let title, let comment):
+            .approvalAnswered(approved: approved, by: name(by), title: title, comment: comment)
+        case .severityChanged(let from, let to, let by, let reason):
+            .severityChanged(from: from, to: to, by: name(by), reason: reason)
+        case .instructed(let by, let text): .instructed(by: name(by), text: text)
+        case .escalated(.byPerson(let actor, let note), let layer):
+            .escalated(.byPerson(name(actor), note: note), to: layer)
+        case .rosterOverride(let roster, let person, let from, let to, let zone, let by, let reason, let removed):
+            .rosterOverride(
+                roster: roster, person: name(person), from: from, to: to, zone: zone, by: name(by), reason: reason,
+                removed: removed)
+        case .postMortemEdited(let by, let changes): .postMortemEdited(by: name(by), changes: changes)
+        default: self
+        }
+    }
+}

@@ -7,6 +7,25 @@ enum ConsoleFormat {
     /// The zone a page is written in: set around each page and form by `ConsoleRoutes`, UTC elsewhere.
     @TaskLocal static var zone: TimeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
 
+    /// The chain's people by login (and name), to show people by name with their role: set with the zone.
+    @TaskLocal static var people: [String: Person] = [:]
+
+    /// `Zhang Min` for `zhangmin`; the text itself for anyone the chain does not know (`beacon`, a service).
+    static func name(_ login: String) -> String { people[login]?.name ?? login }
+
+    /// `CS team lead`, for a title on hover or long-press.
+    static func role(_ login: String) -> String? { people[login]?.role }
+
+    /// The chain's people by login and by name.
+    static func people(of chain: CommandChain) -> [String: Person] {
+        var people: [String: Person] = [:]
+        for person in chain.people {
+            people[person.name] = person
+            if let login = person.login { people[login] = person }
+        }
+        return people
+    }
+
     private static var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

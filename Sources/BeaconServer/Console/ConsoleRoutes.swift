@@ -102,8 +102,11 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         var response: Response
         do {
             // Every time on the page in the configured zone.
-            let (status, html) = try await ConsoleFormat.$zone.withValue(config().rosterZone) {
-                try await render(identity, flash)
+            let config = config()
+            let (status, html) = try await ConsoleFormat.$zone.withValue(config.rosterZone) {
+                try await ConsoleFormat.$people.withValue(ConsoleFormat.people(of: config.chain)) {
+                    try await render(identity, flash)
+                }
             }
             response = ConsoleResponse.html(status, html)
         } catch let error as ConsoleError {

@@ -99,7 +99,7 @@ extension ConsoleTemplates {
         <h2>Timeline <span class="muted">newest first</span></h2>
         <p class="filters" id="timeline-filters">{{#filters}}<a href="{{href}}"{{#current}} class="current" aria-current="true"{{/current}}>{{label}}</a> {{/filters}}</p>
         <ul class="plain timeline" id="timeline">
-        {{#timeline}}{{#folded}}<li class="folded"><details><summary><time>{{time}}</time><span class="badge">notifications</span> {{message}}</summary><ul class="plain">{{#attempts}}<li><time>{{time}}</time>{{message}}</li>{{/attempts}}</ul></details></li>{{/folded}}{{^folded}}<li><time>{{time}}</time><span class="badge">{{kind}}</span> {{message}} <span class="muted">— {{actor}}</span></li>{{/folded}}{{/timeline}}
+        {{#timeline}}{{#folded}}<li class="folded"><details><summary><time>{{time}}</time><span class="badge">notifications</span> {{message}}</summary><ul class="plain">{{#attempts}}<li><time>{{time}}</time>{{message}}</li>{{/attempts}}</ul></details></li>{{/folded}}{{^folded}}<li><time>{{time}}</time><span class="badge">{{kind}}</span> {{message}} <span class="muted"{{#role}} title="{{.}}"{{/role}}>— {{actor}}</span></li>{{/folded}}{{/timeline}}
         </ul>
         {{/main}}{{/layout}}
         """

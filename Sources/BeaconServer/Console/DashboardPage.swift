@@ -130,6 +130,15 @@ struct DashboardPage {
         hasFailingSources = !failing.isEmpty
     }
 
+    /// Where a sparkline starts: an hour back, or, when the series is younger, at its first sample (never less
+    /// than 30 polls), so a minute of data is not squeezed into a few pixels.
+    static func sparkStart(_ samples: [Sample], rule: Rule, now: Date) -> Date {
+        let hourAgo = now.addingTimeInterval(-window)
+        guard let first = samples.first?.at, first > hourAgo else { return hourAgo }
+        let minimum = now.addingTimeInterval(-30 * rule.source.interval.seconds)
+        return max(hourAgo, min(first, minimum))
+    }
+
     static func card(_ rule: Rule, series: [SeriesSamples], failing: String?, now: Date) -> RuleCard {
         let threshold = thresholdLine(rule.condition)
         let cards = series.compactMap { one -> SeriesCard? in
@@ -139,7 +148,8 @@ struct DashboardPage {
                 labels: labels, value: rule.format(latest.value),
                 seen: ConsoleFormat.span(now.timeIntervalSince(latest.at)) + " ago",
                 breaching: breach(rule.condition, latest.value) != nil,
-                spark: Sparkline(one.samples, from: now.addingTimeInterval(-window), to: now, threshold: threshold))
+                spark: Sparkline(
+                    one.samples, from: sparkStart(one.samples, rule: rule, now: now), to: now, threshold: threshold))
         }
         .sorted { ($0.breaching ? 0 : 1, $0.labels ?? "") < ($1.breaching ? 0 : 1, $1.labels ?? "") }
         let shown = Array(cards.prefix(seriesPerRule))

@@ -22,8 +22,9 @@ extension IncidentPage {
         let entries = record.timeline.map { event in
             Entry(
                 time: ConsoleFormat.clock(event.at, now: now),
-                kind: event.kind.rawValue.replacingOccurrences(of: "_", with: " "), actor: event.actor,
-                message: event.message)
+                kind: event.kind.rawValue.replacingOccurrences(of: "_", with: " "),
+                actor: ConsoleFormat.name(event.actor), role: ConsoleFormat.role(event.actor),
+                message: TimelineText.english.sentence(event.fact.naming(ConsoleFormat.name)))
         }
         let severityKinds: Set<TimelineKind> = [.opened, .declared, .severityRaised, .severityEased]
         history = zip(record.timeline, entries).filter { severityKinds.contains($0.0.kind) }.map(\.1)
@@ -31,8 +32,9 @@ extension IncidentPage {
         func entry(_ event: TimelineEvent) -> Entry {
             Entry(
                 time: ConsoleFormat.clock(event.at, now: now),
-                kind: event.kind.rawValue.replacingOccurrences(of: "_", with: " "), actor: event.actor,
-                message: event.message)
+                kind: event.kind.rawValue.replacingOccurrences(of: "_", with: " "),
+                actor: ConsoleFormat.name(event.actor), role: ConsoleFormat.role(event.actor),
+                message: TimelineText.english.sentence(event.fact.naming(ConsoleFormat.name)))
         }
         let shown = record.timeline.filter { filter?.admits($0) ?? true }
         timeline = TimelineLine.fold(shown).reversed().map { line in
@@ -141,7 +143,8 @@ extension IncidentPage {
             id: approval.id?.rawValue ?? 0, title: approval.title,
             state: approval.state == .pending && !pending ? "expired" : approval.state.rawValue,
             requested: ConsoleFormat.time(approval.requestedAt, now: now),
-            expires: ConsoleFormat.time(approval.expiresAt, now: now), answeredBy: approval.answeredBy,
+            expires: ConsoleFormat.time(approval.expiresAt, now: now),
+            answeredBy: approval.answeredBy.map(ConsoleFormat.name),
             answered: approval.answeredAt.map { ConsoleFormat.time($0, now: now) }, comment: approval.comment,
             pending: pending, canAnswer: pending && layer == .decision, details: nil)
     }
@@ -170,7 +173,8 @@ extension IncidentPage {
             stepID: step.stepID.rawValue, title: step.title, owner: step.owner.rawValue, state: step.state.rawValue,
             stateText: stateText,
             emphasis: late ? "late" : (waiting ? "open" : ""), due: due,
-            every: step.every.map { "every " + Duration.seconds($0).configText }, doneBy: step.doneBy,
+            every: step.every.map { "every " + Duration.seconds($0).configText },
+            doneBy: step.doneBy.map(ConsoleFormat.name),
             done: step.doneAt.map { ConsoleFormat.time($0, now: now) }, note: step.note, checklist: checklist,
             hasChecklist: !checklist.isEmpty,
             canComplete: waiting && !step.approval && step.owner == layer, approval: approval)

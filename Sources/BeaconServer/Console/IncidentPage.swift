@@ -39,6 +39,8 @@ struct IncidentPage {
         var time: String
         var kind: String
         var actor: String
+        /// The actor's role, shown on hover or long-press.
+        var role: String?
         var message: String
         /// For a folded line of notifications: the attempts it stands for.
         var attempts: [Entry] = []

@@ -27,13 +27,13 @@ struct IncidentRow {
     static func holder(_ incident: Incident, acknowledgedBy: String?) -> String {
         switch incident.status {
         case .open:
-            incident.declaredBy.map { "Declared by \($0) · not acknowledged" } ?? "Not acknowledged"
+            incident.declaredBy.map { "Declared by \(ConsoleFormat.name($0)) · not acknowledged" } ?? "Not acknowledged"
         case .acknowledged:
-            "Acknowledged by \(acknowledgedBy ?? "someone")"
+            "Acknowledged by \(acknowledgedBy.map(ConsoleFormat.name) ?? "someone")"
         case .mitigated:
-            "Mitigated" + (acknowledgedBy.map { " · held by \($0)" } ?? "")
+            "Mitigated" + (acknowledgedBy.map { " · held by \(ConsoleFormat.name($0))" } ?? "")
         case .resolved, .closed:
-            incident.status.rawValue.capitalized + (acknowledgedBy.map { " · held by \($0)" } ?? "")
+            incident.status.rawValue.capitalized + (acknowledgedBy.map { " · held by \(ConsoleFormat.name($0))" } ?? "")
         }
     }
 }
