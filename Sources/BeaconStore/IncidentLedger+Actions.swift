@@ -7,6 +7,19 @@ extension IncidentLedger {
     /// - Throws: `IncidentError` when the incident does not exist, is no longer active, or the person is not of
     ///   the decision layer.
     @discardableResult
+    public func reopen(
+        _ id: IncidentID, reason: String, by actor: String, layer: Layer, at now: Date
+    ) async throws -> IncidentChange {
+        try await store.writer.write { db in
+            let state = try Self.state(db, id)
+            let decision = try decider(db, at: now).reopen(state, reason: reason, by: actor, layer: layer, at: now)
+            guard let change = try record(db, decision, over: state, at: now).change else {
+                throw IncidentError(code: .invalidInput, message: "Not stored.")
+            }
+            return change
+        }
+    }
+
     public func changeSeverity(
         _ id: IncidentID, to severity: Severity, reason: String, by actor: String, layer: Layer, at now: Date
     ) async throws -> IncidentChange {

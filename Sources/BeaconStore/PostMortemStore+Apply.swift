@@ -30,6 +30,7 @@ extension PostMortemStore {
             try Self.checkIDs(update.followUps, of: id, stored: stored)
             let changes = PostMortemChanges(from: current, to: update)
             guard !changes.isEmpty else { return changes }
+            try Self.checkOnlyFollowUpsMove(current, update, of: id, db)
             postMortem.fields = update.fields
             postMortem.comments = update.comments
             postMortem.noActionReason = update.noActionReason
@@ -41,6 +42,23 @@ extension PostMortemStore {
                 incidentID: id, at: now, actor: actor, fact: .postMortemEdited(by: actor, changes: changes.edit))
             try event.insert(db)
             return changes
+        }
+    }
+
+    /// A closed incident's post-mortem is read: its follow-ups are still tracked to their end, but what it says
+    /// changes only once the incident is reopened, with a reason.
+    private static func checkOnlyFollowUpsMove(
+        _ current: PostMortemUpdate, _ update: PostMortemUpdate, of id: IncidentID, _ db: Database
+    ) throws {
+        guard try Incident.fetchOne(db, key: id.rawValue)?.status == .closed else { return }
+        guard update.fields == current.fields, update.comments == current.comments,
+            update.noActionReason == current.noActionReason
+        else {
+            throw StoreError(
+                code: .conflict,
+                message:
+                    "Incident \(id) is closed: reopen it (with a reason) to change its post-mortem; its follow-ups "
+                    + "can still be updated.")
         }
     }
 

@@ -55,6 +55,28 @@ extension Beacon.IncidentCommand {
 }
 
 extension Beacon.IncidentCommand {
+    struct Reopen: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reopen a closed incident, with a reason, to change its post-mortem (operation and execution).")
+
+        @OptionGroup var options: ConfigOptions
+        @Argument(help: "The incident number.") var id: Int64
+        @Option(name: .customLong("as"), help: "Who reopens: a login or name from the operation or execution layer.")
+        var person: String
+        @Option(help: "Why it reopens.") var reason: String
+
+        func run() async throws {
+            let config = try options.loadMain()
+            let actor = try options.actor(person, in: config)
+            let repositories = try options.openRepositories(config)
+            let change = try await perform {
+                try await repositories.commands.reopen(
+                    IncidentID(id), reason: reason, by: actor.name, layer: actor.layer, at: Date())
+            }
+            print("#\(id) \(change.event.message)")
+        }
+    }
+
     struct SetSeverity: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "severity",

@@ -9,7 +9,7 @@ extension Beacon {
             commandName: "incident", abstract: "List, show, declare and work incidents.",
             subcommands: [
                 List.self, Show.self, Declare.self, Act.Acknowledge.self, Act.Mitigate.self, Act.Resolve.self,
-                Act.Close.self, Step.self, SetSeverity.self, Instruct.self,
+                Act.Close.self, Reopen.self, Step.self, SetSeverity.self, Instruct.self,
             ])
     }
 }

@@ -82,6 +82,6 @@ extension ConsoleBrowserTests {
             try await browser.text("#flash") == "Incident \(id) closed."
         }
         #expect(try await browser.text("#status") == "CLOSED")
-        #expect(try await browser.text("#closed") == "The incident is closed.")
+        #expect(try await browser.text("#closed").hasPrefix("The incident is closed: its post-mortem is read"))
     }
 }

@@ -247,6 +247,15 @@ import Testing
                 html.contains(
                     "Incident #\(id.rawValue) is closed, so its post-mortem must keep at least one follow-up or a "
                         + "reason why no action is needed."))
+            let early = try await fixture.post(
+                client, "\(base)/no-action", as: session, csrf: session.csrf, [("reason", "Reworded before reopening")])
+            #expect(
+                try await fixture.follow(client, early, as: session).html.contains(
+                    "Incident #\(id.rawValue) is closed: reopen it (with a reason) to change its post-mortem"))
+            let reopened = try await fixture.post(
+                client, "\(base)/reopen", as: session, csrf: session.csrf,
+                [("reason", "The provider's fix did not hold")])
+            #expect(try await fixture.follow(client, reopened, as: session).html.contains("Reopened"))
             let reworded = try await fixture.post(
                 client, "\(base)/no-action", as: session, csrf: session.csrf,
                 [("reason", "The provider fixed it; nothing of ours to change.")])

@@ -170,7 +170,7 @@ import Testing
         #expect(try await postMortems.report(id).postMortem.fields.trigger == "Cron job", "carol's change is kept")
     }
 
-    @Test func aClosedIncidentKeepsWhatLetItClose() async throws {
+    @Test func aClosedIncidentsPostMortemIsReadUntilReopenedButItsFollowUpsGoOn() async throws {
         var update = try await current()
         update.fields.rootCause = "Expired certificate"
         update.followUps = [followUp("Alert before expiry")]
@@ -185,7 +185,22 @@ import Testing
         let error = try await #require(throws: StoreError.self) {
             try await postMortems.apply(update, to: id, by: "bob", at: at(60))
         }
-        #expect(error.message == "Incident \(id) is closed, so its post-mortem must keep a root cause.")
+        #expect(
+            error.message
+                == "Incident \(id) is closed: reopen it (with a reason) to change its post-mortem; its follow-ups can "
+                + "still be updated.")
         #expect(try await postMortems.report(id).postMortem.fields.rootCause == "Expired certificate")
+
+        let refused = await #expect(throws: IncidentError.self) {
+            try await postMortems.ledger.reopen(id, reason: " ", by: "bob", layer: .execution, at: at(70))
+        }
+        #expect(refused?.message == "Say why it reopens.")
+        try await postMortems.ledger.reopen(
+            id, reason: "The certificate expired again", by: "bob", layer: .execution, at: at(70))
+        update = try await current()
+        update.fields.rootCause = "Expired certificate, renewed by hand"
+        try await postMortems.apply(update, to: id, by: "bob", at: at(80))
+        #expect(try await postMortems.report(id).postMortem.fields.rootCause == "Expired certificate, renewed by hand")
+        #expect(try postMortems.ledger.store.incident(id)?.status == .resolved)
     }
 }

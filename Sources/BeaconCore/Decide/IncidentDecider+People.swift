@@ -188,6 +188,32 @@ extension IncidentDecider {
     /// execution layer.
     /// - Throws: `IncidentError` when the person is not of the decision layer, the incident is no longer active,
     ///   or the text is empty or too long.
+    /// A person of the operation or execution layer reopens a closed incident, with a reason: it is resolved
+    /// again, and its post-mortem can be edited until it closes again.
+    public func reopen(
+        _ state: IncidentState, reason: String, by actor: String, layer: Layer, at now: Date
+    ) throws(IncidentError) -> Decision {
+        var incident = state.incident
+        let id = incident.id ?? IncidentID(0)
+        guard layer == .operation || layer == .execution else {
+            throw IncidentError(
+                code: .forbidden,
+                message: "The operation and execution layers reopen incidents, who write post-mortems.")
+        }
+        guard incident.status == .closed else {
+            throw IncidentError(
+                code: .invalidTransition,
+                message: "Incident \(id) is \(incident.status.rawValue); only a closed one reopens.")
+        }
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw IncidentError(code: .invalidInput, message: "Say why it reopens.") }
+        incident.status = .resolved
+        incident.closedAt = nil
+        incident.updatedAt = now
+        return Decision(
+            incident: incident, events: [TimelineEntry(.reopened(by: actor, reason: trimmed), actor: actor)])
+    }
+
     /// A person of the operation or execution layer sets the severity, with a reason. A raise pages the layers
     /// the new severity adds and activates its steps, as a rule's raise does; a lowering is recorded and silences
     /// nothing already asked.

@@ -47,6 +47,12 @@ public protocol IncidentCommands: Sendable {
     )
         async throws -> Approval
 
+    /// Reopens a closed incident on a person's word, with their reason: resolved again, its post-mortem editable.
+    @discardableResult
+    func reopen(
+        _ id: IncidentID, reason: String, by actor: String, layer: Layer, at now: Date
+    ) async throws -> IncidentChange
+
     /// Sets an incident's severity on a person's word, with their reason; a raise pages the layers it adds.
     @discardableResult
     func changeSeverity(

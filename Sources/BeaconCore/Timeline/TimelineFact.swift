@@ -24,6 +24,8 @@ public enum TimelineFact: Sendable, Hashable, Codable {
     case statusChanged(to: IncidentStatus, by: String, note: String?)
     case stepDone(step: StepID, by: String, note: String?)
     case approvalAnswered(approved: Bool, by: String, title: String, comment: String?)
+    /// A person reopened a closed incident (its post-mortem editable again), with their reason.
+    case reopened(by: String, reason: String)
     /// A person set the severity, with their reason: a raise pages the layers it adds, a lowering silences nothing.
     case severityChanged(from: Severity, to: Severity, by: String, reason: String)
 
@@ -73,6 +75,7 @@ public enum TimelineFact: Sendable, Hashable, Codable {
         case .raised, .raisedByAlertmanager: .severityRaised
         case .eased, .easedByAlertmanager: .severityEased
         case .severityChanged(let from, let to, _, _): to > from ? .severityRaised : .severityEased
+        case .reopened: .resolved
         case .recovering, .text: .note
         case .resolvedAutomatically, .resolvedByAlertmanager: .resolved
         case .declared: .declared
@@ -181,6 +184,7 @@ extension TimelineFact {
         case .severityChanged(let from, let to, let by, let reason):
             .severityChanged(from: from, to: to, by: name(by), reason: reason)
         case .instructed(let by, let text): .instructed(by: name(by), text: text)
+        case .reopened(let by, let reason): .reopened(by: name(by), reason: reason)
         case .escalated(.byPerson(let actor, let note), let layer):
             .escalated(.byPerson(name(actor), note: note), to: layer)
         case .rosterOverride(let roster, let person, let from, let to, let zone, let by, let reason, let removed):

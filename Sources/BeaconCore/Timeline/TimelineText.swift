@@ -81,6 +81,7 @@ public struct TimelineText: Sendable {
         case .paged(let layers, let severity):
             "Paged \(layers.map(\.rawValue).joined(separator: ", ")) at \(severity.rawValue)"
         case .instructed(let by, let text): "Instruction from \(by): \(text)"
+        case .reopened(let by, let reason): "Reopened by \(by), its post-mortem editable again: \(reason)"
         case .severityChanged(let from, let to, let by, let reason):
             "Severity \(to > from ? "raised" : "lowered") from \(from.rawValue) to \(to.rawValue) by \(by): \(reason)"
         case .rosterGap(let layer, let roster):

@@ -41,6 +41,7 @@ public struct IncidentRoutes: EnvironmentRoutes {
         api.post("incidents/:id/escalate") { request, context in try await escalate(request, context) }
         api.post("incidents/:id/instruct") { request, context in try await instruct(request, context) }
         api.post("incidents/:id/severity") { request, context in try await changeSeverity(request, context) }
+        api.post("incidents/:id/reopen") { request, context in try await reopen(request, context) }
         api.post("incidents/:id/steps/:step") { request, context in try await step(request, context) }
         api.post("approvals/:id") { request, context in try await answer(request, context) }
     }
@@ -111,6 +112,18 @@ public struct IncidentRoutes: EnvironmentRoutes {
         }
         queued(count)
         return try JSONBody.response(["notifications_queued": count])
+    }
+
+    /// `{"reason": …}`: the operation or execution layer reopens a closed incident, to change its post-mortem.
+    func reopen(_ request: Request, _ context: BeaconRequestContext) async throws -> Response {
+        struct Reopening: Decodable { var reason: String }
+        let user = try context.requireWriter(request)
+        let id = try incidentID(context)
+        let body = try await JSONBody.decode(Reopening.self, from: request)
+        let change = try await perform {
+            try await commands.reopen(id, reason: body.reason, by: user.login, layer: user.layer, at: now())
+        }
+        return try JSONBody.response(IncidentResource(change.incident))
     }
 
     /// `{"severity": "sev1", "reason": …}`: the operation or execution layer sets the severity.

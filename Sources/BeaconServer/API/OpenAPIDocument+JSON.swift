@@ -887,6 +887,88 @@ extension OpenAPIDocument {
         }
       }
     },
+    "/api/incidents/{id}/reopen": {
+      "post": {
+        "tags": [
+          "incidents"
+        ],
+        "summary": "Reopen a closed incident, with a reason, to change its post-mortem (operation and execution layers).",
+        "description": "Reopens a closed incident: it is resolved again and its post-mortem can be changed until it closes again (a closed post-mortem is read; its follow-ups are still tracked). 409 when the incident is not closed.",
+        "operationId": "reopenIncident",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The incident's number. A path segment that is not an integer answers 404.",
+            "schema": {
+              "type": "integer",
+              "format": "int64"
+            },
+            "example": 12
+          },
+          {
+            "$ref": "#/components/parameters/CSRFToken"
+          }
+        ],
+        "requestBody": {
+          "description": "The new severity and why.",
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Reopening"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The incident after the change (without `timeline`), as the other actions answer.",
+            "headers": {
+              "Cache-Control": {
+                "$ref": "#/components/headers/CacheControl"
+              },
+              "X-Content-Type-Options": {
+                "$ref": "#/components/headers/XContentTypeOptions"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Incident"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest",
+            "description": "Missing body, malformed JSON, a missing or mistyped field, an unknown severity, a blank reason, or the severity the incident already has."
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden",
+            "description": "Not of the operation or execution layer, a service account, a session without its `X-CSRF-Token`, or a person no longer in the chain."
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound",
+            "description": "No such incident (or the id is not an integer)."
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict",
+            "description": "The incident is resolved or closed: its severity stays."
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
     "/api/incidents/{id}/steps/{step}": {
       "post": {
         "tags": [
@@ -4777,6 +4859,21 @@ extension OpenAPIDocument {
               "type": "string"
             },
             "description": "Why the status is not `ok`."
+          }
+        }
+      },
+      "Reopening": {
+        "type": "object",
+        "description": "Why a closed incident reopens. Unknown keys are ignored.",
+        "required": [
+          "reason"
+        ],
+        "properties": {
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "pattern": "\\S",
+            "description": "Why it reopens; must not be blank."
           }
         }
       }

@@ -13,7 +13,7 @@ extension ConsoleRoutes {
         let forms: [(String, PostMortemAction)] = [
             ("open", openPostMortem), ("fields", saveFields), ("comments/:finding", saveComment),
             ("no-action", saveNoActionReason), ("follow-ups", addFollowUp), ("follow-ups/:followUp", setFollowUp),
-            ("close", closeIncident),
+            ("close", closeIncident), ("reopen", reopenIncident),
         ]
         for (path, action) in forms {
             router.post("/incidents/:id/postmortem/\(path)") { request, context in

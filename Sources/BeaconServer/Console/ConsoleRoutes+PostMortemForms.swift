@@ -146,6 +146,20 @@ extension ConsoleRoutes {
         return (back, .init(.ok, "Incident \(id) closed."))
     }
 
+    /// Reopens a closed incident, with a reason, so its post-mortem can be changed.
+    func reopenIncident(
+        _ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm
+    ) async throws -> Outcome {
+        let id = try incidentID(context)
+        let back = Self.postMortemPath(id)
+        _ = try await existingIncident(id)
+        _ = try await postMortemChange(back) {
+            try await commands.reopen(
+                id, reason: form.text("reason") ?? "", by: identity.user.login, layer: identity.user.layer, at: now())
+        }
+        return (back, .init(.ok, "Reopened: the post-mortem can be changed until the incident closes again."))
+    }
+
     static func postMortemPath(_ id: IncidentID) -> String { "/incidents/\(id.rawValue)/postmortem" }
 
     func existingIncident(_ id: IncidentID) async throws -> Incident {

@@ -29,7 +29,7 @@ extension ConsoleTemplates {
         <ul>{{#missing}}<li>{{.}}</li>{{/missing}}</ul></div>
         {{/blocked}}
         {{#ready}}<p class="flash" role="status" id="ready">The post-mortem has what closing needs.</p>{{/ready}}
-        {{#closed}}<p class="flash" role="status" id="closed">The incident is closed.</p>{{/closed}}
+        {{#closed}}<p class="flash" role="status" id="closed">The incident is closed: its post-mortem is read, its follow-ups are still tracked. Reopen it to change the rest.</p>{{/closed}}
         {{/banner}}
         <div class="actions">
         <a class="button secondary" id="export" href="/incidents/{{header.id}}/postmortem.md">Export Markdown</a>
@@ -40,6 +40,14 @@ extension ConsoleTemplates {
         </form>
         {{/banner.canClose}}{{/canWrite}}
         </div>
+        {{#canWrite}}{{#banner.closed}}
+        <form method="post" class="card" id="reopen-form" action="/incidents/{{header.id}}/postmortem/reopen">
+        <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+        <label for="reopen-reason">Why reopen</label>
+        <input type="text" id="reopen-reason" name="reason" maxlength="2000" required>
+        <button type="submit" class="secondary" id="reopen">Reopen</button>
+        </form>
+        {{/banner.closed}}{{/canWrite}}
         {{#canWrite}}<form method="post" id="fields" action="/incidents/{{header.id}}/postmortem/fields"><input type="hidden" name="csrf" value="{{chrome.csrf}}"></form>{{/canWrite}}
         {{#what}}
         <h2>What</h2>
