@@ -50,6 +50,13 @@ extension ConsoleBrowserTests {
                 + ".filter(r => r.getBoundingClientRect().width > 0).length")
         #expect((drawn as? Int ?? 0) >= 1, "the category chart draws a bar for the week's incidents")
         #expect(try await browser.text("#categories").contains("system"))
+        let overflow = try await browser.run(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth")
+        #expect(overflow as? Bool == false, "the page is not wider than the phone: wide tables scroll in their box")
+        let boxed = try await browser.run(
+            "return Array.from(document.querySelectorAll('table.report'))"
+                + ".every(t => getComputedStyle(t.parentElement).overflowX === 'auto')")
+        #expect(boxed as? Bool == true, "every report table scrolls sideways, with a shadow where more is hidden")
         try await keepScreenshot(browser, "weekly-report.png")
 
         try await browser.click("#previous-week")

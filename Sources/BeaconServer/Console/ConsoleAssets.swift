@@ -84,7 +84,10 @@ enum ConsoleAssets {
         .spark circle{fill:var(--accent)}
         .breaching .spark polyline{stroke:var(--sev1)}.breaching .spark circle{fill:var(--sev1)}
         .value{font-size:1.25rem;font-weight:700;font-variant-numeric:tabular-nums}
-        .scroll{overflow-x:auto}
+        .scroll{overflow-x:auto;background:linear-gradient(to right,#fff 30%,#fff0) left/2rem 100% no-repeat local,
+          linear-gradient(to left,#fff 30%,#fff0) right/2rem 100% no-repeat local,
+          radial-gradient(farthest-side at 0 50%,#0003,#0000) left/.6rem 100% no-repeat scroll,
+          radial-gradient(farthest-side at 100% 50%,#0003,#0000) right/.6rem 100% no-repeat scroll}
         table.report{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-variant-numeric:tabular-nums}
         table.report th,table.report td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
         table.report th{font-size:.85rem;color:var(--muted)}table.report .num{text-align:right;white-space:nowrap}
