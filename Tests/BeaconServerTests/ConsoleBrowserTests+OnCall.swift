@@ -10,27 +10,9 @@ import Testing
 /// On a phone, a lead takes a shift on the On call page; the director, signed in next, sees who holds the layer.
 extension ConsoleBrowserTests {
     @Test(.timeLimit(.minutes(3))) func aLeadTakesAShiftAndTheDirectorSeesItInTheBrowser() async throws {
-        guard let chromium = ChromeDriverProcess.executable(["chromium", "chromium-browser", "google-chrome"]) else {
-            throw ChromeDriverProcess.Unavailable(
-                description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
-        }
         let fixture = try await OnCallPageTests()
-        try await fixture.application().test(.live) { client in
-            let base = "http://127.0.0.1:\(try #require(client.port))"
-            let chromedriver = try await ChromeDriverProcess.start()
-            var browser: WebDriver?
-            do {
-                let driver = try await WebDriver.newSession(
-                    port: chromedriver.port, chromium: chromium, profile: chromedriver.profile,
-                    width: Self.phone.width, height: Self.phone.height)
-                browser = driver
-                try await takeAndSeeAShift(driver, base: base)
-            } catch {
-                Issue.record(
-                    "The browser test failed: \(error)\nchromedriver log (tail):\n\(chromedriver.log.suffix(3_000))")
-            }
-            await chromedriver.stop(driver: browser)
-            #expect(ChromeDriverProcess.processes(using: chromedriver.profile).isEmpty, "no browser is left running")
+        try await withPhoneBrowser(fixture.application()) { browser, base in
+            try await takeAndSeeAShift(browser, base: base)
         }
     }
 

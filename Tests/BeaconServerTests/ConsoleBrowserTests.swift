@@ -140,6 +140,34 @@ import Testing
             try await browser.run("return document.querySelectorAll('#acknowledge, [id^=done-]').length") as? Int == 0)
     }
 
+    /// Runs `body` with a phone-sized headless Chromium against `application` on 127.0.0.1, then stops the browser
+    /// and checks none is left; a failure inside is recorded with the tail of chromedriver's log.
+    func withPhoneBrowser(
+        _ application: some ApplicationProtocol, _ body: @escaping @Sendable (WebDriver, String) async throws -> Void
+    ) async throws {
+        guard let chromium = ChromeDriverProcess.executable(["chromium", "chromium-browser", "google-chrome"]) else {
+            throw ChromeDriverProcess.Unavailable(
+                description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
+        }
+        try await application.test(.live) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))"
+            let chromedriver = try await ChromeDriverProcess.start()
+            var browser: WebDriver?
+            do {
+                let driver = try await WebDriver.newSession(
+                    port: chromedriver.port, chromium: chromium, profile: chromedriver.profile,
+                    width: Self.phone.width, height: Self.phone.height)
+                browser = driver
+                try await body(driver, base)
+            } catch {
+                Issue.record(
+                    "The browser test failed: \(error)\nchromedriver log (tail):\n\(chromedriver.log.suffix(3_000))")
+            }
+            await chromedriver.stop(driver: browser)
+            #expect(ChromeDriverProcess.processes(using: chromedriver.profile).isEmpty, "no browser is left running")
+        }
+    }
+
     func signIn(_ browser: WebDriver, _ login: String) async throws {
         try await browser.wait("the sign-in form") { try await browser.currentURL().contains("/login") }
         try await browser.type(login, into: "#login")
