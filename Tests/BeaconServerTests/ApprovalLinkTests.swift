@@ -31,7 +31,7 @@ import Testing
                 steps: [
                     PlaybookStep(
                         id: "statement", title: "Publish <script>alert(1)</script> statement", owner: .decision,
-                        approval: true)
+                        message: "We apologise <b>sincerely</b> and refund every order", approval: true)
                 ])
         ])
     let approvalID: ApprovalID
@@ -69,6 +69,11 @@ import Testing
             #expect(page.status == .ok)
             let html = String(buffer: page.body)
             #expect(html.contains("Approve: Publish &lt;script&gt;alert(1)&lt;/script&gt; statement"))
+            #expect(
+                html.contains("To approve:</p><p class=\"note\">We apologise &lt;b&gt;sincerely&lt;/b&gt; and refund"))
+            #expect(html.contains("Asked of you, Li Na;"), "by name")
+            let request = try #require(try store.notifications(IncidentID(1)).first { $0.kind == .approvalRequest })
+            #expect(request.message.text.contains("To approve: We apologise <b>sincerely</b> and refund every order"))
             #expect(!html.contains("<script>"))
             #expect(try store.approval(approvalID)?.state == .pending, "showing the page answers nothing")
             for answer in [page, try await client.execute(uri: "/approvals/forged", method: .get)] {

@@ -209,9 +209,11 @@ public struct CommandPlanner: Sendable {
     func askApprovals(_ incident: Incident, _ steps: [RunStep], at now: Date) -> CommandEffects {
         var effects = CommandEffects()
         for step in steps where step.approval {
+            // What is approved: the step's text (the notice it would publish, the amount), before the links.
+            let what = step.message.flatMap { $0.isEmpty ? nil : "To approve: \($0)" }
             var message = composer.message(
                 .approvalRequest, incident, headline: "Approval needed: \(step.title)", step: step,
-                next: Self.approvalNext, at: now)
+                next: [what, Self.approvalNext].compactMap { $0 }.joined(separator: "\n"), at: now)
             // On a lock screen it must read as a question, not as one more page.
             message.subject =
                 "Approval needed [\(incident.severity.rawValue)] #\(incident.id?.rawValue ?? 0): \(step.title)"

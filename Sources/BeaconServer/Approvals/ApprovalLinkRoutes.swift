@@ -65,16 +65,21 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         else { return Self.error(status: .notFound, "This approval no longer exists.") }
         guard approval.state == .pending else { return Self.answered(approval) }
         let verb = claim.approve.map { $0 ? "Approve" : "Reject" } ?? "Approve or reject"
+        let config = config()
+        let what = try await incidentRepository.runSteps(approval.incidentID)
+            .first { $0.stepID == approval.stepID }?.message.flatMap { $0.isEmpty ? nil : $0 }
+        let asked = config.chain.person(claim.person)?.person.name ?? claim.person.rawValue
         let body = """
             <h1>\(verb): \(HTML.escape(approval.title))</h1>
             <div class="facts">
             <p class="\(incident.severity.rawValue)"><strong>\(incident.severity.rawValue.uppercased())</strong> \
             #\(incident.id?.rawValue ?? 0) \(HTML.escape(incident.title))</p>
             <p>Status \(incident.status.rawValue), opened \(MessageComposer.clockText(incident.openedAt))\
-            \(incident.value.map { ", value \($0.formatted(maxFractionDigits: 4))" } ?? "")\
-            \(incident.threshold.map { " against \($0.formatted(maxFractionDigits: 4))" } ?? "").</p>
-            <p>Asked of you, \(HTML.escape(claim.person.rawValue)); the link expires \(MessageComposer.clockText(approval.expiresAt)).</p>
+            \(incident.value.map { ", value \(HTML.escape(config.format($0, rule: incident.ruleID)))" } ?? "")\
+            \(incident.threshold.map { " against \(HTML.escape(config.format($0, rule: incident.ruleID)))" } ?? "").</p>
+            <p>Asked of you, \(HTML.escape(asked)); the link expires \(MessageComposer.clockText(approval.expiresAt)).</p>
             </div>
+            \(what.map { "<div class=\"approval-details\"><p>To approve:</p><p class=\"note\">\(HTML.escape($0))</p></div>" } ?? "")
             <form method="post">
             <p><label>Comment (optional)<br><textarea name="comment"></textarea></label></p>
             \(Self.buttons(claim.approve))
