@@ -10,11 +10,16 @@ public struct TimelineText: Sendable {
     /// The sentence for `fact`.
     public func sentence(_ fact: TimelineFact) -> String { render(fact) }
 
-    /// `Mon 11 May 2026`.
+    /// `Mon 11 May 2026`, through Foundation's calendar and its English names (no hand-made tables).
     public static func englishDay(_ day: LocalDay) -> String {
-        let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(weekdays[(day.weekday + 6) % 7]) \(day.day) \(months[(day.month + 11) % 12]) \(day.year)"
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0)!
+        calendar.locale = Locale(identifier: "en_US_POSIX")
+        let noon = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))
+        guard let noon else { return day.description }
+        let weekday = calendar.shortWeekdaySymbols[calendar.component(.weekday, from: noon) - 1]
+        let month = calendar.shortMonthSymbols[day.month - 1]
+        return "\(weekday) \(day.day) \(month) \(day.year)"
     }
 
     /// `2026-12-08 20:00`, seconds since 1970 as a clock in the zone named `zone` shows them (UTC for a name

@@ -35,8 +35,6 @@ enum ConsoleFormat {
     /// `UTC+8`, `UTC`: the zone's offset at `date`.
     static func offset(_ date: Date) -> String { MessageComposer.offsetName(zone.secondsFromGMT(for: date)) }
 
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     /// `11:15 UTC+8` today, `Nov 24 11:15 UTC+8` on another day (in the page's zone).
     static func time(_ date: Date, now: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute], from: date)
@@ -55,7 +53,9 @@ enum ConsoleFormat {
     private static func day(_ date: Date, now: Date) -> String? {
         guard !calendar.isDate(date, inSameDayAs: now) else { return nil }
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        let month = months[max(0, min(11, (parts.month ?? 1) - 1))]
+        var english = calendar
+        english.locale = Locale(identifier: "en_US_POSIX")
+        let month = english.shortMonthSymbols[max(0, min(11, (parts.month ?? 1) - 1))]
         let sameYear = calendar.component(.year, from: now) == parts.year
         return "\(month) \(parts.day ?? 1)" + (sameYear ? "" : " \(parts.year ?? 0)")
     }
