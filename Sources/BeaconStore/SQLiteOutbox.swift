@@ -62,7 +62,22 @@ public struct SQLiteOutbox: OutboxRepository {
                     return
                 }
                 try BeaconStore.note(db, entry, at: now, .delivered(entry.attempt(attempts), detail: detail))
+                if entry.kind == .invitation { try Self.forgetLink(of: entry, db) }
             }
+        }
+    }
+
+    /// What an invitation's rows keep of its link once it reached its person: nothing usable.
+    package static let forgottenLink = "(sent; the link is not kept)"
+
+    /// Removes a delivered invitation's one-time link from every row that carried it (the person's other
+    /// channels too): the store keeps only the code's hash, and the outbox should not keep a working copy.
+    static func forgetLink(of entry: OutboxEntry, _ db: Database) throws {
+        for var row in try OutboxEntry.filter(Column("base_key") == entry.baseKey).fetchAll(db) {
+            guard let link = row.message.invitation?.url, link != forgottenLink else { continue }
+            row.message.invitation?.url = forgottenLink
+            row.message.text = row.message.text.replacingOccurrences(of: link, with: forgottenLink)
+            try row.update(db)
         }
     }
 
