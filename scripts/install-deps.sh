@@ -18,6 +18,9 @@ if [ "${1:-build}" = test ]; then
   command -v promtool >/dev/null || want+=(prometheus)
   # The intake test runs the real Alertmanager in front of beacon serve.
   command -v prometheus-alertmanager >/dev/null || command -v alertmanager >/dev/null || want+=(prometheus-alertmanager)
+  # The multi-node tests run a real PostgreSQL server on loopback (Debian's package; the tests start it).
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || want+=(postgresql)
+  command -v setpriv >/dev/null || want+=(util-linux)
   # schemathesis (from PyPI, in a virtual environment of its own) checks the API against docs/openapi.json.
   python3 -c 'import venv, ensurepip' 2>/dev/null || want+=(python3-venv)
 fi
