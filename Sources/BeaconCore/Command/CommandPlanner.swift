@@ -12,7 +12,7 @@ public struct CommandPlanner: Sendable {
         self.config = config
         self.overrides = overrides
         composer = MessageComposer(
-            publicURL: config.publicURL, timeZone: config.calendar.timeZone, rules: config.rules)
+            publicURL: config.publicURL, timeZone: config.calendar.timeZone, rule: { config.rule($0) })
     }
 
     /// The people of `layer` to page at `now`: whoever is on duty in a rostered layer, everyone in a layer without

@@ -5,18 +5,26 @@ public struct MessageComposer: Sendable {
     public let publicURL: String
     /// The zone every time in a message is written in: the configuration's `time_zone`.
     public let timeZone: TimeZone
-    /// The rules by id, to write their values in their units.
-    public let rules: [RuleID: Rule]
+    /// Finds a rule by id, to write its values in its unit: the configuration's index, built once per load (a
+    /// composer is made for every change, so it must not copy the rules).
+    let rule: @Sendable (RuleID) -> Rule?
 
     public init(publicURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!, rules: [Rule] = []) {
+        self.init(publicURL: publicURL, timeZone: timeZone) { id in rules.first { $0.id == id } }
+    }
+
+    public init(
+        publicURL: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        rule: @escaping @Sendable (RuleID) -> Rule?
+    ) {
         self.publicURL = publicURL
         self.timeZone = timeZone
-        self.rules = Dictionary(rules.map { ($0.id, $0) }) { first, _ in first }
+        self.rule = rule
     }
 
     /// An incident's value or threshold in its rule's unit (`84.8%`, `12.4×`), else as a number.
-    public func format(_ value: Double, rule: RuleID?) -> String {
-        rule.flatMap { rules[$0] }?.format(value) ?? value.formatted(maxFractionDigits: 4)
+    public func format(_ value: Double, rule id: RuleID?) -> String {
+        id.flatMap(rule)?.format(value) ?? value.formatted(maxFractionDigits: 4)
     }
 
     public func summary(_ incident: Incident) -> IncidentSummary {

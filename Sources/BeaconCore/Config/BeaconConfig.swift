@@ -14,7 +14,9 @@ public struct BeaconConfig: Sendable, Hashable {
     public var chain: CommandChain
     /// The layers paged at once, per severity.
     public var paging: [Severity: [Layer]]
-    public var rules: [Rule]
+    public var rules: [Rule] { didSet { ruleIndex = Self.index(rules) } }
+    /// Where each rule is in `rules`: messages look their rule up by id, and a storm makes thousands of them.
+    private var ruleIndex: [RuleID: Int]
     public var playbooks: [Playbook]
     /// Post-mortem ownership, due dates and reminders.
     public var postMortem: PostMortemPolicy
@@ -50,6 +52,7 @@ public struct BeaconConfig: Sendable, Hashable {
         self.chain = chain
         self.paging = paging
         self.rules = rules
+        ruleIndex = Self.index(rules)
         self.playbooks = playbooks
         self.postMortem = postMortem
         self.timeZone = timeZone
@@ -72,7 +75,11 @@ public struct BeaconConfig: Sendable, Hashable {
     }
 
     public func channel(_ id: String) -> Channel? { channels.first { $0.id == id } }
-    public func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
+    public func rule(_ id: RuleID) -> Rule? { ruleIndex[id].map { rules[$0] } }
+
+    private static func index(_ rules: [Rule]) -> [RuleID: Int] {
+        Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }) { first, _ in first }
+    }
     public func playbook(_ id: String) -> Playbook? { playbooks.first { $0.id == id } }
 
     /// The playbook for an incident of this rule and category: the one the rule names, else one whose

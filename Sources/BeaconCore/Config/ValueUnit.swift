@@ -75,7 +75,7 @@ extension Rule {
 extension BeaconConfig {
     /// An incident's value or threshold as people read it: by its rule when it has one, else as a number.
     public func format(_ value: Double, rule: RuleID?) -> String {
-        guard let rule = rule.flatMap({ id in rules.first { $0.id == id } }) else {
+        guard let rule = rule.flatMap(self.rule) else {
             return value.formatted(maxFractionDigits: 4)
         }
         return rule.format(value)
