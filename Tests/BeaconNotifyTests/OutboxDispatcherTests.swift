@@ -288,26 +288,7 @@ import Testing
     /// (Zhang Min's second channel, `backup`, is a group webhook), where anyone could use it.
     @Test func anInvitationIsSentOnPersonalChannelsOnlyAndAboutNoIncident() async throws {
         let server = try await LoopbackHTTPServer.start(routes: ["/primary": .status(503), "/backup": .json("{}")])
-        let config = config(server)
-        let store = try BeaconStore.inMemory()
-        let zhangMin = config.chain.operation.people[0]
-        let planned = CommandPlanner(config: config).invitation(
-            zhangMin, layer: .operation, url: "https://beacon.example.com/invite/abc", expiresAt: start + 3_600,
-            at: start)
-        try await store.people.createInvitation(
-            login: "zhangmin", codeHash: "hash", expiresAt: start + 3_600, notifications: planned, at: start)
-        let client = CurlClient()
-        let dispatcher = OutboxDispatcher(
-            config: config, outbox: store.outbox, sender: CurlChannelSender(client: client, now: { Date() }),
-            signer: signer, policy: fast, tick: .seconds(60), logger: logger)
-        let task = Task { try await dispatcher.run() }
-        for _ in 0..<3000
-        where try store.notifications(scope: "user-zhangmin").contains(where: { $0.state == .pending }) {
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        task.cancel()
-        _ = await task.result
-        await client.shutdown()
+        let store = try await inviteZhangMin(server, url: "https://beacon.example.com/invite/abc")
         let entries = try store.notifications(scope: "user-zhangmin")
         #expect(entries.map { "\($0.channelID) \($0.state.rawValue) \($0.attempts)" } == ["primary failed 3"])
         #expect(entries.first?.incidentID == nil)
@@ -320,11 +301,24 @@ import Testing
     /// Once delivered, an invitation's one-time link is not kept in the outbox: only the code's hash is stored.
     @Test func aDeliveredInvitationForgetsItsLink() async throws {
         let server = try await LoopbackHTTPServer.start(routes: ["/primary": .json("{}")])
+        let store = try await inviteZhangMin(server, url: "https://beacon.example.com/invite/secret-code")
+        let body = try #require(server.requests(to: "/primary").first).json
+        #expect(
+            (body["invitation"] as? [String: Any])?["url"] as? String == "https://beacon.example.com/invite/secret-code"
+        )
+        let kept = try #require(try store.notifications(scope: "user-zhangmin").first)
+        #expect(kept.state == .delivered)
+        #expect(kept.message.invitation?.url == SQLiteOutbox.forgottenLink)
+        #expect(!kept.message.text.contains("secret-code"))
+        await server.stop()
+    }
+
+    /// Invites Zhang Min with `url` and runs the dispatcher until no notification of the invitation is pending.
+    func inviteZhangMin(_ server: LoopbackHTTPServer, url: String) async throws -> BeaconStore {
         let config = config(server)
         let store = try BeaconStore.inMemory()
         let planned = CommandPlanner(config: config).invitation(
-            config.chain.operation.people[0], layer: .operation, url: "https://beacon.example.com/invite/secret-code",
-            expiresAt: start + 3_600, at: start)
+            config.chain.operation.people[0], layer: .operation, url: url, expiresAt: start + 3_600, at: start)
         try await store.people.createInvitation(
             login: "zhangmin", codeHash: "hash", expiresAt: start + 3_600, notifications: planned, at: start)
         let client = CurlClient()
@@ -339,14 +333,6 @@ import Testing
         task.cancel()
         _ = await task.result
         await client.shutdown()
-        let body = try #require(server.requests(to: "/primary").first).json
-        #expect(
-            (body["invitation"] as? [String: Any])?["url"] as? String == "https://beacon.example.com/invite/secret-code"
-        )
-        let kept = try #require(try store.notifications(scope: "user-zhangmin").first)
-        #expect(kept.state == .delivered)
-        #expect(kept.message.invitation?.url == SQLiteOutbox.forgottenLink)
-        #expect(!kept.message.text.contains("secret-code"))
-        await server.stop()
+        return store
     }
 }

@@ -19,16 +19,7 @@ extension IncidentPage {
         self.incident = Self.facts(incident, acknowledgedBy: record.acknowledgedBy, config: config, now: now)
         actions = Self.actions(incident, layer: layer, config: config)
         instruct = layer == .decision && incident.status.isActive
-        let entries = record.timeline.map { event in
-            Entry(
-                time: ConsoleFormat.clock(event.at, now: now),
-                kind: event.kind.rawValue.replacingOccurrences(of: "_", with: " "),
-                actor: ConsoleFormat.name(event.actor), role: ConsoleFormat.role(event.actor),
-                message: TimelineText.english.sentence(event.fact.naming(ConsoleFormat.name)))
-        }
-        let severityKinds: Set<TimelineKind> = [.opened, .declared, .severityRaised, .severityEased]
-        history = zip(record.timeline, entries).filter { severityKinds.contains($0.0.kind) }.map(\.1)
-        // Newest first, each run of notification attempts one line that unfolds.
+        // People by name (the record keeps logins), with their role for a title.
         func entry(_ event: TimelineEvent) -> Entry {
             Entry(
                 time: ConsoleFormat.clock(event.at, now: now),
@@ -36,6 +27,9 @@ extension IncidentPage {
                 actor: ConsoleFormat.name(event.actor), role: ConsoleFormat.role(event.actor),
                 message: TimelineText.english.sentence(event.fact.naming(ConsoleFormat.name)))
         }
+        let severityKinds: Set<TimelineKind> = [.opened, .declared, .severityRaised, .severityEased]
+        history = record.timeline.filter { severityKinds.contains($0.kind) }.map(entry)
+        // Newest first, each run of notification attempts one line that unfolds.
         let shown = record.timeline.filter { filter?.admits($0) ?? true }
         timeline = TimelineLine.fold(shown).reversed().map { line in
             switch line {
