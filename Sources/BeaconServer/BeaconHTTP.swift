@@ -16,6 +16,7 @@ public enum BeaconHTTP {
         let router = Router(context: BeaconRequestContext.self)
         router.add(middleware: APIHeadersMiddleware())
         router.add(middleware: AuthMiddleware(people: repositories.people, chain: { config().chain }, now: now))
+        router.add(middleware: ConsoleLanguageMiddleware(config: config))
         let environment = RouteEnvironment(repositories: repositories, config: config, now: now, queued: queued)
         ApprovalLinkRoutes(environment, signer: signer).add(to: router)
         IncidentRoutes(environment).add(to: router)

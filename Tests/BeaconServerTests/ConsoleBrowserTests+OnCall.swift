@@ -29,7 +29,7 @@ extension ConsoleBrowserTests {
         try await browser.wait("the override") {
             try await browser.text("#now-operation") == "On duty now: Chen Xiao"
         }
-        #expect(try await browser.text("#flash").contains("chenxiao is on duty in cs-duty"))
+        #expect(try await browser.text("#flash").contains("Chen Xiao is on duty in cs-duty"))
         try await keepScreenshot(browser, "oncall.png")
 
         try await browser.click("#sign-out")

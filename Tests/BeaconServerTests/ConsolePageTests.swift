@@ -26,8 +26,8 @@ import Testing
         }
     }
 
-    @Test func everyTemplateCompiles() {
-        #expect(throws: Never.self) { _ = try ConsoleTemplates.compile() }
+    @Test(arguments: Language.allCases) func everyTemplateCompiles(_ language: Language) {
+        #expect(throws: Never.self) { _ = try ConsoleTemplates.compile(language) }
     }
 
     @Test(arguments: Layer.allCases) func everyPageRendersForEveryLayer(_ layer: Layer) async throws {

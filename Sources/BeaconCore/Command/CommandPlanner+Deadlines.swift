@@ -57,13 +57,15 @@ extension CommandPlanner {
         reason: EscalationReason, at now: Date
     ) -> CommandEffects {
         let step = firstOpenStep(of: layer, in: steps)
-        let message = composer.message(
-            .escalation, incident, headline: "ESCALATION: \(TimelineText.englishReason(reason)).", step: step,
-            next: nextIfUnanswered(layer),
-            at: now)
         var effects = CommandEffects()
         for person in onDuty(layer, at: now, &effects) {
             guard let channel = person.channels.first else { continue }
+            let writer = composer(for: person, on: channel)
+            let words = writer.words
+            let message = writer.message(
+                .escalation, incident,
+                headline: words("message.escalation", ["reason": TimelineText(words).reason(reason)]), step: step,
+                next: nextIfUnanswered(layer, words), at: now)
             effects.notifications.append(
                 notification(
                     incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose,
@@ -88,9 +90,9 @@ extension CommandPlanner {
             return CommandEffects()
         }
         step.state = .missed
-        var effects = remind(
-            step.owner, incident, step, purpose: .missed(step: step.stepID),
-            headline: "Overdue: \(step.title) was due \(composer.time(deadline.dueAt, now: now)).", at: now)
+        var effects = remind(step.owner, incident, step, purpose: .missed(step: step.stepID), at: now) { words in
+            words("message.overdue", ["step": step.title, "time": words.time(deadline.dueAt, now: now)])
+        }
         effects.steps = [step]
         effects.timeline.append(
             TimelineEntry(.stepMissed(step: step.stepID, owner: step.owner)))
@@ -109,7 +111,8 @@ extension CommandPlanner {
         if (step.doneAt ?? .distantPast) < periodStart {
             effects = remind(
                 step.owner, incident, step, purpose: .remind(step: step.stepID, occurrence: deadline.occurrence),
-                headline: "Reminder: \(step.title) (every \(Duration.seconds(every).configText)) is due.", at: now)
+                at: now
+            ) { words in words("message.reminder", ["step": step.title, "span": words.duration(every)]) }
             effects.timeline.append(
                 TimelineEntry(.recurringMissed(step: step.stepID, owner: step.owner)))
             effects.deadlines.append(
@@ -138,21 +141,22 @@ extension CommandPlanner {
         let periodStart = deadline.dueAt.addingTimeInterval(-Self.grace(every) - every)
         guard (step.doneAt ?? .distantPast) < periodStart else { return CommandEffects() }
         var effects = remind(
-            above, incident, step, purpose: .remindAbove(step: step.stepID, occurrence: deadline.occurrence),
-            headline: "\(step.owner.rawValue.capitalized) has not done \(step.title) this period.", at: now)
+            above, incident, step, purpose: .remindAbove(step: step.stepID, occurrence: deadline.occurrence), at: now
+        ) { words in words("message.recurring_missed.\(step.owner.rawValue)", ["step": step.title]) }
         effects.timeline.append(
             TimelineEntry(.recurringEscalated(step: step.stepID, to: above)))
         return effects
     }
 
     private func remind(
-        _ layer: Layer, _ incident: Incident, _ step: RunStep, purpose: NotificationPurpose, headline: String,
-        at now: Date
+        _ layer: Layer, _ incident: Incident, _ step: RunStep, purpose: NotificationPurpose, at now: Date,
+        headline: (Localizer) -> String
     ) -> CommandEffects {
         var effects = CommandEffects()
-        let message = composer.message(.reminder, incident, headline: headline, step: step, at: now)
         for person in onDuty(layer, at: now, &effects) {
             guard let channel = person.channels.first else { continue }
+            let writer = composer(for: person, on: channel)
+            let message = writer.message(.reminder, incident, headline: headline(writer.words), step: step, at: now)
             effects.notifications.append(
                 notification(
                     incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose,
@@ -179,12 +183,15 @@ extension CommandPlanner {
         approval title: String, step stepID: StepID, approved: Bool, by actor: String, comment: String?,
         incident: Incident, at now: Date
     ) -> CommandEffects {
-        let verdict = approved ? "APPROVED" : "REJECTED"
-        let headline = "\(verdict) by \(actor): \(title)" + (comment.map { " — \($0)" } ?? "")
-        let message = composer.message(.approvalOutcome, incident, headline: headline, at: now)
         var effects = CommandEffects()
         for person in onDuty(.execution, at: now, &effects) {
             guard let channel = person.channels.first else { continue }
+            let writer = composer(for: person, on: channel)
+            let words = writer.words
+            let headline =
+                words(approved ? "message.approved" : "message.rejected", ["actor": actor, "title": title])
+                + (comment.map { words("timeline.comment", ["comment": $0]) } ?? "")
+            let message = writer.message(.approvalOutcome, incident, headline: headline, at: now)
             effects.notifications.append(
                 notification(
                     incident, Recipient(person, layer: .execution), channel: channel, index: 0,
@@ -213,14 +220,21 @@ extension CommandPlanner {
 extension CommandPlanner {
     /// The decision layer's instruction: sent to whoever of the execution layer is on duty, who carry it out.
     public func instruction(_ incident: Incident, text: String, by actor: String, at now: Date) -> CommandEffects {
-        var message = composer.message(
-            .instruction, incident, headline: "INSTRUCTION from \(actor): \(text)",
-            next: "Carry it out and report back on the incident.", at: now)
-        // On a lock screen it must read as an order, not as one more page.
-        message.subject = "INSTRUCTION [\(incident.severity.rawValue)] #\(incident.id?.rawValue ?? 0) \(incident.title)"
         var effects = CommandEffects()
         for person in onDuty(.execution, at: now, &effects) {
             guard let channel = person.channels.first else { continue }
+            let writer = composer(for: person, on: channel)
+            let words = writer.words
+            var message = writer.message(
+                .instruction, incident, headline: words("message.instruction", ["actor": actor, "text": text]),
+                next: words("message.instruction.next"), at: now)
+            // On a lock screen it must read as an order, not as one more page.
+            message.subject = words(
+                "message.instruction.subject",
+                [
+                    "severity": incident.severity.rawValue, "id": "\(incident.id?.rawValue ?? 0)",
+                    "title": incident.title,
+                ])
             effects.notifications.append(
                 notification(
                     incident, Recipient(person, layer: .execution), channel: channel, index: 0,

@@ -17,35 +17,59 @@ extension CommandPlanner {
                     url: composer.url($0))
             },
             url: composer.onCallURL)
-        let layer = handoff.layer.rawValue
-        let shift = "the \(layer) layer (roster \(handoff.roster))"
-        let list = Self.incidentList(summary.incidents)
         var notifications: [PlannedNotification] = []
-        let from = handoff.outgoing.isEmpty ? "" : ", taking over from \(Self.names(handoff.outgoing))"
-        let until = handoff.until.map { " until \(composer.time($0, now: now))" } ?? ""
-        let incoming = NotificationMessage(
-            kind: .handoff,
-            subject: "On duty: \(layer) layer (\(handoff.roster)) from \(composer.time(handoff.at, now: now))",
-            text: "You are on duty for \(shift) from \(composer.time(handoff.at, now: now))\(until)\(from).\n" + list,
-            incident: nil, handoff: summary)
         for person in handoff.incoming {
             notifications += personal(
-                incoming, to: person, layer: handoff.layer, scope: "roster-\(handoff.roster)",
-                purpose: .handoff(at: instant))
+                to: person, layer: handoff.layer, scope: "roster-\(handoff.roster)", purpose: .handoff(at: instant)
+            ) { writer in
+                let words = writer.words
+                let from =
+                    handoff.outgoing.isEmpty
+                    ? "" : words("message.handoff.from", ["names": words.list(handoff.outgoing.map(\.name))])
+                let until =
+                    handoff.until.map { words("message.handoff.until", ["time": words.time($0, now: now)]) } ?? ""
+                let start = words.time(handoff.at, now: now)
+                return NotificationMessage(
+                    kind: .handoff,
+                    subject: words(
+                        "message.handoff.subject",
+                        ["layer": words.layer(handoff.layer), "roster": handoff.roster, "time": start]),
+                    text: words(
+                        "message.handoff.text",
+                        [
+                            "layer": words.layer(handoff.layer), "roster": handoff.roster, "time": start,
+                            "until": until, "from": from,
+                        ]) + "\n" + Self.incidentList(summary.incidents, words),
+                    incident: nil, handoff: summary)
+            }
         }
-        let successor =
-            handoff.incoming.isEmpty
-            ? "Nobody is on duty after you: until someone is, the whole \(layer) layer is paged."
-            : "\(Self.names(handoff.incoming)) is on duty now\(until)."
-        let outgoing = NotificationMessage(
-            kind: .handedOver,
-            subject: "Handed over: \(layer) layer (\(handoff.roster)) at \(composer.time(handoff.at, now: now))",
-            text: "Your shift on \(shift) ended at \(composer.time(handoff.at, now: now)). \(successor)\n" + list,
-            incident: nil, handoff: summary)
         for person in handoff.outgoing {
             notifications += personal(
-                outgoing, to: person, layer: handoff.layer, scope: "roster-\(handoff.roster)",
-                purpose: .handedOver(at: instant))
+                to: person, layer: handoff.layer, scope: "roster-\(handoff.roster)", purpose: .handedOver(at: instant)
+            ) { writer in
+                let words = writer.words
+                let until =
+                    handoff.until.map { words("message.handoff.until", ["time": words.time($0, now: now)]) } ?? ""
+                let successor =
+                    handoff.incoming.isEmpty
+                    ? words("message.handed_over.nobody", ["layer": words.layer(handoff.layer)])
+                    : words(
+                        "message.handed_over.successor",
+                        ["names": words.list(handoff.incoming.map(\.name)), "until": until])
+                let end = words.time(handoff.at, now: now)
+                return NotificationMessage(
+                    kind: .handedOver,
+                    subject: words(
+                        "message.handed_over.subject",
+                        ["layer": words.layer(handoff.layer), "roster": handoff.roster, "time": end]),
+                    text: words(
+                        "message.handed_over.text",
+                        [
+                            "layer": words.layer(handoff.layer), "roster": handoff.roster, "time": end,
+                            "successor": successor,
+                        ]) + "\n" + Self.incidentList(summary.incidents, words),
+                    incident: nil, handoff: summary)
+            }
         }
         return notifications
     }
@@ -59,10 +83,12 @@ extension CommandPlanner {
         guard let first = channels.first, let login = person.login else { return [] }
         var recipient = Recipient(person, layer: layer)
         recipient.channels = channels
+        let words = config.words(for: person)
         let message = NotificationMessage(
-            kind: .invitation, subject: "Beacon: set your password to sign in as \(login)",
-            text: "You are invited to Beacon's console as \(person.name) (\(layer.rawValue) layer). Set your password "
-                + "with this link; it works once, until \(composer.time(expiresAt, now: now)).",
+            kind: .invitation, subject: words("message.invitation.subject", ["login": login]),
+            text: words(
+                "message.invitation.text",
+                ["name": person.name, "layer": words.layer(layer), "time": words.time(expiresAt, now: now)]),
             incident: nil, invitation: InvitationLink(url: url, expiresAt: expiresAt))
         let instant = Int64((now.timeIntervalSince1970 * 1000).rounded())
         return [
@@ -75,7 +101,8 @@ extension CommandPlanner {
     }
 
     private func personal(
-        _ message: NotificationMessage, to person: Person, layer: Layer, scope: String, purpose: NotificationPurpose
+        to person: Person, layer: Layer, scope: String, purpose: NotificationPurpose,
+        _ write: (MessageComposer) -> NotificationMessage
     ) -> [PlannedNotification] {
         guard let channel = person.channels.first else { return [] }
         let recipient = Recipient(person, layer: layer)
@@ -84,18 +111,17 @@ extension CommandPlanner {
                 idempotencyKey: PlannedNotification.key(scope: scope, purpose: purpose, recipient: recipient)
                     + "/\(channel)",
                 incidentID: nil, recipient: recipient, channelID: channel, channelIndex: 0, stepID: nil,
-                approvalStepID: nil, message: message, purpose: purpose,
+                approvalStepID: nil, message: write(composer(for: person, on: channel)), purpose: purpose,
                 audience: config.channel(channel)?.audience ?? .personal)
         ]
     }
 
-    /// `张敏` or `张敏, 陈晓`.
-    static func names(_ people: [Person]) -> String { people.map(\.name).joined(separator: ", ") }
-
     /// The open incidents a layer holds, one per line, or that there are none.
-    static func incidentList(_ incidents: [HandoffSummary.OpenIncident]) -> String {
-        guard !incidents.isEmpty else { return "No open incidents in your layer." }
-        let lines = incidents.map { "• [\($0.severity.rawValue)] #\($0.id) \($0.title) (\($0.status.rawValue))" }
-        return "Open incidents in your layer (\(incidents.count)):\n" + lines.joined(separator: "\n")
+    static func incidentList(_ incidents: [HandoffSummary.OpenIncident], _ words: Localizer) -> String {
+        guard !incidents.isEmpty else { return words("message.handoff.no_incidents") }
+        let lines = incidents.map {
+            "• [\($0.severity.rawValue)] #\($0.id) \($0.title) (\(words.status($0.status)))"
+        }
+        return words.count("message.handoff.incidents", incidents.count) + "\n" + lines.joined(separator: "\n")
     }
 }

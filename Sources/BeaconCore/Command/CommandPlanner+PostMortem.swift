@@ -24,20 +24,22 @@ extension CommandPlanner {
         -> CommandEffects
     {
         guard incident.status != .closed, let postMortem else { return CommandEffects() }
-        let due = "\(MessageComposer.dayText(postMortem.dueAt, in: config.calendar))"
-        let link = "Write it at \(composer.postMortemURL(incident))."
+        let dueDay = LocalDay(postMortem.dueAt, in: config.calendar)
+        let link = { (words: Localizer) in words("message.postmortem.link", ["url": composer.postMortemURL(incident)]) }
         let owner = postMortem.owner
         var effects = CommandEffects()
         switch deadline.kind {
         case .postMortemReminder:
-            let headline = "Post-mortem due \(due): write the root cause and the follow-ups."
+            let headline = { (words: Localizer) in words("message.postmortem.due", ["due": words.day(dueDay)]) }
             effects = tell(
                 config.chain[owner].people, layer: owner, incident, kind: .reminder, purpose: .postMortemReminder,
                 headline: headline, next: link, at: now)
             effects.timeline.append(
                 TimelineEntry(.postMortemReminded(owner: owner, due: LocalDay(postMortem.dueAt, in: config.calendar))))
         case .postMortemOverdue:
-            let headline = "Post-mortem overdue since \(due): the \(owner.rawValue) layer has not written it."
+            let headline = { (words: Localizer) in
+                words("message.postmortem.overdue", ["due": words.day(dueDay), "layer": words.layer(owner)])
+            }
             effects =
                 tell(
                     config.chain.decision.people, layer: .decision, incident, kind: .escalation,
@@ -59,9 +61,13 @@ extension CommandPlanner {
     public func followUpOverdue(
         _ followUp: FollowUp, incident: Incident, postMortemOwner: Layer, occurrence: Int, at now: Date
     ) -> CommandEffects {
-        let due = MessageComposer.dayText(followUp.dueAt, in: config.calendar)
-        let headline = "Follow-up overdue since \(due): \(followUp.description)"
-        let next = "Mark it done, or won't do with a reason, at \(composer.postMortemURL(incident))."
+        let dueDay = LocalDay(followUp.dueAt, in: config.calendar)
+        let headline = { (words: Localizer) in
+            words("message.follow_up.overdue", ["due": words.day(dueDay), "description": followUp.description])
+        }
+        let next = { (words: Localizer) in
+            words("message.follow_up.next", ["url": composer.postMortemURL(incident)])
+        }
         let purpose = NotificationPurpose.followUp(id: followUp.id ?? 0, occurrence: occurrence)
         var effects: CommandEffects
         let reminded: String?
@@ -73,7 +79,9 @@ extension CommandPlanner {
         } else {
             effects = tell(
                 config.chain[postMortemOwner].people, layer: postMortemOwner, incident, kind: .reminder,
-                purpose: purpose, headline: "\(headline) (owner \(followUp.owner))", next: next, at: now)
+                purpose: purpose,
+                headline: { words in headline(words) + words("message.follow_up.owner", ["owner": followUp.owner]) },
+                next: next, at: now)
             reminded = nil
         }
         effects.timeline.append(
@@ -87,12 +95,14 @@ extension CommandPlanner {
     /// One message to each of `people` on their first channel.
     private func tell(
         _ people: [Person], layer: Layer, _ incident: Incident, kind: NotificationKind, purpose: NotificationPurpose,
-        headline: String, next: String, at now: Date
+        headline: (Localizer) -> String, next: (Localizer) -> String, at now: Date
     ) -> CommandEffects {
         var effects = CommandEffects()
-        let message = composer.message(kind, incident, headline: headline, next: next, at: now)
         for person in people {
             guard let channel = person.channels.first else { continue }
+            let writer = composer(for: person, on: channel)
+            let message = writer.message(
+                kind, incident, headline: headline(writer.words), next: next(writer.words), at: now)
             effects.notifications.append(
                 notification(
                     incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose, step: nil,

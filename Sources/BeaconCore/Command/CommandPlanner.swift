@@ -11,8 +11,13 @@ public struct CommandPlanner: Sendable {
     public init(config: BeaconConfig, overrides: [RosterOverride] = []) {
         self.config = config
         self.overrides = overrides
-        composer = MessageComposer(
-            publicURL: config.publicURL, timeZone: config.calendar.timeZone, rule: { config.rule($0) })
+        composer = MessageComposer(publicURL: config.publicURL, words: config.words()) { config.rule($0) }
+    }
+
+    /// The composer that writes to `person` on `channel`: in their language and zone on a personal channel, in
+    /// the configuration's on a group one.
+    public func composer(for person: Person, on channel: String) -> MessageComposer {
+        composer.reading(config.words(for: person, on: channel))
     }
 
     /// The people of `layer` to page at `now`: whoever is on duty in a rostered layer, everyone in a layer without
@@ -101,7 +106,8 @@ public struct CommandPlanner: Sendable {
             guard let (person, _) = config.chain.person(recipient.id),
                 let channel = person.channels.first
             else { continue }
-            let message = composer.message(.resolved, incident, headline: "Resolved.", at: now)
+            let writer = composer(for: person, on: channel)
+            let message = writer.message(.resolved, incident, headline: writer.words("message.resolved"), at: now)
             effects.notifications.append(
                 notification(incident, recipient, channel: channel, index: 0, purpose: .resolved, step: nil, message))
         }
@@ -186,12 +192,14 @@ public struct CommandPlanner: Sendable {
         guard !layers.isEmpty else { return effects }
         for layer in layers {
             let step = firstOpenStep(of: layer, in: steps)
-            let next = nextIfUnanswered(layer)
-            let headline =
-                kind == .raised ? "Severity raised: \(layer.rawValue) layer paged." : "Paged: \(layer.rawValue) layer."
-            let message = composer.message(kind, incident, headline: headline, step: step, next: next, at: now)
             for person in onDuty(layer, at: now, &effects) {
                 guard let channel = person.channels.first else { continue }
+                let writer = composer(for: person, on: channel)
+                let headline = writer.words(
+                    kind == .raised ? "message.raised" : "message.paged", ["layer": writer.words.layer(layer)])
+                let message = writer.message(
+                    kind, incident, headline: headline, step: step, next: nextIfUnanswered(layer, writer.words),
+                    at: now)
                 effects.notifications.append(
                     notification(
                         incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose,
@@ -202,27 +210,17 @@ public struct CommandPlanner: Sendable {
         return effects
     }
 
-    /// The last line of an approval request on a personal channel, which carries the answer links.
-    public static let approvalNext = "Approve or reject with the links below, or in the console."
-
     /// Asks the decision layer to approve each approval step.
     func askApprovals(_ incident: Incident, _ steps: [RunStep], at now: Date) -> CommandEffects {
         var effects = CommandEffects()
         for step in steps where step.approval {
-            // What is approved: the step's text (the notice it would publish, the amount), before the links.
-            let what = step.message.flatMap { $0.isEmpty ? nil : "To approve: \($0)" }
-            var message = composer.message(
-                .approvalRequest, incident, headline: "Approval needed: \(step.title)", step: step,
-                next: [what, Self.approvalNext].compactMap { $0 }.joined(separator: "\n"), at: now)
-            // On a lock screen it must read as a question, not as one more page.
-            message.subject =
-                "Approval needed [\(incident.severity.rawValue)] #\(incident.id?.rawValue ?? 0): \(step.title)"
             for person in onDuty(.decision, at: now, &effects) {
                 // Answer links travel on personal channels only: ask on the first one the person has.
                 let index =
                     person.channels.firstIndex { config.channel($0)?.audience == .personal } ?? 0
                 guard index < person.channels.count else { continue }
                 let channel = person.channels[index]
+                let message = approvalRequest(step, incident, composer(for: person, on: channel), at: now)
                 var planned = notification(
                     incident, Recipient(person, layer: .decision), channel: channel, index: index,
                     purpose: .approval(step: step.stepID), step: step.stepID, message)
@@ -240,12 +238,27 @@ public struct CommandPlanner: Sendable {
         }
     }
 
-    func nextIfUnanswered(_ layer: Layer) -> String {
-        switch layer {
-        case .operation: "Acknowledge within \(config.chain.operation.deadline.configText) or execution is paged."
-        case .execution: "Assess within \(config.chain.execution.deadline.configText) or decision is paged."
-        case .decision: "On a sev1, give an instruction within \(config.chain.decision.deadline.configText)."
-        }
+    /// An approval request: what is approved (the step's text: the notice it would publish, the amount), then
+    /// how to answer, with a subject that reads as a question on a lock screen, not as one more page.
+    func approvalRequest(
+        _ step: RunStep, _ incident: Incident, _ writer: MessageComposer, at now: Date
+    )
+        -> NotificationMessage
+    {
+        let words = writer.words
+        let what = step.message.flatMap { $0.isEmpty ? nil : words("message.approval.what", ["text": $0]) }
+        var message = writer.message(
+            .approvalRequest, incident, headline: words("message.approval.headline", ["step": step.title]),
+            step: step,
+            next: [what, words("message.approval.next")].compactMap { $0 }.joined(separator: "\n"), at: now)
+        message.subject = words(
+            "message.approval.subject",
+            ["severity": incident.severity.rawValue, "id": "\(incident.id?.rawValue ?? 0)", "step": step.title])
+        return message
+    }
+
+    func nextIfUnanswered(_ layer: Layer, _ words: Localizer) -> String {
+        words("message.next.\(layer.rawValue)", ["span": words.duration(config.chain[layer].deadline.seconds)])
     }
 
     func notification(

@@ -22,6 +22,8 @@ public struct BeaconConfig: Sendable, Hashable {
     public var postMortem: PostMortemPolicy
     /// Where working days and report weeks are counted; the machine's time zone when not set.
     public var timeZone: TimeZone?
+    /// The language of the console, the CLI and every message, unless a person set their own.
+    public var language: Language
     /// The official holidays and make-up working days rosters are read against.
     public var holidays: HolidayCalendar
     /// Who of a layer is on duty when, for layers that name one.
@@ -38,8 +40,9 @@ public struct BeaconConfig: Sendable, Hashable {
         channels: [Channel], chain: CommandChain, paging: [Severity: [Layer]] = BeaconConfig.defaultPaging,
         rules: [Rule] = [], playbooks: [Playbook] = [], postMortem: PostMortemPolicy = PostMortemPolicy(),
         timeZone: TimeZone? = nil, holidays: HolidayCalendar = HolidayCalendar(), rosters: [Roster] = [],
-        intakeSeverities: [String: Severity] = [:]
+        intakeSeverities: [String: Severity] = [:], language: Language = .en
     ) {
+        self.language = language
         self.intakeSeverities = intakeSeverities
         self.holidays = holidays
         self.rosters = rosters

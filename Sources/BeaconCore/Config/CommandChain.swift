@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The three layers of the command chain with their people and response deadlines.
 public struct CommandChain: Sendable, Hashable {
     public var operation: ChainLayer
@@ -57,11 +59,17 @@ public struct Person: Sendable, Hashable {
     /// The person's ids on the chat platforms whose robots mention by id rather than by mobile number.
     public var chatIDs: ChatIDs
     public var channels: [String]
+    /// The person's own language (`locale:`), over the configuration's.
+    public var language: Language?
+    /// The person's own zone (`time_zone:`), over the configuration's.
+    public var timeZone: TimeZone?
 
     public init(
         name: String, login: String? = nil, role: String? = nil, email: String? = nil, mobile: String? = nil,
-        chatIDs: ChatIDs = ChatIDs(), channels: [String]
+        chatIDs: ChatIDs = ChatIDs(), channels: [String], language: Language? = nil, timeZone: TimeZone? = nil
     ) {
+        self.language = language
+        self.timeZone = timeZone
         self.name = name
         self.login = login
         self.role = role

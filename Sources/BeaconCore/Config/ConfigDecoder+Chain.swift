@@ -40,7 +40,10 @@ extension ConfigDecoder {
     }
 
     private func person(_ field: YAMLField) -> Person? {
-        let keys = ["name", "login", "role", "email", "mobile", "dingtalk_id", "wecom_id", "feishu_id", "channels"]
+        let keys = [
+            "name", "login", "role", "email", "mobile", "dingtalk_id", "wecom_id", "feishu_id", "channels", "locale",
+            "time_zone",
+        ]
         guard let mapping = field.mapping(keys: keys) else { return nil }
         let name = mapping.required("name")?.string()
         let login = optionalValue(mapping, "login") { field -> String? in
@@ -54,6 +57,8 @@ extension ConfigDecoder {
         let dingtalk = optionalValue(mapping, "dingtalk_id") { $0.string() }
         let wecom = optionalValue(mapping, "wecom_id") { $0.string() }
         let feishu = optionalValue(mapping, "feishu_id") { $0.string() }
+        let language = optionalValue(mapping, "locale", language)
+        let timeZone = optionalValue(mapping, "time_zone", timeZone)
         let channelsField = mapping.required("channels")
         let channels = channelsField?.list()?.compactMap { item -> String? in
             guard let id = item.string() else { return nil }
@@ -62,10 +67,11 @@ extension ConfigDecoder {
         }
         if let channels, channels.isEmpty { channelsField?.fail("list at least one channel that reaches this person") }
         guard let name, let login, let role, let email, let mobile, let dingtalk, let wecom, let feishu, let channels,
-            !channels.isEmpty
+            let language, let timeZone, !channels.isEmpty
         else { return nil }
         return Person(
             name: name, login: login, role: role, email: email, mobile: mobile,
-            chatIDs: ChatIDs(dingtalk: dingtalk, wecom: wecom, feishu: feishu), channels: channels)
+            chatIDs: ChatIDs(dingtalk: dingtalk, wecom: wecom, feishu: feishu), channels: channels,
+            language: language, timeZone: timeZone)
     }
 }

@@ -15,12 +15,13 @@ struct MainConfig {
     var calendar: HolidayCalendar
     var rosters: [Roster]
     var intakeSeverities: [String: Severity]
+    var language: Language
 }
 
 extension ConfigDecoder {
     static let mainKeys = [
         "store", "listen", "public_url", "alerts", "playbooks", "channels", "chain", "paging", "postmortem",
-        "time_zone", "calendar", "rosters", "intake",
+        "time_zone", "calendar", "rosters", "intake", "locale",
     ]
 
     func mainFile(_ root: YAMLField) -> MainConfig? {
@@ -39,13 +40,14 @@ extension ConfigDecoder {
         let zone: TimeZone = (timeZone ?? nil) ?? TimeZone(secondsFromGMT: 0) ?? .current
         let rosterList: [Roster]? = value(mapping, "rosters", default: []) { field in rosters(field, timeZone: zone) }
         let intake = value(mapping, "intake", default: [:], intakeSeverities)
+        let language = value(mapping, "locale", default: Language.en, language)
         guard let store, let listen, let publicURL, let alerts, let playbooks, let channels, let chain, let paging,
-            let postMortem, let timeZone, let calendar, let rosterList, let intake
+            let postMortem, let timeZone, let calendar, let rosterList, let intake, let language
         else { return nil }
         return MainConfig(
             store: store, listen: listen, publicURL: publicURL, alerts: alerts, playbooks: playbooks,
             channels: channels, chain: chain, paging: paging, postMortem: postMortem, timeZone: timeZone,
-            calendar: calendar, rosters: rosterList, intakeSeverities: intake)
+            calendar: calendar, rosters: rosterList, intakeSeverities: intake, language: language)
     }
 
     /// `intake: { severities: { critical: sev1, warning: sev3 } }`: what an Alertmanager alert's `severity` label
@@ -88,7 +90,17 @@ extension ConfigDecoder {
             owner: owner, dueWorkingDays: days, remindBefore: remindBefore, followUpRemindEvery: every)
     }
 
-    private func timeZone(_ field: YAMLField) -> TimeZone? {
+    /// `zh-CN` or `en` (also `zh`, `zh_CN`, `en-US`).
+    func language(_ field: YAMLField) -> Language? {
+        guard let tag = field.string() else { return nil }
+        guard let language = Language(tag: tag) else {
+            field.fail("unknown locale \"\(tag)\"; expected zh-CN or en")
+            return nil
+        }
+        return language
+    }
+
+    func timeZone(_ field: YAMLField) -> TimeZone? {
         guard let name = field.string() else { return nil }
         guard let zone = TimeZone(identifier: name) else {
             field.fail("unknown time zone \"\(name)\"; expected an IANA name such as Asia/Shanghai or UTC")

@@ -32,7 +32,8 @@ public enum ConfigParser {
             store: main.store, listen: main.listen, publicURL: main.publicURL, alertsDirectory: main.alerts,
             playbooksDirectory: main.playbooks, channels: main.channels, chain: main.chain, paging: main.paging,
             rules: rules, playbooks: playbooks, postMortem: main.postMortem, timeZone: main.timeZone,
-            holidays: main.calendar, rosters: main.rosters, intakeSeverities: main.intakeSeverities)
+            holidays: main.calendar, rosters: main.rosters, intakeSeverities: main.intakeSeverities,
+            language: main.language)
         let rosterIssues = rosterMembership(config, mainFile: files.main.name)
         guard rosterIssues.errors.isEmpty else { throw ConfigErrors(rosterIssues.errors) }
         config.warnings =

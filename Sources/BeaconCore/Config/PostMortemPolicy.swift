@@ -28,3 +28,17 @@ extension BeaconConfig {
         ISOWeek.calendar(in: timeZone ?? TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current)
     }
 }
+
+extension BeaconConfig {
+    /// How text is written for `person` (their `locale:` and `time_zone:`, else the configuration's), or for
+    /// everyone when there is no one in particular: a group channel, the CLI, a page nobody signed in to.
+    public func words(for person: Person? = nil) -> Localizer {
+        Localizer(person?.language ?? language, timeZone: person?.timeZone ?? calendar.timeZone)
+    }
+
+    /// How a notification on `channel` is written for `person`: a group channel in the configuration's
+    /// language and zone (everyone in the group reads the one message), a personal one in the person's own.
+    public func words(for person: Person, on channel: String) -> Localizer {
+        self.channel(channel)?.audience == .group ? words() : words(for: person)
+    }
+}

@@ -41,13 +41,19 @@ public struct PostMortem: Sendable, Hashable, Codable {
     }
 
     /// What still keeps the incident from closing, as phrases; empty when it may close.
-    public func missingForClose(followUps: [FollowUp]) -> [String] {
+    public func missingForClose(followUps: [FollowUp], words: Localizer = .english) -> [String] {
         var missing: [String] = []
-        if fields.rootCause.isBlank { missing.append("a root cause") }
-        if followUps.isEmpty && noActionReason.isBlank {
-            missing.append("at least one follow-up or a reason why no action is needed")
-        }
+        if fields.rootCause.isBlank { missing.append(words("close.root_cause")) }
+        if followUps.isEmpty && noActionReason.isBlank { missing.append(words("close.follow_up_or_reason")) }
         return missing
+    }
+
+    /// `missing` (as `missingForClose` says it in English) in `words`' language.
+    public static func missing(_ missing: [String], in words: Localizer) -> [String] {
+        missing.map { text in
+            ["close.root_cause", "close.follow_up_or_reason"].first { Localizer.english($0) == text }.map { words($0) }
+                ?? text
+        }
     }
 }
 

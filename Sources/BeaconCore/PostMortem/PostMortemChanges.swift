@@ -53,7 +53,7 @@ public struct PostMortemChanges: Sendable, Hashable {
     }
 
     /// `root cause, trigger; 2 follow-ups added, 1 marked done`: what changed, in a few words.
-    public var summary: String { TimelineText.englishSummary(edit) }
+    public var summary: String { TimelineText.english.summary(edit) }
 
     private static func same(_ a: FollowUp, _ b: FollowUp) -> Bool {
         a.kind == b.kind && a.description == b.description && a.owner == b.owner && a.dueAt == b.dueAt

@@ -3,8 +3,8 @@
 /// the attempts; every other event stands on its own.
 public enum TimelineLine: Sendable, Hashable {
     case event(TimelineEvent)
-    /// A run of consecutive notification attempts and the sentence that sums them up.
-    case notifications(summary: String, attempts: [TimelineEvent])
+    /// A run of consecutive notification attempts and what became of them.
+    case notifications(summary: NotificationTally, attempts: [TimelineEvent])
 
     /// The first event the line stands for.
     public var first: TimelineEvent {
@@ -14,11 +14,14 @@ public enum TimelineLine: Sendable, Hashable {
         }
     }
 
-    /// What the line says.
-    public var text: String {
+    /// What the line says, in English.
+    public var text: String { text(in: .english) }
+
+    /// What the line says in `language`'s words.
+    public func text(in text: TimelineText) -> String {
         switch self {
-        case .event(let event): event.message
-        case .notifications(let summary, _): summary
+        case .event(let event): text.sentence(event.fact)
+        case .notifications(let summary, _): text.tally(summary)
         }
     }
 }
@@ -64,9 +67,8 @@ extension TimelineLine {
         return lines
     }
 
-    /// `Notified 5 people on 3 channels: all delivered · 1 fell over to sms · 1 retrying`: each person on each
-    /// channel counted by where their attempts ended up.
-    static func summary(_ attempts: [TimelineEvent]) -> String {
+    /// What became of a run of attempts: each person on each channel counted by where their attempts ended up.
+    static func summary(_ attempts: [TimelineEvent]) -> NotificationTally {
         enum Outcome {
             case delivered, retrying, unreached
             case fellOver([String])
@@ -87,26 +89,33 @@ extension TimelineLine {
             channels.insert(attempt.channel)
             outcomes["\(attempt.recipient)\u{1F}\(attempt.channel)"] = outcome
         }
-        var delivered = 0
-        var retrying = 0
-        var unreached = 0
+        var tally = NotificationTally(people: people.count, channels: channels.count, outcomes: outcomes.count)
         var fellOver: [String] = []
         for outcome in outcomes.values {
             switch outcome {
-            case .delivered: delivered += 1
-            case .retrying: retrying += 1
-            case .unreached: unreached += 1
+            case .delivered: tally.delivered += 1
+            case .retrying: tally.retrying += 1
+            case .unreached: tally.unreached += 1
             case .fellOver(let channels): fellOver += channels
             }
         }
-        let who = people.count == 1 ? "1 person" : "\(people.count) people"
-        let on = channels.count == 1 ? "1 channel" : "\(channels.count) channels"
-        var parts = [delivered == outcomes.count ? "all delivered" : "\(delivered) delivered"]
-        if !fellOver.isEmpty {
-            parts.append("\(fellOver.count) fell over to \(Set(fellOver).sorted().joined(separator: ", "))")
-        }
-        if retrying > 0 { parts.append("\(retrying) retrying") }
-        if unreached > 0 { parts.append("\(unreached) could not be reached") }
-        return "Notified \(who) on \(on): " + parts.joined(separator: " · ")
+        tally.fellOver = fellOver.count
+        tally.falloverChannels = Set(fellOver).sorted()
+        return tally
     }
+}
+
+/// Where a run of notification attempts ended up, for one folded timeline line.
+public struct NotificationTally: Sendable, Hashable {
+    /// People and channels reached for.
+    public var people: Int
+    public var channels: Int
+    /// Person-channel pairs, each counted once by its last attempt.
+    public var outcomes: Int
+    public var delivered = 0
+    public var retrying = 0
+    public var unreached = 0
+    /// Pairs that gave up and fell over, and the channels they fell over to.
+    public var fellOver = 0
+    public var falloverChannels: [String] = []
 }

@@ -193,10 +193,13 @@ public final class OutboxDispatcher<C: Clock>: Service, Sendable where C.Duratio
             // Anyone in a group can press a link posted there: say who is asked and what, and send them to the
             // approvals inbox, where only the signed-in decision layer answers.
             message.approval = nil
-            message.text = message.text.replacingOccurrences(
-                of: CommandPlanner.approvalNext,
-                with: "Asked of \(entry.recipient.name) (decision layer). Answer in the approvals inbox after signing "
-                    + "in: \(base)/approvals")
+            // The request was written for the person (in their language): whichever it is, its last line goes.
+            let inbox = config.words()(
+                "message.approval.group", ["name": entry.recipient.name, "url": "\(base)/approvals"])
+            for language in Language.allCases {
+                message.text = message.text.replacingOccurrences(
+                    of: language.catalog("message.approval.next"), with: inbox)
+            }
         } else if let approvalID = entry.approvalID, let approval = try? await outbox.approval(approvalID) {
             func link(_ approve: Bool?) -> String {
                 let claim = ApprovalSigner.Claim(

@@ -76,12 +76,13 @@ struct ApprovalsPage {
         let step = context.steps.first { $0.stepID == approval.stepID }
         return Question(
             id: approval.id?.rawValue ?? 0, title: approval.title, stepID: approval.stepID.rawValue,
-            owner: step?.owner.rawValue ?? "",
+            owner: step.map { ConsoleFormat.words.layer($0.owner) } ?? "",
             incidentID: incident.id?.rawValue ?? 0, incidentTitle: incident.title, severity: incident.severity.rawValue,
             facts: facts(
                 incident, steps: context.steps, acknowledgedBy: context.acknowledgedBy, config: context.config, now: now
             ),
-            requested: ConsoleFormat.span(now.timeIntervalSince(approval.requestedAt)) + " ago",
+            requested: ConsoleFormat.t(
+                "console.ago", ["span": ConsoleFormat.span(now.timeIntervalSince(approval.requestedAt))]),
             expires: ConsoleFormat.time(approval.expiresAt, now: now),
             details: step?.message.flatMap { $0.isEmpty ? nil : $0 })
     }
@@ -92,21 +93,27 @@ struct ApprovalsPage {
         _ incident: Incident, steps: [RunStep], acknowledgedBy: String?, config: BeaconConfig, now: Date
     ) -> [String] {
         let severity = incident.severity
-        var opened =
-            "Opened \(ConsoleFormat.time(incident.openedAt, now: now)), "
-            + "\(ConsoleFormat.span(now.timeIntervalSince(incident.openedAt))) ago"
+        let words = ConsoleFormat.words
+        var opened = ConsoleFormat.t(
+            "console.opened_ago",
+            [
+                "time": ConsoleFormat.time(incident.openedAt, now: now),
+                "span": ConsoleFormat.span(now.timeIntervalSince(incident.openedAt)),
+            ])
         if let value = incident.value {
-            opened += " · value \(config.format(value, rule: incident.ruleID))"
+            opened += " · " + ConsoleFormat.t("console.value", ["value": config.format(value, rule: incident.ruleID)])
             if let threshold = incident.threshold {
-                opened += " against \(config.format(threshold, rule: incident.ruleID))"
+                opened += ConsoleFormat.t(
+                    "console.against", ["threshold": config.format(threshold, rule: incident.ruleID)])
             }
         }
         let done = steps.filter { $0.state == .done }.count
         let late = steps.filter { $0.state == .missed }.count
-        var progress = "\(done) of \(steps.count) steps done"
-        if late > 0 { progress += ", \(late) late" }
+        var progress = ConsoleFormat.t("console.steps_done", ["done": "\(done)", "steps": "\(steps.count)"])
+        if late > 0 { progress += ConsoleFormat.t("console.steps_late", ["late": "\(late)"]) }
         return [
-            "\(severity.rawValue.uppercased()) \(severity.label) · \(incident.status.rawValue) · \(incident.category.rawValue)",
+            "\(severity.rawValue.uppercased()) \(words.label(severity)) · \(words.status(incident.status)) · "
+                + words.category(incident.category),
             opened,
             IncidentRow.holder(incident, acknowledgedBy: acknowledgedBy) + " · " + progress,
         ]

@@ -49,7 +49,9 @@ struct BarChart {
     init(id: String, title: String, bars: [Bar]) {
         self.id = id
         self.title = title
-        summary = bars.isEmpty ? "no data" : bars.map { "\($0.label) \($0.value)" }.joined(separator: ", ")
+        summary =
+            bars.isEmpty
+            ? ConsoleFormat.t("chart.no_data") : bars.map { "\($0.label) \($0.value)" }.joined(separator: ", ")
         height = Self.text(Double(bars.count) * Self.rowHeight + 4)
         let largest = bars.map { $0.parts.map(\.amount).reduce(0, +) }.max() ?? 0
         let area = Self.width - Self.labelWidth - Self.valueWidth

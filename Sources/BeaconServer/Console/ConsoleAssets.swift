@@ -20,6 +20,9 @@ enum ConsoleAssets {
         .bar form{margin:0}
         .bar button{background:transparent;border:1px solid #ffffff66;min-height:36px;padding:.2rem .7rem;font-size:.85rem;
         margin:0}
+        .languages{max-width:60rem;margin:1.5rem auto;padding:0 1rem;text-align:center}
+        .languages a{display:inline-block;min-height:44px;padding:.7rem .6rem}
+        .languages a.current{font-weight:600;color:inherit;text-decoration:none}
         .bar .tabs{display:flex;max-width:60rem;margin:0 auto}
         .bar .tabs a{flex:1 1 0;text-align:center;color:#fff;text-decoration:none;padding:.65rem .25rem;min-height:44px;
         opacity:.85}
@@ -144,20 +147,24 @@ enum ConsoleAssets {
             }
           });
 
+          // The page's language: unit words (days|hours|minutes|seconds|gap) and the two countdown sentences.
+          var unit = (body.getAttribute("data-span") || "d|h|m|s| ").split("|");
+          var soon = body.getAttribute("data-in") || "in {span}";
+          var late = body.getAttribute("data-overdue") || "{span} overdue";
           function span(seconds) {
             var d = Math.floor(seconds / 86400), h = Math.floor(seconds % 86400 / 3600);
             var m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
-            if (d > 0) return d + "d " + h + "h";
-            if (h > 0) return h + "h " + m + "m";
-            if (m > 0) return m + "m " + (s < 10 ? "0" : "") + s + "s";
-            return s + "s";
+            if (d > 0) return d + unit[0] + unit[4] + h + unit[1];
+            if (h > 0) return h + unit[1] + unit[4] + m + unit[2];
+            if (m > 0) return m + unit[2] + unit[4] + (s < 10 ? "0" : "") + s + unit[3];
+            return s + unit[3];
           }
           function tick() {
             var now = Date.now() + skew;
             var clocks = document.querySelectorAll("[data-due]");
             for (var i = 0; i < clocks.length; i++) {
               var left = Math.round((Number(clocks[i].getAttribute("data-due")) - now) / 1000);
-              clocks[i].textContent = left >= 0 ? "in " + span(left) : span(-left) + " overdue";
+              clocks[i].textContent = (left >= 0 ? soon : late).replace("{span}", span(Math.abs(left)));
               clocks[i].classList.toggle("overdue", left < 0);
             }
           }

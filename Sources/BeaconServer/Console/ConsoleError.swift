@@ -12,11 +12,11 @@ struct ConsoleError: Error {
     var location: String?
 
     static func notFound(_ message: String) -> Self {
-        Self(status: .notFound, heading: "Not found", message: message)
+        Self(status: .notFound, heading: ConsoleFormat.t("error.not_found"), message: message)
     }
 
     static func badRequest(_ message: String) -> Self {
-        Self(status: .badRequest, heading: "Cannot do that", message: message)
+        Self(status: .badRequest, heading: ConsoleFormat.t("error.cannot"), message: message)
     }
 
     /// The ledger's verdict: a missing thing is a 404 page, a refusal a 403 page; a change that no longer
@@ -24,11 +24,12 @@ struct ConsoleError: Error {
     init(_ error: IncidentError, location: String) {
         switch error.code {
         case .notFound:
-            self.init(status: .notFound, heading: "Not found", message: error.message)
+            self.init(status: .notFound, heading: ConsoleFormat.t("error.not_found"), message: error.message)
         case .forbidden:
-            self.init(status: .forbidden, heading: "Not allowed", message: error.message)
+            self.init(status: .forbidden, heading: ConsoleFormat.t("error.not_allowed"), message: error.message)
         case .invalidTransition, .conflict, .invalidInput:
-            self.init(status: .conflict, heading: "Cannot do that", message: error.message, location: location)
+            self.init(
+                status: .conflict, heading: ConsoleFormat.t("error.cannot"), message: error.message, location: location)
         }
     }
 

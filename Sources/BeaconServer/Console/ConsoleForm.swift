@@ -8,7 +8,7 @@ struct ConsoleForm {
 
     /// A body over ``maxBytes``.
     struct TooLarge: Error {
-        var message: String { "The form is larger than \(ConsoleForm.maxBytes / 1_024) KiB." }
+        var message: String { ConsoleFormat.t("error.form_larger", ["kib": "\(ConsoleForm.maxBytes / 1_024)"]) }
     }
 
     private var fields: [String: String]

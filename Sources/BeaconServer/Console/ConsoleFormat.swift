@@ -1,11 +1,17 @@
 import BeaconCore
 import Foundation
 
-/// How the console writes times, ages and values: in the configuration's `time_zone` (the rosters' zone, set for
-/// each request by the routes), short, the same for everyone on the incident.
+/// How the console writes words, times, ages and values: in the reader's language and zone (their own, else the
+/// configuration's), set for each request by `ConsoleLanguageMiddleware`.
 enum ConsoleFormat {
-    /// The zone a page is written in: set around each page and form by `ConsoleRoutes`, UTC elsewhere.
-    @TaskLocal static var zone: TimeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
+    /// The reader's catalog and clock: English in UTC outside a request.
+    @TaskLocal static var words: Localizer = .english
+
+    /// The zone a page is written in.
+    static var zone: TimeZone { words.timeZone }
+
+    /// The text of `key` in the reader's language.
+    static func t(_ key: String, _ arguments: [String: String] = [:]) -> String { words(key, arguments) }
 
     /// The chain's people by login (and name), to show people by name with their role: set with the zone.
     @TaskLocal static var people: [String: Person] = [:]
@@ -49,31 +55,28 @@ enum ConsoleFormat {
         return day(date, now: now).map { "\($0) \(clock)" } ?? clock
     }
 
-    /// `Nov 24` (`Nov 24 2025` in another year), or nil for today.
+    /// `Nov 24` (`Nov 24, 2025` in another year), `11月24日`, or nil for today.
     private static func day(_ date: Date, now: Date) -> String? {
         guard !calendar.isDate(date, inSameDayAs: now) else { return nil }
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        var english = calendar
-        english.locale = Locale(identifier: "en_US_POSIX")
-        let month = english.shortMonthSymbols[max(0, min(11, (parts.month ?? 1) - 1))]
-        let sameYear = calendar.component(.year, from: now) == parts.year
-        return "\(month) \(parts.day ?? 1)" + (sameYear ? "" : " \(parts.year ?? 0)")
+        return words.shortDay(date, now: now)
     }
 
-    /// `42m`, `3h 05m`, `2d 4h`: how long ago, or how long until.
+    /// `42m`, `3h 05m`, `2d 4h`; `42分`, `3小时05分`, `2天4小时`: how long ago, or how long until.
     static func span(_ seconds: TimeInterval) -> String {
         let total = Int(abs(seconds).rounded())
         let (days, hours, minutes) = (total / 86_400, total % 86_400 / 3_600, total % 3_600 / 60)
-        if days > 0 { return "\(days)d \(hours)h" }
-        if hours > 0 { return "\(hours)h \(String(format: "%02d", minutes))m" }
-        if minutes > 0 { return "\(minutes)m" }
-        return "\(total)s"
+        let unit = t("console.span.units").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard unit.count == 5 else { return "\(total)s" }
+        if days > 0 { return "\(days)\(unit[0])\(unit[4])\(hours)\(unit[1])" }
+        if hours > 0 { return "\(hours)\(unit[1])\(unit[4])\(String(format: "%02d", minutes))\(unit[2])" }
+        if minutes > 0 { return "\(minutes)\(unit[2])" }
+        return "\(total)\(unit[3])"
     }
 
     /// `in 4m` or `3m overdue`, what a countdown shows before its script takes over.
     static func countdown(to due: Date, now: Date) -> String {
         let left = due.timeIntervalSince(now)
-        return left >= 0 ? "in \(span(left))" : "\(span(left)) overdue"
+        return t(left >= 0 ? "console.countdown.in" : "console.countdown.overdue", ["span": span(left)])
     }
 
     static func value(_ value: Double) -> String { value.formatted(maxFractionDigits: 4) }
@@ -89,12 +92,15 @@ enum ConsoleFormat {
                 .joined(separator: " · ")
         case .change(let window, let op, let levels):
             let steps = leastSevereFirst(levels).map { "\(op.rawValue) \($0.1) \($0.0.rawValue)" }
-            return "change over \(window.configText): " + steps.joined(separator: " · ")
+            return t("console.condition.change", ["window": words.duration(window.seconds)])
+                + steps.joined(separator: " · ")
         case .contains(let keywords, let levels):
-            let steps = leastSevereFirst(levels).map { "top \($0.1) \($0.0.rawValue)" }
-            return "mentions \(keywords.joined(separator: ", ")): " + steps.joined(separator: " · ")
+            let steps = leastSevereFirst(levels).map {
+                t("console.condition.top", ["rank": "\($0.1)"]) + " \($0.0.rawValue)"
+            }
+            return t("console.condition.mentions", ["keywords": words.list(keywords)]) + steps.joined(separator: " · ")
         case .absent(let severity):
-            return "source down or metric missing: \(severity.rawValue)"
+            return t("console.condition.absent", ["severity": severity.rawValue])
         }
     }
 

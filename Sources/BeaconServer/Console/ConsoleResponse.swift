@@ -38,8 +38,8 @@ enum ConsoleResponse {
     }
 
     /// A path and query to come back to after signing in, when it is one of Beacon's own pages; else `/`.
-    static func safeNext(_ text: String?) -> String {
-        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.hasPrefix("/login"),
+    static func safeNext(_ text: String?, allowingLogin: Bool = false) -> String {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), allowingLogin || !text.hasPrefix("/login"),
             text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") })
         else { return "/" }
         return text

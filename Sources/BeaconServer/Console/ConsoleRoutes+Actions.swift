@@ -14,7 +14,12 @@ extension ConsoleRoutes {
             try await commands.perform(action, on: id, by: identity.user.login, note: form.text("note"), at: now())
         }
         if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
-        return (back, .init(.ok, "Incident \(id) \(action.result.rawValue)."))
+        return (
+            back,
+            .init(
+                .ok,
+                ConsoleFormat.t("flash.status", ["id": "\(id)", "status": ConsoleFormat.words.status(action.result)]))
+        )
     }
 
     func escalate(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome {
@@ -23,7 +28,8 @@ extension ConsoleRoutes {
         let layer = try form.text("layer").map { text in
             guard let layer = Layer(rawValue: text) else {
                 throw ConsoleError(
-                    status: .badRequest, heading: "Cannot do that", message: "There is no layer \"\(text)\".",
+                    status: .badRequest, heading: ConsoleFormat.t("error.cannot"),
+                    message: ConsoleFormat.t("flash.no_layer", ["layer": text]),
                     location: back)
             }
             return layer
@@ -32,8 +38,10 @@ extension ConsoleRoutes {
             try await commands.escalate(id, to: layer, by: identity.user.login, note: form.text("note"), at: now())
         }
         if count > 0 { queued(count) }
-        let paged = layer.map { "the \($0.rawValue) layer" } ?? "the next layer"
-        return (back, .init(.ok, "Escalated: paging \(paged), \(count) notification(s) queued."))
+        let paged =
+            layer.map { ConsoleFormat.t("flash.the_layer", ["layer": ConsoleFormat.words.layer($0)]) }
+            ?? ConsoleFormat.t("flash.next_layer")
+        return (back, .init(.ok, ConsoleFormat.t("flash.escalated", ["layer": paged, "count": "\(count)"])))
     }
 
     func instruct(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome {
@@ -44,7 +52,7 @@ extension ConsoleRoutes {
                 id, text: form.text("text") ?? "", by: identity.user.login, layer: identity.user.layer, at: now())
         }
         if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
-        return (back, .init(.ok, "Instruction sent to the execution layer."))
+        return (back, .init(.ok, ConsoleFormat.t("flash.instructed")))
     }
 
     func completeStep(
@@ -58,19 +66,19 @@ extension ConsoleRoutes {
             try await commands.completeStep(
                 StepID(stepID), of: id, by: user.login, layer: user.layer, note: form.text("note"), at: now())
         }
-        return (back, .init(.ok, "Step “\(step.title)” marked done."))
+        return (back, .init(.ok, ConsoleFormat.t("flash.step_done", ["step": step.title])))
     }
 
     func answer(_ context: BeaconRequestContext, _ identity: Identity, _ form: ConsoleForm) async throws -> Outcome {
         guard let approvalID = context.parameters.get("id", as: Int64.self).map(ApprovalID.init),
             let approval = try await incidentRepository.approval(approvalID)
-        else { throw ConsoleError.notFound("There is no such approval.") }
+        else { throw ConsoleError.notFound(ConsoleFormat.t("flash.no_approval")) }
         let back = form["return_to"] == "inbox" ? "/approvals" : "/incidents/\(approval.incidentID.rawValue)"
         let approve: Bool
         switch form["decision"] {
         case "approve": approve = true
         case "reject": approve = false
-        default: throw ConsoleError.badRequest("Choose approve or reject.")
+        default: throw ConsoleError.badRequest(ConsoleFormat.t("flash.choose_answer"))
         }
         let user = identity.user
         let answered = try await perform(back) {
@@ -79,7 +87,9 @@ extension ConsoleRoutes {
                 at: now())
         }
         queued(1)
-        return (back, .init(.ok, "\(answered.state.rawValue.capitalized): \(answered.title)."))
+        return (
+            back, .init(.ok, ConsoleFormat.t("flash.answered.\(answered.state.rawValue)", ["title": answered.title]))
+        )
     }
 
     /// Runs a ledger change, turning its refusals into console errors that know where to go back to.

@@ -14,15 +14,16 @@ extension ConsoleRoutes {
 
     func declarePage(_ identity: Identity, _ flash: PageChrome.Flash?) async throws -> (HTTPResponse.Status, String) {
         let chrome = PageChrome(
-            title: "Declare an incident", identity: identity, section: .incidents, now: now(),
+            title: ConsoleFormat.t("title.declare"), identity: identity, section: .incidents, now: now(),
             pendingApprovals: try await pendingCount(identity), flash: flash)
         let page = DeclarePage(
             chrome: chrome,
             categories: BeaconCore.Category.allCases.map {
-                SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0 == .system)
+                SelectOption(value: $0.rawValue, label: ConsoleFormat.words.category($0), selected: $0 == .system)
             },
             severities: Severity.allCases.sorted(by: >).map {
-                SelectOption(value: $0.rawValue, label: "\($0.rawValue) \($0.label)", selected: $0 == .sev3)
+                SelectOption(
+                    value: $0.rawValue, label: "\($0.rawValue) \(ConsoleFormat.words.label($0))", selected: $0 == .sev3)
             })
         return (.ok, ConsoleTemplates.render(page, .declare))
     }
@@ -33,7 +34,8 @@ extension ConsoleRoutes {
             let severity = form["severity"].flatMap(Severity.init(rawValue:))
         else {
             throw ConsoleError(
-                status: .badRequest, heading: "Cannot do that", message: "Choose a category and a severity.",
+                status: .badRequest, heading: ConsoleFormat.t("error.cannot"),
+                message: ConsoleFormat.t("flash.choose_category"),
                 location: back)
         }
         let change = try await perform(back) {
@@ -43,7 +45,10 @@ extension ConsoleRoutes {
         }
         if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
         let id = change.incident.id?.rawValue ?? 0
-        return ("/incidents/\(id)", .init(.ok, "Declared #\(id) at \(severity.rawValue): the layers are paged."))
+        return (
+            "/incidents/\(id)",
+            .init(.ok, ConsoleFormat.t("flash.declared", ["id": "\(id)", "severity": severity.rawValue]))
+        )
     }
 
     func setSeverity(
@@ -53,7 +58,8 @@ extension ConsoleRoutes {
         let back = "/incidents/\(id.rawValue)"
         guard let severity = form["severity"].flatMap(Severity.init(rawValue:)) else {
             throw ConsoleError(
-                status: .badRequest, heading: "Cannot do that", message: "Choose sev1, sev2, sev3 or sev4.",
+                status: .badRequest, heading: ConsoleFormat.t("error.cannot"),
+                message: ConsoleFormat.t("flash.choose_severity"),
                 location: back)
         }
         let change = try await perform(back) {
@@ -63,7 +69,12 @@ extension ConsoleRoutes {
         }
         if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
         return (
-            back, .init(.ok, "Severity set to \(severity.rawValue); \(change.notificationsQueued) notification(s).")
+            back,
+            .init(
+                .ok,
+                ConsoleFormat.t(
+                    "flash.severity_set",
+                    ["severity": severity.rawValue, "count": "\(change.notificationsQueued)"]))
         )
     }
 }

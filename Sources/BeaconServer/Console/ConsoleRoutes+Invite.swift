@@ -23,7 +23,7 @@ extension ConsoleRoutes {
         guard let login = try await people.invitation(codeHash: Credentials.sha256(code), at: now()),
             let (person, layer) = config().chain.person(PersonID(login)), person.login == login
         else { return Self.expiredInvitation(now: now()) }
-        let chrome = PageChrome(title: "Welcome", identity: nil, section: .none, now: now())
+        let chrome = PageChrome(title: ConsoleFormat.t("title.welcome"), identity: nil, section: .none, now: now())
         let page = InvitePage(
             chrome: chrome, name: person.name, login: login, layer: layer.rawValue, code: code, error: error)
         var response = ConsoleResponse.html(status, ConsoleTemplates.render(page, .invite))
@@ -36,7 +36,7 @@ extension ConsoleRoutes {
         let fields = try await ConsoleForm.read(request)
         let password = fields["password"] ?? ""
         guard password == fields["again"] ?? "" else {
-            return try await invitePage(context, error: "The two passwords differ.", status: .badRequest)
+            return try await invitePage(context, error: ConsoleFormat.t("invite.differ"), status: .badRequest)
         }
         do {
             try Credentials.validate(password: password)
@@ -56,8 +56,9 @@ extension ConsoleRoutes {
 
     static func expiredInvitation(now: Date) -> Response {
         let page = ErrorPage(
-            chrome: PageChrome(title: "Invitation", identity: nil, section: .none, now: now), heading: "Invitation",
-            message: "This invitation link was used already, has expired, or never existed. Ask an admin for a new one."
+            chrome: PageChrome(title: ConsoleFormat.t("title.invitation"), identity: nil, section: .none, now: now),
+            heading: ConsoleFormat.t("title.invitation"),
+            message: ConsoleFormat.t("invite.gone")
         )
         return ConsoleResponse.html(.notFound, ConsoleTemplates.render(page, .error))
     }

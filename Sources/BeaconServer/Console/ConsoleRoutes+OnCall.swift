@@ -8,7 +8,7 @@ extension ConsoleRoutes {
         let overrides = try await environment.repositories.rosters.overrides(
             roster: nil, from: now, to: now.addingTimeInterval(Double(OnCallPage.days + 1) * 86_400))
         let chrome = await PageChrome(
-            title: "On call", identity: identity, section: .oncall, now: now,
+            title: ConsoleFormat.t("title.oncall"), identity: identity, section: .oncall, now: now,
             pendingApprovals: try pendingCount(identity), flash: flash)
         let page = OnCallPage(chrome: chrome, config: config(), overrides: overrides, user: identity.user, now: now)
         return (.ok, ConsoleTemplates.render(page, .oncall))
@@ -24,7 +24,8 @@ extension ConsoleRoutes {
         func time(_ field: String) throws -> Date {
             guard let text = form.text(field), let date = config.time(text) else {
                 throw ConsoleError(
-                    status: .badRequest, heading: "Cannot do that", message: "Give a \(field) date and time.",
+                    status: .badRequest, heading: ConsoleFormat.t("error.cannot"),
+                    message: "Give a \(field) date and time.",
                     location: back)
             }
             return date
@@ -35,7 +36,13 @@ extension ConsoleRoutes {
         let stored = try await perform(back) {
             try await environment.repositories.addOverride(override, config: config, actorIsAdmin: identity.user.admin)
         }
-        return (back, .init(.ok, "\(stored.person) is on duty in \(roster) for that time."))
+        return (
+            back,
+            .init(
+                .ok,
+                ConsoleFormat.t(
+                    "flash.on_duty", ["person": ConsoleFormat.name(stored.person.rawValue), "roster": roster]))
+        )
     }
 
     func removeOverride(
@@ -43,13 +50,15 @@ extension ConsoleRoutes {
     ) async throws -> Outcome {
         let back = "/oncall"
         guard let id = context.parameters.get("id", as: Int64.self) else {
-            throw ConsoleError.notFound("There is no such override.")
+            throw ConsoleError.notFound(ConsoleFormat.t("flash.no_override"))
         }
         let removed = try await perform(back) {
             try await environment.repositories.removeOverride(
                 id, by: identity.user.login, actorIsAdmin: identity.user.admin, config: config(), at: now())
         }
-        guard removed != nil else { throw ConsoleError.notFound("There is no override \(id) in force.") }
-        return (back, .init(.ok, "Override \(id) removed."))
+        guard removed != nil else {
+            throw ConsoleError.notFound(ConsoleFormat.t("flash.no_override_id", ["id": "\(id)"]))
+        }
+        return (back, .init(.ok, ConsoleFormat.t("flash.override_removed", ["id": "\(id)"])))
     }
 }

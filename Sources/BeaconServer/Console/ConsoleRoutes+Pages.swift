@@ -11,7 +11,8 @@ extension ConsoleRoutes {
         let incidents = try await incidentRepository.incidents(
             statuses: IncidentStatus.active, since: nil, limit: 1_000)
         let chrome = await PageChrome(
-            title: "Dashboard", identity: identity, section: .dashboard, now: now, refreshSeconds: Self.refreshSeconds,
+            title: ConsoleFormat.t("title.dashboard"), identity: identity, section: .dashboard, now: now,
+            refreshSeconds: Self.refreshSeconds,
             pendingApprovals: try pendingCount(identity), flash: flash)
         var page = DashboardPage(
             chrome: chrome, incidents: incidents,
@@ -27,7 +28,8 @@ extension ConsoleRoutes {
         page.holders = OnCallReport(config: config, overrides: overrides, at: now).layers.map { duty in
             DashboardPage.Holder(
                 layer: duty.layer.rawValue,
-                who: duty.gap ? "nobody on duty" : duty.onDuty.map(\.name).joined(separator: ", "),
+                who: duty.gap
+                    ? ConsoleFormat.t("oncall.nobody_on_duty") : ConsoleFormat.words.list(duty.onDuty.map(\.name)),
                 until: duty.onDuty.first?.until.map { ConsoleFormat.time($0, now: now) }, gap: duty.gap)
         }
         return (.ok, ConsoleTemplates.render(page, .dashboard))
@@ -46,7 +48,7 @@ extension ConsoleRoutes {
             categories: try Self.values(filters.category, "category", BeaconCore.Category.self), text: filters.q)
         let incidents = try await incidentRepository.incidents(matching: query)
         let chrome = await PageChrome(
-            title: "Incidents", identity: identity, section: .incidents, now: now(),
+            title: ConsoleFormat.t("title.incidents"), identity: identity, section: .incidents, now: now(),
             pendingApprovals: try pendingCount(identity), flash: flash)
         let page = IncidentsPage(
             chrome: chrome, filters: filters, incidents: incidents, limit: query.limit,
@@ -60,7 +62,7 @@ extension ConsoleRoutes {
         let filter = request.uri.queryParameters["show"].flatMap { TimelineFilter(rawValue: String($0)) }
         let id = try incidentID(context)
         guard let incident = try await incidentRepository.incident(id) else {
-            throw ConsoleError.notFound("There is no incident \(id).")
+            throw ConsoleError.notFound(ConsoleFormat.t("flash.no_incident", ["id": "\(id)"]))
         }
         let now = now()
         let record = IncidentPage.Record(
@@ -90,7 +92,8 @@ extension ConsoleRoutes {
                 incident: incident, steps: steps, acknowledgedBy: acknowledgers[id], config: config())
         }
         let chrome = await PageChrome(
-            title: "Approvals", identity: identity, section: .approvals, now: now, refreshSeconds: Self.refreshSeconds,
+            title: ConsoleFormat.t("title.approvals"), identity: identity, section: .approvals, now: now,
+            refreshSeconds: Self.refreshSeconds,
             pendingApprovals: try pendingCount(identity), flash: flash)
         let page = ApprovalsPage(
             chrome: chrome, layer: identity.user.layer, pending: pending, answered: answered, contexts: contexts,
@@ -100,7 +103,7 @@ extension ConsoleRoutes {
 
     func incidentID(_ context: BeaconRequestContext) throws -> IncidentID {
         guard let raw = context.parameters.get("id", as: Int64.self) else {
-            throw ConsoleError.notFound("There is no such incident.")
+            throw ConsoleError.notFound(ConsoleFormat.t("flash.no_such_incident"))
         }
         return IncidentID(raw)
     }
@@ -114,7 +117,8 @@ extension ConsoleRoutes {
         try text.split(separator: ",").map { word in
             guard let value = T(rawValue: String(word)) else {
                 let known = T.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ConsoleError.badRequest("Unknown \(field) \"\(word)\"; use \(known).")
+                throw ConsoleError.badRequest(
+                    ConsoleFormat.t("flash.unknown_value", ["field": field, "value": String(word), "known": known]))
             }
             return value
         }

@@ -30,12 +30,13 @@ extension ConsoleRoutes {
     ) async throws -> Rendered {
         let id = try incidentID(context)
         guard let incident = try await incidentRepository.incident(id) else {
-            throw ConsoleError.notFound("There is no incident \(id).")
+            throw ConsoleError.notFound(ConsoleFormat.t("flash.no_incident", ["id": "\(id)"]))
         }
         let report = try await postMortems.postMortem(id) == nil ? nil : try postMortems.report(id)
         let now = now()
         let chrome = PageChrome(
-            title: "Post-mortem \(id) \(incident.title)", identity: identity, section: .incidents, now: now,
+            title: ConsoleFormat.t("title.postmortem", ["id": "\(id)", "title": incident.title]), identity: identity,
+            section: .incidents, now: now,
             pendingApprovals: try await pendingCount(identity), flash: flash)
         let page = PostMortemPage(
             chrome: chrome, incident: incident, report: report,
@@ -51,7 +52,9 @@ extension ConsoleRoutes {
         }
         let id = try incidentID(context)
         guard try await incidentRepository.incident(id) != nil, try await postMortems.postMortem(id) != nil else {
-            return errorPage(.notFound, "Not found", "Incident \(id) has no post-mortem.", identity: identity)
+            return errorPage(
+                .notFound, ConsoleFormat.t("error.not_found"), ConsoleFormat.t("flash.no_postmortem", ["id": "\(id)"]),
+                identity: identity)
         }
         let markdown = try await postMortems.report(id).markdown
         return Response(
@@ -74,10 +77,11 @@ extension ConsoleRoutes {
                 let user = identity.user
                 guard PostMortem.authors.contains(user.layer) else {
                     throw ConsoleError(
-                        status: .forbidden, heading: "Not allowed",
+                        status: .forbidden, heading: ConsoleFormat.t("error.not_allowed"),
                         message:
-                            "Only the operation and execution layers write post-mortems; \(user.login) is in the "
-                            + "\(user.layer.rawValue) layer.")
+                            ConsoleFormat.t(
+                                "flash.postmortem_writers",
+                                ["login": user.login, "layer": ConsoleFormat.words.layer(user.layer)]))
                 }
                 return try await action(context, identity, fields)
             }

@@ -12,14 +12,21 @@ extension ConsoleRoutes {
         let incident = try await existingIncident(id)
         guard !incident.status.isActive else {
             throw ConsoleError(
-                status: .conflict, heading: "Cannot do that",
-                message: "Incident \(id) is \(incident.status.rawValue); its post-mortem opens when it resolves.",
+                status: .conflict, heading: ConsoleFormat.t("error.cannot"),
+                message: ConsoleFormat.t(
+                    "flash.postmortem_not_yet", ["id": "\(id)", "status": ConsoleFormat.words.status(incident.status)]),
                 location: back)
         }
         let now = now()
         let opened = try await postMortemChange(back) { try await postMortems.openPostMortem(id, at: now) }
         let due = ConsoleFormat.time(opened.dueAt, now: now)
-        return (back, .init(.ok, "Post-mortem opened: the \(opened.owner.rawValue) layer writes it, due \(due)."))
+        return (
+            back,
+            .init(
+                .ok,
+                ConsoleFormat.t(
+                    "flash.postmortem_opened", ["layer": ConsoleFormat.words.layer(opened.owner), "due": due]))
+        )
     }
 
     /// Saves the written fields the form sends: root cause, trigger, and the impact figures.
@@ -38,12 +45,12 @@ extension ConsoleRoutes {
         } catch let invalid as PostMortemInput.Invalid {
             throw PostMortemPage.Rejected(form: .fields, sent: form, errors: invalid.errors)
         }
-        guard !changed.isEmpty else { return (back, .init(.ok, "Nothing changed.")) }
+        guard !changed.isEmpty else { return (back, .init(.ok, ConsoleFormat.t("flash.nothing_changed"))) }
         try await applyPostMortem(id, by: identity, back: back) { update in
             // Applied to the stored fields again, so a field this form left out keeps a concurrent change.
             if let result = try? PostMortemInput.fields(form, over: update.fields) { update.fields = result.0 }
         }
-        return (back, .init(.ok, "Saved the \(changed.joined(separator: ", "))."))
+        return (back, .init(.ok, ConsoleFormat.t("flash.saved", ["fields": ConsoleFormat.words.list(changed)])))
     }
 
     /// Saves the team's comment on one finding; a blank comment removes it.
@@ -54,13 +61,19 @@ extension ConsoleRoutes {
         _ = try await existingIncident(id)
         guard let kind = context.parameters.get("finding").flatMap(FindingKind.init(rawValue:)) else {
             let known = FindingKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ConsoleError.notFound("There is no such finding; the findings are \(known).")
+            throw ConsoleError.notFound(ConsoleFormat.t("flash.no_finding", ["known": known]))
         }
         _ = try await existingPostMortem(id, back: back)
         let comment = form.text("comment")
         try await applyPostMortem(id, by: identity, back: back) { $0.comments[kind] = comment }
-        let result = comment == nil ? "Comment removed" : "Comment saved"
-        return (back, .init(.ok, "\(result): \(kind.question)"))
+        let question = ConsoleFormat.t("finding.\(kind.rawValue).question")
+        return (
+            back,
+            .init(
+                .ok,
+                ConsoleFormat.t(
+                    comment == nil ? "flash.comment_removed" : "flash.comment_saved", ["question": question]))
+        )
     }
 
     /// Saves why no follow-up is needed; a blank reason removes it.
@@ -79,7 +92,7 @@ extension ConsoleRoutes {
             throw PostMortemPage.Rejected(form: .noAction, sent: form, errors: invalid.errors)
         }
         try await applyPostMortem(id, by: identity, back: back) { $0.noActionReason = reason }
-        return (back, .init(.ok, reason == nil ? "No-action reason removed." : "No-action reason saved."))
+        return (back, .init(.ok, ConsoleFormat.t(reason == nil ? "flash.no_action_removed" : "flash.no_action_saved")))
     }
 
     /// Adds a follow-up: type, action, owner and due day.
@@ -97,7 +110,15 @@ extension ConsoleRoutes {
             throw PostMortemPage.Rejected(form: .followUp, sent: form, errors: invalid.errors)
         }
         try await applyPostMortem(id, by: identity, back: back) { $0.followUps.append(followUp) }
-        return (back, .init(.ok, "Follow-up added: \(followUp.description) (\(followUp.owner))."))
+        return (
+            back,
+            .init(
+                .ok,
+                ConsoleFormat.t(
+                    "flash.follow_up_added",
+                    ["description": followUp.description, "owner": ConsoleFormat.name(followUp.owner)])
+            )
+        )
     }
 
     /// Marks a follow-up done, won't do (with a reason), or open again.
@@ -108,15 +129,15 @@ extension ConsoleRoutes {
         _ = try await existingIncident(id)
         guard let number = context.parameters.get("followUp", as: Int64.self),
             var item = try await postMortems.followUps(id).first(where: { $0.id == number })
-        else { throw ConsoleError.notFound("Incident \(id) has no such follow-up.") }
+        else { throw ConsoleError.notFound(ConsoleFormat.t("flash.no_follow_up", ["id": "\(id)"])) }
         guard let status = form["status"].flatMap(FollowUpStatus.init(rawValue:)) else {
-            throw ConsoleError.badRequest("Choose done, won't do or reopen for the follow-up.")
+            throw ConsoleError.badRequest(ConsoleFormat.t("flash.choose_follow_up"))
         }
         let reason = form.text("reason")
         if status == .wontDo && reason == nil {
             throw ConsoleError(
-                status: .badRequest, heading: "Cannot do that",
-                message: "Say why “\(item.description)” won't be done: the reason is required.", location: back)
+                status: .badRequest, heading: ConsoleFormat.t("error.cannot"),
+                message: ConsoleFormat.t("flash.wont_do_reason", ["description": item.description]), location: back)
         }
         item.status = status
         item.reason = status == .wontDo ? reason : nil
@@ -125,11 +146,14 @@ extension ConsoleRoutes {
         }
         let result =
             switch status {
-            case .open: "Follow-up reopened"
-            case .done: "Follow-up done"
-            case .wontDo: "Follow-up marked won't do"
+            case .open: ConsoleFormat.t("flash.follow_up_reopened")
+            case .done: ConsoleFormat.t("flash.follow_up_done")
+            case .wontDo: ConsoleFormat.t("flash.follow_up_wont_do")
             }
-        return (back, .init(.ok, "\(result): \(item.description)."))
+        return (
+            back,
+            .init(.ok, ConsoleFormat.t("flash.follow_up_result", ["result": result, "description": item.description]))
+        )
     }
 
     /// Closes the incident through the closing rule; what the post-mortem still lacks comes back as the error.
@@ -143,7 +167,7 @@ extension ConsoleRoutes {
             try await commands.perform(.close, on: id, by: identity.user.login, at: now())
         }
         if change.notificationsQueued > 0 { queued(change.notificationsQueued) }
-        return (back, .init(.ok, "Incident \(id) closed."))
+        return (back, .init(.ok, ConsoleFormat.t("flash.closed", ["id": "\(id)"])))
     }
 
     /// Reopens a closed incident, with a reason, so its post-mortem can be changed.
@@ -157,14 +181,14 @@ extension ConsoleRoutes {
             try await commands.reopen(
                 id, reason: form.text("reason") ?? "", by: identity.user.login, layer: identity.user.layer, at: now())
         }
-        return (back, .init(.ok, "Reopened: the post-mortem can be changed until the incident closes again."))
+        return (back, .init(.ok, ConsoleFormat.t("flash.reopened")))
     }
 
     static func postMortemPath(_ id: IncidentID) -> String { "/incidents/\(id.rawValue)/postmortem" }
 
     func existingIncident(_ id: IncidentID) async throws -> Incident {
         guard let incident = try await incidentRepository.incident(id) else {
-            throw ConsoleError.notFound("There is no incident \(id).")
+            throw ConsoleError.notFound(ConsoleFormat.t("flash.no_incident", ["id": "\(id)"]))
         }
         return incident
     }
@@ -172,7 +196,8 @@ extension ConsoleRoutes {
     func existingPostMortem(_ id: IncidentID, back: String) async throws -> PostMortem {
         guard let postMortem = try await postMortems.postMortem(id) else {
             throw ConsoleError(
-                status: .conflict, heading: "Cannot do that", message: "Incident \(id) has no post-mortem yet.",
+                status: .conflict, heading: ConsoleFormat.t("error.cannot"),
+                message: ConsoleFormat.t("flash.no_postmortem_yet", ["id": "\(id)"]),
                 location: back)
         }
         return postMortem
@@ -181,11 +206,15 @@ extension ConsoleRoutes {
     /// A closed incident's post-mortem keeps what closing needed.
     static func keepClosed(_ incident: Incident, _ postMortem: PostMortem, followUps: [FollowUp]) throws {
         guard incident.status == .closed else { return }
-        let missing = postMortem.missingForClose(followUps: followUps)
+        let missing = postMortem.missingForClose(followUps: followUps, words: ConsoleFormat.words)
         guard missing.isEmpty else {
-            let id = incident.id.map { "Incident \($0)" } ?? "The incident"
             throw PostMortemInput.Invalid(errors: [
-                "\(id) is closed, so its post-mortem must keep \(missing.joined(separator: " and "))."
+                ConsoleFormat.t(
+                    "flash.closed_keeps",
+                    [
+                        "id": "\(incident.id?.rawValue ?? 0)",
+                        "missing": missing.joined(separator: ConsoleFormat.t("list.and")),
+                    ])
             ])
         }
     }
@@ -209,7 +238,8 @@ extension ConsoleRoutes {
         do {
             return try await perform(back, change)
         } catch let error as StoreError {
-            throw ConsoleError(status: .conflict, heading: "Cannot do that", message: error.message, location: back)
+            throw ConsoleError(
+                status: .conflict, heading: ConsoleFormat.t("error.cannot"), message: error.message, location: back)
         }
     }
 }

@@ -11,12 +11,13 @@ extension ConsoleRoutes {
         do {
             week = try ReportRoutes.week(ConsoleForm(request.uri.query ?? "")["week"], now: now, calendar: calendar)
         } catch {
-            throw ConsoleError.badRequest("The week parameter: \(error.message)")
+            throw ConsoleError.badRequest(ConsoleFormat.t("flash.week", ["message": error.message]))
         }
         let report = try await reportRepository.weeklyReport(
             week, calendar: calendar, ruleTitles: config().ruleTitles, holidays: config().holidays, at: now)
         let chrome = PageChrome(
-            title: "Weekly report \(week)", identity: identity, section: .reports, now: now,
+            title: ConsoleFormat.t("title.report", ["week": "\(week)"]), identity: identity, section: .reports,
+            now: now,
             pendingApprovals: try await pendingCount(identity), flash: flash)
         let page = WeeklyReportPage(chrome: chrome, report: report, calendar: calendar, now: now)
         return (.ok, ConsoleTemplates.render(page, .weeklyReport))

@@ -16,7 +16,7 @@ extension ConsoleRoutes {
         do {
             fields = try await ConsoleForm.read(request)
         } catch {
-            return loginForm(.contentTooLarge, login: "", next: "/", error: "The form is too large.")
+            return loginForm(.contentTooLarge, login: "", next: "/", error: ConsoleFormat.t("signin.too_large"))
         }
         let login = fields.text("login") ?? ""
         let next = ConsoleResponse.safeNext(fields["next"])
@@ -24,23 +24,26 @@ extension ConsoleRoutes {
         // sign a browser in to an account of its choosing.
         guard let sent = fields["csrf"], !sent.isEmpty, sent == request.cookies[Self.loginCookie]?.value else {
             return loginForm(
-                .forbidden, login: login, next: next, error: "The sign-in form expired; please sign in again.")
+                .forbidden, login: login, next: next, error: ConsoleFormat.t("signin.expired"))
         }
         let password = fields["password"] ?? ""
         let user: User
         do {
             user = try await check(login: login, password: password, at: now())
-        } catch let failure as SignIn.Failure {
+        } catch is SignIn.Failure {
             // A locked account answers as an unknown login does (same status, same words, same bcrypt time).
-            return loginForm(.unauthorized, login: login, next: next, error: failure.description)
+            return loginForm(
+                .unauthorized, login: login, next: next,
+                error: ConsoleFormat.t(
+                    "signin.wrong",
+                    ["failures": "\(SignIn.allowedFailures)", "minutes": "\(Int(SignIn.lockout / 60))"]))
         }
         guard let userID = user.id else { return loginForm(.unauthorized, login: login, next: next, error: nil) }
         guard user.inChain(config().chain) != nil else {
             // Said only after the right password: it tells nothing to someone guessing logins.
             return loginForm(
                 .forbidden, login: login, next: next,
-                error: "\(login) is not a person of the command chain in beacon.yaml, so the account can no longer "
-                    + "sign in. Ask an admin.")
+                error: ConsoleFormat.t("signin.outside_chain", ["login": login]))
         }
         let cookie = Credentials.randomText(bytes: 32)
         let now = now()
@@ -66,7 +69,8 @@ extension ConsoleRoutes {
         let fields = (try? await ConsoleForm.read(request)) ?? ConsoleForm("")
         guard fields.carries(csrf: identity.csrf) else {
             return errorPage(
-                .forbidden, "Form expired", "Sign out from a page of your current Beacon session.", identity: identity)
+                .forbidden, ConsoleFormat.t("error.form_expired"), ConsoleFormat.t("signin.sign_out_expired"),
+                identity: identity)
         }
         if let hash = identity.sessionHash { try await people.deleteSession(idHash: hash) }
         var response = ConsoleResponse.redirect(to: "/login")
@@ -78,7 +82,7 @@ extension ConsoleRoutes {
     static let loginCookie = "beacon_login"
 
     private func loginForm(_ status: HTTPResponse.Status, login: String, next: String, error: String?) -> Response {
-        let chrome = PageChrome(title: "Sign in", identity: nil, section: .none, now: now())
+        let chrome = PageChrome(title: ConsoleFormat.t("title.sign_in"), identity: nil, section: .none, now: now())
         let token = Credentials.randomText(bytes: 24)
         let page = LoginPage(chrome: chrome, login: login, next: next, error: error, csrf: token)
         var response = ConsoleResponse.html(status, ConsoleTemplates.render(page, .login))

@@ -86,6 +86,26 @@ public struct ConsoleRoutes: EnvironmentRoutes {
             try await form(request, context) { try await answer(context, $0, $1) }
         }
         addPostMortem(to: router)
+        router.get("/language/:tag") { request, context in language(request, context) }
+    }
+
+    /// The language switch: remembers the choice for a year in a cookie (the language is no secret, and the link
+    /// changes nothing else) and goes back to the page it was pressed on.
+    func language(_ request: Request, _ context: BeaconRequestContext) -> Response {
+        // Back to the page the switch was pressed on: `next`, else the referring page's path on this site.
+        let referrer = request.headers[.referer].flatMap(URLComponents.init(string:)).map { parts in
+            parts.percentEncodedPath + (parts.percentEncodedQuery.map { "?" + $0 } ?? "")
+        }
+        let next = ConsoleResponse.safeNext(
+            request.uri.queryParameters["next"].map(String.init) ?? referrer, allowingLogin: true)
+        var response = ConsoleResponse.redirect(to: next)
+        if let language = context.parameters.get("tag").flatMap(Language.init(tag:)) {
+            response.setCookie(
+                Cookie(
+                    name: ConsoleLanguageMiddleware.cookieName, value: language.rawValue, maxAge: 365 * 86_400,
+                    path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
     }
 
     // MARK: - Pages and forms
@@ -101,13 +121,7 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         let flash = ConsoleResponse.flash(in: request)
         var response: Response
         do {
-            // Every time on the page in the configured zone.
-            let config = config()
-            let (status, html) = try await ConsoleFormat.$zone.withValue(config.rosterZone) {
-                try await ConsoleFormat.$people.withValue(ConsoleFormat.people(of: config.chain)) {
-                    try await render(identity, flash)
-                }
-            }
+            let (status, html) = try await render(identity, flash)
             response = ConsoleResponse.html(status, html)
         } catch let error as ConsoleError {
             response = errorPage(error.status, error.heading, error.message, identity: identity)
@@ -127,12 +141,11 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         do {
             fields = try await ConsoleForm.read(request)
         } catch let error as ConsoleForm.TooLarge {
-            return errorPage(.contentTooLarge, "Too large", error.message, identity: identity)
+            return errorPage(.contentTooLarge, ConsoleFormat.t("error.too_large"), error.message, identity: identity)
         }
         guard fields.carries(csrf: identity.csrf) else {
             return errorPage(
-                .forbidden, "Form expired",
-                "This form did not come from your current Beacon session. Go back, reload the page and try again.",
+                .forbidden, ConsoleFormat.t("error.form_expired"), ConsoleFormat.t("error.form_session"),
                 identity: identity)
         }
         do {

@@ -2,13 +2,12 @@ extension ConsoleTemplates {
     static let dashboard = """
         {{<layout}}{{$main}}
         {{#hasUnreached}}
-        <div class="flash error" id="unreached" role="alert"><strong>Nobody was reached</strong> on
-        {{#unreached}}<a href="/incidents/{{id}}">#{{id}} {{title}}</a> {{/unreached}}— every notification failed.
-        Page people by phone and check the channels.</div>
+        <div class="flash error" id="unreached" role="alert"><strong>[[page.dashboard.nobody_was_reached]]</strong> [[page.dashboard.on]]
+        {{#unreached}}<a href="/incidents/{{id}}">#{{id}} {{title}}</a> {{/unreached}}[[page.dashboard.every_notification_failed_page]]</div>
         {{/hasUnreached}}
-        <p class="holders" id="holders">{{#holders}}<span class="holder{{#gap}} gap{{/gap}}"><strong>{{layer}}</strong> {{who}}{{#until}} <span class="muted">until {{.}}</span>{{/until}}</span> {{/holders}}<a href="/oncall">On call</a></p>
-        <h1>Open incidents <span class="muted">({{openCount}})</span></h1>
-        {{#noIncidents}}<p class="card" id="no-incidents">No open incidents.</p>{{/noIncidents}}
+        <p class="holders" id="holders">{{#holders}}<span class="holder{{#gap}} gap{{/gap}}"><strong>{{layer}}</strong> {{who}}{{#until}} <span class="muted">[[page.dashboard.until]]</span>{{/until}}</span> {{/holders}}<a href="/oncall">[[page.dashboard.on_call]]</a></p>
+        <h1>[[page.dashboard.open_incidents]] <span class="muted">({{openCount}})</span></h1>
+        {{#noIncidents}}<p class="card" id="no-incidents">[[page.dashboard.no_open_incidents]]</p>{{/noIncidents}}
         {{#groups}}
         <section class="group-{{severity}}" id="group-{{severity}}">
         <h2>{{severity}} · {{label}} <span class="muted">({{count}})</span></h2>
@@ -16,37 +15,37 @@ extension ConsoleTemplates {
         </section>
         {{/groups}}
         {{#hasPostMortems}}
-        <h2>Post-mortems to write</h2>
+        <h2>[[page.dashboard.post_mortems_to_write]]</h2>
         <ul class="plain" id="postmortems-due">
         {{#postMortems}}
         <li class="card{{#overdue}} breaching{{/overdue}}"><h3><a href="/incidents/{{id}}/postmortem">#{{id}} {{title}}</a></h3>
-        <p class="{{#overdue}}overdue{{/overdue}}{{^overdue}}muted{{/overdue}}">{{owner}} layer · due {{due}}{{#overdue}} · overdue{{/overdue}}</p></li>
+        <p class="{{#overdue}}overdue{{/overdue}}{{^overdue}}muted{{/overdue}}">[[page.dashboard.layer_due_overdue]]</p></li>
         {{/postMortems}}
         </ul>
         {{/hasPostMortems}}
         {{#hasQueued}}
-        <h2>Waiting to be sent</h2>
+        <h2>[[page.dashboard.waiting_to_be_sent]]</h2>
         <ul class="plain" id="outbox-queued">
-        {{#queued}}<li class="card"><h3>{{channel}}</h3><p class="muted">{{count}} notifications waiting</p></li>{{/queued}}
+        {{#queued}}<li class="card"><h3>{{channel}}</h3><p class="muted">[[page.dashboard.notifications_waiting]]</p></li>{{/queued}}
         </ul>
         {{/hasQueued}}
         {{#hasFailingSources}}
-        <h2>Failing sources</h2>
+        <h2>[[page.dashboard.failing_sources]]</h2>
         <ul class="plain" id="failing-sources">
         {{#failingSources}}
-        <li class="card breaching"><h3>{{url}}</h3><p>{{reason}}</p><p class="muted">Rules: {{rules}}</p></li>
+        <li class="card breaching"><h3>{{url}}</h3><p>{{reason}}</p><p class="muted">[[page.dashboard.rules]]</p></li>
         {{/failingSources}}
         </ul>
         {{/hasFailingSources}}
-        <h2>Rules · last hour</h2>
-        {{#noRules}}<p class="muted">No rules are configured.</p>{{/noRules}}
+        <h2>[[page.dashboard.rules_last_hour]]</h2>
+        {{#noRules}}<p class="muted">[[page.dashboard.no_rules_are_configured]]</p>{{/noRules}}
         <div class="grid" id="rules">
         {{#rules}}
         <div class="card{{#breaching}} breaching{{/breaching}}" id="rule-{{id}}">
         <h3>{{title}}</h3>
         <p class="muted">{{category}} · {{condition}}</p>
-        {{#failing}}<p class="overdue">Source failing: {{.}}</p>{{/failing}}
-        {{#noSamples}}<p class="muted">No samples in the last hour.</p>{{/noSamples}}
+        {{#failing}}<p class="overdue">[[page.dashboard.source_failing]]</p>{{/failing}}
+        {{#noSamples}}<p class="muted">[[page.dashboard.no_samples_in_the]]</p>{{/noSamples}}
         {{#series}}
         <div class="series">
         <p>{{#labels}}<span class="muted">{{.}}</span> {{/labels}}<span class="value{{#breaching}} overdue{{/breaching}}">{{value}}</span> <span class="muted">{{seen}}</span></p>
@@ -58,7 +57,7 @@ extension ConsoleTemplates {
         {{/spark}}
         </div>
         {{/series}}
-        {{#hiddenSeries}}<p class="muted">and {{.}} more series</p>{{/hiddenSeries}}
+        {{#hiddenSeries}}<p class="muted">[[page.dashboard.and_more_series]]</p>{{/hiddenSeries}}
         </div>
         {{/rules}}
         </div>
@@ -67,16 +66,16 @@ extension ConsoleTemplates {
 
     static let incidents = """
         {{<layout}}{{$main}}
-        <h1>Incidents</h1>
+        <h1>[[page.incidents.incidents]]</h1>
         <form method="get" action="/incidents" class="filters" id="filters">
-        <div><label for="q">Title</label><input type="search" id="q" name="q" value="{{q}}" placeholder="search titles"></div>
-        <div><label for="status">Status</label><select id="status" name="status">{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></div>
-        <div><label for="severity">Severity</label><select id="severity" name="severity">{{#severities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/severities}}</select></div>
-        <div><label for="category">Category</label><select id="category" name="category">{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select></div>
-        <div><button type="submit">Filter</button>{{#filtered}}<a class="button secondary" href="/incidents">Clear</a>{{/filtered}}</div>
+        <div><label for="q">[[page.incidents.title]]</label><input type="search" id="q" name="q" value="{{q}}" placeholder="[[page.incidents.search_titles]]"></div>
+        <div><label for="status">[[page.incidents.status]]</label><select id="status" name="status">{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statuses}}</select></div>
+        <div><label for="severity">[[page.incidents.severity]]</label><select id="severity" name="severity">{{#severities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/severities}}</select></div>
+        <div><label for="category">[[page.incidents.category]]</label><select id="category" name="category">{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select></div>
+        <div><button type="submit">[[page.incidents.filter]]</button>{{#filtered}}<a class="button secondary" href="/incidents">[[page.incidents.clear]]</a>{{/filtered}}</div>
         </form>
-        <p class="muted" id="count">{{count}} incident(s){{#limited}}, the newest; narrow the filters to find older ones{{/limited}}</p>
-        {{#none}}<p class="card">No incidents match.</p>{{/none}}
+        <p class="muted" id="count">[[page.incidents.incident_s_the_newest]]</p>
+        {{#none}}<p class="card">[[page.incidents.no_incidents_match]]</p>{{/none}}
         <div id="results">
         {{#rows}}{{>incident-row}}{{/rows}}
         </div>
@@ -85,22 +84,22 @@ extension ConsoleTemplates {
 
     static let oncall = """
         {{<layout}}{{$main}}
-        <h1>On call</h1>
-        <p class="muted">Times in {{zone}}. Today and the next 14 days; later layers of a roster win, overrides win over all.</p>
+        <h1>[[page.oncall.on_call]]</h1>
+        <p class="muted">[[page.oncall.times_in_today_and]]</p>
         {{#rosters}}
         <section class="card roster" id="roster-{{layer}}">
         <h2>{{layer}} · {{roster}}</h2>
-        <p class="now{{#gapNow}} gap{{/gapNow}}" id="now-{{layer}}">On duty now: <strong>{{now}}</strong></p>
-        {{#gaps}}<p class="flash error" id="gaps-{{layer}}">{{.}} gap(s) ahead: nobody on duty, the whole layer would be paged.</p>{{/gaps}}
+        <p class="now{{#gapNow}} gap{{/gapNow}}" id="now-{{layer}}">[[page.oncall.on_duty_now]] <strong>{{now}}</strong></p>
+        {{#gaps}}<p class="flash error" id="gaps-{{layer}}">[[page.oncall.gap_s_ahead_nobody]]</p>{{/gaps}}
         <ol class="plain spans" id="spans-{{layer}}">
-        {{#spans}}<li class="{{#gap}}gap{{/gap}}{{#overridden}} overridden{{/overridden}}"><span class="muted">{{when}}</span> {{who}}{{#overridden}} <span class="badge">override</span>{{/overridden}}</li>{{/spans}}
+        {{#spans}}<li class="{{#gap}}gap{{/gap}}{{#overridden}} overridden{{/overridden}}"><span class="muted">{{when}}</span> {{who}}{{#overridden}} <span class="badge">[[page.oncall.override]]</span>{{/overridden}}</li>{{/spans}}
         </ol>
         {{#hasOverrides}}
-        <h3>Overrides</h3>
+        <h3>[[page.oncall.overrides]]</h3>
         <ul class="plain" id="overrides-{{layer}}">
         {{#overrides}}
-        <li id="override-{{id}}">{{who}} · {{when}} <span class="muted">by {{by}}{{#reason}} — {{.}}{{/reason}}</span>
-        {{#removable}}<form method="post" action="/oncall/overrides/{{id}}/remove" class="inline"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><button type="submit" id="remove-{{id}}">Remove</button></form>{{/removable}}
+        <li id="override-{{id}}">{{who}} · {{when}} <span class="muted">[[page.oncall.by]]</span>
+        {{#removable}}<form method="post" action="/oncall/overrides/{{id}}/remove" class="inline"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><button type="submit" id="remove-{{id}}">[[page.oncall.remove]]</button></form>{{/removable}}
         </li>
         {{/overrides}}
         </ul>
@@ -108,56 +107,56 @@ extension ConsoleTemplates {
         {{#canChange}}
         <form method="post" action="/oncall/{{roster}}/overrides" class="override-form" id="override-form-{{layer}}">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
-        <label for="person-{{layer}}">Who is on duty (take a shift yourself, or give it to a colleague)</label>
+        <label for="person-{{layer}}">[[page.oncall.who_is_on_duty]]</label>
         <select id="person-{{layer}}" name="person">{{#people}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/people}}</select>
-        <label for="from-{{layer}}">From</label>
+        <label for="from-{{layer}}">[[page.oncall.from]]</label>
         <input type="datetime-local" id="from-{{layer}}" name="from" required>
-        <label for="to-{{layer}}">Until</label>
+        <label for="to-{{layer}}">[[page.oncall.until]]</label>
         <input type="datetime-local" id="to-{{layer}}" name="to" required>
-        <label for="reason-{{layer}}">Why (optional)</label>
+        <label for="reason-{{layer}}">[[page.oncall.why_optional]]</label>
         <input type="text" id="reason-{{layer}}" name="reason" maxlength="500">
-        <button type="submit" id="override-{{layer}}">Put on duty</button>
+        <button type="submit" id="override-{{layer}}">[[page.oncall.put_on_duty]]</button>
         </form>
         {{/canChange}}
         </section>
         {{/rosters}}
-        {{^hasRosters}}<p class="card">No layer names a roster: every page reaches every person of the layer.</p>{{/hasRosters}}
-        {{#unrostered}}<p class="muted">{{layer}}: everyone is paged — {{people}}</p>{{/unrostered}}
+        {{^hasRosters}}<p class="card">[[page.oncall.no_layer_names_a]]</p>{{/hasRosters}}
+        {{#unrostered}}<p class="muted">[[page.oncall.everyone_is_paged]]</p>{{/unrostered}}
         {{/main}}{{/layout}}
         """
 
     static let approvals = """
         {{<layout}}{{$main}}
-        <h1>Approvals</h1>
-        {{^canAnswer}}<p class="muted">Only the decision layer answers approvals; you can follow them here.</p>{{/canAnswer}}
-        {{#noQuestions}}<p class="card" id="no-questions">Nothing is waiting for an answer.</p>{{/noQuestions}}
+        <h1>[[page.approvals.approvals]]</h1>
+        {{^canAnswer}}<p class="muted">[[page.approvals.only_the_decision_layer]]</p>{{/canAnswer}}
+        {{#noQuestions}}<p class="card" id="no-questions">[[page.approvals.nothing_is_waiting_for]]</p>{{/noQuestions}}
         {{#questions}}
         <section class="card" id="approval-{{id}}">
         <h2>{{title}}</h2>
-        <p class="muted">Step {{stepID}} of <a href="/incidents/{{incidentID}}">#{{incidentID}} {{incidentTitle}}</a> · asked {{requested}}, expires {{expires}}</p>
+        <p class="muted">[[page.approvals.step_of]] <a href="/incidents/{{incidentID}}">#{{incidentID}} {{incidentTitle}}</a> [[page.approvals.asked_expires]]</p>
         <div class="facts question {{severity}}">
         {{#facts}}<p>{{.}}</p>{{/facts}}
         </div>
-        {{#details}}<div class="approval-details"><p class="muted">To approve:</p><p class="note">{{.}}</p></div>{{/details}}
+        {{#details}}<div class="approval-details"><p class="muted">[[page.approvals.to_approve]]</p><p class="note">{{.}}</p></div>{{/details}}
         {{#canAnswer}}
         <form method="post" action="/approvals/answer/{{id}}">
         <input type="hidden" name="csrf" value="{{chrome.csrf}}">
         <input type="hidden" name="return_to" value="inbox">
-        <label for="comment-{{id}}">Comment (optional)</label>
+        <label for="comment-{{id}}">[[page.approvals.comment_optional]]</label>
         <input type="text" id="comment-{{id}}" name="comment" maxlength="2000">
         <div class="actions">
-        <button class="approve" type="submit" name="decision" value="approve" id="approve-{{id}}">Approve</button>
-        <button class="reject" type="submit" name="decision" value="reject" id="reject-{{id}}">Reject</button>
+        <button class="approve" type="submit" name="decision" value="approve" id="approve-{{id}}">[[page.approvals.approve]]</button>
+        <button class="reject" type="submit" name="decision" value="reject" id="reject-{{id}}">[[page.approvals.reject]]</button>
         </div>
         </form>
         {{/canAnswer}}
         </section>
         {{/questions}}
         {{#hasAnswers}}
-        <h2>Recently answered</h2>
+        <h2>[[page.approvals.recently_answered]]</h2>
         <ul class="plain" id="answered">
         {{#answers}}
-        <li class="card"><span class="badge {{state}}">{{state}}</span> {{title}}<div class="muted">by {{answeredBy}} at {{answered}} · <a href="/incidents/{{incidentID}}">#{{incidentID}} {{incidentTitle}}</a></div>{{#comment}}<div>“{{.}}”</div>{{/comment}}</li>
+        <li class="card"><span class="badge {{state}}">{{state}}</span> {{title}}<div class="muted">[[page.approvals.by_at]] <a href="/incidents/{{incidentID}}">#{{incidentID}} {{incidentTitle}}</a></div>{{#comment}}<div>“{{.}}”</div>{{/comment}}</li>
         {{/answers}}
         </ul>
         {{/hasAnswers}}

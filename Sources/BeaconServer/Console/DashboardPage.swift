@@ -146,7 +146,7 @@ struct DashboardPage {
             let labels = one.labels.isEmpty ? nil : String(one.labels.dropFirst().dropLast())
             return SeriesCard(
                 labels: labels, value: rule.format(latest.value),
-                seen: ConsoleFormat.span(now.timeIntervalSince(latest.at)) + " ago",
+                seen: ConsoleFormat.t("console.ago", ["span": ConsoleFormat.span(now.timeIntervalSince(latest.at))]),
                 breaching: breach(rule.condition, latest.value) != nil,
                 spark: Sparkline(
                     one.samples, from: sparkStart(one.samples, rule: rule, now: now), to: now, threshold: threshold))

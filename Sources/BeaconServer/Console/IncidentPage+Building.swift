@@ -19,13 +19,14 @@ extension IncidentPage {
         self.incident = Self.facts(incident, acknowledgedBy: record.acknowledgedBy, config: config, now: now)
         actions = Self.actions(incident, layer: layer, config: config)
         instruct = layer == .decision && incident.status.isActive
-        // People by name (the record keeps logins), with their role for a title.
+        // People by name (the record keeps logins), with their role for a title; sentences in the reader's words.
+        let text = TimelineText(ConsoleFormat.words)
         func entry(_ event: TimelineEvent) -> Entry {
             Entry(
                 time: ConsoleFormat.clock(event.at, now: now),
-                kind: event.kind.rawValue.replacingOccurrences(of: "_", with: " "),
+                kind: ConsoleFormat.t("event.\(event.kind.rawValue)"),
                 actor: ConsoleFormat.name(event.actor), role: ConsoleFormat.role(event.actor),
-                message: TimelineText.english.sentence(event.fact.naming(ConsoleFormat.name)))
+                message: text.sentence(event.fact.naming(ConsoleFormat.name)))
         }
         let severityKinds: Set<TimelineKind> = [.opened, .declared, .severityRaised, .severityEased]
         history = record.timeline.filter { severityKinds.contains($0.kind) }.map(entry)
@@ -36,7 +37,7 @@ extension IncidentPage {
             case .event(let event): return entry(event)
             case .notifications(let summary, let attempts):
                 var folded = entry(attempts[0])
-                folded.message = summary
+                folded.message = text.tally(summary)
                 folded.attempts = attempts.map(entry)
                 folded.folded = true
                 return folded
@@ -44,10 +45,11 @@ extension IncidentPage {
         }
         let base = "/incidents/\(incident.id?.rawValue ?? 0)"
         filters =
-            [FilterLink(label: "all", href: base + "#timeline", current: filter == nil)]
+            [FilterLink(label: ConsoleFormat.t("filter.all"), href: base + "#timeline", current: filter == nil)]
             + TimelineFilter.allCases.map { option in
                 FilterLink(
-                    label: option.rawValue, href: "\(base)?show=\(option.rawValue)#timeline", current: option == filter)
+                    label: ConsoleFormat.t("filter.\(option.rawValue)"),
+                    href: "\(base)?show=\(option.rawValue)#timeline", current: option == filter)
             }
         let approvalRows = record.approvals.map { Self.approvalRow($0, layer: layer, now: now) }
         let byStep = Dictionary(zip(record.approvals.map(\.stepID), approvalRows)) { first, _ in first }
@@ -78,15 +80,20 @@ extension IncidentPage {
         var reading: String?
         let format = { config.format($0, rule: incident.ruleID) }
         if let value = incident.value {
-            reading = "Value \(format(value))"
-            if let threshold = incident.threshold { reading? += " against \(format(threshold))" }
-            if let peak = incident.peakValue, peak != value { reading? += " · worst \(format(peak))" }
+            reading = ConsoleFormat.t("console.value", ["value": format(value)])
+            if let threshold = incident.threshold {
+                reading? += ConsoleFormat.t("console.against", ["threshold": format(threshold)])
+            }
+            if let peak = incident.peakValue, peak != value {
+                reading? += ConsoleFormat.t("console.worst", ["value": format(peak)])
+            }
         }
         return Facts(
             id: incident.id?.rawValue ?? 0, title: incident.title, severity: incident.severity.rawValue,
-            severityLabel: incident.severity.label,
+            severityLabel: ConsoleFormat.words.label(incident.severity),
             peakSeverity: incident.peakSeverity != incident.severity ? incident.peakSeverity.rawValue : nil,
-            status: incident.status.rawValue, category: incident.category.rawValue,
+            status: incident.status.rawValue, statusText: ConsoleFormat.words.status(incident.status),
+            category: ConsoleFormat.words.category(incident.category),
             opened: ConsoleFormat.time(incident.openedAt, now: now),
             age: ConsoleFormat.span(now.timeIntervalSince(incident.openedAt)),
             holder: IncidentRow.holder(incident, acknowledgedBy: acknowledgedBy), reading: reading,
@@ -109,7 +116,9 @@ extension IncidentPage {
         let severities =
             works
             ? Severity.allCases.sorted(by: >).map {
-                SelectOption(value: $0.rawValue, label: "\($0.rawValue) \($0.label)", selected: $0 == incident.severity)
+                SelectOption(
+                    value: $0.rawValue, label: "\($0.rawValue) \(ConsoleFormat.words.label($0))",
+                    selected: $0 == incident.severity)
             } : []
         return Actions(
             acknowledge: acknowledge, mitigate: mitigate, resolve: resolve, status: acknowledge || mitigate || resolve,
@@ -122,20 +131,19 @@ extension IncidentPage {
         let paged = config.paging[incident.severity] ?? [.operation]
         let highest = Layer.allCases.last { paged.contains($0) } ?? .operation
         let target = highest.above ?? .decision
-        let names: [Layer: String] = [
-            .operation: "operation — on-call leads", .execution: "execution — directors",
-            .decision: "decision — executives",
-        ]
         return Layer.allCases.map { layer in
-            SelectOption(value: layer.rawValue, label: names[layer] ?? layer.rawValue, selected: layer == target)
+            SelectOption(
+                value: layer.rawValue, label: ConsoleFormat.t("console.escalate.\(layer.rawValue)"),
+                selected: layer == target)
         }
     }
 
     static func approvalRow(_ approval: Approval, layer: Layer, now: Date) -> ApprovalRow {
         let pending = approval.state == .pending && now <= approval.expiresAt
+        let state = approval.state == .pending && !pending ? "expired" : approval.state.rawValue
         return ApprovalRow(
-            id: approval.id?.rawValue ?? 0, title: approval.title,
-            state: approval.state == .pending && !pending ? "expired" : approval.state.rawValue,
+            id: approval.id?.rawValue ?? 0, title: approval.title, state: state,
+            stateText: ConsoleFormat.t("approval.\(state)"),
             requested: ConsoleFormat.time(approval.requestedAt, now: now),
             expires: ConsoleFormat.time(approval.expiresAt, now: now),
             answeredBy: approval.answeredBy.map(ConsoleFormat.name),
@@ -151,10 +159,13 @@ extension IncidentPage {
         let waiting = !finished && (step.state == .due || step.state == .missed)
         let stateText: String =
             switch step.state {
-            case .pending where finished: "never asked"
-            case .pending: step.minSeverity.map { "asked from \($0.rawValue)" } ?? "pending"
-            case .due where finished, .missed where finished: "not done when \(incident.status.rawValue)"
-            default: step.state.rawValue
+            case .pending where finished: ConsoleFormat.t("step.never_asked")
+            case .pending:
+                step.minSeverity.map { ConsoleFormat.t("step.asked_from", ["severity": $0.rawValue]) }
+                    ?? ConsoleFormat.t("step.pending")
+            case .due where finished, .missed where finished:
+                ConsoleFormat.t("step.not_done_when", ["status": ConsoleFormat.words.status(incident.status)])
+            default: ConsoleFormat.t("step.\(step.state.rawValue)")
             }
         let due = step.dueAt.flatMap { date -> Countdown? in
             guard waiting else { return nil }
@@ -164,10 +175,11 @@ extension IncidentPage {
         }
         let late = step.state == .missed || (waiting && (step.dueAt.map { $0 < now } ?? false))
         return StepRow(
-            stepID: step.stepID.rawValue, title: step.title, owner: step.owner.rawValue, state: step.state.rawValue,
+            stepID: step.stepID.rawValue, title: step.title, owner: ConsoleFormat.words.layer(step.owner),
+            state: step.state.rawValue,
             stateText: stateText,
             emphasis: late ? "late" : (waiting ? "open" : ""), due: due,
-            every: step.every.map { "every " + Duration.seconds($0).configText },
+            every: step.every.map { ConsoleFormat.t("console.every", ["span": ConsoleFormat.words.duration($0)]) },
             doneBy: step.doneBy.map(ConsoleFormat.name),
             done: step.doneAt.map { ConsoleFormat.time($0, now: now) }, note: step.note, checklist: checklist,
             hasChecklist: !checklist.isEmpty,

@@ -11,6 +11,7 @@ struct IncidentPage {
         /// The worst severity reached, when it differs from the current one.
         var peakSeverity: String?
         var status: String
+        var statusText: String
         var category: String
         var opened: String
         var age: String
@@ -65,6 +66,7 @@ struct IncidentPage {
         var id: Int64
         var title: String
         var state: String
+        var stateText: String
         var requested: String
         var expires: String
         var answeredBy: String?

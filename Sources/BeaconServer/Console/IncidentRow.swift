@@ -7,6 +7,7 @@ struct IncidentRow {
     var title: String
     var severity: String
     var status: String
+    var statusText: String
     var category: String
     var opened: String
     var age: String
@@ -18,22 +19,24 @@ struct IncidentRow {
         title = incident.title
         severity = incident.severity.rawValue
         status = incident.status.rawValue
-        category = incident.category.rawValue
+        statusText = ConsoleFormat.words.status(incident.status)
+        category = ConsoleFormat.words.category(incident.category)
         opened = ConsoleFormat.time(incident.openedAt, now: now)
         age = ConsoleFormat.span(now.timeIntervalSince(incident.openedAt))
         holder = Self.holder(incident, acknowledgedBy: acknowledgedBy)
     }
 
     static func holder(_ incident: Incident, acknowledgedBy: String?) -> String {
-        switch incident.status {
+        let held = acknowledgedBy.map { ConsoleFormat.t("holder.held_by", ["name": ConsoleFormat.name($0)]) } ?? ""
+        return switch incident.status {
         case .open:
-            incident.declaredBy.map { "Declared by \(ConsoleFormat.name($0)) · not acknowledged" } ?? "Not acknowledged"
+            incident.declaredBy.map { ConsoleFormat.t("holder.declared_by", ["name": ConsoleFormat.name($0)]) }
+                ?? ConsoleFormat.t("holder.not_acknowledged")
         case .acknowledged:
-            "Acknowledged by \(acknowledgedBy.map(ConsoleFormat.name) ?? "someone")"
-        case .mitigated:
-            "Mitigated" + (acknowledgedBy.map { " · held by \(ConsoleFormat.name($0))" } ?? "")
-        case .resolved, .closed:
-            incident.status.rawValue.capitalized + (acknowledgedBy.map { " · held by \(ConsoleFormat.name($0))" } ?? "")
+            ConsoleFormat.t(
+                "holder.acknowledged_by",
+                ["name": acknowledgedBy.map(ConsoleFormat.name) ?? ConsoleFormat.t("holder.someone")])
+        case .mitigated, .resolved, .closed: ConsoleFormat.t("holder.\(incident.status.rawValue)") + held
         }
     }
 }

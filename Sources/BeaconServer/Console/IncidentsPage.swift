@@ -35,13 +35,15 @@ struct IncidentsPage {
         self.chrome = chrome
         q = filters.q
         statuses = Self.options(
-            [(Self.activeChoice, "active (not resolved)")] + IncidentStatus.allCases.map { ($0.rawValue, $0.rawValue) },
-            selected: filters.status, any: "any status")
+            [(Self.activeChoice, ConsoleFormat.t("filter.active"))]
+                + IncidentStatus.allCases.map { ($0.rawValue, ConsoleFormat.words.status($0)) },
+            selected: filters.status, any: ConsoleFormat.t("filter.any_status"))
         severities = Self.options(
-            Severity.worstFirst.map { ($0.rawValue, "\($0.rawValue) \($0.label)") }, selected: filters.severity,
-            any: "any severity")
+            Severity.worstFirst.map { ($0.rawValue, "\($0.rawValue) \(ConsoleFormat.words.label($0))") },
+            selected: filters.severity, any: ConsoleFormat.t("filter.any_severity"))
         categories = Self.options(
-            Category.allCases.map { ($0.rawValue, $0.rawValue) }, selected: filters.category, any: "any category")
+            Category.allCases.map { ($0.rawValue, ConsoleFormat.words.category($0)) }, selected: filters.category,
+            any: ConsoleFormat.t("filter.any_category"))
         rows = incidents.map { incident in
             IncidentRow(incident, acknowledgedBy: incident.id.flatMap { acknowledgers[$0] }, now: now)
         }

@@ -82,12 +82,12 @@ struct OnCallPage {
                 LayerRoster(
                     layer: layer.rawValue, roster: id,
                     now: current.people.isEmpty
-                        ? "nobody — a page reaches the whole layer" : names(current.people, layer),
+                        ? ConsoleFormat.t("oncall.nobody") : names(current.people, layer),
                     gapNow: current.people.isEmpty,
                     spans: spans.map { span in
                         Span(
                             when: "\(time(span.from)) → \(span.until.map(time) ?? "…")",
-                            who: span.people.isEmpty ? "nobody (gap)" : names(span.people, layer),
+                            who: span.people.isEmpty ? ConsoleFormat.t("oncall.gap") : names(span.people, layer),
                             gap: span.people.isEmpty, overridden: span.overridden)
                     },
                     gaps: spans.filter(\.people.isEmpty).count,

@@ -26,7 +26,19 @@ struct PageChrome {
         }
     }
 
+    /// A link of the language switch.
+    struct LanguageLink {
+        var tag: String
+        var name: String
+        var current: Bool
+    }
+
     var title: String
+    /// The page's language (`zh-CN`, `en`), for `<html lang>`.
+    var lang: String
+    /// The page's zone as an offset (`UTC+8`), for headings of times.
+    var zone: String
+    var languages: [LanguageLink]
     var user: Person?
     /// The session's CSRF token, for every form on the page; empty for API-token callers, who need none.
     var csrf: String
@@ -47,7 +59,13 @@ struct PageChrome {
         pendingApprovals: Int? = nil, flash: Flash? = nil
     ) {
         self.title = title
-        user = identity.map { Person(name: $0.user.name, login: $0.user.login, layer: $0.user.layer.rawValue) }
+        let words = ConsoleFormat.words
+        lang = words.language.rawValue
+        zone = ConsoleFormat.offset(now)
+        languages = Language.allCases.map {
+            LanguageLink(tag: $0.rawValue, name: $0.ownName, current: $0 == words.language)
+        }
+        user = identity.map { Person(name: $0.user.name, login: $0.user.login, layer: words.layer($0.user.layer)) }
         csrf = identity?.csrf ?? ""
         nowMillis = ConsoleFormat.millis(now)
         refresh = (refreshSeconds ?? 0) > 0

@@ -42,13 +42,14 @@ extension PostMortemPage {
     static func absent(_ incident: Incident, canWrite: Bool) -> Absent {
         if incident.status.isActive {
             return Absent(
-                message: "The post-mortem opens when the incident resolves; it is \(incident.status.rawValue) now.",
+                message: ConsoleFormat.t(
+                    "postmortem.opens_when_resolved", ["status": ConsoleFormat.words.status(incident.status)]),
                 canOpen: false)
         }
         let message =
             canWrite
-            ? "This incident was resolved without a post-mortem. Open one to write the review and close it."
-            : "This incident has no post-mortem yet; the operation and execution layers open and write it."
+            ? ConsoleFormat.t("postmortem.resolved_without")
+            : ConsoleFormat.t("postmortem.none_yet")
         return Absent(message: message, canOpen: canWrite)
     }
 
@@ -56,7 +57,7 @@ extension PostMortemPage {
         _ report: PostMortemReport, incident: Incident, chain: CommandChain, now: Date, rejected: Rejected?
     ) -> Body {
         let draft = report.draft
-        let missing = report.missingForClose
+        let missing = PostMortem.missing(report.missingForClose, in: ConsoleFormat.words)
         let closed = incident.status == .closed
         let banner = Banner(
             missing: missing, blocked: !missing.isEmpty && !closed, ready: missing.isEmpty && !closed, closed: closed,
@@ -84,7 +85,10 @@ extension PostMortemPage {
 
     static func what(_ what: PostMortemDraft.What) -> What {
         let peak = what.peakValue.map { value in
-            ConsoleFormat.value(value) + (what.threshold.map { " vs threshold \(ConsoleFormat.value($0))" } ?? "")
+            ConsoleFormat.value(value)
+                + (what.threshold.map {
+                    ConsoleFormat.t("postmortem.vs_threshold", ["threshold": ConsoleFormat.value($0)])
+                } ?? "")
         }
         return What(
             title: what.title, rule: what.ruleID?.rawValue, category: what.category.rawValue,
@@ -97,12 +101,14 @@ extension PostMortemPage {
             let offset = first.map { milestone.at.timeIntervalSince($0) } ?? 0
             return Milestone(
                 name: milestone.name, at: ConsoleFormat.clock(milestone.at, now: now),
-                offset: offset == 0 ? "start" : "+" + DurationText.render(offset))
+                offset: offset == 0 ? ConsoleFormat.t("postmortem.start") : "+" + ConsoleFormat.words.readable(offset))
         }
         let durations = [
-            ("Time to detect", when.timeToDetect), ("Time to acknowledge", when.timeToAcknowledge),
-            ("Time to mitigate", when.timeToMitigate), ("Time to resolve", when.timeToResolve),
-        ].compactMap { name, value in value.map { Pair(name: name, value: DurationText.render($0)) } }
+            (ConsoleFormat.t("postmortem.time_to_detect"), when.timeToDetect),
+            (ConsoleFormat.t("postmortem.time_to_acknowledge"), when.timeToAcknowledge),
+            (ConsoleFormat.t("postmortem.time_to_mitigate"), when.timeToMitigate),
+            (ConsoleFormat.t("postmortem.time_to_resolve"), when.timeToResolve),
+        ].compactMap { name, value in value.map { Pair(name: name, value: ConsoleFormat.words.readable($0)) } }
         return When(milestones: milestones, durations: durations, hasDurations: !durations.isEmpty)
     }
 
@@ -111,7 +117,7 @@ extension PostMortemPage {
         let people = who.acted.map(\.text)
         let layers = who.paged.map { paged in
             Pair(
-                name: "\(paged.layer.rawValue) — \(paged.duty)",
+                name: "\(ConsoleFormat.words.layer(paged.layer)) — \(paged.duty)",
                 value: paged.people.map(\.nameAndRole).joined(separator: "; "))
         }
         return Who(people: people, nobody: people.isEmpty, layers: layers, noLayers: layers.isEmpty)
@@ -125,14 +131,20 @@ extension PostMortemPage {
     static func how(_ how: PostMortemDraft.How, now: Date) -> How {
         let steps = how.steps.map { step in
             StepDone(
-                title: step.title, owner: step.owner.rawValue, by: step.doneBy ?? "unknown",
+                title: step.title, owner: ConsoleFormat.words.layer(step.owner),
+                by: step.doneBy ?? ConsoleFormat.t("postmortem.unknown"),
                 at: ConsoleFormat.time(step.doneAt, now: now))
         }
         let approvals = how.approvals.map { approval in
             ApprovalDone(
                 title: approval.title, outcome: approval.outcome.rawValue,
                 answer: approval.answeredAt.map {
-                    "by \(approval.answeredBy ?? "unknown") at \(ConsoleFormat.time($0, now: now))"
+                    ConsoleFormat.t(
+                        "postmortem.answered_by",
+                        [
+                            "name": approval.answeredBy ?? ConsoleFormat.t("postmortem.unknown"),
+                            "time": ConsoleFormat.time($0, now: now),
+                        ])
                 })
         }
         return How(steps: steps, approvals: approvals, nothing: steps.isEmpty && approvals.isEmpty)
@@ -140,22 +152,33 @@ extension PostMortemPage {
 
     static func fields(_ stored: PostMortemFields, sent: Rejected?) -> Fields {
         func value(_ name: String, _ stored: String) -> String { sent?.sent[name] ?? stored }
-        func shown(_ name: String, _ text: String?) -> Pair { Pair(name: name, value: text ?? "not written") }
+        func shown(_ name: String, _ text: String?) -> Pair {
+            Pair(name: name, value: text ?? ConsoleFormat.t("postmortem.not_written"))
+        }
         return Fields(
             rootCause: value("root_cause", stored.rootCause ?? ""), trigger: value("trigger", stored.trigger ?? ""),
             ordersAffected: value("orders_affected", stored.ordersAffected.map(String.init) ?? ""),
             usersAffected: value("users_affected", stored.usersAffected.map(String.init) ?? ""),
             revenueAtRisk: value("revenue_at_risk", stored.revenueAtRisk.map(plain) ?? ""),
             impactShown: [
-                shown("Orders affected", stored.ordersAffected.map { ValueUnit.count.format(Double($0)) }),
-                shown("Users affected", stored.usersAffected.map { ValueUnit.count.format(Double($0)) }),
-                shown("Revenue at risk", stored.revenueAtRisk.map(ValueUnit.yuan.format)),
-            ], whyShown: [shown("Root cause", stored.rootCause), shown("Trigger", stored.trigger)])
+                shown(
+                    ConsoleFormat.t("postmortem.orders_affected"),
+                    stored.ordersAffected.map { ValueUnit.count.format(Double($0)) }),
+                shown(
+                    ConsoleFormat.t("postmortem.users_affected"),
+                    stored.usersAffected.map { ValueUnit.count.format(Double($0)) }),
+                shown(ConsoleFormat.t("postmortem.revenue_at_risk"), stored.revenueAtRisk.map(ValueUnit.yuan.format)),
+            ],
+            whyShown: [
+                shown(ConsoleFormat.t("postmortem.root_cause"), stored.rootCause),
+                shown(ConsoleFormat.t("postmortem.trigger"), stored.trigger),
+            ])
     }
 
     static func findingCard(_ finding: Finding, comment: String?) -> FindingCard {
         FindingCard(
-            kind: finding.kind.rawValue, question: finding.kind.question, verdict: finding.verdict ? "Yes" : "No",
+            kind: finding.kind.rawValue, question: ConsoleFormat.t("finding.\(finding.kind.rawValue).question"),
+            verdict: ConsoleFormat.t(finding.verdict ? "postmortem.yes" : "postmortem.no"),
             yes: finding.verdict, evidence: finding.evidence, comment: comment ?? "",
             hasComment: !(comment ?? "").isEmpty)
     }
@@ -164,16 +187,16 @@ extension PostMortemPage {
         FollowUpRow(
             id: item.id ?? 0, kind: kindLabel(item.kind), description: item.description, owner: item.owner,
             due: DueDay.text(item.dueAt), overdue: item.isOverdue(at: now), status: item.status.rawValue,
-            statusLabel: item.status == .wontDo ? "won't do" : item.status.rawValue, reason: item.reason,
+            statusLabel: ConsoleFormat.t("follow_up.\(item.status.rawValue)"), reason: item.reason,
             isOpen: item.status == .open)
     }
 
     static func kindLabel(_ kind: FollowUpKind) -> String {
         switch kind {
-        case .plan: "Plan or playbook"
-        case .knowledgeBase: "Knowledge base"
-        case .training: "Training"
-        case .other: "Other"
+        case .plan: ConsoleFormat.t("follow_up.kind.plan")
+        case .knowledgeBase: ConsoleFormat.t("follow_up.kind.knowledge_base")
+        case .training: ConsoleFormat.t("follow_up.kind.training")
+        case .other: ConsoleFormat.t("follow_up.kind.other")
         }
     }
 

@@ -41,9 +41,13 @@ struct Sparkline {
         let range =
             samples.isEmpty
             ? ""
-            : ", from \(ConsoleFormat.value(samples.map(\.value).min() ?? 0))"
-                + " to \(ConsoleFormat.value(samples.map(\.value).max() ?? 0))"
-        summary = "\(samples.count) samples\(range)"
+            : ConsoleFormat.t(
+                "chart.range",
+                [
+                    "min": ConsoleFormat.value(samples.map(\.value).min() ?? 0),
+                    "max": ConsoleFormat.value(samples.map(\.value).max() ?? 0),
+                ])
+        summary = ConsoleFormat.t("chart.samples", ["count": "\(samples.count)"]) + range
     }
 
     /// Every n-th sample, always keeping the newest.

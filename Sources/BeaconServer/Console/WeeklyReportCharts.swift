@@ -1,23 +1,25 @@
 import BeaconCore
 
+private let t = ConsoleFormat.t
+
 /// The report's figures as bar charts.
 enum WeeklyReportCharts {
     static func categories(_ report: WeeklyReport) -> BarChart {
         BarChart(
-            id: "categories", title: "Incidents by category",
+            id: "categories", title: t("chart.by_category", [:]),
             bars: report.byCategory.map {
                 BarChart.Bar(
-                    label: $0.category.rawValue, parts: [("bar", Double($0.count))],
+                    label: ConsoleFormat.words.category($0.category), parts: [("bar", Double($0.count))],
                     value: "\($0.count) · \(WeeklyReport.percentText($0.sharePercent))")
             })
     }
 
     static func severities(_ report: WeeklyReport) -> BarChart {
         BarChart(
-            id: "severities", title: "Incidents by peak severity",
+            id: "severities", title: t("chart.by_severity", [:]),
             bars: report.bySeverity.map {
                 BarChart.Bar(
-                    label: "\($0.severity.rawValue) \($0.severity.label)",
+                    label: "\($0.severity.rawValue) \(ConsoleFormat.words.label($0.severity))",
                     parts: [($0.severity.rawValue, Double($0.count))],
                     value: "\($0.count) · \(WeeklyReport.percentText($0.sharePercent))")
             })
@@ -25,21 +27,24 @@ enum WeeklyReportCharts {
 
     static func mtta(_ report: WeeklyReport) -> BarChart {
         durations(
-            id: "mtta", title: "Mean time to acknowledge", report.responseTimes.map { ($0.severity, $0.acknowledge) })
+            id: "mtta", title: t("chart.mtta", [:]), report.responseTimes.map { ($0.severity, $0.acknowledge) })
     }
 
     static func mttr(_ report: WeeklyReport) -> BarChart {
-        durations(id: "mttr", title: "Mean time to resolve", report.responseTimes.map { ($0.severity, $0.resolve) })
+        durations(id: "mttr", title: t("chart.mttr", [:]), report.responseTimes.map { ($0.severity, $0.resolve) })
     }
 
     static func compliance(_ report: WeeklyReport) -> BarChart {
         BarChart(
-            id: "deadlines", title: "Deadlines met and missed by layer",
+            id: "deadlines", title: t("chart.deadlines", [:]),
             bars: report.deadlines.map {
-                let percent = $0.percentMet.map { "\(WeeklyReport.percentText($0)) met" } ?? "none due"
+                let percent =
+                    $0.percentMet.map { t("chart.percent_met", ["percent": WeeklyReport.percentText($0)]) }
+                    ?? t("chart.none_due", [:])
                 return BarChart.Bar(
-                    label: $0.layer.rawValue, parts: [("met", Double($0.met)), ("missed", Double($0.missed))],
-                    value: "\(percent) (\($0.met) of \($0.met + $0.missed))")
+                    label: ConsoleFormat.words.layer($0.layer),
+                    parts: [("met", Double($0.met)), ("missed", Double($0.missed))],
+                    value: t("chart.met_of", ["percent": percent, "met": "\($0.met)", "due": "\($0.met + $0.missed)"]))
             })
     }
 
@@ -51,8 +56,13 @@ enum WeeklyReportCharts {
             bars: rows.map { row in
                 let value =
                     row.durations.meanSeconds.map {
-                        "mean \(DurationText.render($0)) · median \(WeeklyReport.duration(row.durations.medianSeconds))"
-                    } ?? "none"
+                        t(
+                            "chart.mean_median",
+                            [
+                                "mean": ConsoleFormat.words.readable($0),
+                                "median": row.durations.medianSeconds.map(ConsoleFormat.words.readable) ?? "—",
+                            ])
+                    } ?? t("chart.none", [:])
                 return BarChart.Bar(
                     label: row.severity.rawValue,
                     parts: [(row.severity.rawValue, row.durations.meanSeconds ?? 0)], value: value)

@@ -97,17 +97,19 @@ struct WeeklyReportPage {
         nextWeek = report.week.next.start(in: calendar) <= now ? report.week.next.description : nil
         summary = Self.summary(report)
         categories = report.byCategory.map {
-            ShareRow(label: $0.category.rawValue, count: $0.count, share: WeeklyReport.percentText($0.sharePercent))
+            ShareRow(
+                label: ConsoleFormat.words.category($0.category), count: $0.count,
+                share: WeeklyReport.percentText($0.sharePercent))
         }
         severities = report.bySeverity.map {
             ShareRow(
-                label: "\($0.severity.rawValue) \($0.severity.label)", count: $0.count,
+                label: "\($0.severity.rawValue) \(ConsoleFormat.words.label($0.severity))", count: $0.count,
                 share: WeeklyReport.percentText($0.sharePercent))
         }
         responses = report.responseTimes.map(Self.response)
         deadlines = report.deadlines.map {
             ComplianceRow(
-                layer: $0.layer.rawValue, met: $0.met, missed: $0.missed,
+                layer: ConsoleFormat.words.layer($0.layer), met: $0.met, missed: $0.missed,
                 percent: $0.percentMet.map(WeeklyReport.percentText) ?? "—", running: $0.running,
                 notOwed: $0.notOwed)
         }
@@ -117,7 +119,7 @@ struct WeeklyReportPage {
             WorkloadRow(
                 person: $0.person, pages: $0.pages, workingHours: $0.workingHours, offHours: $0.offHours,
                 nights: $0.nights, acknowledged: $0.acknowledgements.count,
-                medianAcknowledge: WeeklyReport.duration($0.acknowledgements.medianSeconds))
+                medianAcknowledge: ($0.acknowledgements.medianSeconds).map(ConsoleFormat.words.readable) ?? "—")
         }
         noWorkload = report.workload.isEmpty
         followUpsOpened = report.followUps.opened
@@ -140,24 +142,27 @@ struct WeeklyReportPage {
     private static func summary(_ report: WeeklyReport) -> [SummaryRow] {
         let (now, before) = (report.totals, report.previousWeek.totals)
         return [
-            SummaryRow(label: "Incidents opened", current: now.incidents, previous: before.incidents),
-            SummaryRow(label: "Opened by a rule", current: now.byRule, previous: before.byRule),
-            SummaryRow(label: "From Alertmanager", current: now.fromAlertmanager, previous: before.fromAlertmanager),
-            SummaryRow(label: "Declared by a person", current: now.declared, previous: before.declared),
-            SummaryRow(label: "Still active", current: now.active, previous: before.active),
-            SummaryRow(label: "Resolved, post-mortem pending", current: now.resolved, previous: before.resolved),
-            SummaryRow(label: "Closed", current: now.closed, previous: before.closed),
+            SummaryRow(label: ConsoleFormat.t("report.opened"), current: now.incidents, previous: before.incidents),
+            SummaryRow(label: ConsoleFormat.t("report.by_rule"), current: now.byRule, previous: before.byRule),
+            SummaryRow(
+                label: ConsoleFormat.t("report.from_alertmanager"), current: now.fromAlertmanager,
+                previous: before.fromAlertmanager),
+            SummaryRow(label: ConsoleFormat.t("report.declared"), current: now.declared, previous: before.declared),
+            SummaryRow(label: ConsoleFormat.t("report.active"), current: now.active, previous: before.active),
+            SummaryRow(label: ConsoleFormat.t("report.resolved"), current: now.resolved, previous: before.resolved),
+            SummaryRow(label: ConsoleFormat.t("report.closed"), current: now.closed, previous: before.closed),
         ]
     }
 
     private static func response(_ row: WeeklyReport.ResponseTimes) -> ResponseRow {
         let (ack, fix) = (row.acknowledge, row.resolve)
         return ResponseRow(
-            severity: row.severity.rawValue, acknowledgeMean: WeeklyReport.duration(ack.meanSeconds),
-            acknowledgeMedian: WeeklyReport.duration(ack.medianSeconds),
-            acknowledged: "\(ack.count) of \(ack.count + ack.missing)",
-            resolveMean: WeeklyReport.duration(fix.meanSeconds),
-            resolveMedian: WeeklyReport.duration(fix.medianSeconds),
-            resolved: "\(fix.count) of \(fix.count + fix.missing)")
+            severity: row.severity.rawValue,
+            acknowledgeMean: (ack.meanSeconds).map(ConsoleFormat.words.readable) ?? "—",
+            acknowledgeMedian: (ack.medianSeconds).map(ConsoleFormat.words.readable) ?? "—",
+            acknowledged: ConsoleFormat.t("report.of", ["count": "\(ack.count)", "all": "\(ack.count + ack.missing)"]),
+            resolveMean: (fix.meanSeconds).map(ConsoleFormat.words.readable) ?? "—",
+            resolveMedian: (fix.medianSeconds).map(ConsoleFormat.words.readable) ?? "—",
+            resolved: ConsoleFormat.t("report.of", ["count": "\(fix.count)", "all": "\(fix.count + fix.missing)"]))
     }
 }
