@@ -148,9 +148,10 @@ struct ConsoleFixture {
 
     /// Fetches a page as `session`, carrying a one-time message cookie when there is one.
     func get(
-        _ client: some TestClientProtocol, _ uri: String, as session: Session?, flash: String? = nil
+        _ client: some TestClientProtocol, _ uri: String, as session: Session?, flash: String? = nil,
+        language: Language? = nil
     ) async throws -> TestResponse {
-        var cookies: [String] = []
+        var cookies: [String] = language.map { ["\(ConsoleLanguageMiddleware.cookieName)=\($0.rawValue)"] } ?? []
         if let session { cookies.append("\(AuthMiddleware.cookieName)=\(session.cookie)") }
         if let flash { cookies.append("\(ConsoleResponse.flashCookieName)=\(flash)") }
         let headers: HTTPFields = cookies.isEmpty ? [:] : [.cookie: cookies.joined(separator: "; ")]

@@ -27,7 +27,7 @@ extension ConsoleRoutes {
             roster: nil, from: now, to: now.addingTimeInterval(15 * 86_400))
         page.holders = OnCallReport(config: config, overrides: overrides, at: now).layers.map { duty in
             DashboardPage.Holder(
-                layer: duty.layer.rawValue,
+                layer: duty.layer.rawValue, layerName: ConsoleFormat.words.layer(duty.layer),
                 who: duty.gap
                     ? ConsoleFormat.t("oncall.nobody_on_duty") : ConsoleFormat.words.list(duty.onDuty.map(\.name)),
                 until: duty.onDuty.first?.until.map { ConsoleFormat.time($0, now: now) }, gap: duty.gap)

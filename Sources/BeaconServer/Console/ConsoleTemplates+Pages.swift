@@ -5,7 +5,7 @@ extension ConsoleTemplates {
         <div class="flash error" id="unreached" role="alert"><strong>[[page.dashboard.nobody_was_reached]]</strong> [[page.dashboard.on]]
         {{#unreached}}<a href="/incidents/{{id}}">#{{id}} {{title}}</a> {{/unreached}}[[page.dashboard.every_notification_failed_page]]</div>
         {{/hasUnreached}}
-        <p class="holders" id="holders">{{#holders}}<span class="holder{{#gap}} gap{{/gap}}"><strong>{{layer}}</strong> {{who}}{{#until}} <span class="muted">[[page.dashboard.until]]</span>{{/until}}</span> {{/holders}}<a href="/oncall">[[page.dashboard.on_call]]</a></p>
+        <p class="holders" id="holders">{{#holders}}<span class="holder{{#gap}} gap{{/gap}}"><strong>{{layerName}}</strong> {{who}}{{#until}} <span class="muted">[[page.dashboard.until]]</span>{{/until}}</span> {{/holders}}<a href="/oncall">[[page.dashboard.on_call]]</a></p>
         <h1>[[page.dashboard.open_incidents]] <span class="muted">({{openCount}})</span></h1>
         {{#noIncidents}}<p class="card" id="no-incidents">[[page.dashboard.no_open_incidents]]</p>{{/noIncidents}}
         {{#groups}}
@@ -88,7 +88,7 @@ extension ConsoleTemplates {
         <p class="muted">[[page.oncall.times_in_today_and]]</p>
         {{#rosters}}
         <section class="card roster" id="roster-{{layer}}">
-        <h2>{{layer}} · {{roster}}</h2>
+        <h2>{{layerName}} · {{roster}}</h2>
         <p class="now{{#gapNow}} gap{{/gapNow}}" id="now-{{layer}}">[[page.oncall.on_duty_now]] <strong>{{now}}</strong></p>
         {{#gaps}}<p class="flash error" id="gaps-{{layer}}">[[page.oncall.gap_s_ahead_nobody]]</p>{{/gaps}}
         <ol class="plain spans" id="spans-{{layer}}">

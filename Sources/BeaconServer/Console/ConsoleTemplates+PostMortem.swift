@@ -5,7 +5,7 @@ extension ConsoleTemplates {
     static let postmortem = """
         {{<layout}}{{$main}}
         {{#header}}
-        <p class="muted"><a href="/incidents/{{id}}">#{{id}}</a> [[page.postmortem.post_mortem]] <span class="badge {{status}}" id="status">{{status}}</span></p>
+        <p class="muted"><a href="/incidents/{{id}}">#{{id}}</a> [[page.postmortem.post_mortem]] <span class="badge {{status}}" id="status">{{statusText}}</span></p>
         <h1 id="title">{{title}}</h1>
         {{#owner}}<p id="owner-due">[[page.postmortem.owner_layer_due]] <span{{#header.overdue}} class="overdue"{{/header.overdue}} id="due">{{header.dueIn}}</span>{{/header.due}}{{#header.closed}} · <span id="closed-at">[[page.postmortem.closed]]</span>{{/header.closed}}</p>{{/owner}}
         {{/header}}
@@ -95,7 +95,7 @@ extension ConsoleTemplates {
         {{#nothing}}<p class="muted">[[page.postmortem.no_steps_or_approvals]]</p>{{/nothing}}
         <ul class="plain timeline" id="how">
         {{#steps}}<li><span class="badge done">[[page.postmortem.done]]</span> {{title}} <span class="muted">[[page.postmortem.by_at]]</span></li>{{/steps}}
-        {{#approvals}}<li><span class="badge {{outcome}}">{{outcome}}</span> {{title}}{{#answer}} <span class="muted">— {{.}}</span>{{/answer}}</li>{{/approvals}}
+        {{#approvals}}<li><span class="badge {{outcome}}">{{outcomeText}}</span> {{title}}{{#answer}} <span class="muted">— {{.}}</span>{{/answer}}</li>{{/approvals}}
         </ul>
         {{/how}}
         <h2>[[page.postmortem.why]]</h2>
@@ -137,10 +137,10 @@ extension ConsoleTemplates {
         <tbody>
         {{#followUps}}
         <tr id="follow-up-{{id}}"{{#overdue}} class="late"{{/overdue}}>
-        <td data-label="Type">{{kind}}</td><td data-label="Action">{{description}}</td><td data-label="Owner">{{owner}}</td>
-        <td data-label="Due"{{#overdue}} class="overdue"{{/overdue}}>[[page.postmortem.overdue]]</td>
-        <td data-label="Status"><span class="badge {{status}} follow-up-state">{{statusLabel}}</span></td>
-        <td{{#reason}} data-label="Reason"{{/reason}}>{{reason}}</td>
+        <td data-label="[[page.postmortem.type]]">{{kind}}</td><td data-label="[[page.postmortem.action]]">{{description}}</td><td data-label="[[page.postmortem.owner]]">{{owner}}</td>
+        <td data-label="[[page.postmortem.due]]"{{#overdue}} class="overdue"{{/overdue}}>[[page.postmortem.overdue]]</td>
+        <td data-label="[[page.postmortem.status]]"><span class="badge {{status}} follow-up-state">{{statusLabel}}</span></td>
+        <td{{#reason}} data-label="[[page.postmortem.reason]]"{{/reason}}>{{reason}}</td>
         {{#canWrite}}
         <td>
         <form method="post" action="/incidents/{{header.id}}/postmortem/follow-ups/{{id}}">

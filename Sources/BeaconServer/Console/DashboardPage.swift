@@ -74,6 +74,7 @@ struct DashboardPage {
 
     struct Holder {
         var layer: String
+        var layerName: String
         var who: String
         var until: String?
         var gap: Bool
@@ -104,7 +105,8 @@ struct DashboardPage {
         hasUnreached = !unreached.isEmpty
         self.postMortems = postMortems.map { incident, postMortem in
             PostMortemDue(
-                id: postMortem.incidentID.rawValue, title: incident.title, owner: postMortem.owner.rawValue,
+                id: postMortem.incidentID.rawValue, title: incident.title,
+                owner: ConsoleFormat.words.layer(postMortem.owner),
                 due: ConsoleFormat.time(postMortem.dueAt, now: now), overdue: postMortem.dueAt < now)
         }
         hasPostMortems = !postMortems.isEmpty
@@ -114,7 +116,8 @@ struct DashboardPage {
             }
             guard !rows.isEmpty else { return nil }
             return SeverityGroup(
-                severity: severity.rawValue, label: severity.label, count: rows.count, incidents: rows)
+                severity: severity.rawValue, label: ConsoleFormat.words.label(severity), count: rows.count,
+                incidents: rows)
         }
         openCount = incidents.count
         noIncidents = incidents.isEmpty
@@ -154,7 +157,7 @@ struct DashboardPage {
         .sorted { ($0.breaching ? 0 : 1, $0.labels ?? "") < ($1.breaching ? 0 : 1, $1.labels ?? "") }
         let shown = Array(cards.prefix(seriesPerRule))
         return RuleCard(
-            id: rule.id.rawValue, title: rule.title, category: rule.category.rawValue,
+            id: rule.id.rawValue, title: rule.title, category: ConsoleFormat.words.category(rule.category),
             condition: ConsoleFormat.condition(rule.condition), series: shown,
             hiddenSeries: cards.count > shown.count ? cards.count - shown.count : nil, noSamples: cards.isEmpty,
             breaching: shown.contains { $0.breaching } || failing != nil, failing: failing)

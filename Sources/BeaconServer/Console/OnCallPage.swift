@@ -28,6 +28,7 @@ struct OnCallPage {
 
     struct LayerRoster {
         var layer: String
+        var layerName: String
         var roster: String
         var now: String
         var gapNow: Bool
@@ -70,7 +71,8 @@ struct OnCallPage {
             let people = config.chain[layer].people
             guard let id = config.chain[layer].roster, let roster = config.roster(id) else {
                 unrostered.append(
-                    Unrostered(layer: layer.rawValue, people: people.map(\.name).joined(separator: ", ")))
+                    Unrostered(
+                        layer: ConsoleFormat.words.layer(layer), people: ConsoleFormat.words.list(people.map(\.name))))
                 continue
             }
             let schedule = config.schedule(roster, overrides: overrides)
@@ -80,7 +82,7 @@ struct OnCallPage {
             let canChange = member || user.admin
             rostered.append(
                 LayerRoster(
-                    layer: layer.rawValue, roster: id,
+                    layer: layer.rawValue, layerName: ConsoleFormat.words.layer(layer), roster: id,
                     now: current.people.isEmpty
                         ? ConsoleFormat.t("oncall.nobody") : names(current.people, layer),
                     gapNow: current.people.isEmpty,

@@ -26,7 +26,8 @@ extension PostMortemPage {
         let open = postMortem.flatMap { closedAt == nil ? $0 : nil }
         header = Header(
             id: incident.id?.rawValue ?? 0, title: incident.title, status: incident.status.rawValue,
-            owner: postMortem?.owner.rawValue,
+            statusText: ConsoleFormat.words.status(incident.status),
+            owner: postMortem.map { ConsoleFormat.words.layer($0.owner) },
             due: open.map { ConsoleFormat.time($0.dueAt, now: now) },
             dueIn: open.map { ConsoleFormat.countdown(to: $0.dueAt, now: now) },
             overdue: open.map { $0.dueAt < now } ?? false, closed: closedAt.map { ConsoleFormat.time($0, now: now) })
@@ -91,8 +92,9 @@ extension PostMortemPage {
                 } ?? "")
         }
         return What(
-            title: what.title, rule: what.ruleID?.rawValue, category: what.category.rawValue,
-            severity: what.peakSeverity.rawValue, severityLabel: what.peakSeverity.label, peak: peak)
+            title: what.title, rule: what.ruleID?.rawValue, category: ConsoleFormat.words.category(what.category),
+            severity: what.peakSeverity.rawValue, severityLabel: ConsoleFormat.words.label(what.peakSeverity),
+            peak: peak)
     }
 
     static func when(_ when: PostMortemDraft.When, now: Date) -> When {
@@ -138,6 +140,7 @@ extension PostMortemPage {
         let approvals = how.approvals.map { approval in
             ApprovalDone(
                 title: approval.title, outcome: approval.outcome.rawValue,
+                outcomeText: ConsoleFormat.t("approval.\(approval.outcome.rawValue)"),
                 answer: approval.answeredAt.map {
                     ConsoleFormat.t(
                         "postmortem.answered_by",

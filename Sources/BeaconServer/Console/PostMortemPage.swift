@@ -8,6 +8,7 @@ struct PostMortemPage {
         var id: Int64
         var title: String
         var status: String
+        var statusText: String
         var owner: String?
         var due: String?
         /// `in 3d 2h` or `2d 4h overdue`.
@@ -74,6 +75,7 @@ struct PostMortemPage {
     struct ApprovalDone {
         var title: String
         var outcome: String
+        var outcomeText: String
         var answer: String?
     }
 
