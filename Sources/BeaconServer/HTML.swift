@@ -20,7 +20,7 @@ enum HTML {
     static func page(title: String, body: String) -> String {
         """
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8">
+        <html lang="\(ConsoleFormat.words.language.rawValue)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title)) · Beacon</title>
         <link rel="stylesheet" href="/assets/page.css">

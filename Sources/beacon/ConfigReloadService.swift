@@ -8,12 +8,14 @@ import UnixSignals
 /// Reloads the configuration on SIGHUP. An invalid configuration is rejected with every error logged, and
 /// the one running keeps running.
 struct ConfigReloadService: Service {
+    /// SIGHUP, trapped by the caller before the services start.
+    let signals: UnixSignalsSequence
     let loader: ConfigLoader
     let logger: Logger
     let apply: @Sendable (BeaconConfig) -> Void
 
     func run() async throws {
-        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+        for await _ in signals.cancelOnGracefulShutdown() {
             do {
                 let config = try loader.load()
                 apply(config)

@@ -4,6 +4,7 @@ import BeaconMonitor
 import Foundation
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 extension Beacon {
     struct Serve: AsyncParsableCommand {
@@ -24,7 +25,11 @@ extension Beacon {
             try ListenProbe.check(config.listen)
             let store = try options.openStore(config)
             let daemon = try await Daemon(config: config, store: store, logger: logger)
-            let reloader = ConfigReloadService(loader: options.loader, logger: logger) { daemon.reload($0) }
+            // Trapped before any service starts: a SIGHUP that comes early reloads instead of ending the process.
+            let hangups = await UnixSignalsSequence(trapping: .sighup)
+            let reloader = ConfigReloadService(signals: hangups, loader: options.loader, logger: logger) {
+                daemon.reload($0)
+            }
             logger.info(
                 "beacon serving",
                 metadata: ["config.summary": "\(config.summary)", "listen": "\(config.listen)"])

@@ -40,7 +40,7 @@ extension CommandPlanner {
                             "layer": words.layer(handoff.layer), "roster": handoff.roster, "time": start,
                             "until": until, "from": from,
                         ]) + "\n" + Self.incidentList(summary.incidents, words),
-                    incident: nil, handoff: summary)
+                    incident: nil, handoff: summary, language: words.language)
             }
         }
         for person in handoff.outgoing {
@@ -68,7 +68,7 @@ extension CommandPlanner {
                             "layer": words.layer(handoff.layer), "roster": handoff.roster, "time": end,
                             "successor": successor,
                         ]) + "\n" + Self.incidentList(summary.incidents, words),
-                    incident: nil, handoff: summary)
+                    incident: nil, handoff: summary, language: words.language)
             }
         }
         return notifications
@@ -89,7 +89,8 @@ extension CommandPlanner {
             text: words(
                 "message.invitation.text",
                 ["name": person.name, "layer": words.layer(layer), "time": words.time(expiresAt, now: now)]),
-            incident: nil, invitation: InvitationLink(url: url, expiresAt: expiresAt))
+            incident: nil, invitation: InvitationLink(url: url, expiresAt: expiresAt),
+            language: words.language)
         let instant = Int64((now.timeIntervalSince1970 * 1000).rounded())
         return [
             PlannedNotification(

@@ -101,7 +101,7 @@ public struct MessageComposer: Sendable {
         let stepSummary = step.map { StepSummary(id: $0.stepID, title: $0.title, owner: $0.owner, dueAt: $0.dueAt) }
         return NotificationMessage(
             kind: kind, subject: subject, text: lines.joined(separator: "\n"), incident: summary(incident),
-            step: stepSummary)
+            step: stepSummary, language: words.language)
     }
 
     /// The console's on-call page: who is on duty, and the fortnight ahead.

@@ -21,11 +21,16 @@ public struct NotificationMessage: Sendable, Hashable, Codable {
     public var handoff: HandoffSummary?
     /// For an invitation: the one-time link that sets the person's password.
     public var invitation: InvitationLink?
+    /// The language the message is written in, for the words each channel adds (link labels); absent in rows
+    /// written before there were catalogs, which were English.
+    public var language: Language?
 
     public init(
         kind: NotificationKind, subject: String, text: String, incident: IncidentSummary?, step: StepSummary? = nil,
-        approval: ApprovalLinks? = nil, handoff: HandoffSummary? = nil, invitation: InvitationLink? = nil
+        approval: ApprovalLinks? = nil, handoff: HandoffSummary? = nil, invitation: InvitationLink? = nil,
+        language: Language? = nil
     ) {
+        self.language = language
         self.handoff = handoff
         self.invitation = invitation
         self.kind = kind

@@ -595,5 +595,36 @@ list.and = 和
 flash.the_layer = {layer}
 close.root_cause = 根本原因
 close.follow_up_or_reason = 至少一个改进项，或无需改进的理由
+
+# 审批链接页面
+link.gone = 这项审批已不存在。
+link.approve = 批准
+link.reject = 驳回
+link.answer = 批准或驳回
+link.facts = 状态：{status}，开启于 {time}
+link.asked = 请你（{name}）审批；链接于 {time} 失效。
+link.invalid = 此链接无效。
+link.used = 此链接已被使用。
+link.expired = 此链接已过期。
+link.malformed = 此审批链接无效。
+link.tampered = 此审批链接已被篡改，无效。
+link.outside_chain = {name} 已不在指挥链中。
+link.thanks = 谢谢：{state}
+link.already = 已答复：{state}
+link.answered = {title}：{name} 于 {time} {state}。
+link.comment = 意见：{comment}
+link.title = 审批
+link.cannot = 无法答复
+
+# 各渠道附加在消息上的词句
+channel.open_incident = 打开事件 #{id}
+channel.set_password = 设置密码
+channel.on_duty = 查看值班
+channel.approve = 批准
+channel.reject = 驳回
+channel.expiry = 批准和驳回链接于 {time} 失效。
+channel.for = 通知：{people}
+channel.person = {name}（{layer}）
+channel.sms_approval = 审批 {severity} #{id}：{step}
 """#)
 }

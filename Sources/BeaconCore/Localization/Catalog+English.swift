@@ -602,5 +602,36 @@ list.and = " and "
 flash.the_layer = the {layer} layer
 close.root_cause = a root cause
 close.follow_up_or_reason = at least one follow-up or a reason why no action is needed
+
+# Approval link pages
+link.gone = This approval no longer exists.
+link.approve = Approve
+link.reject = Reject
+link.answer = Approve or reject
+link.facts = Status {status}, opened {time}
+link.asked = Asked of you, {name}; the link expires {time}.
+link.invalid = This link is not valid.
+link.used = This link was already used.
+link.expired = This link has expired.
+link.malformed = This approval link is not valid.
+link.tampered = This approval link has been altered and is not valid.
+link.outside_chain = {name} is no longer in the command chain.
+link.thanks = Thank you: {state}
+link.already = Already answered: {state}
+link.answered = {title} was {state} by {name} at {time}.
+link.comment = Comment: {comment}
+link.title = Approval
+link.cannot = Cannot answer
+
+# What each channel adds to a message
+channel.open_incident = Open incident #{id}
+channel.set_password = Set your password
+channel.on_duty = Who is on duty
+channel.approve = Approve
+channel.reject = Reject
+channel.expiry = The approve and reject links expire at {time}.
+channel.for = For: {people}
+channel.person = {name} ({layer})
+channel.sms_approval = Approval {severity} #{id}: {step}
 """#)
 }

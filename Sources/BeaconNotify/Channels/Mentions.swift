@@ -3,14 +3,21 @@ import BeaconCore
 /// Who a chat message is for: everyone a group message pages, or the one recipient.
 struct Mentions {
     let people: [Recipient]
+    let words: Localizer
 
     init(_ delivery: Delivery) {
         people = delivery.message.mentions ?? [delivery.recipient]
+        words = Localizer(delivery.message.language ?? .en)
     }
 
     /// `For: Zhang Min (operation), Wang Lei (execution)`: the names, so the message says whom it pages.
     var line: String {
-        "For: " + people.map { "\($0.name) (\($0.layer.rawValue))" }.joined(separator: ", ")
+        words(
+            "channel.for",
+            [
+                "people": words.list(
+                    people.map { words("channel.person", ["name": $0.name, "layer": words.layer($0.layer)]) })
+            ])
     }
 
     /// Mobile numbers of the people a platform mentions by number.

@@ -16,17 +16,21 @@ struct MessageLinks {
     /// When the approve and reject links stop working, as `2026-05-04T10:30:00Z`.
     var expiry: String?
 
+    /// The message's language: the labels are in it.
+    let words: Catalog
+
     init(_ message: NotificationMessage) {
+        words = (message.language ?? .en).catalog
         if let incident = message.incident {
-            main = Link(label: "Open incident #\(incident.id)", url: incident.url)
+            main = Link(label: words("channel.open_incident", ["id": "\(incident.id)"]), url: incident.url)
         } else if let invitation = message.invitation {
-            main = Link(label: "Set your password", url: invitation.url)
+            main = Link(label: words("channel.set_password"), url: invitation.url)
         } else if let handoff = message.handoff {
-            main = Link(label: "Who is on duty", url: handoff.url)
+            main = Link(label: words("channel.on_duty"), url: handoff.url)
         }
         if let approval = message.approval {
-            approve = Link(label: "Approve", url: approval.approveURL)
-            reject = Link(label: "Reject", url: approval.rejectURL)
+            approve = Link(label: words("channel.approve"), url: approval.approveURL)
+            reject = Link(label: words("channel.reject"), url: approval.rejectURL)
             expiry = approval.expiresAt.formatted(.iso8601)
         }
     }
@@ -35,7 +39,7 @@ struct MessageLinks {
     var decision: [Link] { [approve, reject].compactMap { $0 } }
 
     /// `The links expire at 2026-05-04T10:30:00Z.`
-    var expiryNote: String? { expiry.map { "The approve and reject links expire at \($0)." } }
+    var expiryNote: String? { expiry.map { words("channel.expiry", ["time": $0]) } }
 
     /// The message as plain text: subject, text, then one link per line.
     ///

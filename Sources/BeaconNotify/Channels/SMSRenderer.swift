@@ -36,8 +36,12 @@ struct SMSRenderer: ChannelRenderer {
         let text =
             if let approval = message.approval, let incident = message.incident {
                 SMSText.compose(
-                    subject: "Approval \(incident.severity.rawValue) #\(incident.id): "
-                        + (message.step?.title ?? message.subject),
+                    subject: (message.language ?? .en).catalog(
+                        "channel.sms_approval",
+                        [
+                            "severity": incident.severity.rawValue, "id": "\(incident.id)",
+                            "step": message.step?.title ?? message.subject,
+                        ]),
                     link: approval.shortURL ?? approval.answerURL ?? approval.approveURL,
                     singleSegment: approval.shortURL != nil)
             } else {

@@ -35,7 +35,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
             }
             // Used once: the first answer through a short link spends it, whatever the answer.
             guard try await approvalLinks.useShortLink(codeHash: ApprovalShortLink.hash(code), at: now()) else {
-                return Self.error(status: .gone, "This link was already used.")
+                return Self.error(status: .gone, ConsoleFormat.t("link.used"))
             }
             return try await answer(
                 claim, decision: Self.formValue("decision", in: body), comment: Self.formValue("comment", in: body))
@@ -54,7 +54,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         do {
             claim = try signer.verify(token, at: now())
         } catch {
-            return Self.error(status: error == .expired ? .gone : .notFound, "\(error)")
+            return Self.error(status: error == .expired ? .gone : .notFound, ConsoleFormat.t("link.\(error)"))
         }
         return try await show(claim)
     }
@@ -62,30 +62,52 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
     func show(_ claim: ApprovalSigner.Claim) async throws -> Response {
         guard let approval = try await incidentRepository.approval(claim.approvalID),
             let incident = try await incidentRepository.incident(approval.incidentID)
-        else { return Self.error(status: .notFound, "This approval no longer exists.") }
-        guard approval.state == .pending else { return Self.answered(approval) }
-        let verb = claim.approve.map { $0 ? "Approve" : "Reject" } ?? "Approve or reject"
+        else { return Self.error(status: .notFound, ConsoleFormat.t("link.gone")) }
         let config = config()
+        // The page speaks the language of the person the link was sent to, in their zone.
+        let words = config.chain.person(claim.person).map { config.words(for: $0.person) } ?? ConsoleFormat.words
+        return try await ConsoleFormat.$words.withValue(words) {
+            guard approval.state == .pending else { return Self.answered(approval, now: now()) }
+            return try await page(claim, approval, incident, config)
+        }
+    }
+
+    private func page(
+        _ claim: ApprovalSigner.Claim, _ approval: Approval, _ incident: Incident, _ config: BeaconConfig
+    ) async throws -> Response {
+        let verb = ConsoleFormat.t(claim.approve.map { $0 ? "link.approve" : "link.reject" } ?? "link.answer")
+        let now = now()
         let what = try await incidentRepository.runSteps(approval.incidentID)
             .first { $0.stepID == approval.stepID }?.message.flatMap { $0.isEmpty ? nil : $0 }
         let asked = config.chain.person(claim.person)?.person.name ?? claim.person.rawValue
+        var facts = ConsoleFormat.t(
+            "link.facts",
+            [
+                "status": ConsoleFormat.words.status(incident.status),
+                "time": ConsoleFormat.time(incident.openedAt, now: now),
+            ])
+        if let value = incident.value {
+            facts += " · " + ConsoleFormat.t("console.value", ["value": config.format(value, rule: incident.ruleID)])
+            if let threshold = incident.threshold {
+                facts += ConsoleFormat.t(
+                    "console.against", ["threshold": config.format(threshold, rule: incident.ruleID)])
+            }
+        }
         let body = """
             <h1>\(verb): \(HTML.escape(approval.title))</h1>
             <div class="facts">
             <p class="\(incident.severity.rawValue)"><strong>\(incident.severity.rawValue.uppercased())</strong> \
             #\(incident.id?.rawValue ?? 0) \(HTML.escape(incident.title))</p>
-            <p>Status \(incident.status.rawValue), opened \(MessageComposer.clockText(incident.openedAt))\
-            \(incident.value.map { ", value \(HTML.escape(config.format($0, rule: incident.ruleID)))" } ?? "")\
-            \(incident.threshold.map { " against \(HTML.escape(config.format($0, rule: incident.ruleID)))" } ?? "").</p>
-            <p>Asked of you, \(HTML.escape(asked)); the link expires \(MessageComposer.clockText(approval.expiresAt)).</p>
+            <p>\(HTML.escape(facts))</p>
+            <p>\(HTML.escape(ConsoleFormat.t("link.asked", ["name": asked, "time": ConsoleFormat.time(approval.expiresAt, now: now)])))</p>
             </div>
-            \(what.map { "<div class=\"approval-details\"><p>To approve:</p><p class=\"note\">\(HTML.escape($0))</p></div>" } ?? "")
+            \(what.map { "<div class=\"approval-details\"><p>\(HTML.escape(ConsoleFormat.t("page.approval.to_approve")))</p><p class=\"note\">\(HTML.escape($0))</p></div>" } ?? "")
             <form method="post">
-            <p><label>Comment (optional)<br><textarea name="comment"></textarea></label></p>
+            <p><label>\(HTML.escape(ConsoleFormat.t("page.approval.comment_optional")))<br><textarea name="comment"></textarea></label></p>
             \(Self.buttons(claim.approve))
             </form>
             """
-        return Self.html(.ok, HTML.page(title: "\(verb) \(approval.title)", body: body))
+        return Self.html(.ok, HTML.page(title: "\(verb): \(approval.title)", body: body))
     }
 
     /// Why a short link does not lead to its approval, as the page that says so.
@@ -97,15 +119,17 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
     func shortClaim(_ code: String) async throws -> Result<ApprovalSigner.Claim, ShortLinkRefusal> {
         guard ApprovalShortLink.isWellFormed(code),
             let link = try await approvalLinks.shortLink(codeHash: ApprovalShortLink.hash(code))
-        else { return .failure(ShortLinkRefusal(response: Self.error(status: .notFound, "This link is not valid."))) }
+        else {
+            return .failure(ShortLinkRefusal(response: Self.error(status: .notFound, ConsoleFormat.t("link.invalid"))))
+        }
         guard link.usedAt == nil else {
             if let approval = try await incidentRepository.approval(link.approvalID), approval.state != .pending {
-                return .failure(ShortLinkRefusal(response: Self.answered(approval)))
+                return .failure(ShortLinkRefusal(response: Self.answered(approval, now: now())))
             }
-            return .failure(ShortLinkRefusal(response: Self.error(status: .gone, "This link was already used.")))
+            return .failure(ShortLinkRefusal(response: Self.error(status: .gone, ConsoleFormat.t("link.used"))))
         }
         guard now() <= link.expiresAt else {
-            return .failure(ShortLinkRefusal(response: Self.error(status: .gone, "This link has expired.")))
+            return .failure(ShortLinkRefusal(response: Self.error(status: .gone, ConsoleFormat.t("link.expired"))))
         }
         return .success(
             ApprovalSigner.Claim(
@@ -113,13 +137,15 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
     }
 
     /// One button for a link that carries its answer; both for an answer link.
-    static func buttons(_ approve: Bool?) -> String {
-        switch approve {
-        case true?: #"<button class="approve" type="submit">Approve</button>"#
-        case false?: #"<button class="reject" type="submit">Reject</button>"#
+    static func buttons(_ answer: Bool?) -> String {
+        let approve = HTML.escape(ConsoleFormat.t("page.approval.approve"))
+        let reject = HTML.escape(ConsoleFormat.t("page.approval.reject"))
+        return switch answer {
+        case true?: #"<button class="approve" type="submit">"# + approve + "</button>"
+        case false?: #"<button class="reject" type="submit">"# + reject + "</button>"
         case nil:
-            #"<button class="approve" name="decision" value="approve" type="submit">Approve</button>"#
-                + #"<button class="reject" name="decision" value="reject" type="submit">Reject</button>"#
+            #"<button class="approve" name="decision" value="approve" type="submit">"# + approve + "</button>"
+                + #"<button class="reject" name="decision" value="reject" type="submit">"# + reject + "</button>"
         }
     }
 
@@ -128,7 +154,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
         do {
             claim = try signer.verify(token, at: now())
         } catch {
-            return Self.error(status: error == .expired ? .gone : .notFound, "\(error)")
+            return Self.error(status: error == .expired ? .gone : .notFound, ConsoleFormat.t("link.\(error)"))
         }
         return try await answer(claim, decision: decision, comment: comment)
     }
@@ -136,35 +162,52 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
     func answer(_ claim: ApprovalSigner.Claim, decision: String?, comment: String?) async throws -> Response {
         let config = config()
         guard let (person, layer) = config.chain.person(claim.person) else {
-            return Self.error(status: .forbidden, "\(claim.person) is no longer in the command chain.")
+            return Self.error(
+                status: .forbidden, ConsoleFormat.t("link.outside_chain", ["name": claim.person.rawValue]))
         }
+        return try await ConsoleFormat.$words.withValue(config.words(for: person)) {
+            try await answer(claim, person: person, layer: layer, decision: decision, comment: comment, config: config)
+        }
+    }
+
+    private func answer(
+        _ claim: ApprovalSigner.Claim, person: Person, layer: Layer, decision: String?, comment: String?,
+        config: BeaconConfig
+    ) async throws -> Response {
         if let approval = try await incidentRepository.approval(claim.approvalID),
             approval.state == .approved || approval.state == .rejected
         {
-            return Self.answered(approval)
+            return Self.answered(approval, now: now())
         }
         guard let approve = claim.approve ?? decision.flatMap({ ["approve": true, "reject": false][$0] }) else {
-            return Self.error(status: .badRequest, "Choose approve or reject.")
+            return Self.error(status: .badRequest, ConsoleFormat.t("flash.choose_answer"))
         }
         do {
             let approval = try await commands.answer(
                 claim.approvalID, approve: approve, by: person.id.rawValue, layer: layer,
                 comment: comment, at: now())
             queued(config.chain.execution.people.count)
-            return Self.answered(approval, justNow: true)
+            return Self.answered(approval, justNow: true, now: now())
         } catch let error as IncidentError {
             return Self.error(status: error.status, error.message)
         }
     }
 
-    static func answered(_ approval: Approval, justNow: Bool = false) -> Response {
-        let who = approval.answeredBy.map { " by \(HTML.escape($0))" } ?? ""
-        let heading = justNow ? "Thank you: \(approval.state.rawValue)" : "Already answered: \(approval.state.rawValue)"
+    static func answered(_ approval: Approval, justNow: Bool = false, now: Date) -> Response {
+        let state = ConsoleFormat.t("approval.\(approval.state.rawValue)")
+        let heading = ConsoleFormat.t(justNow ? "link.thanks" : "link.already", ["state": state])
+        let sentence = ConsoleFormat.t(
+            "link.answered",
+            [
+                "title": approval.title, "state": state,
+                "name": approval.answeredBy.map(ConsoleFormat.name) ?? ConsoleFormat.t("postmortem.unknown"),
+                "time": approval.answeredAt.map { ConsoleFormat.time($0, now: now) } ?? "—",
+            ])
+        let comment = approval.comment.map { ConsoleFormat.t("link.comment", ["comment": $0]) }
         let body = """
-            <h1>\(heading)</h1>
-            <p>\(HTML.escape(approval.title)) was \(approval.state.rawValue)\(who)\
-            \(approval.answeredAt.map { " at \(MessageComposer.clockText($0))" } ?? "").</p>
-            \(approval.comment.map { "<p>Comment: \(HTML.escape($0))</p>" } ?? "")
+            <h1>\(HTML.escape(heading))</h1>
+            <p>\(HTML.escape(sentence))</p>
+            \(comment.map { "<p>\(HTML.escape($0))</p>" } ?? "")
             """
         return html(justNow ? .ok : .conflict, HTML.page(title: heading, body: body))
     }
@@ -172,7 +215,11 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
     static func error(status: HTTPResponse.Status, _ message: String) -> Response {
         html(
             status,
-            HTML.page(title: "Approval", body: "<h1>Cannot answer</h1><p class=\"error\">\(HTML.escape(message))</p>"))
+            HTML.page(
+                title: ConsoleFormat.t("link.title"),
+                body:
+                    "<h1>\(HTML.escape(ConsoleFormat.t("link.cannot")))</h1><p class=\"error\">\(HTML.escape(message))</p>"
+            ))
     }
 
     /// The console's strict headers: a page that can answer for an executive must not be framed or sniffed.
