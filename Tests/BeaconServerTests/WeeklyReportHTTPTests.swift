@@ -149,7 +149,7 @@ import Testing
         #expect(html.contains(#"<text class="label" x="0" y="17.0">system</text>"#))
         #expect(html.contains(#"id="previous-week" href="/reports/weekly?week=\#(week.previous)""#))
         #expect(!html.contains(#"id="next-week""#), "the next week has not begun")
-        #expect(html.contains(#"href="/api/reports/weekly.md?week=\#(week)""#))
+        #expect(html.contains(#"href="/reports/weekly.md?week=\#(week)""#))
         #expect(html.contains(#"<tr><td>Incidents opened</td><td class="num">3</td><td class="num">1</td></tr>"#))
     }
 

@@ -5,13 +5,32 @@ public struct Finding: Sendable, Hashable, Codable {
     public var kind: FindingKind
     /// `true` when the answer is yes (warned early, responded fast, fully solved).
     public var verdict: Bool
-    /// Sentences from the record that support the verdict.
-    public var evidence: [String]
+    /// Facts from the record that support the verdict.
+    public var facts: [Evidence]
 
-    public init(kind: FindingKind, verdict: Bool, evidence: [String]) {
+    /// The facts as English sentences, as the API and the raw JSON say them.
+    public var evidence: [String] { facts.map(FindingText.english.sentence) }
+
+    public init(kind: FindingKind, verdict: Bool, facts: [Evidence]) {
         self.kind = kind
         self.verdict = verdict
-        self.evidence = evidence
+        self.facts = facts
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, verdict, evidence }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(FindingKind.self, forKey: .kind)
+        verdict = try container.decode(Bool.self, forKey: .verdict)
+        facts = try container.decode([String].self, forKey: .evidence).map(Evidence.text)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(evidence, forKey: .evidence)
     }
 }
 

@@ -13,30 +13,27 @@ public enum Findings {
     ///   - earlier: incidents opened in the `precedingWindow` before this one (any category); complaint and
     ///     sentiment ones count against.
     public static func warnedEarly(_ incident: Incident, earlier: [Incident]) -> Finding {
-        var evidence: [String] = []
+        var evidence: [Evidence] = []
         let byRule = incident.origin != .declared
         evidence.append(
             byRule
-                ? "Opened by \(incident.ruleID.map { "rule \($0)" } ?? incident.origin.rawValue)."
-                : "Declared by \(incident.declaredBy ?? "a person"); no rule saw it.")
+                ? .openedBy(rule: incident.ruleID?.rawValue, origin: incident.origin.rawValue)
+                : .declaredBy(incident.declaredBy))
         if let breach = incident.firstBreachAt {
-            let wait = DurationText.render(incident.openedAt.timeIntervalSince(breach))
-            evidence.append("The alert came \(wait) after the first breach.")
+            evidence.append(.alertAfterBreach(incident.openedAt.timeIntervalSince(breach)))
         }
         let voices = earlier.filter {
             ($0.category == .complaint || $0.category == .sentiment) && $0.openedAt < incident.openedAt
                 && $0.id != incident.id
         }
         for voice in voices.sorted(by: { $0.openedAt < $1.openedAt }) {
-            let lead = DurationText.render(incident.openedAt.timeIntervalSince(voice.openedAt))
-            let number = voice.id.map(\.description) ?? "An incident"
-            evidence.append("\(number) (\(voice.category.rawValue): \(voice.title)) opened \(lead) before it.")
+            evidence.append(
+                .voiceBefore(
+                    id: voice.id, category: voice.category, title: voice.title,
+                    lead: incident.openedAt.timeIntervalSince(voice.openedAt)))
         }
-        if voices.isEmpty {
-            let hours = Int(precedingWindow / 3_600)
-            evidence.append("No complaint or sentiment incident opened in the \(hours) hours before it.")
-        }
-        return Finding(kind: .warnedEarly, verdict: byRule && voices.isEmpty, evidence: evidence)
+        if voices.isEmpty { evidence.append(.noVoices(hours: Int(precedingWindow / 3_600))) }
+        return Finding(kind: .warnedEarly, verdict: byRule && voices.isEmpty, facts: evidence)
     }
 
     /// Whether every deadline was met, and by how much each was met or missed: acknowledge, assess, instruct,
@@ -49,22 +46,25 @@ public enum Findings {
     ) -> Finding {
         let watched = DeadlineOutcome.watched(deadlines, incident: incident, steps: steps)
         guard !watched.isEmpty else {
-            return Finding(kind: .respondedFast, verdict: true, evidence: ["No deadline applied."])
+            return Finding(kind: .respondedFast, verdict: true, facts: [.noDeadline])
         }
         var allMet = true
-        let evidence = watched.map { deadline -> String in
-            let name = label(deadline)
+        let evidence = watched.map { deadline -> Evidence in
+            let name = Evidence.DeadlineName(
+                kind: deadline.kind, layer: deadline.layer, stepID: deadline.stepID?.rawValue,
+                occurrence: deadline.occurrence,
+                dueAt: deadline.dueAt)
             let outcome = DeadlineOutcome.judge(
                 deadline, of: incident, steps: steps, approvals: approvals, completions: completions)
             if outcome.isMet == false { allMet = false }
             switch outcome {
-            case .met(let margin): return "\(name): met, \(DurationText.render(margin)) early."
-            case .notDueBeforeResolution: return "\(name): not yet due when it \(ended(deadline, incident))."
-            case .late(let margin): return "\(name): missed by \(DurationText.render(margin))."
-            case .unanswered, .running: return "\(name): missed, never answered."
+            case .met(let margin): return .deadline(name, .met(margin: margin))
+            case .notDueBeforeResolution: return .deadline(name, .notDue(mitigated: mitigated(deadline, incident)))
+            case .late(let margin): return .deadline(name, .late(margin: margin))
+            case .unanswered, .running: return .deadline(name, .unanswered)
             }
         }
-        return Finding(kind: .respondedFast, verdict: allMet, evidence: evidence)
+        return Finding(kind: .respondedFast, verdict: allMet, facts: evidence)
     }
 
     /// Whether the cause is known and dealt with: a root cause written, at least one follow-up and all of them
@@ -77,17 +77,16 @@ public enum Findings {
         _ incident: Incident, rootCause: String?, noActionReason: String? = nil, followUps: [FollowUp],
         later: [Incident]
     ) -> Finding {
-        var evidence: [String] = []
+        var evidence: [Evidence] = []
         let known = !(rootCause ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        if !known { evidence.append("No root cause written yet.") }
+        if !known { evidence.append(.noRootCause) }
         let open = followUps.filter { $0.status == .open }
         let noActionNeeded = !(noActionReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         if followUps.isEmpty {
-            evidence.append(noActionNeeded ? "No follow-ups: no action needed." : "No follow-ups yet.")
+            evidence.append(noActionNeeded ? .noFollowUpsNoAction : .noFollowUpsYet)
         } else {
-            let done = followUps.count - open.count
-            evidence.append("\(done) of \(followUps.count) follow-ups settled (done or won't do).")
-            for item in open { evidence.append("Still open: \(item.description) (\(item.owner)).") }
+            evidence.append(.settled(done: followUps.count - open.count, of: followUps.count))
+            for item in open { evidence.append(.stillOpen(description: item.description, owner: item.owner)) }
         }
         var repeats: [Incident] = []
         if let resolved = incident.resolvedAt {
@@ -96,37 +95,22 @@ public enum Findings {
                     && $0.openedAt <= resolved.addingTimeInterval(recurrenceWindow)
             }
             for again in repeats {
-                let after = DurationText.render(again.openedAt.timeIntervalSince(resolved))
-                evidence.append("\(again.id.map(\.description) ?? "It") recurred \(after) after resolution.")
+                evidence.append(.recurred(id: again.id, after: again.openedAt.timeIntervalSince(resolved)))
             }
-            if repeats.isEmpty { evidence.append("No recurrence within 7 days of resolution.") }
+            if repeats.isEmpty { evidence.append(.noRecurrence(days: Int(recurrenceWindow / 86_400))) }
         } else {
-            evidence.append("Not resolved yet.")
+            evidence.append(.notResolved)
         }
         let verdict =
             known && (!followUps.isEmpty || noActionNeeded) && open.isEmpty && repeats.isEmpty
             && incident.resolvedAt != nil
-        return Finding(kind: .fullySolved, verdict: verdict, evidence: evidence)
+        return Finding(kind: .fullySolved, verdict: verdict, facts: evidence)
     }
 
-    private static func label(_ deadline: Deadline) -> String {
-        switch deadline.kind {
-        case .acknowledge: "Acknowledge (\(deadline.layer.rawValue))"
-        case .assess: "Assess (\(deadline.layer.rawValue))"
-        case .instruct: "Instruct (\(deadline.layer.rawValue))"
-        case .step, .recurringEscalation: "Step \(deadline.stepID ?? "?") (\(deadline.layer.rawValue))"
-        case .recurring:
-            "Step \(deadline.stepID ?? "?") (\(deadline.layer.rawValue)), period \(deadline.occurrence) due "
-                + MessageComposer.clockText(deadline.dueAt)
-        case .postMortemReminder, .postMortemOverdue, .followUpOverdue: "Review (\(deadline.layer.rawValue))"
-        }
-    }
-
-    /// How the incident stopped owing a deadline: a recurring step is no longer asked for once it is mitigated.
-    private static func ended(_ deadline: Deadline, _ incident: Incident) -> String {
-        guard deadline.kind == .recurring, let mitigated = incident.mitigatedAt,
-            mitigated <= deadline.dueAt, mitigated < (incident.resolvedAt ?? .distantFuture)
-        else { return "resolved" }
-        return "was mitigated"
+    /// Whether the incident stopped owing a recurring deadline by being mitigated (it is no longer asked for),
+    /// rather than by resolving.
+    private static func mitigated(_ deadline: Deadline, _ incident: Incident) -> Bool {
+        guard deadline.kind == .recurring, let mitigated = incident.mitigatedAt else { return false }
+        return mitigated <= deadline.dueAt && mitigated < (incident.resolvedAt ?? .distantFuture)
     }
 }

@@ -1,100 +1,145 @@
 import Foundation
 
 extension PostMortemReport {
-    /// A Markdown document a director can forward: the 5W1H, the findings with evidence, the follow-ups.
-    public var markdown: String {
+    /// A Markdown document a director can forward, in English and UTC.
+    public var markdown: String { markdown(in: .english) }
+
+    /// A Markdown document a director can forward: the 5W1H, the findings with evidence, the follow-ups, in
+    /// `words`' language and zone.
+    public func markdown(in words: Localizer) -> String {
         let pm = postMortem
-        var lines = ["# Post-mortem \(incidentID): \(draft.what.title)", ""]
-        lines.append("Owner: \(pm.owner.rawValue) layer · due \(Self.stamp(pm.dueAt))")
-        lines += ["", "## What", ""] + whatLines
-        lines += ["", "## When", ""] + whenLines
-        lines += ["", "## Who", ""] + whoLines
-        lines += ["", "## Where", ""] + whereLines
-        lines += ["", "## How", ""] + howLines
-        lines += ["", "## Why", ""]
-        lines.append("- Root cause: \(pm.fields.rootCause.orPending)")
-        lines.append("- Trigger: \(pm.fields.trigger.orPending)")
-        lines += ["", "## Findings", ""] + findingLines
-        lines += ["", "## Follow-ups", ""] + followUpLines
+        let text = PostMortemText(words)
+        var lines = [words("md.title", ["id": "\(incidentID)", "title": draft.what.title]), ""]
+        lines.append(words("md.owner", ["layer": words.layer(pm.owner), "due": text.stamp(pm.dueAt)]))
+        lines += ["", words("md.what"), ""] + whatLines(text)
+        lines += ["", words("md.when"), ""] + whenLines(text)
+        lines += ["", words("md.who"), ""] + whoLines(text)
+        lines += ["", words("md.where"), ""] + whereLines(text)
+        lines += ["", words("md.how"), ""] + howLines(text)
+        lines += ["", words("md.why"), ""]
+        lines.append(words("md.root_cause", ["text": pm.fields.rootCause.orPending(words)]))
+        lines.append(words("md.trigger", ["text": pm.fields.trigger.orPending(words)]))
+        lines += ["", words("md.findings"), ""] + findingLines(words)
+        lines += ["", words("md.follow_ups"), ""] + followUpLines(text)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private var whatLines: [String] {
-        let what = draft.what
-        var lines = ["- Title: \(what.title)", "- Rule: \(what.ruleID ?? "none (declared)")"]
-        lines.append("- Category: \(what.category.rawValue)")
-        lines.append("- Peak severity: \(what.peakSeverity.rawValue) (\(what.peakSeverity.label))")
+    private func whatLines(_ text: PostMortemText) -> [String] {
+        let (what, words) = (draft.what, text.words)
+        var lines = [
+            words("md.what.title", ["title": what.title]),
+            words("md.what.rule", ["rule": what.ruleID?.rawValue ?? words("md.what.declared")]),
+        ]
+        lines.append(words("md.what.category", ["category": words.category(what.category)]))
+        lines.append(words("md.what.peak_severity", ["severity": words.severity(what.peakSeverity)]))
         if let peak = what.peakValue {
             lines.append(
-                "- Peak value: \(Self.number(peak))" + (what.threshold.map { " vs threshold \(Self.number($0))" } ?? "")
-            )
+                words("md.what.peak_value", ["value": Self.number(peak)])
+                    + (what.threshold.map { words("postmortem.vs_threshold", ["threshold": Self.number($0)]) } ?? ""))
         }
         return lines
     }
 
-    private var whenLines: [String] {
-        let when = draft.when
-        var lines = ["| Milestone | At (UTC) |", "|---|---|"]
-        lines += when.milestones.map { "| \($0.name) | \(Self.stamp($0.at)) |" }
+    private func whenLines(_ text: PostMortemText) -> [String] {
+        let (when, words) = (draft.when, text.words)
+        var lines = [words("md.when.header", ["zone": text.zone]), "|---|---|"]
+        lines += when.milestones.map { "| \(text.milestone($0.name)) | \(text.stamp($0.at)) |" }
         lines.append("")
         let durations: [(String, TimeInterval?)] = [
-            ("Time to detect", when.timeToDetect), ("Time to acknowledge", when.timeToAcknowledge),
-            ("Time to mitigate", when.timeToMitigate), ("Time to resolve", when.timeToResolve),
+            ("postmortem.time_to_detect", when.timeToDetect),
+            ("postmortem.time_to_acknowledge", when.timeToAcknowledge),
+            ("postmortem.time_to_mitigate", when.timeToMitigate), ("postmortem.time_to_resolve", when.timeToResolve),
         ]
-        lines += durations.compactMap { name, value in value.map { "- \(name): \(DurationText.render($0))" } }
+        lines += durations.compactMap { key, value in
+            value.map { words("md.item", ["name": words(key), "value": words.readable($0)]) }
+        }
         return lines
     }
 
-    private var whoLines: [String] {
-        let who = draft.who
-        let acted = who.acted.isEmpty ? "none recorded" : who.acted.map(\.text).joined(separator: ", ")
-        guard !who.paged.isEmpty else { return ["- People who acted: \(acted)", "- Layers paged: none"] }
-        return ["- People who acted: \(acted)", "- Layers paged:"] + who.paged.map { "  - \($0.text)" }
+    private func whoLines(_ text: PostMortemText) -> [String] {
+        let (who, words) = (draft.who, text.words)
+        let acted = who.acted.isEmpty ? words("md.who.none") : words.list(who.acted.map(text.participant))
+        let people = words("md.who.acted", ["people": acted])
+        guard !who.paged.isEmpty else { return [people, words("md.who.paged_none")] }
+        return [people, words("md.who.paged")] + who.paged.map { "  - \(text.paged($0))" }
     }
 
-    private var whereLines: [String] {
-        let fields = postMortem.fields
+    private func whereLines(_ text: PostMortemText) -> [String] {
+        let (fields, words) = (postMortem.fields, text.words)
         let labels = draft.whereAffected.labels
+        let pending = words("md.to_fill")
         return [
-            "- Series: " + (labels.isEmpty ? "(no labels)" : labels.description),
-            "- Orders affected: " + (fields.ordersAffected.map(String.init) ?? "to be filled in"),
-            "- Users affected: " + (fields.usersAffected.map(String.init) ?? "to be filled in"),
-            "- Revenue at risk: " + (fields.revenueAtRisk.map(ValueUnit.yuan.format) ?? "to be filled in"),
+            words("md.where.series", ["labels": labels.isEmpty ? words("md.where.no_labels") : labels.description]),
+            words(
+                "md.item",
+                [
+                    "name": words("postmortem.orders_affected"),
+                    "value": fields.ordersAffected.map(String.init) ?? pending,
+                ]),
+            words(
+                "md.item",
+                ["name": words("postmortem.users_affected"), "value": fields.usersAffected.map(String.init) ?? pending]),
+            words(
+                "md.item",
+                [
+                    "name": words("postmortem.revenue_at_risk"),
+                    "value": fields.revenueAtRisk.map(ValueUnit.yuan.format) ?? pending,
+                ]),
         ]
     }
 
-    private var howLines: [String] {
+    private func howLines(_ text: PostMortemText) -> [String] {
+        let words = text.words
         var lines = draft.how.steps.map {
-            "- Step \"\($0.title)\" (\($0.owner.rawValue)) done by \($0.doneBy ?? "unknown") at \(Self.stamp($0.doneAt))"
+            words(
+                "md.how.step",
+                [
+                    "title": $0.title, "layer": words.layer($0.owner), "name": $0.doneBy ?? words("postmortem.unknown"),
+                    "time": text.stamp($0.doneAt),
+                ])
         }
         lines += draft.how.approvals.map { approval in
             let answer =
-                approval.answeredAt.map { " by \(approval.answeredBy ?? "unknown") at \(Self.stamp($0))" } ?? ""
-            return "- Approval \"\(approval.title)\": \(approval.outcome.rawValue)\(answer)"
+                approval.answeredAt.map {
+                    words(
+                        "md.how.answered",
+                        ["name": approval.answeredBy ?? words("postmortem.unknown"), "time": text.stamp($0)])
+                } ?? ""
+            return words(
+                "md.how.approval",
+                ["title": approval.title, "outcome": words("approval.\(approval.outcome.rawValue)"), "answer": answer])
         }
-        return lines.isEmpty ? ["- No steps or approvals recorded."] : lines
+        return lines.isEmpty ? [words("md.how.none")] : lines
     }
 
-    private var findingLines: [String] {
-        findings.flatMap { finding -> [String] in
-            var lines = ["### \(finding.kind.question) \(finding.verdict ? "Yes" : "No")", ""]
-            lines += finding.evidence.map { "- \($0)" }
+    private func findingLines(_ words: Localizer) -> [String] {
+        let text = FindingText(words)
+        return findings.flatMap { finding -> [String] in
+            var lines = ["### \(text.question(finding.kind)) \(text.verdict(finding.verdict))", ""]
+            lines += finding.facts.map { "- \(text.sentence($0))" }
             if let comment = postMortem.comments[finding.kind], !comment.isEmpty {
-                lines += ["", "Team comment: \(comment)"]
+                lines += ["", words("md.team_comment", ["comment": comment])]
             }
             return lines + [""]
         }.dropLast()
     }
 
-    private var followUpLines: [String] {
+    private func followUpLines(_ text: PostMortemText) -> [String] {
+        let words = text.words
         guard !followUps.isEmpty else {
-            return ["No follow-ups." + (postMortem.noActionReason.map { " No action needed: \($0)" } ?? "")]
+            return [
+                words("md.no_follow_ups")
+                    + (postMortem.noActionReason.map { words("md.no_action", ["reason": $0]) } ?? "")
+            ]
         }
-        var lines = ["| Type | Action | Owner | Due | Status |", "|---|---|---|---|---|"]
+        var lines = [words("md.follow_ups.header"), "|---|---|---|---|---|"]
         lines += followUps.map { item in
-            let status = item.status == .wontDo ? "won't do: \(item.reason ?? "no reason given")" : item.status.rawValue
+            let status =
+                item.status == .wontDo
+                ? words("md.wont_do", ["reason": item.reason ?? words("md.no_reason")])
+                : words("follow_up.\(item.status.rawValue)")
             return
-                "| \(item.kind.rawValue) | \(Self.cell(item.description)) | \(item.owner) | \(Self.day(item.dueAt)) | \(Self.cell(status)) |"
+                "| \(words("md.kind.\(item.kind.rawValue)")) | \(Self.cell(item.description)) | \(item.owner) | \(text.day(item.dueAt)) | \(Self.cell(status)) |"
         }
         return lines
     }
@@ -124,5 +169,5 @@ extension PostMortemReport {
 }
 
 extension Optional where Wrapped == String {
-    fileprivate var orPending: String { isBlank ? "to be written by the team" : (self ?? "") }
+    fileprivate func orPending(_ words: Localizer) -> String { isBlank ? words("md.to_write") : (self ?? "") }
 }

@@ -1,98 +1,105 @@
 public import Foundation
 
 extension WeeklyReport {
-    /// A Markdown document a director can forward: the week and its dates, then one table per figure.
-    public var markdown: String {
-        var lines = ["# Weekly incident report \(week): \(firstDay) to \(lastDay)", ""]
+    /// A Markdown document a director can forward, in English.
+    public var markdown: String { markdown(in: .english) }
+
+    /// A Markdown document a director can forward: the week and its dates, then one table per figure, in
+    /// `words`' language (times in the report's zone).
+    public func markdown(in words: Localizer) -> String {
+        var lines = [words("wmd.title", ["week": "\(week)", "first": "\(firstDay)", "last": "\(lastDay)"]), ""]
         lines.append(
-            "Incidents opened from Monday \(firstDay) 00:00 to Sunday \(lastDay) 24:00 (\(timeZone)); "
-                + "statuses as of \(stamp(generatedAt)).")
-        lines += ["", "## Summary", ""] + summaryLines
-        lines += ["", "## By category", ""] + categoryLines
-        lines += ["", "## By peak severity", ""] + severityLines
-        lines += ["", "## Response times by peak severity", ""] + responseLines
-        lines += ["", "## Deadline compliance by layer", ""] + complianceLines
-        lines += ["", "## Rules that fired most", ""] + ruleLines
-        lines += ["", "## Follow-ups", ""] + followUpLines
-        lines += ["", "## Workload by person", ""] + workloadLines
+            words(
+                "wmd.period",
+                ["first": "\(firstDay)", "last": "\(lastDay)", "zone": timeZone, "time": stamp(generatedAt)]))
+        lines += ["", words("wmd.summary"), ""] + summaryLines(words)
+        lines += ["", words("wmd.by_category"), ""] + categoryLines(words)
+        lines += ["", words("wmd.by_severity"), ""] + severityLines(words)
+        lines += ["", words("wmd.response"), ""] + responseLines(words)
+        lines += ["", words("wmd.compliance"), ""] + complianceLines(words)
+        lines += ["", words("wmd.rules"), ""] + ruleLines(words)
+        lines += ["", words("wmd.follow_ups"), ""] + followUpLines(words)
+        lines += ["", words("wmd.workload"), ""] + workloadLines(words)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private var workloadLines: [String] {
-        guard !workload.isEmpty else { return ["Nobody was paged."] }
-        return [
-            "| Person | Pages | Working hours | Off hours | Nights (22–08) | Acknowledged | Median to acknowledge |",
-            "|---|---:|---:|---:|---:|---:|---:|",
-        ]
+    private func workloadLines(_ words: Localizer) -> [String] {
+        guard !workload.isEmpty else { return [words("page.report.nobody_was_paged")] }
+        return [words("wmd.workload.header"), "|---|---:|---:|---:|---:|---:|---:|"]
             + workload.map {
                 "| \(Self.cell($0.person)) | \($0.pages) | \($0.workingHours) | \($0.offHours) | \($0.nights) | "
-                    + "\($0.acknowledgements.count) | \(Self.duration($0.acknowledgements.medianSeconds)) |"
+                    + "\($0.acknowledgements.count) | \(Self.duration($0.acknowledgements.medianSeconds, words)) |"
             }
     }
 
-    private var summaryLines: [String] {
+    private func summaryLines(_ words: Localizer) -> [String] {
         let (now, before) = (totals, previousWeek.totals)
         let rows: [(String, Int, Int)] = [
-            ("Incidents opened", now.incidents, before.incidents),
-            ("Opened by a rule", now.byRule, before.byRule),
-            ("From Alertmanager", now.fromAlertmanager, before.fromAlertmanager),
-            ("Declared by a person", now.declared, before.declared),
-            ("Still active", now.active, before.active),
-            ("Resolved, post-mortem pending", now.resolved, before.resolved),
-            ("Closed", now.closed, before.closed),
+            ("report.opened", now.incidents, before.incidents),
+            ("report.by_rule", now.byRule, before.byRule),
+            ("report.from_alertmanager", now.fromAlertmanager, before.fromAlertmanager),
+            ("report.declared", now.declared, before.declared),
+            ("report.active", now.active, before.active),
+            ("report.resolved", now.resolved, before.resolved),
+            ("report.closed", now.closed, before.closed),
         ]
-        return ["| | \(week) | \(previousWeek.week) (previous) |", "|---|---:|---:|"]
-            + rows.map { "| \($0.0) | \($0.1) | \($0.2) |" }
+        return [
+            words("wmd.summary.header", ["week": "\(week)", "previous": "\(previousWeek.week)"]), "|---|---:|---:|",
+        ]
+            + rows.map { "| \(words($0.0)) | \($0.1) | \($0.2) |" }
     }
 
-    private var categoryLines: [String] {
-        ["| Category | Incidents | Share |", "|---|---:|---:|"]
-            + byCategory.map { "| \($0.category.rawValue) | \($0.count) | \(Self.percentText($0.sharePercent)) |" }
-    }
-
-    private var severityLines: [String] {
-        ["| Severity | Incidents | Share |", "|---|---:|---:|"]
-            + bySeverity.map {
-                "| \($0.severity.rawValue) \($0.severity.label) | \($0.count) | \(Self.percentText($0.sharePercent)) |"
+    private func categoryLines(_ words: Localizer) -> [String] {
+        [words("wmd.category.header"), "|---|---:|---:|"]
+            + byCategory.map {
+                "| \(words.category($0.category)) | \($0.count) | \(Self.percentText($0.sharePercent)) |"
             }
     }
 
-    private var responseLines: [String] {
-        var lines = [
-            "| Severity | MTTA mean | MTTA median | Acknowledged | MTTR mean | MTTR median | Resolved |",
-            "|---|---:|---:|---:|---:|---:|---:|",
-        ]
+    private func severityLines(_ words: Localizer) -> [String] {
+        [words("wmd.severity.header"), "|---|---:|---:|"]
+            + bySeverity.map {
+                "| \($0.severity.rawValue) \(words.label($0.severity)) | \($0.count) | \(Self.percentText($0.sharePercent)) |"
+            }
+    }
+
+    private func responseLines(_ words: Localizer) -> [String] {
+        var lines = [words("wmd.response.header"), "|---|---:|---:|---:|---:|---:|---:|"]
         lines += responseTimes.map { row in
             let (ack, fix) = (row.acknowledge, row.resolve)
+            let acknowledged = words("report.of", ["count": "\(ack.count)", "all": "\(ack.count + ack.missing)"])
+            let resolved = words("report.of", ["count": "\(fix.count)", "all": "\(fix.count + fix.missing)"])
             return
-                "| \(row.severity.rawValue) | \(Self.duration(ack.meanSeconds)) | \(Self.duration(ack.medianSeconds)) "
-                + "| \(ack.count) of \(ack.count + ack.missing) | \(Self.duration(fix.meanSeconds)) "
-                + "| \(Self.duration(fix.medianSeconds)) | \(fix.count) of \(fix.count + fix.missing) |"
+                "| \(row.severity.rawValue) | \(Self.duration(ack.meanSeconds, words)) | "
+                + "\(Self.duration(ack.medianSeconds, words)) | \(acknowledged) | \(Self.duration(fix.meanSeconds, words)) "
+                + "| \(Self.duration(fix.medianSeconds, words)) | \(resolved) |"
         }
         return lines
     }
 
-    private var complianceLines: [String] {
-        ["| Layer | Met | Missed | Met % | Still running | Not owed |", "|---|---:|---:|---:|---:|---:|"]
+    private func complianceLines(_ words: Localizer) -> [String] {
+        [words("wmd.compliance.header"), "|---|---:|---:|---:|---:|---:|"]
             + deadlines.map {
-                "| \($0.layer.rawValue) | \($0.met) | \($0.missed) | \($0.percentMet.map(Self.percentText) ?? "—") "
+                "| \(words.layer($0.layer)) | \($0.met) | \($0.missed) | \($0.percentMet.map(Self.percentText) ?? "—") "
                     + "| \($0.running) | \($0.notOwed) |"
             }
     }
 
-    private var ruleLines: [String] {
-        guard !topRules.isEmpty else { return ["No incident was opened by a rule."] }
-        return ["| Rule | Title | Incidents |", "|---|---|---:|"]
+    private func ruleLines(_ words: Localizer) -> [String] {
+        guard !topRules.isEmpty else { return [words("page.report.no_incident_was_opened")] }
+        return [words("wmd.rules.header"), "|---|---|---:|"]
             + topRules.map { "| \(Self.cell($0.ruleID.rawValue)) | \(Self.cell($0.title)) | \($0.count) |" }
     }
 
-    private var followUpLines: [String] {
+    private func followUpLines(_ words: Localizer) -> [String] {
         var lines = [
-            "- Opened this week: \(followUps.opened)", "- Closed this week: \(followUps.closed)",
-            "- Overdue at \(stamp(followUps.overdueAt)): \(followUps.overdue.count)",
+            words("wmd.follow_ups.opened", ["count": "\(followUps.opened)"]),
+            words("wmd.follow_ups.closed", ["count": "\(followUps.closed)"]),
+            words(
+                "wmd.follow_ups.overdue", ["time": stamp(followUps.overdueAt), "count": "\(followUps.overdue.count)"]),
         ]
         guard !followUps.overdue.isEmpty else { return lines }
-        lines += ["", "| Incident | Action | Owner | Due |", "|---|---|---|---|"]
+        lines += ["", words("wmd.follow_ups.header"), "|---|---|---|---|"]
         lines += followUps.overdue.map {
             "| \($0.incidentID) | \(Self.cell($0.description)) | \(Self.cell($0.owner)) | \(stamp($0.dueAt)) |"
         }
@@ -114,6 +121,9 @@ extension WeeklyReport {
 
     /// `4m 30s`, or `—` when there is nothing to average.
     public static func duration(_ seconds: Double?) -> String { seconds.map(DurationText.render) ?? "—" }
+
+    /// `4m 30s`, `4分钟30秒`, or `—` when there is nothing to average.
+    static func duration(_ seconds: Double?, _ words: Localizer) -> String { seconds.map(words.readable) ?? "—" }
 
     private static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")

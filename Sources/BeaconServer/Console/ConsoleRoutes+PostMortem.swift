@@ -56,7 +56,7 @@ extension ConsoleRoutes {
                 .notFound, ConsoleFormat.t("error.not_found"), ConsoleFormat.t("flash.no_postmortem", ["id": "\(id)"]),
                 identity: identity)
         }
-        let markdown = try await postMortems.report(id).markdown
+        let markdown = try await postMortems.report(id).markdown(in: ConsoleFormat.words)
         return Response(
             status: .ok,
             headers: [

@@ -64,6 +64,7 @@ public struct ConsoleRoutes: EnvironmentRoutes {
         router.post("/oncall/overrides/:id/remove") { request, context in
             try await form(request, context) { try await removeOverride(context, $0, $1) }
         }
+        router.get("/reports/weekly.md") { request, context in try await weeklyMarkdown(request, context) }
         router.get("/reports/weekly") { request, context in
             try await page(request, context) { try await weeklyReport(request, $0, $1) }
         }

@@ -22,7 +22,7 @@ extension ConsoleTemplates {
         <nav class="actions weeks" aria-label="[[page.report.weeks]]">
         <a class="button secondary" id="previous-week" href="/reports/weekly?week={{previousWeek}}">← {{previousWeek}}</a>
         {{#nextWeek}}<a class="button secondary" id="next-week" href="/reports/weekly?week={{.}}">{{.}} →</a>{{/nextWeek}}
-        <a class="button secondary" id="markdown" href="/api/reports/weekly.md?week={{week}}">[[page.report.markdown]]</a>
+        <a class="button secondary" id="markdown" href="/reports/weekly.md?week={{week}}">[[page.report.markdown]]</a>
         </nav>
         <h2>[[page.report.summary]]</h2>
         <div class="scroll"><table class="report" id="summary">

@@ -182,7 +182,8 @@ extension PostMortemPage {
         FindingCard(
             kind: finding.kind.rawValue, question: ConsoleFormat.t("finding.\(finding.kind.rawValue).question"),
             verdict: ConsoleFormat.t(finding.verdict ? "postmortem.yes" : "postmortem.no"),
-            yes: finding.verdict, evidence: finding.evidence, comment: comment ?? "",
+            yes: finding.verdict, evidence: finding.facts.map(FindingText(ConsoleFormat.words).sentence),
+            comment: comment ?? "",
             hasComment: !(comment ?? "").isEmpty)
     }
 
