@@ -50,7 +50,7 @@ extension Beacon {
             let scenario = DemoScenario.standard
             let clock = ContinuousClock()
             let started = clock.now
-            let printer = DemoPrinter(started: started)
+            let printer = DemoPrinter(started: started, words: shipped.words())
             let sinks = try await DemoSinks.start(channels: shipped.channels, logger: quiet)
             let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
             let shop = DemoMetricsServer(
@@ -101,7 +101,7 @@ extension Beacon {
                 group.addTask { await printer.follow(sinks.deliveries, config: live, answeringWith: daemon.client) }
                 for phase in scenario.phases {
                     try await clock.sleep(until: started.advanced(by: phase.start))
-                    printer.narrate(phase.narration)
+                    printer.narrate(printer.narration(phase.name))
                     if phase.name == .settled, let line = try await Self.handOver(daemon.repositories, config: live) {
                         printer.narrate(line)
                     }
@@ -117,8 +117,7 @@ extension Beacon {
                 if let linger {
                     try await clock.sleep(for: .seconds(linger))
                 } else if isatty(STDOUT_FILENO) != 0 {
-                    printer.narrate(
-                        "The script is over. The console stays up at \(live.publicURL) — press Ctrl-C to stop.")
+                    printer.narrate(printer.words("demo.over_linger", ["url": live.publicURL]))
                     for await _ in await UnixSignalsSequence(trapping: .sigint) { break }
                 } else {
                     try await clock.sleep(for: .seconds(4))
@@ -129,17 +128,16 @@ extension Beacon {
                 await daemon.client.shutdown()
             }
             try await printer.summarize(store.repositories(configuration: { shipped }))
-            if keep { print("The store is kept at \(directory.path)/beacon.sqlite") }
+            if keep { print(printer.words("demo.kept", ["path": "\(directory.path)/beacon.sqlite"])) }
         }
 
         /// Who the rosters put on duty now: only they are paged in a rostered layer.
         static func onDuty(_ config: BeaconConfig, at now: Date) -> String {
+            let words = config.words()
             let layers = OnCallReport(config: config, overrides: [], at: now).layers.filter { $0.roster != nil }
-            guard !layers.isEmpty else { return "No roster: every person of a layer is paged." }
-            let who = layers.map { duty in
-                "\(duty.layer.rawValue) — \(duty.onDuty.map(\.name).joined(separator: ", "))"
-            }
-            return "On duty now (rosters; only they are paged in their layer): \(who.joined(separator: "; "))."
+            guard !layers.isEmpty else { return words("demo.no_roster") }
+            let who = layers.map { duty in "\(words.layer(duty.layer)) — \(words.list(duty.onDuty.map(\.name)))" }
+            return words("demo.on_duty", ["who": who.joined(separator: words("edit.separator"))])
         }
 
         /// The next operation lead takes the shift early, as on the console's on-call page: an override from now
@@ -158,8 +156,7 @@ extension Beacon {
                     roster: roster, person: next.id, from: from, to: from.addingTimeInterval(8 * 3_600),
                     createdBy: next.id.rawValue, reason: "takes the shift early (demo)", createdAt: now),
                 config: config)
-            return "\(next.name) takes the operation shift from \(current.name) early, on the on-call page: both get a "
-                + "handoff message, and pages now reach \(next.name)."
+            return config.words()("demo.hand_over", ["next": next.name, "current": current.name])
         }
 
         /// One console user per person of the chain who has a login, all with the demo password.

@@ -14,20 +14,19 @@ enum DemoPostMortem {
             let postMortem = try await postMortems.postMortem(id)
         else { return [] }
         let actor = author.id.rawValue
+        let words = config.words()
         var update = PostMortemUpdate(postMortem, followUps: try await postMortems.followUps(id))
-        update.fields.rootCause =
-            "The payment provider slowed down and our gateway retried without a budget, exhausting its "
-            + "connection pool."
-        update.fields.trigger = "A latency spike at the card payment provider."
+        update.fields.rootCause = words("demo.pm.root_cause")
+        update.fields.trigger = words("demo.pm.trigger")
         update.fields.ordersAffected = 1_240
         update.fields.usersAffected = 980
         update.fields.revenueAtRisk = 186_000
-        update.comments[.respondedFast] = "Nobody acknowledged in the demo: the escalations did their job."
+        update.comments[.respondedFast] = words("demo.pm.comment")
         let week: TimeInterval = 7 * 86_400
         let actions = [
-            (FollowUpKind.plan, "Add a retry budget and provider failover to the payment-failure playbook"),
-            (.knowledgeBase, "Write the agent script for failed card payments"),
-            (.training, "Run a payment-outage drill with the on-call leads"),
+            (FollowUpKind.plan, words("demo.pm.plan")),
+            (.knowledgeBase, words("demo.pm.knowledge_base")),
+            (.training, words("demo.pm.training")),
         ]
         update.followUps += actions.map { kind, description in
             FollowUp(
@@ -36,17 +35,21 @@ enum DemoPostMortem {
         }
         try await postMortems.apply(update, to: id, by: actor, at: now)
         let report = try await postMortems.report(id)
-        var lines = [
-            "\(author.name) writes the post-mortem of \(id): root cause, impact and \(actions.count) follow-ups "
-                + "(plan, knowledge base, training)."
-        ]
+        var lines = [words("demo.pm.written", ["name": author.name, "id": "\(id)", "count": "\(actions.count)"])]
+        let text = FindingText(words)
         for finding in report.findings {
             lines.append(
-                "  \(finding.kind.question) \(finding.verdict ? "Yes" : "No") — \(finding.evidence.first ?? "")")
+                "  \(text.question(finding.kind)) \(text.verdict(finding.verdict)) — "
+                    + (finding.facts.first.map(text.sentence) ?? ""))
         }
         let closed = try await repositories.commands.perform(.close, on: id, by: actor, at: now)
         lines.append(
-            "\(id) \(closed.event.message). Export: \(config.publicURL)/incidents/\(id.rawValue)/postmortem.md")
+            words(
+                "demo.pm.closed",
+                [
+                    "id": "\(id)", "sentence": TimelineText(words).sentence(closed.event.fact),
+                    "url": "\(config.publicURL)/incidents/\(id.rawValue)/postmortem.md",
+                ]))
         return lines
     }
 
@@ -55,18 +58,33 @@ enum DemoPostMortem {
         let week = ISOWeek(containing: now, in: config.calendar)
         let report = try await repositories.reports.weeklyReport(
             week, calendar: config.calendar, ruleTitles: config.ruleTitles, holidays: config.holidays, at: now)
+        let words = config.words()
         let categories = report.byCategory.filter { $0.count > 0 }.map {
-            "\($0.category.rawValue) \($0.count) (\($0.sharePercent.formatted(maxFractionDigits: 1))%)"
+            "\(words.category($0.category)) \($0.count) (\($0.sharePercent.formatted(maxFractionDigits: 1))%)"
         }
         let layers = report.deadlines.compactMap { compliance in
-            compliance.percentMet.map { "\(compliance.layer.rawValue) \($0.formatted(maxFractionDigits: 1))% met" }
+            compliance.percentMet.map {
+                words(
+                    "demo.weekly.met",
+                    ["layer": words.layer(compliance.layer), "percent": "\($0.formatted(maxFractionDigits: 1))%"])
+            }
         }
         let totals = report.totals
         return [
-            "Weekly report \(week): \(totals.incidents) incidents (\(totals.active) active, \(totals.resolved) resolved, "
-                + "\(totals.closed) closed) — \(categories.joined(separator: ", "))",
-            "  Deadlines: \(layers.joined(separator: ", ")); follow-ups opened \(report.followUps.opened). "
-                + "\(config.publicURL)/reports/weekly",
+            words(
+                "demo.weekly",
+                [
+                    "week": "\(week)", "incidents": "\(totals.incidents)", "active": "\(totals.active)",
+                    "resolved": "\(totals.resolved)", "closed": "\(totals.closed)",
+                    "categories": words.list(categories),
+                ]),
+            "  "
+                + words(
+                    "demo.weekly.deadlines",
+                    [
+                        "layers": words.list(layers), "opened": "\(report.followUps.opened)",
+                        "url": "\(config.publicURL)/reports/weekly",
+                    ]),
         ]
     }
 }

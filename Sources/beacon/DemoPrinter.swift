@@ -8,19 +8,31 @@ import Foundation
 /// sinks receive, stamped with the time since the demo started.
 struct DemoPrinter: Sendable {
     let started: ContinuousClock.Instant
+    /// The configuration's language: the demo speaks it, as the messages it shows do.
+    let words: Localizer
 
     func introduce(config: BeaconConfig, shopURL: String, users: [(String, Layer)]) {
-        let logins = users.map { "\($0.0) (\($0.1.rawValue))" }.joined(separator: ", ")
+        let logins = words.list(users.map { words("channel.person", ["name": $0.0, "layer": words.layer($0.1)]) })
         write(
-            """
-            Beacon demo: \(config.summary).
-            The simulated shop serves its metrics at \(shopURL); every rule polls it each second, and `for`,
-            `resolve_after`, windows and deadlines are compressed so a minute shows what an hour would.
-            Every channel delivers to local sinks (chat robots, SMS gateway, e-mail). Nobody acknowledges, so
-            incidents escalate; the CEO approves from the link in her notification.
-            Console: \(config.publicURL) — sign in as \(logins); password \(Beacon.Demo.demoPassword)
+            words(
+                "demo.introduction",
+                [
+                    "summary": config.summary, "shop": shopURL, "console": config.publicURL, "logins": logins,
+                    "password": Beacon.Demo.demoPassword,
+                ]) + "\n")
+    }
 
-            """)
+    /// The line a phase of the script begins with.
+    func narration(_ phase: DemoPhase.Name) -> String {
+        switch phase {
+        case .steady: words("demo.phase.steady")
+        case .paymentDegraded: words("demo.phase.payment_degraded")
+        case .paymentOutage: words("demo.phase.payment_outage")
+        case .paymentRecovered: words("demo.phase.payment_recovered")
+        case .complaintSpike: words("demo.phase.complaint_spike")
+        case .sentimentSurge: words("demo.phase.sentiment_surge")
+        case .settled: words("demo.phase.settled")
+        }
     }
 
     func narrate(_ text: String) {
@@ -31,18 +43,21 @@ struct DemoPrinter: Sendable {
         let incident = change.incident
         let (mark, word): (String, String) =
             switch change.event.kind {
-            case .opened, .declared: ("●", "OPENED")
-            case .severityRaised: ("▲", "RAISED")
-            case .resolved: ("✓", "RESOLVED")
-            default: (" ", "note")
+            case .opened, .declared: ("●", words("demo.opened"))
+            case .severityRaised: ("▲", words("demo.raised"))
+            case .resolved: ("✓", words("demo.resolved"))
+            default: (" ", words("demo.note"))
             }
+        let sentence = TimelineText(words).sentence(change.event.fact)
         write(
             "\(stamp)  \(mark) \(word.padding(toLength: 8, withPad: " ", startingAt: 0)) #\(incident.id?.rawValue ?? 0) "
-                + "\(incident.severity.rawValue)  \(incident.title): \(change.event.message)")
+                + "\(incident.severity.rawValue)  \(incident.title): \(sentence)")
         if change.event.kind == .resolved, let id = incident.id {
             write(
-                "\(stamp)  ✎ post-mortem  #\(id.rawValue) opened, prefilled from the record: "
-                    + "\(publicURL)/incidents/\(id.rawValue)/postmortem")
+                "\(stamp)  ✎ "
+                    + words(
+                        "demo.postmortem_opened",
+                        ["id": "\(id.rawValue)", "url": "\(publicURL)/incidents/\(id.rawValue)/postmortem"]))
         }
     }
 
@@ -72,7 +87,7 @@ struct DemoPrinter: Sendable {
         var order: [String] = []
         var groups: [String: [DemoDelivery]] = [:]
         for delivery in deliveries {
-            let line = Self.headline(delivery)
+            let line = Self.headline(delivery, words)
             if groups[line] == nil { order.append(line) }
             groups[line, default: []].append(delivery)
         }
@@ -83,8 +98,8 @@ struct DemoPrinter: Sendable {
     }
 
     /// The line that says why the notice was sent (`Paged: operation layer.`, `ESCALATION: …`), else its headline.
-    static func headline(_ delivery: DemoDelivery) -> String {
-        if delivery.approveURL != nil, delivery.type == .sms { return "Approval asked: one link to approve or reject" }
+    static func headline(_ delivery: DemoDelivery, _ words: Localizer) -> String {
+        if delivery.approveURL != nil, delivery.type == .sms { return words("demo.sms_approval") }
         let lines = delivery.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         let reason = lines.first { line in
             !line.isEmpty && !line.hasPrefix("[sev") && !line.hasPrefix("#") && !line.hasPrefix("**[")
@@ -116,9 +131,9 @@ struct DemoPrinter: Sendable {
                 body: Array("decision=approve&comment=Approved+from+the+demo".utf8), timeout: .seconds(5)))
         switch result {
         case .success(let response):
-            write("\(stamp)  ✔ \(recipient) taps Approve on the link in the notification: HTTP \(response.status)")
+            write("\(stamp)  ✔ " + words("demo.approved", ["name": recipient, "status": "\(response.status)"]))
         case .failure(let failure):
-            write("\(stamp)  ✘ the approval link failed: \(failure.message)")
+            write("\(stamp)  ✘ " + words("demo.approve_failed", ["reason": failure.message]))
         }
     }
 
@@ -128,14 +143,18 @@ struct DemoPrinter: Sendable {
         var sent: [OutboxEntry] = []
         for id in incidents.compactMap(\.id) { sent += try await store.notifications(id) }
         let delivered = sent.filter { $0.state == .delivered }.count
-        write("\nDemo over: \(incidents.count) incidents, \(delivered) of \(sent.count) notifications delivered.\n")
-        write(IncidentTable.render(incidents.reversed(), now: Date()))
+        write(
+            "\n"
+                + words(
+                    "demo.over",
+                    ["incidents": "\(incidents.count)", "delivered": "\(delivered)", "sent": "\(sent.count)"]) + "\n")
+        write(IncidentTable.render(incidents.reversed(), now: Date(), words: words))
         guard let first = incidents.last, let id = first.id else { return }
-        write("\n" + IncidentTable.detail(first, timeline: try await store.timeline(id)))
+        write("\n" + IncidentTable.detail(first, timeline: try await store.timeline(id), words: words))
         write(
             IncidentTable.command(
                 steps: try await store.runSteps(id), approvals: try await store.approvals(id),
-                notifications: try await store.notifications(id)))
+                notifications: try await store.notifications(id), words: words))
     }
 
     /// Prints a line at once, even when standard output is a pipe.

@@ -32,8 +32,9 @@ extension Beacon.IncidentCommand {
             let statuses = try parseStatuses()
             let found = try await incidents.incidents(statuses: statuses, since: nil, limit: limit)
             if json { return try printJSON(found.map { IncidentResource($0) }) }
-            guard !found.isEmpty else { return print(all ? "No incidents." : "No active incidents.") }
-            print(IncidentTable.render(found, now: Date()))
+            let words = config.words()
+            guard !found.isEmpty else { return print(words(all ? "cli.no_incidents" : "cli.no_active_incidents")) }
+            print(IncidentTable.render(found, now: Date(), words: words))
         }
 
         private func parseStatuses() throws -> [IncidentStatus] {
@@ -67,13 +68,14 @@ extension Beacon.IncidentCommand {
             let detail = try await IncidentDetailResource(
                 incident, incidents: incidents, postMortems: repositories.postMortems)
             if json { return try printJSON(detail) }
-            print(IncidentTable.detail(incident, timeline: try await incidents.timeline(id)))
+            let words = config.words()
+            print(IncidentTable.detail(incident, timeline: try await incidents.timeline(id), words: words))
             print(
                 IncidentTable.command(
                     steps: try await incidents.runSteps(id), approvals: try await incidents.approvals(id),
-                    notifications: try await incidents.notifications(id)))
+                    notifications: try await incidents.notifications(id), words: words))
             if let postMortem = detail.postMortem {
-                print(IncidentTable.postMortem(postMortem, id: id.rawValue, calendar: config.calendar))
+                print(IncidentTable.postMortem(postMortem, id: id.rawValue, calendar: config.calendar, words: words))
             }
         }
     }

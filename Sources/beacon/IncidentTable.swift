@@ -4,64 +4,79 @@ import Foundation
 
 /// Incidents as text for a terminal.
 enum IncidentTable {
-    static func render(_ incidents: [Incident], now: Date) -> String {
+    static func render(_ incidents: [Incident], now: Date, words: Localizer) -> String {
         let rows = incidents.map { incident in
             [
-                "#\(incident.id?.rawValue ?? 0)", incident.severity.rawValue, incident.status.rawValue,
+                "#\(incident.id?.rawValue ?? 0)", incident.severity.rawValue, words.status(incident.status),
                 age(now.timeIntervalSince(incident.openedAt)), incident.title,
             ]
         }
-        return table(header: ["ID", "SEV", "STATUS", "AGE", "TITLE"], rows: rows)
+        let header = ["id", "sev", "status", "age", "title"].map { words("cli.column.\($0)") }
+        return table(header: header, rows: rows)
     }
 
-    static func detail(_ incident: Incident, timeline: [TimelineEvent]) -> String {
+    static func detail(_ incident: Incident, timeline: [TimelineEvent], words: Localizer) -> String {
+        let stamp = { (date: Date) -> String in Self.stamp(date, words) }
+        var origin = words("origin.\(incident.origin.rawValue)")
+        if let rule = incident.ruleID { origin += words("cli.detail.rule", ["rule": rule.rawValue]) }
+        if let who = incident.declaredBy { origin += words("cli.detail.declared_by", ["name": who]) }
         var lines = [
             "#\(incident.id?.rawValue ?? 0) \(incident.title)",
-            "  severity  \(incident.severity.rawValue) (\(incident.severity.label)), peak \(incident.peakSeverity.rawValue)",
-            "  status    \(incident.status.rawValue)",
-            "  category  \(incident.category.rawValue)",
-            "  origin    \(incident.origin.rawValue)" + (incident.ruleID.map { ", rule \($0)" } ?? "")
-                + (incident.declaredBy.map { ", declared by \($0)" } ?? ""),
+            words(
+                "cli.detail.severity",
+                ["severity": words.severity(incident.severity), "peak": incident.peakSeverity.rawValue]),
+            words("cli.detail.status", ["status": words.status(incident.status)]),
+            words("cli.detail.category", ["category": words.category(incident.category)]),
+            words("cli.detail.origin", ["origin": origin]),
         ]
-        if !incident.labels.isEmpty { lines.append("  labels    \(incident.labels)") }
+        if !incident.labels.isEmpty { lines.append(words("cli.detail.labels", ["labels": "\(incident.labels)"])) }
         if let value = incident.value {
-            lines.append(
-                "  value     \(value.formatted(maxFractionDigits: 4))"
-                    + (incident.threshold.map { " (level \($0.formatted(maxFractionDigits: 4)))" } ?? "")
-                    + (incident.peakValue.map { ", peak \($0.formatted(maxFractionDigits: 4))" } ?? ""))
+            var text = value.formatted(maxFractionDigits: 4)
+            if let level = incident.threshold {
+                text += words("cli.detail.level", ["level": level.formatted(maxFractionDigits: 4)])
+            }
+            if let peak = incident.peakValue {
+                text += words("cli.detail.peak", ["peak": peak.formatted(maxFractionDigits: 4)])
+            }
+            lines.append(words("cli.detail.value", ["value": text]))
         }
-        lines.append("  opened    \(stamp(incident.openedAt))")
+        lines.append(words("cli.detail.opened", ["time": stamp(incident.openedAt)]))
         lines.append("")
-        lines.append("Timeline")
+        lines.append(words("cli.detail.timeline"))
         // Each run of notification attempts one line, as the console folds it.
+        let text = TimelineText(words)
         lines += TimelineLine.fold(timeline).map { line in
             let first = line.first
             return
-                "  \(stamp(first.at))  \(first.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(line.text)"
+                "  \(stamp(first.at))  \(first.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(line.text(in: text))"
         }
         return lines.joined(separator: "\n")
     }
 
     /// The playbook run, the approvals and the outbox of an incident.
-    static func command(steps: [RunStep], approvals: [Approval], notifications: [OutboxEntry]) -> String {
+    static func command(
+        steps: [RunStep], approvals: [Approval], notifications: [OutboxEntry], words: Localizer
+    ) -> String {
         var lines: [String] = []
         if !steps.isEmpty {
-            lines += ["", "Playbook \(steps[0].playbookID)"]
+            lines += ["", words("cli.playbook", ["playbook": steps[0].playbookID])]
             lines += steps.map { step in
-                let due = step.dueAt.map { " due \(stamp($0))" } ?? ""
-                let done = step.doneBy.map { " by \($0)" } ?? ""
+                let due = step.dueAt.map { words("cli.step.due", ["time": stamp($0, words)]) } ?? ""
+                let done = step.doneBy.map { words("cli.step.by", ["name": $0]) } ?? ""
                 let kind =
                     step.approval
-                    ? " [approval]" : step.every.map { " [every \(Duration.seconds($0).configText)]" } ?? ""
-                return "  \(step.state.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) "
-                    + "\(step.owner.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(step.stepID)\(kind)\(due)\(done)"
+                    ? words("cli.step.approval")
+                    : step.every.map { words("cli.step.every", ["span": words.duration($0)]) } ?? ""
+                let state = words("step.\(step.state.rawValue)")
+                return "  \(state.padding(toLength: 8, withPad: " ", startingAt: 0)) "
+                    + "\(words.layer(step.owner).padding(toLength: 10, withPad: " ", startingAt: 0)) \(step.stepID)\(kind)\(due)\(done)"
             }
         }
         if !approvals.isEmpty {
-            lines += ["", "Approvals"]
+            lines += ["", words("cli.approvals")]
             lines += approvals.map { approval in
-                "  \(approval.id ?? 0)  \(approval.state.rawValue)  \(approval.title)"
-                    + (approval.answeredBy.map { " — by \($0)" } ?? "")
+                "  \(approval.id ?? 0)  \(words("approval.\(approval.state.rawValue)"))  \(approval.title)"
+                    + (approval.answeredBy.map { words("cli.approval.by", ["name": $0]) } ?? "")
             }
         }
         if !notifications.isEmpty {
@@ -69,33 +84,54 @@ enum IncidentTable {
             let pending = notifications.filter { $0.state == .pending }.count
             lines += [
                 "",
-                "Notifications: \(delivered) delivered, \(pending) pending, \(notifications.count - delivered - pending) failed",
+                words(
+                    "cli.notifications",
+                    [
+                        "delivered": "\(delivered)", "pending": "\(pending)",
+                        "failed": "\(notifications.count - delivered - pending)",
+                    ]),
             ]
             var failing: [String: String] = [:]
             for entry in notifications where entry.state != .delivered {
                 if let error = entry.lastError { failing[entry.channelID] = error }
             }
             for entry in notifications where entry.state == .delivered { failing[entry.channelID] = nil }
-            lines += failing.sorted { $0.key < $1.key }.map { "  channel \($0.key) failing: \($0.value)" }
+            lines += failing.sorted { $0.key < $1.key }.map {
+                words("cli.channel_failing", ["channel": $0.key, "reason": $0.value])
+            }
         }
         return lines.joined(separator: "\n")
     }
 
-    static func stamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeSeparator(.colon))
+    /// `2026-12-04T11:15:48+08:00`: ISO 8601 in the reader's zone (`Z` for UTC).
+    static func stamp(_ date: Date, _ words: Localizer) -> String {
+        date.formatted(
+            Date.ISO8601FormatStyle(timeZone: words.timeZone).year().month().day()
+                .time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .colon))
     }
 
     /// Where the post-mortem stands and what it still needs.
-    static func postMortem(_ postMortem: PostMortemStatusResource, id: Int64, calendar: Calendar) -> String {
-        let due = MessageComposer.dayText(postMortem.dueAt, in: calendar)
+    static func postMortem(
+        _ postMortem: PostMortemStatusResource, id: Int64, calendar: Calendar, words: Localizer
+    )
+        -> String
+    {
         var lines = [
-            "\nPost-mortem: the \(postMortem.owner.rawValue) layer writes it by \(due); "
-                + "\(postMortem.followUps) follow-ups, \(postMortem.followUpsOpen) open"
+            "\n"
+                + words(
+                    "cli.postmortem",
+                    [
+                        "layer": words.layer(postMortem.owner),
+                        "due": words.day(LocalDay(postMortem.dueAt, in: calendar)),
+                        "count": "\(postMortem.followUps)", "open": "\(postMortem.followUpsOpen)",
+                    ])
         ]
         if postMortem.missingForClose.isEmpty {
-            lines.append("  Complete: the incident may close.")
+            lines.append("  " + words("cli.postmortem.complete"))
         } else {
-            lines.append("  Before it can close: \(postMortem.missingForClose.joined(separator: "; ")).")
+            let missing = PostMortem.missing(postMortem.missingForClose, in: words)
+            lines.append(
+                "  " + words("cli.postmortem.missing", ["missing": missing.joined(separator: words("edit.separator"))]))
         }
         lines.append("  beacon postmortem show \(id)")
         return lines.joined(separator: "\n")

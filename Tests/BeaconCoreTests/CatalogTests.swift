@@ -79,6 +79,8 @@ struct CatalogTests {
         keys += StepState.allCases.map { "step.\($0.rawValue)" }
         keys += ["pending", "approved", "rejected", "expired"].map { "approval.\($0)" }
         keys += ["open", "done", "wont_do"].map { "follow_up.\($0)" }
+        keys += IncidentOrigin.allCases.map { "origin.\($0.rawValue)" }
+        keys += FollowUpKind.allCases.map { "md.kind.\($0.rawValue)" }
         for key in keys {
             #expect(english.entries[key] != nil && chinese.entries[key] != nil, "\(key)")
         }

@@ -25,7 +25,7 @@ import Testing
         // Every channel still on its loopback default is pointed out, without failing.
         #expect(
             result.errors.contains(
-                "warning: beacon.yaml:48: channels.ops-dingtalk.url: ${DINGTALK_OPS_URL} is not set, so channel "
+                "warning: beacon.yaml:51: channels.ops-dingtalk.url: ${DINGTALK_OPS_URL} is not set, so channel "
                     + "ops-dingtalk sends to 127.0.0.1; set it before going live"))
         #expect(result.errors.split(separator: "\n").count == 5, "\(result.errors)")
         let live = try await BeaconProcess.run(

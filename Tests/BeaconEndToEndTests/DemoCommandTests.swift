@@ -11,21 +11,20 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.errors)")
         let output = result.output
+        // The shipped configuration speaks Chinese (`locale: zh-CN`): the demo and its messages do too.
         for expected in [
-            "● OPENED   #1 sev2", "▲ RAISED   #1 sev1", "✓ RESOLVED #1 sev1", "(sku=A17)", "Negative mentions",
-            "✉ Paged: operation layer.", "On duty now (rosters; only they are paged in their layer): operation — ",
-            "✉ ESCALATION: Operation did not acknowledge within 5s.",
-            "taps Approve on the link in the notification: HTTP 200", "✉ APPROVED by", "Demo over: 3 incidents",
-            "✎ post-mortem  #1 opened, prefilled from the record: http://127.0.0.1:",
-            "writes the post-mortem of #1: root cause, impact and 3 follow-ups", "Were we warned early? Yes",
-            "#1 Closed by wanglei.", "takes the operation shift from", "✉ On duty: operation layer (cs-duty) from",
-            "✉ Handed over: operation layer (cs-duty) at", "Weekly report 20", "1 closed) — system 1 (33.3%)",
-            "/reports/weekly",
+            "● 开启", "▲ 升级", "✓ 解决", "(sku=A17)", "Negative mentions", "✉ 呼叫：操作层。",
+            "当前值班（排班表；层级内只呼叫值班人员）：操作层 — ", "✉ 上报：操作层未在 5秒 内确认。",
+            "点击通知中的链接批准：HTTP 200", " 已批准：", "演示结束：3 个事件",
+            "✎ 复盘  #1 已开启，内容已根据记录预填：http://127.0.0.1:", "撰写了 #1 的复盘：根本原因、影响和 3 个改进项",
+            "预警是否及时？ 是", "#1 wanglei 关闭了事件。", "在值班页面提前接替", "✉ 值班：操作层（cs-duty），自",
+            "✉ 已交班：操作层（cs-duty），", "周报 20", "已关闭 1）—— 系统 1 (33.3%)", "/reports/weekly",
+            "  级别      sev1（重大），最高 sev1",
         ] {
             #expect(output.contains(expected), "missing \(expected)")
         }
-        let summary = try #require(output.split(separator: "\n").first { $0.hasPrefix("Demo over:") })
-        let counts = summary.split(separator: " ").compactMap { Int($0) }
+        let summary = try #require(output.split(separator: "\n").first { $0.hasPrefix("演示结束：") })
+        let counts = summary.split { !$0.isNumber }.compactMap { Int($0) }
         #expect(counts.count == 3 && counts[1] == counts[2], "every notification delivered: \(summary)")
     }
 }
