@@ -14,6 +14,8 @@ if [ "${1:-build}" = test ]; then
   # The console's browser test drives headless Chromium through chromedriver (WebDriver).
   command -v chromium >/dev/null || want+=(chromium)
   command -v chromedriver >/dev/null || want+=(chromium-driver)
+  # A Chinese font, so the console's Chinese pages render (and their screenshots show) characters, not boxes.
+  fc-list 2>/dev/null | grep -qi 'wqy\|noto sans cjk\|droid sans fallback' || want+=(fonts-wqy-microhei)
   # promtool (from Prometheus) lints the /metrics body.
   command -v promtool >/dev/null || want+=(prometheus)
   # The intake test runs the real Alertmanager in front of beacon serve.

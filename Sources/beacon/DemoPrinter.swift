@@ -17,7 +17,8 @@ struct DemoPrinter: Sendable {
             words(
                 "demo.introduction",
                 [
-                    "summary": config.summary, "shop": shopURL, "console": config.publicURL, "logins": logins,
+                    "summary": config.summary(in: words), "shop": shopURL, "console": config.publicURL,
+                    "logins": logins,
                     "password": Beacon.Demo.demoPassword,
                 ]) + "\n")
     }

@@ -227,6 +227,9 @@ import Testing
                 #"beacon.yaml:20: time_zone: unknown time zone "Mars/Olympus"; expected an IANA name such as Asia/Shanghai or UTC"#,
             ]),
         Case(
+            name: "an unknown locale", part: .main, old: "paging:\n", new: "locale: fr-FR\npaging:\n",
+            expected: [#"beacon.yaml:19: locale: unknown locale "fr-FR"; expected zh-CN or en"#]),
+        Case(
             name: "duration out of range", part: .rules, old: "for: 1m", new: "for: 999999999999999h",
             expected: [
                 #"Alerts/payments.yaml:15: rules[0].for: duration "999999999999999h" is out of range; at most 366d"#

@@ -18,6 +18,7 @@ import Testing
             return
         }
         #expect(config.playbooks.count == 6)
+        #expect(config.language == .zhCN, "the shipped file speaks Chinese")
         #expect(
             Set(config.rules.map(\.category)).isSuperset(of: [.traffic, .system, .sentiment, .complaint, .service]))
         #expect(Set(config.rules.map(\.condition.kind)) == Set(ConditionKind.allCases))

@@ -11,14 +11,20 @@ import Testing
 /// the record's own data (titles, names, ids the fixture wrote in English).
 @Suite struct ConsoleLanguageTests {
     let fixture: ConsoleFixture
+    /// A resolved incident with its approval answered and its post-mortem open.
+    let worked: IncidentID
 
-    init() async throws { fixture = try await ConsoleFixture() }
+    init() async throws {
+        fixture = try await ConsoleFixture()
+        worked = try await fixture.workedRuleIncident()
+    }
 
     var pages: [String] {
         let id = fixture.incidentID.rawValue
         return [
             "/", "/incidents", "/incidents/\(id)", "/incidents/\(id)?show=notifications", "/approvals", "/oncall",
-            "/reports/weekly", "/incidents/new", "/incidents/\(id)/postmortem",
+            "/reports/weekly", "/incidents/new", "/incidents/\(id)/postmortem", "/incidents/\(worked.rawValue)",
+            "/incidents/\(worked.rawValue)/postmortem", "/incidents?status=resolved",
         ]
     }
 
@@ -26,7 +32,7 @@ import Testing
     /// language.
     static let allowed: Set<String> = {
         let config = ConsoleFixture.config
-        var texts = ["Card payments failing"]
+        var texts = ["Card payments failing", "region=east", "yes", "gateway down", "bad deploy"]
         texts += config.rules.flatMap { [$0.id.rawValue, $0.title, $0.source.url] }
         texts += config.playbooks.flatMap { playbook in
             [playbook.id, playbook.title]
@@ -36,7 +42,10 @@ import Testing
         texts += ConsoleFixture.logins.values.flatMap { [$0, $0.capitalized] }
         var words = Set(texts.flatMap { $0.split { !$0.isLetter }.map { $0.lowercased() } })
         // Names of products, formats and levels, the same in any language.
-        words.formUnion(["beacon", "sev", "utc", "gmt", "english", "markdown", "alertmanager", "kib"])
+        words.formUnion([
+            "what", "when", "who", "where", "why", "how", "beacon", "sev", "utc", "gmt", "english", "markdown",
+            "alertmanager", "kib",
+        ])
         return words
     }()
 

@@ -94,9 +94,17 @@ public struct BeaconConfig: Sendable, Hashable {
     }
 
     /// `14 rules, 6 playbooks, 7 people in 3 layers`.
-    public var summary: String {
+    public var summary: String { summary(in: .english) }
+
+    /// `14 rules, 6 playbooks, 8 people in 3 layers` in `words`' language.
+    public func summary(in words: Localizer) -> String {
         let layers = Layer.allCases.filter { !chain[$0].people.isEmpty }.count
-        return "\(rules.count) rules, \(playbooks.count) playbooks, \(chain.people.count) people in \(layers) layers"
+        return words(
+            "setup.summary",
+            [
+                "rules": "\(rules.count)", "playbooks": "\(playbooks.count)", "people": "\(chain.people.count)",
+                "layers": "\(layers)",
+            ])
     }
 }
 

@@ -807,5 +807,14 @@ cli.channel_failing = "  渠道 {channel} 异常：{reason}"
 cli.postmortem = 复盘：由{layer}在 {due} 前完成；改进项 {count} 个，未完成 {open} 个
 cli.postmortem.complete = 已完整：事件可以关闭。
 cli.postmortem.missing = 关闭前还需要：{missing}。
+input.not_count = {label}：“{text}”不是整数；请只写数字，例如 1200。
+input.not_amount = {label}：“{text}”不是金额；请写数字，可带小数点，例如 12500.50。
+input.type = 类型：请从 {known} 中选择。
+input.action = 措施：请写明要做什么。
+input.owner = 负责人：请写明由谁来做。
+input.due_not_date = 截止：“{text}”不是日期；请按 YYYY-MM-DD 格式填写，例如 2026-12-01。
+input.due_passed = 截止：{text} 已经过去；请选择今天或之后的日期。
+input.due_missing = 截止：请选择日期。
+setup.summary = {rules} 条规则、{playbooks} 个预案，{layers} 个层级共 {people} 人
 """#)
 }

@@ -814,5 +814,14 @@ cli.channel_failing = "  channel {channel} failing: {reason}"
 cli.postmortem = Post-mortem: the {layer} layer writes it by {due}; {count} follow-ups, {open} open
 cli.postmortem.complete = Complete: the incident may close.
 cli.postmortem.missing = Before it can close: {missing}.
+input.not_count = {label}: “{text}” is not a whole number; write digits only, like 1200.
+input.not_amount = {label}: “{text}” is not an amount; write digits with an optional decimal point, like 12500.50.
+input.type = Type: choose one of {known}.
+input.action = Action: say what will be done.
+input.owner = Owner: name who will do it.
+input.due_not_date = Due: “{text}” is not a date; use the form YYYY-MM-DD, like 2026-12-01.
+input.due_passed = Due: {text} has already passed; choose today or a later day.
+input.due_missing = Due: choose a day.
+setup.summary = {rules} rules, {playbooks} playbooks, {people} people in {layers} layers
 """#)
 }

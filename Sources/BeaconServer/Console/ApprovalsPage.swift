@@ -22,6 +22,7 @@ struct ApprovalsPage {
     struct Answer {
         var title: String
         var state: String
+        var stateText: String
         var incidentID: Int64
         var incidentTitle: String
         var answeredBy: String
@@ -61,9 +62,11 @@ struct ApprovalsPage {
         noQuestions = questions.isEmpty
         answers = answered.map { approval in
             Answer(
-                title: approval.title, state: approval.state.rawValue, incidentID: approval.incidentID.rawValue,
+                title: approval.title, state: approval.state.rawValue,
+                stateText: ConsoleFormat.t("approval.\(approval.state.rawValue)"),
+                incidentID: approval.incidentID.rawValue,
                 incidentTitle: contexts[approval.incidentID]?.incident.title ?? "",
-                answeredBy: approval.answeredBy ?? "",
+                answeredBy: approval.answeredBy.map(ConsoleFormat.name) ?? "",
                 answered: approval.answeredAt.map {
                     ConsoleFormat.time($0, now: now)
                 } ?? "", comment: approval.comment)

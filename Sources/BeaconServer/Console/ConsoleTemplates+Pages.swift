@@ -156,7 +156,7 @@ extension ConsoleTemplates {
         <h2>[[page.approvals.recently_answered]]</h2>
         <ul class="plain" id="answered">
         {{#answers}}
-        <li class="card"><span class="badge {{state}}">{{state}}</span> {{title}}<div class="muted">[[page.approvals.by_at]] <a href="/incidents/{{incidentID}}">#{{incidentID}} {{incidentTitle}}</a></div>{{#comment}}<div>“{{.}}”</div>{{/comment}}</li>
+        <li class="card"><span class="badge {{state}}">{{stateText}}</span> {{title}}<div class="muted">[[page.approvals.by_at]] <a href="/incidents/{{incidentID}}">#{{incidentID}} {{incidentTitle}}</a></div>{{#comment}}<div>“{{.}}”</div>{{/comment}}</li>
         {{/answers}}
         </ul>
         {{/hasAnswers}}

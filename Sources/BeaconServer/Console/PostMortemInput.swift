@@ -22,23 +22,28 @@ enum PostMortemInput {
             guard form[name] != nil else { return nil }
             guard let text = form.text(name) else { return .some(nil) }
             guard let value = parse(text) else {
-                errors.append("\(label): “\(text)” \(hint).")
+                errors.append(ConsoleFormat.t(hint, ["label": label, "text": text]))
                 return nil
             }
             return .some(value)
         }
-        if let orders = read("orders_affected", "Orders affected", count, countHint) { fields.ordersAffected = orders }
-        if let users = read("users_affected", "Users affected", count, countHint) { fields.usersAffected = users }
-        if let revenue = read("revenue_at_risk", "Revenue at risk", amount, amountHint) {
+        let (orders, users, revenue) = (
+            ConsoleFormat.t("postmortem.orders_affected"), ConsoleFormat.t("postmortem.users_affected"),
+            ConsoleFormat.t("postmortem.revenue_at_risk")
+        )
+        if let orders = read("orders_affected", orders, count, countHint) { fields.ordersAffected = orders }
+        if let users = read("users_affected", users, count, countHint) { fields.usersAffected = users }
+        if let revenue = read("revenue_at_risk", revenue, amount, amountHint) {
             fields.revenueAtRisk = revenue
         }
         guard errors.isEmpty else { throw Invalid(errors: errors) }
         let changed = [
-            ("root cause", fields.rootCause != current.rootCause), ("trigger", fields.trigger != current.trigger),
-            ("orders affected", fields.ordersAffected != current.ordersAffected),
-            ("users affected", fields.usersAffected != current.usersAffected),
-            ("revenue at risk", fields.revenueAtRisk != current.revenueAtRisk),
-        ].filter(\.1).map(\.0)
+            ("field.root_cause", fields.rootCause != current.rootCause),
+            ("field.trigger", fields.trigger != current.trigger),
+            ("field.orders_affected", fields.ordersAffected != current.ordersAffected),
+            ("field.users_affected", fields.usersAffected != current.usersAffected),
+            ("field.revenue_at_risk", fields.revenueAtRisk != current.revenueAtRisk),
+        ].filter(\.1).map { ConsoleFormat.t($0.0) }
         return (fields, changed)
     }
 
@@ -50,29 +55,29 @@ enum PostMortemInput {
         let kind = form.text("kind").flatMap(FollowUpKind.init(rawValue:))
         if kind == nil {
             let known = FollowUpKind.allCases.map(\.rawValue).joined(separator: ", ")
-            errors.append("Type: choose one of \(known).")
+            errors.append(ConsoleFormat.t("input.type", ["known": known]))
         }
         let description = form.text("description")
-        if description == nil { errors.append("Action: say what will be done.") }
+        if description == nil { errors.append(ConsoleFormat.t("input.action")) }
         let owner = form.text("owner")
-        if owner == nil { errors.append("Owner: name who will do it.") }
+        if owner == nil { errors.append(ConsoleFormat.t("input.owner")) }
         var due: Date?
         if let text = form.text("due") {
             due = DueDay.parse(text)
             if due == nil {
-                errors.append("Due: “\(text)” is not a date; use the form YYYY-MM-DD, like 2026-12-01.")
+                errors.append(ConsoleFormat.t("input.due_not_date", ["text": text]))
             } else if let end = due, end < now {
-                errors.append("Due: \(text) has already passed; choose today or a later day.")
+                errors.append(ConsoleFormat.t("input.due_passed", ["text": text]))
             }
         } else {
-            errors.append("Due: choose a day.")
+            errors.append(ConsoleFormat.t("input.due_missing"))
         }
         guard errors.isEmpty, let kind, let description, let owner, let due else { throw Invalid(errors: errors) }
         return FollowUp(incidentID: incident, kind: kind, description: description, owner: owner, dueAt: due)
     }
 
-    private static let countHint = "is not a whole number; write digits only, like 1200"
-    private static let amountHint = "is not an amount; write digits with an optional decimal point, like 12500.50"
+    private static let countHint = "input.not_count"
+    private static let amountHint = "input.not_amount"
 
     private static func count(_ text: String) -> Int? {
         guard text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }

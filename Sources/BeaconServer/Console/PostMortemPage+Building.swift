@@ -102,7 +102,8 @@ extension PostMortemPage {
         let milestones = when.milestones.map { milestone in
             let offset = first.map { milestone.at.timeIntervalSince($0) } ?? 0
             return Milestone(
-                name: milestone.name, at: ConsoleFormat.clock(milestone.at, now: now),
+                name: PostMortemText(ConsoleFormat.words).milestone(milestone.name),
+                at: ConsoleFormat.clock(milestone.at, now: now),
                 offset: offset == 0 ? ConsoleFormat.t("postmortem.start") : "+" + ConsoleFormat.words.readable(offset))
         }
         let durations = [
@@ -116,11 +117,12 @@ extension PostMortemPage {
 
     /// The people by name, layer and role; each paged layer with who of it was paged.
     static func who(_ who: PostMortemDraft.Who) -> Who {
-        let people = who.acted.map(\.text)
+        let text = PostMortemText(ConsoleFormat.words)
+        let people = who.acted.map(text.participant)
         let layers = who.paged.map { paged in
             Pair(
-                name: "\(ConsoleFormat.words.layer(paged.layer)) — \(paged.duty)",
-                value: paged.people.map(\.nameAndRole).joined(separator: "; "))
+                name: "\(ConsoleFormat.words.layer(paged.layer)) — \(ConsoleFormat.t("duty.\(paged.layer.rawValue)"))",
+                value: paged.people.map(\.nameAndRole).joined(separator: ConsoleFormat.t("edit.separator")))
         }
         return Who(people: people, nobody: people.isEmpty, layers: layers, noLayers: layers.isEmpty)
     }
