@@ -96,6 +96,16 @@ struct CatalogTests {
         #expect(english("list.separator") == ", ")
     }
 
+    @Test func aRefusalIsSaidInTheReadersWordsAndInEnglishForTheAPI() {
+        let error = IncidentError.invalidTransition(IncidentID(7), .acknowledge, from: .closed)
+        #expect(error.message == "Incident #7 is closed; it can be acknowledged only when open.")
+        #expect(error.message(in: Localizer(.zhCN)) == "事件 #7 当前为已关闭；只有在未处理时才能变为已确认。")
+        let missing = IncidentError(
+            code: .invalidTransition, key: "error.close_missing",
+            ["id": "#7", "missing": "a root cause and at least one follow-up or a reason why no action is needed"])
+        #expect(missing.message(in: Localizer(.zhCN)) == "事件 #7 不能关闭：复盘还需要根本原因和至少一个改进项，或无需改进的理由。")
+    }
+
     @Test func languagesAreReadAsPeopleWriteThem() {
         #expect(Language(tag: "zh-CN") == .zhCN)
         #expect(Language(tag: "zh_cn") == .zhCN)

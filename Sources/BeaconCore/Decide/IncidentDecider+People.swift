@@ -8,11 +8,11 @@ extension IncidentDecider {
         description: String? = nil, at now: Date
     ) throws(IncidentError) -> Decision {
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw IncidentError(code: .invalidInput, message: "An incident needs a title.") }
+        guard !trimmed.isEmpty else { throw IncidentError(code: .invalidInput, key: "error.no_title") }
         let described = description?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (described?.count ?? 0) <= Self.instructionLimit else {
             throw IncidentError(
-                code: .invalidInput, message: "A description is at most \(Self.instructionLimit) characters.")
+                code: .invalidInput, key: "error.description_long", ["limit": "\(Self.instructionLimit)"])
         }
         let stamp = Int64((now.timeIntervalSince1970 * 1_000).rounded())
         let incident = Incident(
@@ -56,14 +56,13 @@ extension IncidentDecider {
     static func checkClosable(_ state: IncidentState) throws(IncidentError) {
         let id = state.incident.id ?? IncidentID(0)
         guard let postMortem = state.postMortem else {
-            throw IncidentError(
-                code: .invalidTransition, message: "Incident \(id) cannot close: it has no post-mortem yet.")
+            throw IncidentError(code: .invalidTransition, key: "error.close_no_postmortem", ["id": "\(id)"])
         }
         let missing = postMortem.missingForClose(followUps: state.followUps)
         guard missing.isEmpty else {
             throw IncidentError(
-                code: .invalidTransition,
-                message: "Incident \(id) cannot close: its post-mortem needs \(missing.joined(separator: " and ")).")
+                code: .invalidTransition, key: "error.close_missing",
+                ["id": "\(id)", "missing": missing.joined(separator: " and ")])
         }
     }
 
@@ -75,20 +74,18 @@ extension IncidentDecider {
     ) throws(IncidentError) -> Decision {
         let id = state.incident.id ?? IncidentID(0)
         guard var step = state.steps.first(where: { $0.stepID == stepID }) else {
-            throw IncidentError(code: .notFound, message: "Incident \(id) has no step \"\(stepID)\".")
+            throw IncidentError(code: .notFound, key: "error.no_step", ["id": "\(id)", "step": stepID.rawValue])
         }
         guard step.owner == layer else {
             throw IncidentError(
-                code: .forbidden,
-                message:
-                    "Step \"\(stepID)\" belongs to the \(step.owner.rawValue) layer; \(actor) is in \(layer.rawValue).")
+                code: .forbidden, key: "error.step_owner",
+                ["step": stepID.rawValue, "owner": step.owner.rawValue, "actor": actor, "layer": layer.rawValue])
         }
         guard !step.approval else {
-            throw IncidentError(
-                code: .invalidInput, message: "Step \"\(stepID)\" is an approval; approve or reject it instead.")
+            throw IncidentError(code: .invalidInput, key: "error.step_is_approval", ["step": stepID.rawValue])
         }
         guard step.state != .pending else {
-            throw IncidentError(code: .invalidTransition, message: "Step \"\(stepID)\" is not active yet.")
+            throw IncidentError(code: .invalidTransition, key: "error.step_pending", ["step": stepID.rawValue])
         }
         let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         step.doneAt = now
@@ -110,25 +107,24 @@ extension IncidentDecider {
         let approvalID = approval.id ?? 0
         guard layer == .decision else {
             throw IncidentError(
-                code: .forbidden,
-                message: "Only the decision layer answers approvals; \(actor) is in \(layer.rawValue).")
+                code: .forbidden, key: "error.decision_answers", ["actor": actor, "layer": layer.rawValue])
         }
         var approval = approval
         switch approval.state {
         case .approved, .rejected:
-            let when = approval.answeredAt.map { " at \(MessageComposer.clockText($0))" } ?? ""
             throw IncidentError(
-                code: .conflict,
-                message:
-                    "Approval \(approvalID) was already \(approval.state.rawValue) by \(approval.answeredBy ?? "someone")\(when)."
-            )
+                code: .conflict, key: "error.approval_answered",
+                [
+                    "id": "\(approvalID)", "state": approval.state.rawValue, "name": approval.answeredBy ?? "someone",
+                    "time": approval.answeredAt.map { MessageComposer.clockText($0) } ?? "—",
+                ])
         case .expired:
-            throw IncidentError(code: .conflict, message: "Approval \(approvalID) has expired.")
+            throw IncidentError(code: .conflict, key: "error.approval_expired", ["id": "\(approvalID)"])
         case .pending where now > approval.expiresAt:
             approval.state = .expired
             return Decision(
                 incident: state.incident, events: [], approval: approval,
-                refusal: IncidentError(code: .conflict, message: "Approval \(approvalID) has expired."))
+                refusal: IncidentError(code: .conflict, key: "error.approval_expired", ["id": "\(approvalID)"]))
         case .pending:
             break
         }
@@ -166,15 +162,13 @@ extension IncidentDecider {
         let id = incident.id ?? IncidentID(0)
         guard incident.status.isActive else {
             throw IncidentError(
-                code: .invalidTransition,
-                message: "Incident \(id) is \(incident.status.rawValue); there is nobody to escalate to.")
+                code: .invalidTransition, key: "error.escalate_finished",
+                ["id": "\(id)", "status": incident.status.rawValue])
         }
         guard
             let effects = planner.escalation(incident, steps: state.steps, to: layer, by: actor, note: note, at: now)
         else {
-            throw IncidentError(
-                code: .invalidTransition,
-                message: "Incident \(id) already pages every layer; name the layer to page again.")
+            throw IncidentError(code: .invalidTransition, key: "error.escalate_top", ["id": "\(id)"])
         }
         return Decision(incident: incident, events: []) { _ in effects }
     }
@@ -196,17 +190,15 @@ extension IncidentDecider {
         var incident = state.incident
         let id = incident.id ?? IncidentID(0)
         guard layer == .operation || layer == .execution else {
-            throw IncidentError(
-                code: .forbidden,
-                message: "The operation and execution layers reopen incidents, who write post-mortems.")
+            throw IncidentError(code: .forbidden, key: "error.reopen_layer")
         }
         guard incident.status == .closed else {
             throw IncidentError(
-                code: .invalidTransition,
-                message: "Incident \(id) is \(incident.status.rawValue); only a closed one reopens.")
+                code: .invalidTransition, key: "error.reopen_status",
+                ["id": "\(id)", "status": incident.status.rawValue])
         }
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw IncidentError(code: .invalidInput, message: "Say why it reopens.") }
+        guard !trimmed.isEmpty else { throw IncidentError(code: .invalidInput, key: "error.reopen_reason") }
         incident.status = .resolved
         incident.closedAt = nil
         incident.updatedAt = now
@@ -225,20 +217,21 @@ extension IncidentDecider {
         var incident = state.incident
         let id = incident.id ?? IncidentID(0)
         guard layer == .operation || layer == .execution else {
-            throw IncidentError(
-                code: .forbidden, message: "The operation and execution layers set the severity; give an instruction.")
+            throw IncidentError(code: .forbidden, key: "error.severity_layer")
         }
         guard incident.status.isActive else {
             throw IncidentError(
-                code: .invalidTransition, message: "Incident \(id) is \(incident.status.rawValue); its severity stays.")
+                code: .invalidTransition, key: "error.severity_finished",
+                ["id": "\(id)", "status": incident.status.rawValue])
         }
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            throw IncidentError(code: .invalidInput, message: "Say why the severity changes.")
+            throw IncidentError(code: .invalidInput, key: "error.severity_reason")
         }
         let previous = incident.severity
         guard severity != previous else {
-            throw IncidentError(code: .invalidTransition, message: "Incident \(id) is already \(severity.rawValue).")
+            throw IncidentError(
+                code: .invalidTransition, key: "error.severity_same", ["id": "\(id)", "severity": severity.rawValue])
         }
         incident.severity = severity
         incident.peakSeverity = max(incident.peakSeverity, severity)
@@ -258,20 +251,20 @@ extension IncidentDecider {
         let incident = state.incident
         let id = incident.id ?? IncidentID(0)
         guard layer == .decision else {
-            throw IncidentError(code: .forbidden, message: "Only the decision layer gives instructions.")
+            throw IncidentError(code: .forbidden, key: "error.instruct_layer")
         }
         guard incident.status.isActive else {
             throw IncidentError(
-                code: .invalidTransition,
-                message: "Incident \(id) is \(incident.status.rawValue); there is nothing left to instruct.")
+                code: .invalidTransition, key: "error.instruct_finished",
+                ["id": "\(id)", "status": incident.status.rawValue])
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            throw IncidentError(code: .invalidInput, message: "Write the instruction.")
+            throw IncidentError(code: .invalidInput, key: "error.instruct_empty")
         }
         guard trimmed.count <= Self.instructionLimit else {
             throw IncidentError(
-                code: .invalidInput, message: "An instruction is at most \(Self.instructionLimit) characters.")
+                code: .invalidInput, key: "error.instruction_long", ["limit": "\(Self.instructionLimit)"])
         }
         let effects = planner?.instruction(incident, text: trimmed, by: actor, at: now) ?? CommandEffects()
         return Decision(

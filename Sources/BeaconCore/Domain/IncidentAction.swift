@@ -27,8 +27,11 @@ public enum IncidentAction: String, CaseIterable, Sendable, Codable, Hashable {
 public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Code: Hashable, Sendable { case notFound, invalidTransition, invalidInput, forbidden, conflict }
     public var code: Code
-    /// A sentence safe to show a user.
+    /// A sentence safe to show a user, in English (the API's and the logs').
     public var message: String
+    /// The sentence's catalog key and its values, to say it in another language; nil for a sentence only in English.
+    public var key: String?
+    public var arguments: [String: String] = [:]
     public var description: String { message }
 
     public init(code: Code, message: String) {
@@ -36,8 +39,47 @@ public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible 
         self.message = message
     }
 
+    /// An error said by the catalog's `key`. The values named `status`, `layer`, `owner` and `state` are raw
+    /// values (`acknowledged`, `decision`), told in the reader's words.
+    public init(code: Code, key: String, _ arguments: [String: String] = [:]) {
+        self.code = code
+        self.key = key
+        self.arguments = arguments
+        message = ""
+        message = self.message(in: .english)
+    }
+
+    /// Two refusals are the same when they say the same (in English), however they were made.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code && lhs.message == rhs.message }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(message)
+    }
+
+    /// The sentence in `words`' language.
+    public func message(in words: Localizer) -> String {
+        guard let key else { return message }
+        var told = arguments
+        for (name, value) in arguments {
+            switch name {
+            case "status", "result": told[name] = IncidentStatus(rawValue: value).map(words.status) ?? value
+            case "layer", "owner": told[name] = Layer(rawValue: value).map(words.layer) ?? value
+            case "state": told[name] = words("approval.\(value)")
+            case "missing":
+                told[name] = PostMortem.missing(value.components(separatedBy: " and "), in: words)
+                    .joined(separator: words("list.and"))
+            case "allowed":
+                told[name] = value.components(separatedBy: " or ")
+                    .map { IncidentStatus(rawValue: $0).map(words.status) ?? $0 }.joined(separator: words("list.or"))
+            default: break
+            }
+        }
+        return words(key, told)
+    }
+
     public static func notFound(_ id: IncidentID) -> Self {
-        Self(code: .notFound, message: "No incident \(id).")
+        Self(code: .notFound, key: "error.no_incident", ["id": "\(id)"])
     }
 
     public static func invalidTransition(
@@ -45,7 +87,7 @@ public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible 
     ) -> Self {
         let allowed = action.allowedFrom.map(\.rawValue).joined(separator: " or ")
         return Self(
-            code: .invalidTransition,
-            message: "Incident \(id) is \(status.rawValue); it can be \(action.result.rawValue) only when \(allowed).")
+            code: .invalidTransition, key: "error.transition",
+            ["id": "\(id)", "status": status.rawValue, "result": action.result.rawValue, "allowed": allowed])
     }
 }

@@ -816,5 +816,40 @@ input.due_not_date = 截止：“{text}”不是日期；请按 YYYY-MM-DD 格�
 input.due_passed = 截止：{text} 已经过去；请选择今天或之后的日期。
 input.due_missing = 截止：请选择日期。
 setup.summary = {rules} 条规则、{playbooks} 个预案，{layers} 个层级共 {people} 人
+
+# 拒绝操作的原因
+list.or = 或
+error.no_incident = 没有事件 {id}。
+error.transition = 事件 {id} 当前为{status}；只有在{allowed}时才能变为{result}。
+error.no_title = 事件需要标题。
+error.description_long = 描述最多 {limit} 个字符。
+error.close_no_postmortem = 事件 {id} 不能关闭：还没有复盘。
+error.close_missing = 事件 {id} 不能关闭：复盘还需要{missing}。
+error.no_step = 事件 {id} 没有步骤“{step}”。
+error.step_owner = 步骤“{step}”属于{owner}；{actor} 在{layer}。
+error.step_is_approval = 步骤“{step}”是审批；请批准或驳回。
+error.step_pending = 步骤“{step}”尚未生效。
+error.decision_answers = 只有决策层可以答复审批；{actor} 在{layer}。
+error.approval_answered = 审批 {id} 已由 {name} 于 {time} {state}。
+error.approval_expired = 审批 {id} 已过期。
+error.escalate_finished = 事件 {id} 当前为{status}；无需再上报。
+error.escalate_top = 事件 {id} 已呼叫所有层级；请指定要再次呼叫的层级。
+error.reopen_layer = 由撰写复盘的操作层和执行层重新打开事件。
+error.reopen_status = 事件 {id} 当前为{status}；只有已关闭的事件才能重新打开。
+error.reopen_reason = 请说明重新打开的原因。
+error.severity_layer = 级别由操作层和执行层设置；决策层请作出指示。
+error.severity_finished = 事件 {id} 当前为{status}；级别不再变化。
+error.severity_reason = 请说明级别变化的原因。
+error.severity_same = 事件 {id} 已经是 {severity}。
+error.instruct_layer = 只有决策层可以作出指示。
+error.instruct_finished = 事件 {id} 当前为{status}；无需再作指示。
+error.instruct_empty = 请填写指示内容。
+error.instruction_long = 指示最多 {limit} 个字符。
+error.no_roster = 没有排班表“{roster}”。
+error.no_roster_known = 没有排班表“{roster}”；现有：{known}。
+error.roster_unused = 指挥链中没有层级使用排班表 {roster}。
+error.override_person = {person} 不是{layer}的成员，而排班表 {roster} 服务于该层级。
+error.override_layer = 只有{layer}的成员（或管理员）可以修改排班表 {roster}。
+error.override_order = 调班的结束时间必须晚于开始时间。
 """#)
 }

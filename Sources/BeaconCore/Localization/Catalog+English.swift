@@ -823,5 +823,40 @@ input.due_not_date = Due: “{text}” is not a date; use the form YYYY-MM-DD, l
 input.due_passed = Due: {text} has already passed; choose today or a later day.
 input.due_missing = Due: choose a day.
 setup.summary = {rules} rules, {playbooks} playbooks, {people} people in {layers} layers
+
+# Refusals (IncidentError)
+list.or = " or "
+error.no_incident = No incident {id}.
+error.transition = Incident {id} is {status}; it can be {result} only when {allowed}.
+error.no_title = An incident needs a title.
+error.description_long = A description is at most {limit} characters.
+error.close_no_postmortem = Incident {id} cannot close: it has no post-mortem yet.
+error.close_missing = Incident {id} cannot close: its post-mortem needs {missing}.
+error.no_step = Incident {id} has no step "{step}".
+error.step_owner = Step "{step}" belongs to the {owner} layer; {actor} is in {layer}.
+error.step_is_approval = Step "{step}" is an approval; approve or reject it instead.
+error.step_pending = Step "{step}" is not active yet.
+error.decision_answers = Only the decision layer answers approvals; {actor} is in {layer}.
+error.approval_answered = Approval {id} was already {state} by {name} at {time}.
+error.approval_expired = Approval {id} has expired.
+error.escalate_finished = Incident {id} is {status}; there is nobody to escalate to.
+error.escalate_top = Incident {id} already pages every layer; name the layer to page again.
+error.reopen_layer = The operation and execution layers reopen incidents, who write post-mortems.
+error.reopen_status = Incident {id} is {status}; only a closed one reopens.
+error.reopen_reason = Say why it reopens.
+error.severity_layer = The operation and execution layers set the severity; give an instruction.
+error.severity_finished = Incident {id} is {status}; its severity stays.
+error.severity_reason = Say why the severity changes.
+error.severity_same = Incident {id} is already {severity}.
+error.instruct_layer = Only the decision layer gives instructions.
+error.instruct_finished = Incident {id} is {status}; there is nothing left to instruct.
+error.instruct_empty = Write the instruction.
+error.instruction_long = An instruction is at most {limit} characters.
+error.no_roster = No roster "{roster}".
+error.no_roster_known = No roster "{roster}"; known: {known}.
+error.roster_unused = No layer of the chain uses roster {roster}.
+error.override_person = {person} is not a person of the {layer} layer, which {roster} serves.
+error.override_layer = Only people of the {layer} layer (or an admin) change roster {roster}.
+error.override_order = An override must end after it starts.
 """#)
 }

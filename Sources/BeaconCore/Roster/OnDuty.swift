@@ -81,27 +81,24 @@ extension BeaconConfig {
         guard roster(override.roster) != nil else {
             let known = rosters.map(\.id).joined(separator: ", ")
             throw IncidentError(
-                code: .notFound,
-                message: "No roster \"\(override.roster)\"" + (known.isEmpty ? "." : "; known: \(known)."))
+                code: .notFound, key: known.isEmpty ? "error.no_roster" : "error.no_roster_known",
+                ["roster": override.roster, "known": known])
         }
         guard let layer = Layer.allCases.first(where: { chain[$0].roster == override.roster }) else {
-            throw IncidentError(
-                code: .invalidInput, message: "No layer of the chain uses roster \(override.roster).")
+            throw IncidentError(code: .invalidInput, key: "error.roster_unused", ["roster": override.roster])
         }
         let members = chain[layer].people
         guard members.contains(where: { $0.id == override.person }) else {
             throw IncidentError(
-                code: .invalidInput,
-                message: "\(override.person) is not a person of the \(layer.rawValue) layer, which \(override.roster) "
-                    + "serves.")
+                code: .invalidInput, key: "error.override_person",
+                ["person": override.person.rawValue, "layer": layer.rawValue, "roster": override.roster])
         }
         guard actorIsAdmin || members.contains(where: { $0.id.rawValue == override.createdBy }) else {
             throw IncidentError(
-                code: .forbidden,
-                message: "Only people of the \(layer.rawValue) layer (or an admin) change roster \(override.roster).")
+                code: .forbidden, key: "error.override_layer", ["layer": layer.rawValue, "roster": override.roster])
         }
         guard override.to > override.from else {
-            throw IncidentError(code: .invalidInput, message: "An override must end after it starts.")
+            throw IncidentError(code: .invalidInput, key: "error.override_order")
         }
         return layer
     }

@@ -189,7 +189,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
             queued(config.chain.execution.people.count)
             return Self.answered(approval, justNow: true, now: now())
         } catch let error as IncidentError {
-            return Self.error(status: error.status, error.message)
+            return Self.error(status: error.status, error.message(in: ConsoleFormat.words))
         }
     }
 

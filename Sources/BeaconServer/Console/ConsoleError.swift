@@ -24,12 +24,17 @@ struct ConsoleError: Error {
     init(_ error: IncidentError, location: String) {
         switch error.code {
         case .notFound:
-            self.init(status: .notFound, heading: ConsoleFormat.t("error.not_found"), message: error.message)
+            self.init(
+                status: .notFound, heading: ConsoleFormat.t("error.not_found"),
+                message: error.message(in: ConsoleFormat.words))
         case .forbidden:
-            self.init(status: .forbidden, heading: ConsoleFormat.t("error.not_allowed"), message: error.message)
+            self.init(
+                status: .forbidden, heading: ConsoleFormat.t("error.not_allowed"),
+                message: error.message(in: ConsoleFormat.words))
         case .invalidTransition, .conflict, .invalidInput:
             self.init(
-                status: .conflict, heading: ConsoleFormat.t("error.cannot"), message: error.message, location: location)
+                status: .conflict, heading: ConsoleFormat.t("error.cannot"),
+                message: error.message(in: ConsoleFormat.words), location: location)
         }
     }
 
