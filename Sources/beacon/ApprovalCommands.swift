@@ -15,11 +15,17 @@ extension Beacon {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             let ledger = try options.openRepositories(config).commands
-            let approval = try await perform {
+            let approval = try await perform(config.words()) {
                 try await ledger.answer(
                     ApprovalID(id), approve: approve, by: actor.name, layer: actor.layer, comment: comment, at: Date())
             }
-            print("Approval \(id) \(approval.state.rawValue) by \(actor.name): \(approval.title)")
+            print(
+                config.words()(
+                    "cli.approval.answered",
+                    [
+                        "id": "\(id)", "state": config.words()("approval.\(approval.state.rawValue)"),
+                        "name": actor.name, "title": approval.title,
+                    ]))
         }
     }
 
@@ -51,11 +57,11 @@ extension Beacon.IncidentCommand {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             let repositories = try options.openRepositories(config)
-            let done = try await perform {
+            let done = try await perform(config.words()) {
                 try await repositories.commands.completeStep(
                     StepID(step), of: IncidentID(id), by: actor.name, layer: actor.layer, note: note, at: Date())
             }
-            print("#\(id) step \(done.stepID) done by \(actor.name)")
+            print(config.words()("cli.step_done", ["id": "\(id)", "step": done.stepID.rawValue, "name": actor.name]))
         }
     }
 }

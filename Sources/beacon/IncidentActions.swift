@@ -18,12 +18,12 @@ extension Beacon.IncidentCommand {
                 let config = try options.loadMain()
                 let actor = try options.actor(person, in: config)
                 let repositories = try options.openRepositories(config)
-                let change = try await perform {
+                let change = try await perform(config.words()) {
                     try await repositories.commands.perform(
                         action, on: IncidentID(id), by: actor.name, note: note, at: Date())
                 }
                 if json { return try printJSON(IncidentResource(change.incident)) }
-                print("#\(id) \(change.event.message)")
+                print(told(change, config))
             }
         }
 
@@ -69,11 +69,11 @@ extension Beacon.IncidentCommand {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             let repositories = try options.openRepositories(config)
-            let change = try await perform {
+            let change = try await perform(config.words()) {
                 try await repositories.commands.reopen(
                     IncidentID(id), reason: reason, by: actor.name, layer: actor.layer, at: Date())
             }
-            print("#\(id) \(change.event.message)")
+            print(told(change, config))
         }
     }
 
@@ -97,11 +97,11 @@ extension Beacon.IncidentCommand {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             let repositories = try options.openRepositories(config)
-            let change = try await perform {
+            let change = try await perform(config.words()) {
                 try await repositories.commands.changeSeverity(
                     IncidentID(id), to: severity, reason: reason, by: actor.name, layer: actor.layer, at: Date())
             }
-            print("#\(id) \(change.event.message) (\(change.notificationsQueued) notification(s) queued)")
+            print(told(change, config, queued: "cli.queued"))
         }
     }
 
@@ -120,11 +120,11 @@ extension Beacon.IncidentCommand {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             let repositories = try options.openRepositories(config)
-            let change = try await perform {
+            let change = try await perform(config.words()) {
                 try await repositories.commands.instruct(
                     IncidentID(id), text: text, by: actor.name, layer: actor.layer, at: Date())
             }
-            print("#\(id) \(change.event.message) (\(change.notificationsQueued) notification(s) to execution)")
+            print(told(change, config, queued: "cli.to_execution"))
         }
     }
 }

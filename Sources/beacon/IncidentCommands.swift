@@ -95,14 +95,18 @@ extension Beacon.IncidentCommand {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
             let repositories = try options.openRepositories(config)
-            let change = try await perform {
+            let change = try await perform(config.words()) {
                 try await repositories.commands.declare(
                     title: title, category: category, severity: severity, by: actor.name, at: Date())
             }
             if json { return try printJSON(IncidentResource(change.incident)) }
             print(
-                "Declared \(change.incident.id.map(\.description) ?? "") at \(severity.rawValue): \(change.incident.title)"
-            )
+                config.words()(
+                    "cli.declared",
+                    [
+                        "id": change.incident.id.map(\.description) ?? "", "severity": severity.rawValue,
+                        "title": change.incident.title,
+                    ]))
         }
     }
 }
@@ -110,14 +114,21 @@ extension Beacon.IncidentCommand {
 extension Category: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
-/// Runs an incident change, printing an `IncidentError` as a sentence and failing.
-func perform<T>(_ body: () async throws -> T) async throws -> T {
+/// Runs an incident change, printing an `IncidentError` as a sentence in `words`' language and failing.
+func perform<T>(_ words: Localizer = .english, _ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
     } catch let error as IncidentError {
-        printErrors([error.message])
+        printErrors([error.message(in: words)])
         throw ExitCode.failure
     }
+}
+
+/// `#12 Acknowledged by Zhang Min`: what a change did, in the configuration's words.
+func told(_ change: IncidentChange, _ config: BeaconConfig, queued key: String? = nil) -> String {
+    let words = config.words()
+    let line = "#\(change.incident.id?.rawValue ?? 0) " + TimelineText(words).sentence(change.event.fact)
+    return line + (key.map { words($0, ["count": "\(change.notificationsQueued)"]) } ?? "")
 }
 
 /// Prints a value as Beacon's JSON.

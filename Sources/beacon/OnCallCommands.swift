@@ -26,27 +26,28 @@ extension Beacon.OnCall {
                 roster: nil, from: moment, to: moment.addingTimeInterval(15 * 86_400))
             let report = OnCallReport(config: config, overrides: overrides, at: moment)
             if json { return try printJSON(report) }
-            print(Self.render(report, zone: config.rosterZone))
+            print(Self.render(report, zone: config.rosterZone, words: config.words()))
         }
 
-        static func render(_ report: OnCallReport, zone: TimeZone) -> String {
+        static func render(_ report: OnCallReport, zone: TimeZone, words: Localizer = .english) -> String {
             func time(_ date: Date) -> String {
                 LocalDateTime(date, in: zone).readable
             }
             func people(_ shifts: [OnCallReport.Shift]) -> String {
-                shifts.map { "\($0.name) (\($0.login))" }.joined(separator: ", ")
+                words.list(shifts.map { words("channel.person", ["name": $0.name, "layer": $0.login]) })
             }
-            var lines = ["On call at \(time(report.at)) (\(zone.identifier)):"]
+            var lines = [words("cli.oncall.at", ["time": time(report.at), "zone": zone.identifier])]
             for duty in report.layers {
+                let layer = words.layer(duty.layer)
                 guard let roster = duty.roster else {
-                    lines.append("  \(duty.layer.rawValue): everyone — \(people(duty.onDuty))")
+                    lines.append("  " + words("cli.oncall.everyone", ["layer": layer, "people": people(duty.onDuty)]))
                     continue
                 }
-                var line = "  \(duty.layer.rawValue) (\(roster)): "
-                line += duty.gap ? "NOBODY on duty — a page reaches everyone" : people(duty.onDuty)
-                if duty.overridden { line += " [override]" }
-                if let until = duty.onDuty.first?.until { line += " until \(time(until))" }
-                if !duty.next.isEmpty { line += "; next \(people(duty.next))" }
+                var line = "  " + words("cli.oncall.layer", ["layer": layer, "roster": roster])
+                line += duty.gap ? words("cli.oncall.nobody") : people(duty.onDuty)
+                if duty.overridden { line += words("cli.oncall.override") }
+                if let until = duty.onDuty.first?.until { line += words("cli.oncall.until", ["time": time(until)]) }
+                if !duty.next.isEmpty { line += words("cli.oncall.next", ["people": people(duty.next)]) }
                 lines.append(line)
             }
             return lines.joined(separator: "\n")
@@ -75,8 +76,16 @@ extension Beacon.OnCall {
                 from: try instant(from, in: config), to: try instant(to, in: config), createdBy: actorName,
                 reason: reason, createdAt: now)
             let repositories = try options.openRepositories(config)
-            let stored = try await perform { try await repositories.addOverride(override, config: config) }
-            print("Override \(stored.id ?? 0): \(stored.person) on duty in \(roster) from \(from) to \(to)")
+            let stored = try await perform(config.words()) {
+                try await repositories.addOverride(override, config: config)
+            }
+            print(
+                config.words()(
+                    "cli.override.added",
+                    [
+                        "id": "\(stored.id ?? 0)", "person": stored.person.rawValue, "roster": roster, "from": from,
+                        "to": to,
+                    ]))
         }
     }
 
@@ -91,14 +100,14 @@ extension Beacon.OnCall {
             let config = try options.loadMain()
             let (actorName, _) = try options.actor(actor, in: config)
             let repositories = try options.openRepositories(config)
-            let removed = try await perform {
+            let removed = try await perform(config.words()) {
                 try await repositories.removeOverride(id, by: actorName, config: config, at: Date())
             }
             guard removed != nil else {
-                printErrors(["No override \(id) in force."])
+                printErrors([config.words()("flash.no_override_id", ["id": "\(id)"])])
                 throw ExitCode.failure
             }
-            print("Override \(id) removed.")
+            print(config.words()("flash.override_removed", ["id": "\(id)"]))
         }
     }
 
@@ -120,10 +129,11 @@ extension Beacon.OnCall {
                     LocalDateTime($0, in: zone).readable
                 }
                 print(
-                    "\(item.id ?? 0)  \(item.roster)  \(item.person)  \(span[0]) → \(span[1])  by \(item.createdBy)"
+                    "\(item.id ?? 0)  \(item.roster)  \(item.person)  \(span[0]) → \(span[1])  "
+                        + config.words()("cli.override.by", ["name": item.createdBy])
                         + (item.reason.map { "  (\($0))" } ?? ""))
             }
-            if overrides.isEmpty { print("No overrides in force.") }
+            if overrides.isEmpty { print(config.words()("cli.override.none")) }
         }
     }
 }

@@ -24,9 +24,10 @@ extension Beacon.PostMortemCommand {
         @Flag(help: "Print one JSON document.") var json = false
 
         func run() async throws {
+            let config = try options.loadMain()
             let report = try await loadReport(options, id)
             if json { return try printJSON(report) }
-            print(PostMortemSummary.render(report))
+            print(PostMortemSummary.render(report, words: config.words()))
         }
     }
 
@@ -85,7 +86,7 @@ extension Beacon.PostMortemCommand {
         func run() async throws {
             let report = try await loadReport(options, id)
             switch format {
-            case .markdown: print(report.markdown, terminator: "")
+            case .markdown: print(report.markdown(in: try options.loadMain().words()), terminator: "")
             case .yaml: print(PostMortemDocument(report).text, terminator: "")
             }
         }
@@ -113,20 +114,27 @@ private func loadReport(_ repositories: Repositories, _ id: Int64) async throws 
 
 /// The terminal view of a post-mortem.
 enum PostMortemSummary {
-    static func render(_ report: PostMortemReport) -> String {
+    static func render(_ report: PostMortemReport, words: Localizer = .english) -> String {
         let pm = report.postMortem
-        var lines = ["Post-mortem \(report.incidentID): \(report.draft.what.title)"]
-        lines.append("Owner: \(pm.owner.rawValue) layer, due \(pm.dueAt.formatted(.iso8601))")
-        lines.append("Root cause: \(pm.fields.rootCause ?? "(not written)")")
+        let text = FindingText(words)
+        var lines = [words("cli.pm.title", ["id": "\(report.incidentID)", "title": report.draft.what.title])]
+        lines.append(
+            words("cli.pm.owner", ["layer": words.layer(pm.owner), "due": PostMortemText(words).stamp(pm.dueAt)]))
+        lines.append(words("cli.pm.root_cause", ["text": pm.fields.rootCause ?? words("cli.pm.not_written")]))
         for finding in report.findings {
-            lines.append("\(finding.kind.question) \(finding.verdict ? "Yes" : "No")")
-            lines += finding.evidence.map { "  - \($0)" }
-            if let comment = pm.comments[finding.kind] { lines.append("  Team: \(comment)") }
+            lines.append("\(text.question(finding.kind)) \(text.verdict(finding.verdict))")
+            lines += finding.facts.map { "  - \(text.sentence($0))" }
+            if let comment = pm.comments[finding.kind] {
+                lines.append("  " + words("cli.pm.team", ["comment": comment]))
+            }
         }
-        lines.append("Follow-ups: \(report.followUps.count)")
-        lines += report.followUps.map { "  - [\($0.status.rawValue)] \($0.description) (\($0.owner))" }
+        lines.append(words("cli.pm.follow_ups", ["count": "\(report.followUps.count)"]))
+        lines += report.followUps.map {
+            "  - [\(words("follow_up.\($0.status.rawValue)"))] \($0.description) (\($0.owner))"
+        }
         if !report.missingForClose.isEmpty {
-            lines.append("Cannot close yet: needs \(report.missingForClose.joined(separator: " and ")).")
+            let missing = PostMortem.missing(report.missingForClose, in: words)
+            lines.append(words("cli.pm.cannot_close", ["missing": missing.joined(separator: words("list.and"))]))
         }
         return lines.joined(separator: "\n")
     }

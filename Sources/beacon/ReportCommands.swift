@@ -34,7 +34,7 @@ extension Beacon.ReportCommand {
                 try chosenWeek(now: now, calendar: config.calendar), calendar: config.calendar,
                 ruleTitles: ruleTitles(), holidays: config.holidays, at: now)
             if json { return try printJSON(report) }
-            print(report.markdown, terminator: "")
+            print(report.markdown(in: config.words()), terminator: "")
         }
 
         /// For checking `--week` before anything loads; only its form matters then.

@@ -53,7 +53,11 @@ extension Beacon.UserCommand {
                     login: login, name: person.name, layer: layer, admin: admin,
                     passwordHash: Credentials.hashPassword(password), at: Date())
             }
-            print("Added \(user.login) (\(user.name)), \(layer.rawValue)\(user.admin ? ", admin" : "").")
+            let words = config.words()
+            print(
+                words(
+                    user.admin ? "cli.user.added_admin" : "cli.user.added",
+                    ["login": user.login, "name": user.name, "layer": words.layer(layer)]))
         }
     }
 
@@ -68,7 +72,7 @@ extension Beacon.UserCommand {
             // As the chain says now: a person's layer and name are the chain's.
             let current = users.map { $0.inChain(config.chain) ?? $0 }
             if json { return try printJSON(current.map(UserResource.init)) }
-            guard !users.isEmpty else { return print("No users. Add one with `beacon user add`.") }
+            guard !users.isEmpty else { return print(config.words()("cli.user.none")) }
             for (user, stored) in zip(current, users) {
                 let outside = stored.service == nil && stored.inChain(config.chain) == nil
                 let flags = [
@@ -94,7 +98,7 @@ extension Beacon.UserCommand {
             let config = try options.loadMain()
             let repositories = try options.openRepositories(config)
             try await report { try await repositories.people.updateUser(login: login) { $0.disabled = true } }
-            print("Disabled \(login).")
+            print(config.words()("cli.user.disabled", ["login": login]))
         }
     }
 
@@ -115,7 +119,7 @@ extension Beacon.UserCommand {
                     user.lockedUntil = nil
                 }
             }
-            print("Password set for \(login).")
+            print(config.words()("cli.user.password", ["login": login]))
         }
     }
 
@@ -214,13 +218,17 @@ extension Beacon.UserCommand {
                 try await repositories.people.createInvitation(
                     login: login, codeHash: Credentials.sha256(code), expiresAt: expires, notifications: notifications,
                     at: now)
+                let words = config.words()
                 let sent =
-                    notifications.first.map { "sent on \($0.channelID)" }
-                    ?? "no personal channel: hand it over yourself"
-                print("\(login) (\(person.name), \(layer.rawValue)), \(sent): \(url)")
+                    notifications.first.map { words("cli.invite.sent", ["channel": $0.channelID]) }
+                    ?? words("cli.invite.hand_over")
+                print(
+                    words(
+                        "cli.invite.link",
+                        ["login": login, "name": person.name, "layer": words.layer(layer), "sent": sent, "url": url]))
             }
             let until = LocalDateTime(expires, in: config.rosterZone).readable
-            print("The links work once, until \(until) (\(config.rosterZone.identifier)).")
+            print(config.words()("cli.invite.until", ["time": until, "zone": config.rosterZone.identifier]))
         }
     }
 }
