@@ -12,7 +12,9 @@ import Testing
 /// instructs; the director writes the post-mortem. Kept as `zh-*.png` with `BEACON_SCREENSHOTS`.
 extension ConsoleBrowserTests {
     @Test(.timeLimit(.minutes(4))) func aChineseTeamRunsAnIncidentOnAPhone() async throws {
-        let fixture = try await ConsoleFixture(declaredAt: Date().addingTimeInterval(-90), clock: { Date() })
+        var fixture = try await ConsoleFixture(declaredAt: Date().addingTimeInterval(-90), clock: { Date() })
+        // Beijing time, as the shipped configuration; the language is chosen with the switch.
+        fixture.served.timeZone = TimeZone(identifier: "Asia/Shanghai")
         let worked = try await fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
         let approval = fixture.approvalID
         try await withPhoneBrowser(fixture.application()) { browser, base in
@@ -68,6 +70,7 @@ extension ConsoleBrowserTests {
         #expect(try await browser.text("#timeline").contains("Zhang Min 将级别由 sev3 升至 sev1：所有退款都失败了"))
         try await browser.click("#acknowledge")
         try await browser.wait("the acknowledgement") { try await browser.text("#status") == "已确认" }
+        #expect(try await browser.text("#incident-facts").contains("UTC+8"), "Beijing time")
         #expect(try await browser.text("#holder") == "Zhang Min 已确认")
         try await keepScreenshot(browser, "zh-incident.png")
     }

@@ -70,6 +70,8 @@ struct ConsoleFixture {
     let incidentID: IncidentID
     let approvalID: ApprovalID
     var failing: [String: String] = [:]
+    /// The configuration the application serves: `config`, unless a test sets a zone or a language.
+    var served = ConsoleFixture.config
 
     /// - Parameter title: the incident's title, which tests of escaping make hostile.
     ///   - declaredAt: when the incident was declared.
@@ -92,7 +94,7 @@ struct ConsoleFixture {
     }
 
     func application() -> some ApplicationProtocol {
-        let config = Self.config
+        let config = served
         let clock = clock
         let failing = failing
         return BeaconHTTP.application(

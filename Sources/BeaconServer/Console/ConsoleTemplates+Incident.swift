@@ -5,7 +5,7 @@ extension ConsoleTemplates {
         <p class="muted">[[page.incident.rule]]</p>
         <h1 id="title">{{title}}</h1>
         <p><span class="badge {{severity}}" id="severity">{{severity}} {{severityLabel}}</span> <span class="badge {{status}}" id="status">{{statusText}}</span>{{#peakSeverity}} <span class="muted">[[page.incident.worst]]</span>{{/peakSeverity}}</p>
-        <div class="card facts">
+        <div class="card facts" id="incident-facts">
         <p>[[page.incident.opened_ago]]</p>
         <p id="holder">{{holder}}</p>
         {{#reading}}<p>{{.}}</p>{{/reading}}
