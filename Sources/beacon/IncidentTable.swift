@@ -48,7 +48,7 @@ enum IncidentTable {
         lines += TimelineLine.fold(timeline).map { line in
             let first = line.first
             return
-                "  \(stamp(first.at))  \(first.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(line.text(in: text))"
+                "  \(stamp(first.at))  \(pad(first.actor, 10)) \(line.text(in: text))"
         }
         return lines.joined(separator: "\n")
     }
@@ -68,8 +68,8 @@ enum IncidentTable {
                     ? words("cli.step.approval")
                     : step.every.map { words("cli.step.every", ["span": words.duration($0)]) } ?? ""
                 let state = words("step.\(step.state.rawValue)")
-                return "  \(state.padding(toLength: 8, withPad: " ", startingAt: 0)) "
-                    + "\(words.layer(step.owner).padding(toLength: 10, withPad: " ", startingAt: 0)) \(step.stepID)\(kind)\(due)\(done)"
+                return "  \(pad(state, 8)) "
+                    + "\(pad(words.layer(step.owner), 10)) \(step.stepID)\(kind)\(due)\(done)"
             }
         }
         if !approvals.isEmpty {
@@ -148,11 +148,27 @@ enum IncidentTable {
 
     private static func table(header: [String], rows: [[String]]) -> String {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        let widths = header.indices.map { column in all.map { width($0[column]) }.max() ?? 0 }
         return all.map { row in
             row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column == row.count - 1 ? cell : pad(cell, widths[column])
             }.joined(separator: "  ")
         }.joined(separator: "\n")
+    }
+
+    /// The columns a terminal gives `text`: two for a CJK character or a full-width form, one otherwise.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { sum, scalar in
+            let wide =
+                (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+                || (0xFF00...0xFF60).contains(scalar.value) || (0xFFE0...0xFFE6).contains(scalar.value)
+            return sum + (wide ? 2 : 1)
+        }
+    }
+
+    /// `text` padded with spaces to `columns` terminal columns.
+    static func pad(_ text: String, _ columns: Int) -> String {
+        text + String(repeating: " ", count: max(0, columns - width(text)))
     }
 }

@@ -114,7 +114,7 @@ import Testing
         }
         #expect(breach.severity == .sev3)
         #expect(breach.reading.value == 12)
-        #expect(breach.reading.description == "480 is 12x the value 1h earlier (40), > 10x")
+        #expect(breach.reading.description == "40 → 480 (1h) = 12×, > 10x")
         #expect(RuleEvaluator.evaluate(rule, SeriesState(), .value(480), baseline: nil, at: start).1.isEmpty)
     }
 

@@ -123,7 +123,7 @@ import Testing
         #expect(try await step(detector, at: 45).isEmpty, "45 s of history does not reach one window back")
         let opened = try await step(detector, at: 60)
         #expect(
-            opened.map(\.event.message) == ["Opened at sev3 (moderate): 480 is 12x the value 1m earlier (40), > 10x"])
+            opened.map(\.event.message) == ["Opened at sev3 (moderate): 40 → 480 (1m) = 12×, > 10x"])
         await server.stop()
     }
 

@@ -110,14 +110,6 @@ public struct MessageComposer: Sendable {
     /// The incident's post-mortem page in the console.
     public func postMortemURL(_ incident: Incident) -> String { url(incident) + "/postmortem" }
 
-    /// `Fri 28 Nov 2026`, the day in the calendar's time zone, in English.
-    public static func dayText(_ date: Date, in calendar: Calendar) -> String {
-        Localizer.english.day(LocalDay(date, in: calendar))
-    }
-
-    /// `Fri 28 Nov 2026`, `2026年11月28日 周五`: the day in the calendar's time zone, in the reader's language.
-    public func day(_ date: Date, in calendar: Calendar) -> String { words.day(LocalDay(date, in: calendar)) }
-
     /// `03:15:48 UTC`.
     public static func clockText(_ date: Date) -> String { clock(date) }
 

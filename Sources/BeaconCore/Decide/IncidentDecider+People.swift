@@ -115,8 +115,8 @@ extension IncidentDecider {
             throw IncidentError(
                 code: .conflict, key: "error.approval_answered",
                 [
-                    "id": "\(approvalID)", "state": approval.state.rawValue, "name": approval.answeredBy ?? "someone",
-                    "time": approval.answeredAt.map { MessageComposer.clockText($0) } ?? "—",
+                    "id": "\(approvalID)", "state": approval.state.rawValue, "name": approval.answeredBy ?? "",
+                    "time": approval.answeredAt.map { "\($0.timeIntervalSince1970)" } ?? "",
                 ])
         case .expired:
             throw IncidentError(code: .conflict, key: "error.approval_expired", ["id": "\(approvalID)"])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a person can do to an incident's status.
 public enum IncidentAction: String, CaseIterable, Sendable, Codable, Hashable {
     case acknowledge, mitigate, resolve, close
@@ -39,8 +41,9 @@ public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible 
         self.message = message
     }
 
-    /// An error said by the catalog's `key`. The values named `status`, `layer`, `owner` and `state` are raw
-    /// values (`acknowledged`, `decision`), told in the reader's words.
+    /// An error said by the catalog's `key`. The values named `status`, `result`, `layer`, `owner`, `state`,
+    /// `allowed` (statuses joined by " or ") and `missing` (what closing needs, joined by " and ") are raw values,
+    /// `time` seconds since 1970 and an empty `name` someone unknown: each told in the reader's words and zone.
     public init(code: Code, key: String, _ arguments: [String: String] = [:]) {
         self.code = code
         self.key = key
@@ -66,6 +69,10 @@ public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible 
             case "status", "result": told[name] = IncidentStatus(rawValue: value).map(words.status) ?? value
             case "layer", "owner": told[name] = Layer(rawValue: value).map(words.layer) ?? value
             case "state": told[name] = words("approval.\(value)")
+            case "name" where value.isEmpty: told[name] = words("holder.someone")
+            case "time":
+                told[name] =
+                    Double(value).map { Date(timeIntervalSince1970: $0) }.map { words.time($0, now: $0) } ?? "—"
             case "missing":
                 told[name] = PostMortem.missing(value.components(separatedBy: " and "), in: words)
                     .joined(separator: words("list.and"))

@@ -17,16 +17,18 @@ extension Condition {
             guard let baseline, baseline != 0, value.isFinite else { return nil }
             let ratio = value / baseline
             return Self.worst(levels) { op.holds(ratio, $0.ratio) }.map { severity, amount in
+                // In symbols, read the same in every language: `40 → 480 (1m) = 12×, > 10×`.
                 let text =
-                    "\(value.formatted(maxFractionDigits: 4)) is \(Self.describe(ratio: ratio)) the value "
-                    + "\(window.configText) earlier (\(baseline.formatted(maxFractionDigits: 4))), \(op.rawValue) \(amount)"
+                    "\(baseline.formatted(maxFractionDigits: 4)) → \(value.formatted(maxFractionDigits: 4)) "
+                    + "(\(window.configText)) = \(Self.describe(ratio: ratio)), \(op.rawValue) \(amount)"
                 return Breach(
                     severity: severity, reading: Reading(value: ratio, level: amount.ratio, description: text))
             }
         case (.contains(let keywords, let levels), .items(let items)):
             guard let (rank, keyword) = Self.firstMatch(keywords, in: items) else { return nil }
             return Self.worst(levels) { rank <= $0 }.map { severity, top in
-                let text = "\"\(items[rank - 1])\" matches \"\(keyword)\" at rank \(rank) (top \(top))"
+                // `#2 ≤ #3: “Fresh milk recall” ∋ “recall”`: the rank within the top watched, the item, the keyword.
+                let text = "#\(rank) ≤ #\(top): “\(items[rank - 1])” ∋ “\(keyword)”"
                 return Breach(
                     severity: severity, reading: Reading(value: Double(rank), level: Double(top), description: text))
             }
@@ -68,7 +70,7 @@ extension Condition {
 
     private static func describe(ratio: Double) -> String {
         ratio >= 2
-            ? "\(ratio.formatted(maxFractionDigits: 1))x"
-            : "\((ratio - 1) * 100 >= 0 ? "+" : "")\(((ratio - 1) * 100).formatted(maxFractionDigits: 1))% on"
+            ? "\(ratio.formatted(maxFractionDigits: 1))×"
+            : "\((ratio - 1) * 100 >= 0 ? "+" : "")\(((ratio - 1) * 100).formatted(maxFractionDigits: 1))%"
     }
 }

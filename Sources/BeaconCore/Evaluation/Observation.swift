@@ -25,7 +25,8 @@ public struct Reading: Sendable, Hashable, CustomStringConvertible {
     public var value: Double?
     /// The level it was compared with.
     public var level: Double?
-    /// `0.85 < 0.9`, `12x the value 1h earlier (> 10x)`, `"payment failure" at rank 8 (top 10)`.
+    /// `0.85 < 0.9`, `40 → 480 (1h) = 12×, > 10x`, `#8 ≤ #10: “payment failure …” ∋ “payment failure”`: in symbols, read the
+    /// same in every language.
     public var description: String
 
     public init(value: Double?, level: Double?, description: String) {

@@ -286,7 +286,6 @@ page.approvals.by_at = by {{answeredBy}} at {{answered}} ·
 page.postmortem.why_it_could_happen = why it could happen
 page.postmortem.what_set_it_off = what set it off
 page.postmortem.post_mortem = · post-mortem ·
-page.postmortem.owner_layer_due = Owner: {{.}} layer{{#header.due}} · due {{header.due}} ·
 page.postmortem.closed = closed {{.}}
 page.postmortem.open_post_mortem = Open post-mortem
 page.postmortem.nothing_was_saved = Nothing was saved.
@@ -889,5 +888,12 @@ cli.invite.sent = sent on {channel}
 cli.invite.hand_over = no personal channel: hand it over yourself
 cli.invite.link = {login} ({name}, {layer}), {sent}: {url}
 cli.invite.until = The links work once, until {time} ({zone}).
+channel.digest = {count} notifications held back by {channel}'s rate limit
+invite.weak = A password needs at least {minimum} characters.
+flash.give_from = Give a from date and time.
+flash.give_to = Give a to date and time.
+time.zero = 0s
+page.postmortem.owner_line = Owner: {{.}} layer
+page.postmortem.due_line = · due {{header.due}} ·
 """#)
 }

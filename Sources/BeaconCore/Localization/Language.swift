@@ -18,19 +18,6 @@ public enum Language: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
-    /// The first language of an `Accept-Language` header Beacon speaks, in the order given (weights are
-    /// listed best first by every browser), or nil.
-    public init?(acceptLanguage header: String) {
-        for entry in header.split(separator: ",") {
-            let tag = entry.split(separator: ";").first.map(String.init) ?? ""
-            if let language = Language(tag: tag) {
-                self = language
-                return
-            }
-        }
-        return nil
-    }
-
     /// The locale Foundation formats this language's dates and numbers with.
     public var locale: Locale { Locale(identifier: self == .zhCN ? "zh_CN" : "en_US") }
 

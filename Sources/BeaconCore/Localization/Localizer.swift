@@ -66,7 +66,7 @@ public struct Localizer: Sendable {
         case .en: return Duration.seconds(seconds).configText
         case .zhCN:
             let whole = Int64(seconds.rounded())
-            guard whole > 0 else { return Duration.seconds(seconds).configText }
+            guard whole > 0 else { return self("time.zero") }
             return Duration.seconds(whole).formatted(
                 .units(allowed: [.days, .hours, .minutes, .seconds], width: .narrow, maximumUnitCount: 3)
                     .locale(language.locale))

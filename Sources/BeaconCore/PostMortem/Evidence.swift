@@ -59,7 +59,7 @@ public struct FindingText: Sendable {
         switch evidence {
         case .openedBy(let rule, let origin):
             rule.map { words("evidence.opened_by_rule", ["rule": $0]) }
-                ?? words("evidence.opened_by", ["origin": origin])
+                ?? words("evidence.opened_by", ["origin": words("origin.\(origin)")])
         case .declaredBy(let who):
             words("evidence.declared_by", ["name": who ?? words("evidence.a_person")])
         case .alertAfterBreach(let wait): words("evidence.alert_after", ["span": words.readable(wait)])

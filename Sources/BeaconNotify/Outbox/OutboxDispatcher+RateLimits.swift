@@ -81,7 +81,8 @@ extension OutboxDispatcher {
     /// One message standing for several: "3 more notifications: …", mentioning everyone they page.
     static func digest(_ deliveries: [Delivery], channel: Channel) -> Delivery {
         var message = deliveries[0].message
-        message.subject = "\(deliveries.count) notifications held back by \(channel.id)'s rate limit"
+        message.subject = (message.language ?? .en).catalog(
+            "channel.digest", ["count": "\(deliveries.count)", "channel": channel.id])
         message.text = deliveries.map { "• \($0.message.subject)" }.joined(separator: "\n")
         message.approval = nil
         message.step = nil

@@ -94,7 +94,7 @@ public struct ApprovalLinkRoutes: EnvironmentRoutes {
             }
         }
         let body = """
-            <h1>\(verb): \(HTML.escape(approval.title))</h1>
+            <h1>\(HTML.escape(verb)): \(HTML.escape(approval.title))</h1>
             <div class="facts">
             <p class="\(incident.severity.rawValue)"><strong>\(incident.severity.rawValue.uppercased())</strong> \
             #\(incident.id?.rawValue ?? 0) \(HTML.escape(incident.title))</p>

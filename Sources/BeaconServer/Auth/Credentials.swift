@@ -33,12 +33,17 @@ public enum Credentials {
     }
 
     /// A password a person can actually use: at least 10 characters.
+    /// The fewest characters a password may have.
+    public static let minimumPasswordLength = 10
+
     public static func validate(password: String) throws(PasswordError) {
-        guard password.count >= 10 else { throw PasswordError() }
+        guard password.count >= minimumPasswordLength else { throw PasswordError() }
     }
 }
 
 /// A password too weak to accept.
 public struct PasswordError: Error, Sendable, CustomStringConvertible {
-    public var description: String { "A password needs at least 10 characters." }
+    public var description: String {
+        "A password needs at least \(Credentials.minimumPasswordLength) characters."
+    }
 }

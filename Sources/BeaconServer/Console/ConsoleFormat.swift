@@ -7,6 +7,9 @@ enum ConsoleFormat {
     /// The reader's catalog and clock: English in UTC outside a request.
     @TaskLocal static var words: Localizer = .english
 
+    /// The page being answered (path and query), for the language switch to come back to.
+    @TaskLocal static var page: String = "/"
+
     /// The zone a page is written in.
     static var zone: TimeZone { words.timeZone }
 

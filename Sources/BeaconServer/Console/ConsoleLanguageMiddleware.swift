@@ -20,8 +20,10 @@ struct ConsoleLanguageMiddleware: RouterMiddleware {
         let config = config()
         let words = Self.words(request, identity: context.identity, config: config)
         return try await ConsoleFormat.$words.withValue(words) {
-            try await ConsoleFormat.$people.withValue(ConsoleFormat.people(of: config.chain)) {
-                try await next(request, context)
+            try await ConsoleFormat.$page.withValue(request.uri.description) {
+                try await ConsoleFormat.$people.withValue(ConsoleFormat.people(of: config.chain)) {
+                    try await next(request, context)
+                }
             }
         }
     }

@@ -25,7 +25,8 @@ extension ConsoleRoutes {
         else { return Self.expiredInvitation(now: now()) }
         let chrome = PageChrome(title: ConsoleFormat.t("title.welcome"), identity: nil, section: .none, now: now())
         let page = InvitePage(
-            chrome: chrome, name: person.name, login: login, layer: layer.rawValue, code: code, error: error)
+            chrome: chrome, name: person.name, login: login, layer: ConsoleFormat.words.layer(layer), code: code,
+            error: error)
         var response = ConsoleResponse.html(status, ConsoleTemplates.render(page, .invite))
         response.headers[.init("Referrer-Policy")!] = "no-referrer"
         return response
@@ -41,7 +42,9 @@ extension ConsoleRoutes {
         do {
             try Credentials.validate(password: password)
         } catch {
-            return try await invitePage(context, error: error.description, status: .badRequest)
+            return try await invitePage(
+                context, error: ConsoleFormat.t("invite.weak", ["minimum": "\(Credentials.minimumPasswordLength)"]),
+                status: .badRequest)
         }
         guard try await people.invitation(codeHash: Credentials.sha256(code), at: now()) != nil else {
             return Self.expiredInvitation(now: now())

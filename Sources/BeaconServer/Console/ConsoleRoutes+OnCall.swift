@@ -25,7 +25,7 @@ extension ConsoleRoutes {
             guard let text = form.text(field), let date = config.time(text) else {
                 throw ConsoleError(
                     status: .badRequest, heading: ConsoleFormat.t("error.cannot"),
-                    message: "Give a \(field) date and time.",
+                    message: ConsoleFormat.t(field == "from" ? "flash.give_from" : "flash.give_to"),
                     location: back)
             }
             return date

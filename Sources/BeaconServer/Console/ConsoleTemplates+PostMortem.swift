@@ -7,7 +7,7 @@ extension ConsoleTemplates {
         {{#header}}
         <p class="muted"><a href="/incidents/{{id}}">#{{id}}</a> [[page.postmortem.post_mortem]] <span class="badge {{status}}" id="status">{{statusText}}</span></p>
         <h1 id="title">{{title}}</h1>
-        {{#owner}}<p id="owner-due">[[page.postmortem.owner_layer_due]] <span{{#header.overdue}} class="overdue"{{/header.overdue}} id="due">{{header.dueIn}}</span>{{/header.due}}{{#header.closed}} · <span id="closed-at">[[page.postmortem.closed]]</span>{{/header.closed}}</p>{{/owner}}
+        {{#owner}}<p id="owner-due">[[page.postmortem.owner_line]]{{#header.due}} [[page.postmortem.due_line]] <span{{#header.overdue}} class="overdue"{{/header.overdue}} id="due">{{header.dueIn}}</span>{{/header.due}}{{#header.closed}} · <span id="closed-at">[[page.postmortem.closed]]</span>{{/header.closed}}</p>{{/owner}}
         {{/header}}
         {{#absent}}
         <p class="card" id="no-postmortem">{{message}}</p>

@@ -108,7 +108,7 @@ enum ConsoleTemplates {
         {{/chrome.flash}}
         {{$main}}{{/main}}
         </main>
-        <footer class="languages" id="languages">{{#chrome.languages}}<a href="/language/{{tag}}" lang="{{tag}}"{{#current}} aria-current="true" class="current"{{/current}}>{{name}}</a> {{/chrome.languages}}</footer>
+        <footer class="languages" id="languages">{{#chrome.languages}}<a href="/language/{{tag}}?next={{chrome.here}}" lang="{{tag}}"{{#current}} aria-current="true" class="current"{{/current}}>{{name}}</a> {{/chrome.languages}}</footer>
         </body>
         </html>
 

@@ -39,6 +39,8 @@ struct PageChrome {
     /// The page's zone as an offset (`UTC+8`), for headings of times.
     var zone: String
     var languages: [LanguageLink]
+    /// This page, query-escaped: where the language switch comes back to (a Referer may be withheld).
+    var here: String
     var user: Person?
     /// The session's CSRF token, for every form on the page; empty for API-token callers, who need none.
     var csrf: String
@@ -62,6 +64,7 @@ struct PageChrome {
         let words = ConsoleFormat.words
         lang = words.language.rawValue
         zone = ConsoleFormat.offset(now)
+        here = ConsoleResponse.queryEscaped(ConsoleFormat.page)
         languages = Language.allCases.map {
             LanguageLink(tag: $0.rawValue, name: $0.ownName, current: $0 == words.language)
         }
