@@ -58,7 +58,8 @@ extension Beacon.PostMortemCommand {
             let postMortems = repositories.postMortems
             let report = try await loadReport(repositories, id)
             let incident = IncidentID(id)
-            var session = PostMortemEditSession(document: PostMortemDocument(report)) { update, base in
+            var session = PostMortemEditSession(document: PostMortemDocument(report, words: config.words())) {
+                update, base in
                 try await postMortems.apply(update, to: incident, by: actor.name, at: Date(), since: base)
             }
             let configFlag = options.config == "beacon.yaml" ? [] : ["--config", options.config]
@@ -87,7 +88,7 @@ extension Beacon.PostMortemCommand {
             let report = try await loadReport(options, id)
             switch format {
             case .markdown: print(report.markdown(in: try options.loadMain().words()), terminator: "")
-            case .yaml: print(PostMortemDocument(report).text, terminator: "")
+            case .yaml: print(PostMortemDocument(report, words: try options.loadMain().words()).text, terminator: "")
             }
         }
     }

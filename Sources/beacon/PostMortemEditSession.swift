@@ -33,7 +33,7 @@ struct PostMortemEditSession {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            printErrors(["Cannot read \(path): \(error.localizedDescription)"])
+            printErrors([document.words("cli.edit.cannot_read", ["path": path, "reason": error.localizedDescription])])
             throw ExitCode.failure
         }
         do {
@@ -73,7 +73,7 @@ struct PostMortemEditSession {
             } catch let error as PostMortemDocumentError {
                 printErrors(error.issues)
                 if interactive && askToEditAgain() { continue }
-                throw kept(path, because: "Nothing was saved.")
+                throw kept(path, because: document.words("page.postmortem.nothing_was_saved"))
             } catch let error as StoreError {
                 throw kept(path, because: error.message)
             }
@@ -81,13 +81,17 @@ struct PostMortemEditSession {
     }
 
     private func announce(_ changes: PostMortemChanges?) {
-        guard let changes, !changes.isEmpty else { return print("No changes.") }
-        print("Saved: \(changes.summary).")
+        guard let changes, !changes.isEmpty else { return print(document.words("cli.edit.no_changes")) }
+        print(document.words("cli.edit.saved", ["changes": TimelineText(document.words).summary(changes.edit)]))
     }
 
     /// Tells where the text is kept and how to apply it; the error to fail with.
     private func kept(_ path: String, because reason: String) -> ExitCode {
-        printErrors(["\(reason) Your text is kept in \(path); apply it with: \(retryHint) \(Self.shellQuoted(path))"])
+        printErrors([
+            reason + " "
+                + document.words(
+                    "cli.edit.kept", ["path": path, "command": "\(retryHint) \(Self.shellQuoted(path))"])
+        ])
         return ExitCode.failure
     }
 

@@ -14,6 +14,19 @@ import Testing
         #expect(PostMortemChanges(from: PostMortemUpdate(report), to: update).isEmpty)
     }
 
+    /// In Chinese and Beijing time the comments change, the values and keys do not: it reads back the same.
+    @Test(arguments: [Fixture.written, Fixture.blank])
+    func aChineseDocumentReadsBackUnchanged(report: PostMortemReport) throws {
+        let words = Localizer(.zhCN, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+        let document = PostMortemDocument(report, words: words)
+        #expect(document.text.hasPrefix("# 事件 "))
+        #expect(document.text.contains("# 记录中的事实（5W1H）："))
+        #expect(document.text.contains("UTC+8"))
+        #expect(!document.text.contains("⟦"))
+        let update = try document.parse(document.text, file: document.fileName, now: Fixture.now)
+        #expect(update == PostMortemUpdate(report))
+    }
+
     static let awkwardTexts = [
         "yes", "No", "null", "~", "- a dash", "a: b", "#hash", "say \"hi\"", "ends with colon:", "100", "0x1F",
         "'single'", "%percent", "back\\slash", "tab\there", "bell\u{7}", "多行\n文本", "🚀 launch", "a #b",

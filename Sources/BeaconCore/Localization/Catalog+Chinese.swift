@@ -888,5 +888,42 @@ flash.give_to = 请填写结束日期和时间。
 time.zero = 0秒
 page.postmortem.owner_line = 负责：{{.}}
 page.postmortem.due_line = · 截止 {{header.due}} ·
+
+# 复盘的 YAML 编辑文档（beacon postmortem edit）
+doc.title = 事件 {id} 的复盘：{title}
+doc.owner = 负责：{layer}，截止 {due} {zone}
+doc.edit = 修改下面的值，保存并退出。以 # 开头的行是来自记录的上下文，
+doc.ignored = 不会被读取；值留空即清除。
+doc.record = 记录中的事实（5W1H）：
+doc.findings = 三项结论由记录计算得出，不能直接修改；请在 comments 下写明团队的看法：
+doc.can_close = 没有阻止事件关闭的事项。
+doc.cannot_close = 事件关闭前还需要{missing}。
+doc.what = 什么事：{title}；{category}
+doc.declared = "，人工宣布"
+doc.peak = "，最高 {severity}"
+doc.peak_value = "，最差值 {value}"
+doc.when = 何时（{zone}）：
+doc.detect = 发现 {span}
+doc.acknowledge = 确认 {span}
+doc.mitigate = 缓解 {span}
+doc.resolve = 解决 {span}
+doc.time_to = 用时：{spans}
+doc.who = 参与处理的人：{people}
+doc.paged = 呼叫的层级：
+doc.paged_none = 呼叫的层级：无
+doc.where = 何处：{labels}
+doc.how = 如何处理：
+doc.step = 步骤“{title}”（{layer}）由 {name} 于 {time} 完成
+doc.approval = 审批“{title}”：{outcome}{answer}
+doc.no_steps = 没有步骤或审批记录
+doc.follow_ups.kinds = 改进项：kind 取 {kinds} 之一；due 为日期，格式 YYYY-MM-DD；
+doc.follow_ups.statuses = status 取 {statuses} 之一（wont_do 需要 reason）。新增改进项时不写 id。
+doc.follow_ups.never_deleted = 改进项不会被删除：不做的请标记 wont_do 并写明理由，而不是删掉。
+doc.example.description = 为避免再次发生要做什么
+doc.example.owner = 由谁来做
+cli.edit.cannot_read = 无法读取 {path}：{reason}
+cli.edit.no_changes = 没有改动。
+cli.edit.saved = 已保存：{changes}。
+cli.edit.kept = 你的内容保存在 {path}；可用以下命令提交：{command}
 """#)
 }

@@ -895,5 +895,42 @@ flash.give_to = Give a to date and time.
 time.zero = 0s
 page.postmortem.owner_line = Owner: {{.}} layer
 page.postmortem.due_line = · due {{header.due}} ·
+
+# The post-mortem as a YAML document to edit (beacon postmortem edit)
+doc.title = Post-mortem of incident {id}: {title}
+doc.owner = Owner: {layer} layer, due {due} {zone}
+doc.edit = Edit the values below, save and quit. Lines starting with # are context from the record and are
+doc.ignored = ignored; leave a value empty to clear it.
+doc.record = What the record says (5W1H):
+doc.findings = Findings, computed from the record. A verdict cannot be set; say what you think under comments:
+doc.can_close = Nothing keeps the incident from closing.
+doc.cannot_close = The incident cannot close until it has {missing}.
+doc.what = What: {title}; {category}
+doc.declared = ", declared"
+doc.peak = ", peak {severity}"
+doc.peak_value = ", peak value {value}"
+doc.when = When ({zone}):
+doc.detect = detect {span}
+doc.acknowledge = acknowledge {span}
+doc.mitigate = mitigate {span}
+doc.resolve = resolve {span}
+doc.time_to = Time to {spans}
+doc.who = Who acted: {people}
+doc.paged = Layers paged:
+doc.paged_none = Layers paged: none
+doc.where = Where: {labels}
+doc.how = How:
+doc.step = step "{title}" ({layer}) done by {name} at {time}
+doc.approval = approval "{title}": {outcome}{answer}
+doc.no_steps = no steps or approvals recorded
+doc.follow_ups.kinds = Follow-ups: kind is one of {kinds}; due is a day, YYYY-MM-DD;
+doc.follow_ups.statuses = status is one of {statuses} (wont_do needs a reason). Add one as a new item without an id.
+doc.follow_ups.never_deleted = Nothing is ever deleted: mark a follow-up wont_do with a reason instead of removing it.
+doc.example.description = What will be done so that it does not happen again
+doc.example.owner = who does it
+cli.edit.cannot_read = Cannot read {path}: {reason}
+cli.edit.no_changes = No changes.
+cli.edit.saved = Saved: {changes}.
+cli.edit.kept = Your text is kept in {path}; apply it with: {command}
 """#)
 }

@@ -1,34 +1,37 @@
 import Foundation
 
 extension PostMortemDocument {
-    /// The read-only context at the top of the document, as YAML comments.
+    /// The read-only context at the top of the document, as YAML comments, in the document's language.
     var contextLines: [String] {
-        let pm = report.postMortem
+        let (pm, words) = (report.postMortem, self.words)
+        let findingText = FindingText(words)
         var lines = [
-            "Post-mortem of incident \(report.incidentID): \(report.draft.what.title)",
-            "Owner: \(pm.owner.rawValue) layer, due \(PostMortemReport.stamp(pm.dueAt)) UTC",
-            "",
-            "Edit the values below, save and quit. Lines starting with # are context from the record and are",
-            "ignored; leave a value empty to clear it.",
-            "",
-            "What the record says (5W1H):",
+            words("doc.title", ["id": "\(report.incidentID)", "title": report.draft.what.title]),
+            words(
+                "doc.owner",
+                ["layer": words.layer(pm.owner), "due": PostMortemText(words).stamp(pm.dueAt), "zone": zone]),
+            "", words("doc.edit"), words("doc.ignored"), "", words("doc.record"),
         ]
         lines += fiveW1H.map { "  " + $0 }
-        lines += [
-            "", "Findings, computed from the record. A verdict cannot be set; say what you think under comments:",
-        ]
+        lines += ["", words("doc.findings")]
         for finding in report.findings {
-            lines.append("  \(finding.kind.question) \(finding.verdict ? "Yes" : "No") (\(finding.kind.rawValue))")
-            lines += finding.evidence.map { "    - \($0)" }
+            lines.append(
+                "  \(findingText.question(finding.kind)) \(findingText.verdict(finding.verdict)) (\(finding.kind.rawValue))"
+            )
+            lines += finding.facts.map { "    - \(findingText.sentence($0))" }
         }
         lines.append("")
         if report.missingForClose.isEmpty {
-            lines.append("Nothing keeps the incident from closing.")
+            lines.append(words("doc.can_close"))
         } else {
-            lines.append("The incident cannot close until it has \(report.missingForClose.joined(separator: " and ")).")
+            let missing = PostMortem.missing(report.missingForClose, in: words)
+            lines.append(words("doc.cannot_close", ["missing": missing.joined(separator: words("list.and"))]))
         }
         return lines.map { $0.isEmpty ? "#" : "# " + Self.commentSafe($0) }
     }
+
+    /// `UTC`, `UTC+8`: the zone the document's times are in.
+    private var zone: String { PostMortemText(words).zone }
 
     /// One comment line: line breaks as spaces, characters YAML refuses as U+FFFD.
     private static func commentSafe(_ text: String) -> String {
@@ -44,40 +47,60 @@ extension PostMortemDocument {
     }
 
     private var fiveW1H: [String] {
-        let draft = report.draft
+        let (draft, words) = (report.draft, self.words)
+        let text = PostMortemText(words)
         let what = draft.what
-        var whatLine = "What: \(what.title); \(what.category.rawValue)"
-        whatLine += what.ruleID.map { ", rule \($0)" } ?? ", declared"
-        whatLine += ", peak \(what.peakSeverity.rawValue) (\(what.peakSeverity.label))"
+        var whatLine = words("doc.what", ["title": what.title, "category": words.category(what.category)])
+        whatLine += what.ruleID.map { words("cli.detail.rule", ["rule": $0.rawValue]) } ?? words("doc.declared")
+        whatLine += words("doc.peak", ["severity": words.severity(what.peakSeverity)])
         if let peak = what.peakValue {
-            whatLine += ", peak value \(PostMortemReport.number(peak))"
-            whatLine += what.threshold.map { " vs threshold \(PostMortemReport.number($0))" } ?? ""
+            whatLine += words("doc.peak_value", ["value": PostMortemReport.number(peak)])
+            whatLine +=
+                what.threshold.map { words("postmortem.vs_threshold", ["threshold": PostMortemReport.number($0)]) }
+                ?? ""
         }
-        var lines = [whatLine, "When (UTC):"]
-        lines += draft.when.milestones.map { "  \(PostMortemReport.stamp($0.at))  \($0.name)" }
+        var lines = [whatLine, words("doc.when", ["zone": zone])]
+        lines += draft.when.milestones.map { "  \(text.stamp($0.at))  \(text.milestone($0.name))" }
         let durations: [(String, TimeInterval?)] = [
-            ("detect", draft.when.timeToDetect), ("acknowledge", draft.when.timeToAcknowledge),
-            ("mitigate", draft.when.timeToMitigate), ("resolve", draft.when.timeToResolve),
+            ("doc.detect", draft.when.timeToDetect), ("doc.acknowledge", draft.when.timeToAcknowledge),
+            ("doc.mitigate", draft.when.timeToMitigate), ("doc.resolve", draft.when.timeToResolve),
         ]
-        let took = durations.compactMap { name, value in value.map { "\(name) \(DurationText.render($0))" } }
-        if !took.isEmpty { lines.append("  Time to " + took.joined(separator: ", ")) }
-        let acted = draft.who.acted.isEmpty ? "none recorded" : draft.who.acted.map(\.text).joined(separator: ", ")
-        lines.append("Who acted: \(acted)")
-        lines.append("Layers paged:" + (draft.who.paged.isEmpty ? " none" : ""))
-        lines += draft.who.paged.map { "  \($0.text)" }
-        lines.append(
-            "Where: " + (draft.whereAffected.labels.isEmpty ? "(no labels)" : draft.whereAffected.labels.description))
-        lines.append("How:")
+        let took = durations.compactMap { key, value in
+            value.map { words(key, ["span": words.readable($0)]) }
+        }
+        if !took.isEmpty { lines.append("  " + words("doc.time_to", ["spans": words.list(took)])) }
+        let acted = draft.who.acted.isEmpty ? words("md.who.none") : words.list(draft.who.acted.map(text.participant))
+        lines.append(words("doc.who", ["people": acted]))
+        lines.append(words(draft.who.paged.isEmpty ? "doc.paged_none" : "doc.paged"))
+        lines += draft.who.paged.map { "  \(text.paged($0))" }
+        let labels = draft.whereAffected.labels
+        lines.append(words("doc.where", ["labels": labels.isEmpty ? words("md.where.no_labels") : labels.description]))
+        lines.append(words("doc.how"))
         lines += draft.how.steps.map {
-            "  step \"\($0.title)\" (\($0.owner.rawValue)) done by \($0.doneBy ?? "unknown") at \(PostMortemReport.stamp($0.doneAt))"
+            "  "
+                + words(
+                    "doc.step",
+                    [
+                        "title": $0.title, "layer": words.layer($0.owner),
+                        "name": $0.doneBy ?? words("postmortem.unknown"), "time": text.stamp($0.doneAt),
+                    ])
         }
         lines += draft.how.approvals.map { approval in
-            let answer = approval.answeredAt.map {
-                " by \(approval.answeredBy ?? "unknown") at \(PostMortemReport.stamp($0))"
-            }
-            return "  approval \"\(approval.title)\": \(approval.outcome.rawValue)\(answer ?? "")"
+            let answer =
+                approval.answeredAt.map {
+                    words(
+                        "md.how.answered",
+                        ["name": approval.answeredBy ?? words("postmortem.unknown"), "time": text.stamp($0)])
+                } ?? ""
+            return "  "
+                + words(
+                    "doc.approval",
+                    [
+                        "title": approval.title, "outcome": words("approval.\(approval.outcome.rawValue)"),
+                        "answer": answer,
+                    ])
         }
-        if draft.how.steps.isEmpty && draft.how.approvals.isEmpty { lines.append("  no steps or approvals recorded") }
+        if draft.how.steps.isEmpty && draft.how.approvals.isEmpty { lines.append("  " + words("doc.no_steps")) }
         return lines
     }
 }

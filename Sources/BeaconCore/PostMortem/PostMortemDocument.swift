@@ -8,8 +8,13 @@ import Foundation
 public struct PostMortemDocument: Sendable {
     /// The post-mortem as it is written now: the context shown and the follow-ups an edit must keep.
     public let report: PostMortemReport
+    /// The language and zone of its comments; the keys and values are the same in every language.
+    public let words: Localizer
 
-    public init(_ report: PostMortemReport) { self.report = report }
+    public init(_ report: PostMortemReport, words: Localizer = .english) {
+        self.report = report
+        self.words = words
+    }
 
     /// The top-level keys of the document, in the order it is written.
     static let keys = ["root_cause", "trigger", "impact", "comments", "no_action_reason", "follow_ups"]
@@ -44,16 +49,16 @@ public struct PostMortemDocument: Sendable {
         let kinds = FollowUpKind.allCases.map(\.rawValue).joined(separator: ", ")
         let statuses = FollowUpStatus.allCases.map(\.rawValue).joined(separator: ", ")
         var lines = [
-            "# Follow-ups: kind is one of \(kinds); due is a day, YYYY-MM-DD;",
-            "# status is one of \(statuses) (wont_do needs a reason). Add one as a new item without an id.",
-            "# Nothing is ever deleted: mark a follow-up wont_do with a reason instead of removing it.",
+            "# " + words("doc.follow_ups.kinds", ["kinds": kinds]),
+            "# " + words("doc.follow_ups.statuses", ["statuses": statuses]),
+            "# " + words("doc.follow_ups.never_deleted"),
             "follow_ups:",
         ]
         guard !followUps.isEmpty else {
             let example = DueDay.text(report.postMortem.dueAt)
             return lines + [
-                "#  - kind: plan", "#    description: What will be done so that it does not happen again",
-                "#    owner: who does it", "#    due: \(example)",
+                "#  - kind: plan", "#    description: " + words("doc.example.description"),
+                "#    owner: " + words("doc.example.owner"), "#    due: \(example)",
             ]
         }
         for item in followUps {
