@@ -58,14 +58,16 @@ extension CommandPlanner {
     ) -> CommandEffects {
         let step = firstOpenStep(of: layer, in: steps)
         var effects = CommandEffects()
+        var written: [String: NotificationMessage] = [:]
         for person in onDuty(layer, at: now, &effects) {
             guard let channel = person.channels.first else { continue }
-            let writer = composer(for: person, on: channel)
-            let words = writer.words
-            let message = writer.message(
-                .escalation, incident,
-                headline: words("message.escalation", ["reason": TimelineText(words).reason(reason)]), step: step,
-                next: nextIfUnanswered(layer, words), at: now)
+            let message = message(for: person, on: channel, &written) { writer in
+                let words = writer.words
+                return writer.message(
+                    .escalation, incident,
+                    headline: words("message.escalation", ["reason": TimelineText(words).reason(reason)]), step: step,
+                    next: nextIfUnanswered(layer, words), at: now)
+            }
             effects.notifications.append(
                 notification(
                     incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose,
@@ -153,10 +155,12 @@ extension CommandPlanner {
         headline: (Localizer) -> String
     ) -> CommandEffects {
         var effects = CommandEffects()
+        var written: [String: NotificationMessage] = [:]
         for person in onDuty(layer, at: now, &effects) {
             guard let channel = person.channels.first else { continue }
-            let writer = composer(for: person, on: channel)
-            let message = writer.message(.reminder, incident, headline: headline(writer.words), step: step, at: now)
+            let message = message(for: person, on: channel, &written) { writer in
+                writer.message(.reminder, incident, headline: headline(writer.words), step: step, at: now)
+            }
             effects.notifications.append(
                 notification(
                     incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose,

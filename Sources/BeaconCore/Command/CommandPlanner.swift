@@ -17,7 +17,25 @@ public struct CommandPlanner: Sendable {
     /// The composer that writes to `person` on `channel`: in their language and zone on a personal channel, in
     /// the configuration's on a group one.
     public func composer(for person: Person, on channel: String) -> MessageComposer {
-        composer.reading(config.words(for: person, on: channel))
+        // Most people read the configuration's words: no new catalog or calendar for them (a storm pages thousands).
+        guard person.language != nil || person.timeZone != nil, config.channel(channel)?.audience != .group else {
+            return composer
+        }
+        return composer.reading(config.words(for: person, on: channel))
+    }
+
+    /// The message `write` makes for `person` on `channel`, written once per language and zone among the people
+    /// of one loop (`written` keeps them).
+    func message(
+        for person: Person, on channel: String, _ written: inout [String: NotificationMessage],
+        _ write: (MessageComposer) -> NotificationMessage
+    ) -> NotificationMessage {
+        let writer = composer(for: person, on: channel)
+        let key = "\(writer.words.language.rawValue) \(writer.words.timeZone.identifier)"
+        if let message = written[key] { return message }
+        let message = write(writer)
+        written[key] = message
+        return message
     }
 
     /// The people of `layer` to page at `now`: whoever is on duty in a rostered layer, everyone in a layer without
@@ -102,12 +120,14 @@ public struct CommandPlanner: Sendable {
             step.state = .skipped
             return step
         }
+        var written: [String: NotificationMessage] = [:]
         for recipient in people {
             guard let (person, _) = config.chain.person(recipient.id),
                 let channel = person.channels.first
             else { continue }
-            let writer = composer(for: person, on: channel)
-            let message = writer.message(.resolved, incident, headline: writer.words("message.resolved"), at: now)
+            let message = message(for: person, on: channel, &written) { writer in
+                writer.message(.resolved, incident, headline: writer.words("message.resolved"), at: now)
+            }
             effects.notifications.append(
                 notification(incident, recipient, channel: channel, index: 0, purpose: .resolved, step: nil, message))
         }
@@ -192,14 +212,16 @@ public struct CommandPlanner: Sendable {
         guard !layers.isEmpty else { return effects }
         for layer in layers {
             let step = firstOpenStep(of: layer, in: steps)
+            var written: [String: NotificationMessage] = [:]
             for person in onDuty(layer, at: now, &effects) {
                 guard let channel = person.channels.first else { continue }
-                let writer = composer(for: person, on: channel)
-                let headline = writer.words(
-                    kind == .raised ? "message.raised" : "message.paged", ["layer": writer.words.layer(layer)])
-                let message = writer.message(
-                    kind, incident, headline: headline, step: step, next: nextIfUnanswered(layer, writer.words),
-                    at: now)
+                let message = message(for: person, on: channel, &written) { writer in
+                    let headline = writer.words(
+                        kind == .raised ? "message.raised" : "message.paged", ["layer": writer.words.layer(layer)])
+                    return writer.message(
+                        kind, incident, headline: headline, step: step, next: nextIfUnanswered(layer, writer.words),
+                        at: now)
+                }
                 effects.notifications.append(
                     notification(
                         incident, Recipient(person, layer: layer), channel: channel, index: 0, purpose: purpose,
