@@ -1,0 +1,102 @@
+import BeaconCore
+public import Logging
+import NIOSSL
+import PostgresNIO
+
+/// Beacon's store on PostgreSQL, for several `beacon serve` nodes on one database: a pool of connections
+/// (`PostgresClient`, which runs as long as `run()` does) and the schema, migrated once under an advisory lock.
+public final class PostgresStore: Sendable {
+    public let location: PostgresLocation
+    let client: PostgresClient
+    let logger: Logger
+
+    /// The advisory lock every node takes to migrate: one migrates, the others wait and then find nothing to do.
+    static let migrationLock: Int64 = 0x6265_6163_6f6e  // "beacon"
+
+    public init(_ location: PostgresLocation, logger: Logger) {
+        self.location = location
+        self.logger = logger
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: Self.tls(location.tls))
+        configuration.options.minimumConnections = 0
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    }
+
+    /// Runs the pool until the task is cancelled: every query waits for it.
+    public func run() async { await client.run() }
+
+    /// Applies the migrations this database lacks, each in its own transaction, under the migration lock.
+    /// - Returns: the schema version now.
+    /// - Throws: `StoreError.newerSchema` when the database was migrated by a newer Beacon (it is left untouched).
+    @discardableResult
+    public func migrate() async throws -> Int {
+        try await client.withConnection { connection in
+            try await connection.query("SELECT pg_advisory_lock(\(Self.migrationLock))", logger: logger)
+            do {
+                let version = try await Self.migrate(connection, logger: logger, location: location)
+                try await connection.query("SELECT pg_advisory_unlock(\(Self.migrationLock))", logger: logger)
+                return version
+            } catch {
+                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.migrationLock))", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    /// The schema version recorded in the database, 0 for a database Beacon never migrated.
+    public func schemaVersion() async throws -> Int {
+        try await client.withConnection { connection in try await Self.version(connection, logger: logger) }
+    }
+
+    static func migrate(
+        _ connection: PostgresConnection, logger: Logger, location: PostgresLocation
+    ) async throws
+        -> Int
+    {
+        try await connection.query(
+            """
+            CREATE TABLE IF NOT EXISTS beacon_schema (
+                version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
+            """, logger: logger)
+        let current = try await version(connection, logger: logger)
+        guard current <= PostgresSchema.latest else {
+            throw StoreError(
+                code: .newerSchema,
+                message: "\(location) was migrated by a newer Beacon (schema \(current); this version knows up to "
+                    + "\(PostgresSchema.latest)); upgrade Beacon. The database was left untouched.")
+        }
+        for migration in PostgresSchema.migrations where migration.version > current {
+            try await connection.withTransaction(logger: logger) { transaction in
+                for statement in migration.statements {
+                    try await transaction.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await transaction.query(
+                    "INSERT INTO beacon_schema (version, name) VALUES (\(migration.version), \(migration.name))",
+                    logger: logger)
+            }
+            logger.info(
+                "store migrated", metadata: ["store.version": "\(migration.version)", "store": "\(location)"])
+        }
+        return try await version(connection, logger: logger)
+    }
+
+    static func version(_ connection: PostgresConnection, logger: Logger) async throws -> Int {
+        let exists = try await connection.query("SELECT to_regclass('beacon_schema') IS NOT NULL", logger: logger)
+        for try await present in exists.decode(Bool.self) where !present { return 0 }
+        let rows = try await connection.query("SELECT coalesce(max(version), 0) FROM beacon_schema", logger: logger)
+        for try await version in rows.decode(Int.self) { return version }
+        return 0
+    }
+
+    static func tls(_ mode: PostgresLocation.TLSMode) -> PostgresClient.Configuration.TLS {
+        var unchecked = TLSConfiguration.makeClientConfiguration()
+        unchecked.certificateVerification = .none
+        return switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(unchecked)
+        case .require: .require(unchecked)
+        case .verifyFull: .require(.makeClientConfiguration())
+        }
+    }
+}
