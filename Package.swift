@@ -139,7 +139,8 @@ let package = Package(
         .testTarget(
             name: "BeaconPostgresTests",
             dependencies: [
-                "BeaconPostgres", "BeaconTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "BeaconPostgres", "BeaconStore", "BeaconTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),

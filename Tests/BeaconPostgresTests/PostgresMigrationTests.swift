@@ -5,8 +5,8 @@ import Foundation
 import Logging
 import Testing
 
-/// The PostgreSQL schema against Debian's real server on loopback: nodes starting together migrate it once,
-/// a newer schema is refused and left untouched.
+/// The PostgreSQL store against Debian's real server on loopback: nodes starting together migrate it once, a
+/// newer schema is refused and left untouched, two nodes changing one row at once change it once.
 @Suite(.serialized) struct PostgresMigrationTests {
     static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
@@ -58,6 +58,25 @@ import Testing
                     && "\(error)".contains("schema 99; this version knows up to 1") && !"\(error)".contains("***")
             }
             #expect(try await stores[0].schemaVersion() == 99)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2))) func twoNodesRemovingOneOverrideReportOneRemoval() async throws {
+        try await withStores(2) { stores, _ in
+            try await stores[0].migrate()
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            let stored = try await stores[0].rosters.addOverride(
+                RosterOverride(
+                    roster: "cs-duty", person: "chenxiao", from: start, to: start.addingTimeInterval(3_600),
+                    createdBy: "zhangmin", createdAt: start))
+            let id = try #require(stored.id)
+            let removals = try await withThrowingTaskGroup(of: RosterOverride?.self) { group in
+                for store in stores {
+                    group.addTask { try await store.rosters.removeOverride(id, by: "wanglei", at: start) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(removals.compactMap { $0 }.count == 1, "one node removed it; the other found it gone")
         }
     }
 
