@@ -85,21 +85,7 @@ extension PostMortemDocument {
                         "name": $0.doneBy ?? words("postmortem.unknown"), "time": text.stamp($0.doneAt),
                     ])
         }
-        lines += draft.how.approvals.map { approval in
-            let answer =
-                approval.answeredAt.map {
-                    words(
-                        "md.how.answered",
-                        ["name": approval.answeredBy ?? words("postmortem.unknown"), "time": text.stamp($0)])
-                } ?? ""
-            return "  "
-                + words(
-                    "doc.approval",
-                    [
-                        "title": approval.title, "outcome": words("approval.\(approval.outcome.rawValue)"),
-                        "answer": answer,
-                    ])
-        }
+        lines += draft.how.approvals.map { "  " + text.approval($0, key: "doc.approval") }
         if draft.how.steps.isEmpty && draft.how.approvals.isEmpty { lines.append("  " + words("doc.no_steps")) }
         return lines
     }

@@ -98,17 +98,7 @@ extension PostMortemReport {
                     "time": text.stamp($0.doneAt),
                 ])
         }
-        lines += draft.how.approvals.map { approval in
-            let answer =
-                approval.answeredAt.map {
-                    words(
-                        "md.how.answered",
-                        ["name": approval.answeredBy ?? words("postmortem.unknown"), "time": text.stamp($0)])
-                } ?? ""
-            return words(
-                "md.how.approval",
-                ["title": approval.title, "outcome": words("approval.\(approval.outcome.rawValue)"), "answer": answer])
-        }
+        lines += draft.how.approvals.map { text.approval($0, key: "md.how.approval") }
         return lines.isEmpty ? [words("md.how.none")] : lines
     }
 

@@ -52,4 +52,17 @@ public struct PostMortemText: Sendable {
                 "people": paged.people.map(\.nameAndRole).joined(separator: words("edit.separator")),
             ])
     }
+
+    /// `approval "Refund": approved by lina at 2026-12-04 11:15`, by the catalog's `key` (`title`, `outcome`,
+    /// `answer`).
+    public func approval(_ approval: PostMortemApproval, key: String) -> String {
+        let answer =
+            approval.answeredAt.map {
+                words(
+                    "md.how.answered",
+                    ["name": approval.answeredBy ?? words("postmortem.unknown"), "time": stamp($0)])
+            } ?? ""
+        return words(
+            key, ["title": approval.title, "outcome": words("approval.\(approval.outcome.rawValue)"), "answer": answer])
+    }
 }
