@@ -39,9 +39,9 @@ public final class PostgresServer: @unchecked Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-pg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let owner = getuid() == 0 ? "postgres" : nil
-        if let owner { try run("/bin/chown", ["-R", owner, directory.path]) }
+        if let owner { try await runAside("/bin/chown", ["-R", owner, directory.path]) }
         let data = directory.appendingPathComponent("data").path
-        try run(
+        try await runAside(
             binaries.appendingPathComponent("initdb").path,
             ["-D", data, "-U", "beacon", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"], as: owner)
         var lastLog = ""
@@ -49,7 +49,7 @@ public final class PostgresServer: @unchecked Sendable {
             let port = try freePort()
             let log = directory.appendingPathComponent("server-\(port).log")
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-            if let owner { try run("/bin/chown", [owner, log.path]) }
+            if let owner { try await runAside("/bin/chown", [owner, log.path]) }
             let process = Process()
             let postgres = binaries.appendingPathComponent("postgres").path
             let arguments = [
@@ -107,6 +107,15 @@ public final class PostgresServer: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    /// `run` on a thread of its own: waiting for a program (initdb takes seconds on a loaded machine) must not hold
+    /// one of the few threads every test's tasks share, or the whole run stalls meanwhile.
+    @discardableResult
+    static func runAside(_ program: String, _ arguments: [String], as owner: String? = nil) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try run(program, arguments, as: owner) }) }.start()
+        }
+    }
 
     @discardableResult
     static func run(_ program: String, _ arguments: [String], as owner: String? = nil) throws -> String {

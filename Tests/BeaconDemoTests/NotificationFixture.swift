@@ -54,7 +54,7 @@ enum NotificationFixture {
         case .smtp:
             Channel(
                 id: id, type: .smtp, url: "smtp://127.0.0.1:\(smtpPort)", from: "Beacon <beacon@example.com>",
-                security: .none)
+                security: .none, timeout: .seconds(60))
         case .sms:
             Channel(
                 id: id, type: .sms, url: "http://127.0.0.1:\(httpPort)/\(id)",
