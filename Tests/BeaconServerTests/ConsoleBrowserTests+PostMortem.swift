@@ -11,29 +11,11 @@ import Testing
 /// of what keeps the incident open disappear, and closes it. Kept as `postmortem.png` with `BEACON_SCREENSHOTS`.
 extension ConsoleBrowserTests {
     @Test(.timeLimit(.minutes(3))) func aDirectorCompletesThePostMortemInTheBrowser() async throws {
-        guard let chromium = ChromeDriverProcess.executable(["chromium", "chromium-browser", "google-chrome"]) else {
-            throw ChromeDriverProcess.Unavailable(
-                description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
-        }
         let fixture = try await ConsoleFixture(declaredAt: Date().addingTimeInterval(-3_600), clock: { Date() })
         let id = try await fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
         let due = DueDay.text(Date().addingTimeInterval(14 * 86_400))
-        try await fixture.application().test(.live) { client in
-            let base = "http://127.0.0.1:\(try #require(client.port))"
-            let chromedriver = try await ChromeDriverProcess.start()
-            var browser: WebDriver?
-            do {
-                let driver = try await WebDriver.newSession(
-                    port: chromedriver.port, chromium: chromium, profile: chromedriver.profile,
-                    width: Self.phone.width, height: Self.phone.height)
-                browser = driver
-                try await director(driver, page: "\(base)/incidents/\(id.rawValue)/postmortem", id: id, due: due)
-            } catch {
-                Issue.record(
-                    "The browser test failed: \(error)\nchromedriver log (tail):\n\(chromedriver.log.suffix(3_000))")
-            }
-            await chromedriver.stop(driver: browser)
-            #expect(ChromeDriverProcess.processes(using: chromedriver.profile).isEmpty, "no browser is left running")
+        try await withPhoneBrowser(fixture.application()) { browser, base in
+            try await director(browser, page: "\(base)/incidents/\(id.rawValue)/postmortem", id: id, due: due)
         }
         let postMortem = try #require(try await fixture.postMortems.postMortem(id))
         #expect(postMortem.fields.rootCause == "A deploy dropped the gateway's retry setting")

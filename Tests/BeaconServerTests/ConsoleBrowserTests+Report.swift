@@ -11,30 +11,12 @@ import Testing
 /// tap away. Kept as `weekly-report.png` with `BEACON_SCREENSHOTS`.
 extension ConsoleBrowserTests {
     @Test(.timeLimit(.minutes(3))) func anExecutiveReadsTheWeeklyReportInTheBrowser() async throws {
-        guard let chromium = ChromeDriverProcess.executable(["chromium", "chromium-browser", "google-chrome"]) else {
-            throw ChromeDriverProcess.Unavailable(
-                description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
-        }
         let fixture = try await ConsoleFixture(declaredAt: Date().addingTimeInterval(-600), clock: { Date() })
         let worked = try await fixture.workedRuleIncident(opened: Date().addingTimeInterval(-1_800))
         try fixture.completePostMortem(worked)
         let week = ISOWeek(containing: Date(), in: ISOWeek.calendar(in: .current))
-        try await fixture.application().test(.live) { client in
-            let base = "http://127.0.0.1:\(try #require(client.port))"
-            let chromedriver = try await ChromeDriverProcess.start()
-            var browser: WebDriver?
-            do {
-                let driver = try await WebDriver.newSession(
-                    port: chromedriver.port, chromium: chromium, profile: chromedriver.profile,
-                    width: Self.phone.width, height: Self.phone.height)
-                browser = driver
-                try await executiveReads(driver, page: "\(base)/reports/weekly", week: week)
-            } catch {
-                Issue.record(
-                    "The browser test failed: \(error)\nchromedriver log (tail):\n\(chromedriver.log.suffix(3_000))")
-            }
-            await chromedriver.stop(driver: browser)
-            #expect(ChromeDriverProcess.processes(using: chromedriver.profile).isEmpty, "no browser is left running")
+        try await withPhoneBrowser(fixture.application()) { browser, base in
+            try await executiveReads(browser, page: "\(base)/reports/weekly", week: week)
         }
     }
 

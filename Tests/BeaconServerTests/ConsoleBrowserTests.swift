@@ -17,10 +17,6 @@ import Testing
     static let phone = (width: 412, height: 915)
 
     @Test(.timeLimit(.minutes(3))) func aLeadAcknowledgesAndAnExecutiveApprovesInTheBrowser() async throws {
-        guard let chromium = ChromeDriverProcess.executable(["chromium", "chromium-browser", "google-chrome"]) else {
-            throw ChromeDriverProcess.Unavailable(
-                description: "Chromium is not installed; `scripts/install-deps.sh test` installs chromium.")
-        }
         let fixture = try await ConsoleFixture(declaredAt: Date().addingTimeInterval(-90), clock: { Date() })
         let incident = fixture.incidentID.rawValue
         let now = Date()
@@ -36,23 +32,9 @@ import Testing
             },
             rule: "queue-wait", labels: Labels())
         let approval = fixture.approvalID
-        try await fixture.application().test(.live) { client in
-            let base = "http://127.0.0.1:\(try #require(client.port))"
-            let chromedriver = try await ChromeDriverProcess.start()
-            var browser: WebDriver?
-            do {
-                let driver = try await WebDriver.newSession(
-                    port: chromedriver.port, chromium: chromium, profile: chromedriver.profile,
-                    width: Self.phone.width, height: Self.phone.height)
-                browser = driver
-                try await lead(driver, base: base, incident: incident)
-                try await executive(driver, base: base, incident: incident, approval: approval)
-            } catch {
-                Issue.record(
-                    "The browser test failed: \(error)\nchromedriver log (tail):\n\(chromedriver.log.suffix(3_000))")
-            }
-            await chromedriver.stop(driver: browser)
-            #expect(ChromeDriverProcess.processes(using: chromedriver.profile).isEmpty, "no browser is left running")
+        try await withPhoneBrowser(fixture.application()) { browser, base in
+            try await lead(browser, base: base, incident: incident)
+            try await executive(browser, base: base, incident: incident, approval: approval)
         }
         let step = try #require(try fixture.store.runSteps(fixture.incidentID).first { $0.stepID == "confirm" })
         #expect(try fixture.store.incident(fixture.incidentID)?.status == .acknowledged)

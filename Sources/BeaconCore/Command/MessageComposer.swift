@@ -110,21 +110,10 @@ public struct MessageComposer: Sendable {
     /// The incident's post-mortem page in the console.
     public func postMortemURL(_ incident: Incident) -> String { url(incident) + "/postmortem" }
 
-    /// `03:15:48 UTC`.
-    public static func clockText(_ date: Date) -> String { clock(date) }
-
     /// `11:15:48 UTC+8` in the reader's zone, with the day first when it is not `now`'s:
     /// `2026-12-04 23:50:00 UTC+8`.
     public func time(_ date: Date, now: Date) -> String { words.time(date, now: now) }
 
     /// `UTC`, `UTC+8`, `UTC-5`, `UTC+5:30`: the same on every platform, unlike zone abbreviations.
     public static func offsetName(_ seconds: Int) -> String { Localizer.offsetName(seconds) }
-
-    /// `03:15:48 UTC`.
-    static func clock(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
-        return String(format: "%02d:%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-    }
 }

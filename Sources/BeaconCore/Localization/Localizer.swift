@@ -107,9 +107,6 @@ public struct Localizer: Sendable {
         return "UTC\(sign)\(minutes / 60)" + (minutes % 60 == 0 ? "" : String(format: ":%02d", minutes % 60))
     }
 
-    /// `1,234,567`: a count with the language's grouping.
-    public func number(_ value: Int) -> String { value.formatted(.number.locale(language.locale)) }
-
     /// `sev2 (major)`, `sev2（较大）`.
     public func severity(_ severity: Severity) -> String {
         self("severity.named", ["severity": severity.rawValue, "label": self("severity.\(severity.rawValue)")])

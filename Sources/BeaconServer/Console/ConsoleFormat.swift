@@ -42,7 +42,7 @@ enum ConsoleFormat {
     }
 
     /// `UTC+8`, `UTC`: the zone's offset at `date`.
-    static func offset(_ date: Date) -> String { MessageComposer.offsetName(zone.secondsFromGMT(for: date)) }
+    static func offset(_ date: Date) -> String { Localizer.offsetName(zone.secondsFromGMT(for: date)) }
 
     /// `11:15 UTC+8` today, `Nov 24 11:15 UTC+8` on another day (in the page's zone).
     static func time(_ date: Date, now: Date) -> String {

@@ -16,7 +16,10 @@ struct ConsoleLanguageMiddleware: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard !request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
+        // The API speaks English; the stylesheet and script have no words.
+        guard !request.uri.path.hasPrefix("/api/"), !request.uri.path.hasPrefix("/assets/") else {
+            return try await next(request, context)
+        }
         let config = config()
         let words = Self.words(request, identity: context.identity, config: config)
         return try await ConsoleFormat.$words.withValue(words) {

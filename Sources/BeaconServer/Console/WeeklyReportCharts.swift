@@ -1,12 +1,10 @@
 import BeaconCore
 
-private let t = ConsoleFormat.t
-
 /// The report's figures as bar charts.
 enum WeeklyReportCharts {
     static func categories(_ report: WeeklyReport) -> BarChart {
         BarChart(
-            id: "categories", title: t("chart.by_category", [:]),
+            id: "categories", title: ConsoleFormat.t("chart.by_category"),
             bars: report.byCategory.map {
                 BarChart.Bar(
                     label: ConsoleFormat.words.category($0.category), parts: [("bar", Double($0.count))],
@@ -16,7 +14,7 @@ enum WeeklyReportCharts {
 
     static func severities(_ report: WeeklyReport) -> BarChart {
         BarChart(
-            id: "severities", title: t("chart.by_severity", [:]),
+            id: "severities", title: ConsoleFormat.t("chart.by_severity"),
             bars: report.bySeverity.map {
                 BarChart.Bar(
                     label: "\($0.severity.rawValue) \(ConsoleFormat.words.label($0.severity))",
@@ -27,24 +25,29 @@ enum WeeklyReportCharts {
 
     static func mtta(_ report: WeeklyReport) -> BarChart {
         durations(
-            id: "mtta", title: t("chart.mtta", [:]), report.responseTimes.map { ($0.severity, $0.acknowledge) })
+            id: "mtta", title: ConsoleFormat.t("chart.mtta"), report.responseTimes.map { ($0.severity, $0.acknowledge) }
+        )
     }
 
     static func mttr(_ report: WeeklyReport) -> BarChart {
-        durations(id: "mttr", title: t("chart.mttr", [:]), report.responseTimes.map { ($0.severity, $0.resolve) })
+        durations(
+            id: "mttr", title: ConsoleFormat.t("chart.mttr"), report.responseTimes.map { ($0.severity, $0.resolve) })
     }
 
     static func compliance(_ report: WeeklyReport) -> BarChart {
         BarChart(
-            id: "deadlines", title: t("chart.deadlines", [:]),
+            id: "deadlines", title: ConsoleFormat.t("chart.deadlines"),
             bars: report.deadlines.map {
                 let percent =
-                    $0.percentMet.map { t("chart.percent_met", ["percent": WeeklyReport.percentText($0)]) }
-                    ?? t("chart.none_due", [:])
+                    $0.percentMet.map {
+                        ConsoleFormat.t("chart.percent_met", ["percent": WeeklyReport.percentText($0)])
+                    }
+                    ?? ConsoleFormat.t("chart.none_due")
                 return BarChart.Bar(
                     label: ConsoleFormat.words.layer($0.layer),
                     parts: [("met", Double($0.met)), ("missed", Double($0.missed))],
-                    value: t("chart.met_of", ["percent": percent, "met": "\($0.met)", "due": "\($0.met + $0.missed)"]))
+                    value: ConsoleFormat.t(
+                        "chart.met_of", ["percent": percent, "met": "\($0.met)", "due": "\($0.met + $0.missed)"]))
             })
     }
 
@@ -56,13 +59,13 @@ enum WeeklyReportCharts {
             bars: rows.map { row in
                 let value =
                     row.durations.meanSeconds.map {
-                        t(
+                        ConsoleFormat.t(
                             "chart.mean_median",
                             [
                                 "mean": ConsoleFormat.words.readable($0),
                                 "median": row.durations.medianSeconds.map(ConsoleFormat.words.readable) ?? "—",
                             ])
-                    } ?? t("chart.none", [:])
+                    } ?? ConsoleFormat.t("chart.none")
                 return BarChart.Bar(
                     label: row.severity.rawValue,
                     parts: [(row.severity.rawValue, row.durations.meanSeconds ?? 0)], value: value)
