@@ -28,17 +28,27 @@ public struct ConfigLoader: Sendable {
     /// Reads and validates everything.
     /// - Throws: `ConfigErrors` with every problem found.
     public func load() throws(ConfigErrors) -> BeaconConfig {
-        localized(try ConfigParser.parse(read(), environment: environment))
+        try parse(read(), rulesIncluded: true)
     }
 
     /// Reads and validates `beacon.yaml` and the playbooks, without the rules: enough for commands that work on
     /// incidents, which must keep working while a rule file is broken.
     public func loadWithoutRules() throws(ConfigErrors) -> BeaconConfig {
         let files = try read()
-        return localized(
-            try ConfigParser.parse(
-                ConfigFiles(main: files.main, alerts: [], playbooks: files.playbooks, readIssues: files.readIssues),
-                environment: environment, rulesIncluded: false))
+        return try parse(
+            ConfigFiles(main: files.main, alerts: [], playbooks: files.playbooks, readIssues: files.readIssues),
+            rulesIncluded: false)
+    }
+
+    /// Parses the files; the errors carry the language the main file asks for, so they can be told in it.
+    private func parse(_ files: ConfigFiles, rulesIncluded: Bool) throws(ConfigErrors) -> BeaconConfig {
+        do {
+            return localized(try ConfigParser.parse(files, environment: environment, rulesIncluded: rulesIncluded))
+        } catch {
+            var errors = error
+            errors.language = Self.scalar("locale", in: files.main.text).flatMap(Language.init(tag:))
+            throw errors
+        }
     }
 
     /// The configuration with the machine's zone where it names none.
@@ -61,7 +71,7 @@ public struct ConfigLoader: Sendable {
         switch Self.text(at: URL(fileURLWithPath: path)) {
         case .success(let text): mainText = text
         case .failure(let problem):
-            throw ConfigErrors([ConfigIssue(file: path, line: 1, field: "", reason: problem.reason)])
+            throw ConfigErrors([ConfigIssue(file: path, line: 1, field: "", problem: problem.problem)])
         }
         let main = ConfigFile(name: mainName, text: mainText)
         var issues: [ConfigIssue] = []
@@ -81,7 +91,7 @@ public struct ConfigLoader: Sendable {
             issues.append(
                 ConfigIssue(
                     file: (path as NSString).lastPathComponent, line: 1, field: key,
-                    reason: "cannot read the folder \(url.path)"))
+                    problem: ConfigProblem("check.unreadable_folder", ["path": "\(url.path)"])))
             return []
         }
         return entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().compactMap { entry in
@@ -90,7 +100,7 @@ public struct ConfigLoader: Sendable {
             case .success(let text):
                 return ConfigFile(name: display, text: text)
             case .failure(let problem):
-                issues.append(ConfigIssue(file: display, line: 1, field: "", reason: problem.reason))
+                issues.append(ConfigIssue(file: display, line: 1, field: "", problem: problem.problem))
                 return nil
             }
         }
@@ -98,17 +108,18 @@ public struct ConfigLoader: Sendable {
 
     /// Why a file's text could not be read.
     struct ReadProblem: Error {
-        var reason: String
+        var problem: ConfigProblem
+        init(_ key: String, _ values: [String: ConfigProblem.Value] = [:]) { problem = ConfigProblem(key, values) }
     }
 
     /// The text of a regular file of at most `ConfigFiles.maxFileBytes`, read without ever blocking on a pipe or
     /// reading more than the limit.
     static func text(at url: URL) -> Result<String, ReadProblem> {
         let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
-        guard let values else { return .failure(ReadProblem(reason: "cannot read the file")) }
-        guard values.isRegularFile == true else { return .failure(ReadProblem(reason: "is not a regular file")) }
+        guard let values else { return .failure(ReadProblem("check.unreadable_file")) }
+        guard values.isRegularFile == true else { return .failure(ReadProblem("check.not_regular_file")) }
         guard (values.fileSize ?? 0) <= ConfigFiles.maxFileBytes else {
-            return .failure(ReadProblem(reason: "the file is larger than \(ConfigFiles.maxFileBytes >> 10) KiB"))
+            return .failure(ReadProblem("check.file_too_large", ["most": "\(ConfigFiles.maxFileBytes >> 10) KiB"]))
         }
         let data: Data
         do {
@@ -116,13 +127,13 @@ public struct ConfigLoader: Sendable {
             defer { try? handle.close() }
             data = try handle.read(upToCount: ConfigFiles.maxFileBytes + 1) ?? Data()
         } catch {
-            return .failure(ReadProblem(reason: "cannot read the file"))
+            return .failure(ReadProblem("check.unreadable_file"))
         }
         guard data.count <= ConfigFiles.maxFileBytes else {
-            return .failure(ReadProblem(reason: "the file is larger than \(ConfigFiles.maxFileBytes >> 10) KiB"))
+            return .failure(ReadProblem("check.file_too_large", ["most": "\(ConfigFiles.maxFileBytes >> 10) KiB"]))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(ReadProblem(reason: "cannot read the file as UTF-8"))
+            return .failure(ReadProblem("check.not_utf8"))
         }
         return .success(text)
     }

@@ -62,9 +62,8 @@ public final class PostgresStore: Sendable {
         let current = try await version(connection, logger: logger)
         guard current <= PostgresSchema.latest else {
             throw StoreError(
-                code: .newerSchema,
-                message: "\(location) was migrated by a newer Beacon (schema \(current); this version knows up to "
-                    + "\(PostgresSchema.latest)); upgrade Beacon. The database was left untouched.")
+                code: .newerSchema, key: "storage.newer_postgres_schema",
+                ["location": "\(location)", "version": "\(current)", "latest": "\(PostgresSchema.latest)"])
         }
         for migration in PostgresSchema.migrations where migration.version > current {
             try await connection.withTransaction(logger: logger) { transaction in

@@ -124,7 +124,7 @@ public struct PostMortemStatusResource: Encodable, Sendable {
     public var owner: Layer
     public var dueAt: Date
     /// What keeps the incident from closing; empty when it may close.
-    public var missingForClose: [String]
+    public var missingForClose: [CloseNeed]
     public var followUps: Int
     public var followUpsOpen: Int
 

@@ -48,7 +48,7 @@ extension BeaconStore {
         try writer.write { db in
             var incident = incident
             try incident.insert(db)
-            guard let id = incident.id else { throw StoreError(code: .conflict, message: "The incident has no id.") }
+            guard let id = incident.id else { throw StoreError(code: .conflict, key: "storage.unsaved_incident") }
             var first = event(id)
             try first.insert(db)
             return incident
@@ -61,7 +61,7 @@ extension BeaconStore {
     }
 
     static func update(_ db: Database, _ incident: Incident, _ events: [TimelineEvent]) throws {
-        guard incident.id != nil else { throw StoreError(code: .notFound, message: "The incident was never stored.") }
+        guard incident.id != nil else { throw StoreError(code: .notFound, key: "storage.unsaved_incident") }
         try incident.update(db)
         for var event in events { try event.insert(db) }
     }

@@ -58,7 +58,7 @@ extension IncidentLedger {
         _ db: Database, _ incident: Incident, followUps: Bool = false, paged: Bool = false,
         decisionActed: Bool = false
     ) throws -> IncidentState {
-        guard let id = incident.id else { throw StoreError(code: .notFound, message: "The incident was never stored.") }
+        guard let id = incident.id else { throw StoreError(code: .notFound, key: "storage.unsaved_incident") }
         return IncidentState(
             incident: incident, steps: try steps(db, id), postMortem: try PostMortem.fetchOne(db, key: id.rawValue),
             followUps: followUps ? try FollowUp.filter(Column("incident_id") == id.rawValue).fetchAll(db) : [],

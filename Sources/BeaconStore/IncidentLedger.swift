@@ -116,7 +116,7 @@ public struct IncidentLedger: IncidentCommands {
         } else if incident != state?.incident {
             try incident.update(db)
         }
-        guard let id = incident.id else { throw StoreError(code: .notFound, message: "The incident was never stored.") }
+        guard let id = incident.id else { throw StoreError(code: .notFound, key: "storage.unsaved_incident") }
         for step in decision.steps { try step.update(db) }
         if let approval = decision.approval { try approval.update(db) }
         var first: TimelineEvent?

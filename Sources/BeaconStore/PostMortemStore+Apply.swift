@@ -22,10 +22,7 @@ extension PostMortemStore {
             let stored = try FollowUp.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db)
             let current = PostMortemUpdate(postMortem, followUps: stored)
             if let base, base != current {
-                throw StoreError(
-                    code: .conflict,
-                    message: "The post-mortem of incident \(id) changed while it was being edited; nothing was written."
-                )
+                throw StoreError(code: .conflict, key: "storage.edited_meanwhile", ["id": "\(id)"])
             }
             try Self.checkIDs(update.followUps, of: id, stored: stored)
             let changes = PostMortemChanges(from: current, to: update)
@@ -54,11 +51,7 @@ extension PostMortemStore {
         guard update.fields == current.fields, update.comments == current.comments,
             update.noActionReason == current.noActionReason
         else {
-            throw StoreError(
-                code: .conflict,
-                message:
-                    "Incident \(id) is closed: reopen it (with a reason) to change its post-mortem; its follow-ups "
-                    + "can still be updated.")
+            throw StoreError(code: .conflict, key: "storage.closed_postmortem", ["id": "\(id)"])
         }
     }
 
@@ -70,9 +63,8 @@ extension PostMortemStore {
         let missing = postMortem.missingForClose(followUps: followUps)
         guard missing.isEmpty else {
             throw StoreError(
-                code: .conflict,
-                message: "Incident \(id) is closed, so its post-mortem must keep \(missing.joined(separator: " and "))."
-            )
+                code: .conflict, key: "storage.closed_keeps",
+                ["id": "\(id)", "missing": CloseNeed.list(missing, in: .english)])
         }
     }
 
@@ -81,10 +73,11 @@ extension PostMortemStore {
         var seen: Set<Int64> = []
         for followUpID in followUps.compactMap(\.id) {
             guard stored.contains(where: { $0.id == followUpID }) else {
-                throw StoreError(code: .conflict, message: "Incident \(id) has no follow-up \(followUpID).")
+                throw StoreError(
+                    code: .conflict, key: "storage.no_follow_up", ["id": "\(id)", "follow_up": "\(followUpID)"])
             }
             guard seen.insert(followUpID).inserted else {
-                throw StoreError(code: .conflict, message: "Follow-up \(followUpID) is listed twice.")
+                throw StoreError(code: .conflict, key: "storage.follow_up_twice", ["follow_up": "\(followUpID)"])
             }
         }
     }

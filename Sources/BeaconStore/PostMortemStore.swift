@@ -86,10 +86,10 @@ public struct PostMortemStore: PostMortemRepository {
     /// Refuses a follow-up without a description, or marked won't do without a reason.
     static func check(_ followUp: FollowUp) throws {
         guard !followUp.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError(code: .conflict, message: "A follow-up needs a description.")
+            throw StoreError(code: .conflict, key: "storage.follow_up_description")
         }
         if followUp.status == .wontDo && (followUp.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw StoreError(code: .conflict, message: "A follow-up marked won't do needs a reason.")
+            throw StoreError(code: .conflict, key: "storage.wont_do_reason")
         }
     }
 
@@ -163,7 +163,7 @@ public struct PostMortemStore: PostMortemRepository {
     }
 
     static func noPostMortem(_ id: IncidentID) -> StoreError {
-        StoreError(code: .notFound, message: "Incident \(id) has no post-mortem.")
+        StoreError(code: .notFound, key: "storage.no_postmortem", ["id": "\(id)"])
     }
 
     public func postMortemsToWrite(limit: Int) async throws -> [(incident: Incident, postMortem: PostMortem)] {

@@ -2,19 +2,15 @@ import BeaconCore
 
 extension StoreError {
     static func notADatabase(_ path: String) -> Self {
-        Self(code: .notADatabase, message: "\(path) is not an SQLite database; Beacon left it untouched.")
+        Self(code: .notADatabase, key: "storage.not_a_database", ["path": path])
     }
 
     static func notBeacon(_ path: String) -> Self {
-        Self(
-            code: .notBeacon,
-            message: "\(path) is an SQLite database of another application; Beacon left it untouched.")
+        Self(code: .notBeacon, key: "storage.not_beacon", ["path": path])
     }
 
     static func newerSchema(_ path: String, unknown: [String]) -> Self {
         Self(
-            code: .newerSchema,
-            message: "\(path) was written by a newer Beacon (schema \(unknown.joined(separator: ", ")) is unknown "
-                + "to this version); upgrade Beacon. The file was left untouched.")
+            code: .newerSchema, key: "storage.newer_schema", ["path": path, "unknown": unknown.joined(separator: ", ")])
     }
 }

@@ -37,12 +37,11 @@ public struct SQLitePeople: PeopleRepository {
     private func insert(_ new: User) async throws -> User {
         let login = new.login
         guard User.isValidLogin(login) else {
-            throw UserError(
-                code: .invalid, message: "A login is 1 to 64 ASCII letters, digits, dots, dashes and underscores.")
+            throw UserError(code: .invalid, key: "user.invalid_login")
         }
         return try await store.writer.write { db in
             if try User.filter(Column("login") == login).fetchCount(db) > 0 {
-                throw UserError(code: .exists, message: "A user \"\(login)\" already exists.")
+                throw UserError(code: .exists, key: "user.exists", ["login": login])
             }
             var user = new
             try user.insert(db)
@@ -63,7 +62,7 @@ public struct SQLitePeople: PeopleRepository {
     public func updateUser(login: String, _ change: @escaping @Sendable (inout User) -> Void) async throws -> User {
         try await store.writer.write { db in
             guard var user = try User.filter(Column("login") == login).fetchOne(db) else {
-                throw UserError(code: .notFound, message: "No user \"\(login)\".")
+                throw UserError(code: .notFound, key: "user.not_found", ["login": login])
             }
             change(&user)
             try user.update(db)
@@ -78,7 +77,7 @@ public struct SQLitePeople: PeopleRepository {
     public func addToken(login: String, hash: String, prefix: String, at now: Date) async throws {
         try await store.writer.write { db in
             guard let user = try User.filter(Column("login") == login).fetchOne(db) else {
-                throw UserError(code: .notFound, message: "No user \"\(login)\".")
+                throw UserError(code: .notFound, key: "user.not_found", ["login": login])
             }
             try db.execute(
                 sql: "INSERT INTO api_token (user_id, token_hash, prefix, created_at) VALUES (?, ?, ?, ?)",

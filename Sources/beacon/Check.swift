@@ -11,10 +11,13 @@ extension Beacon {
 
         func run() throws {
             let config = try options.load()
-            for warning in config.warnings.map(\.description) + config.rosterWarnings(from: Date()) {
-                FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+            let words = config.words()
+            let warnings =
+                config.warnings.map { $0.description(in: words) } + config.rosterWarnings(from: Date(), in: words)
+            for warning in warnings {
+                FileHandle.standardError.write(Data(words("check.warning", ["warning": warning]).utf8 + [10]))
             }
-            print("OK: \(config.summary)")
+            print(words("check.ok", ["summary": config.summary(in: words)]))
         }
     }
 }

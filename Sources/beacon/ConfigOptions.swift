@@ -16,10 +16,23 @@ struct ConfigOptions: ParsableArguments {
         do {
             return try loader.load()
         } catch {
-            printErrors(error.issues)
+            printErrors(error)
             throw ExitCode.failure
         }
     }
+}
+
+extension Localizer {
+    /// The terminal's language (`LANG`) in the machine's zone: what the CLI speaks before it has read a
+    /// configuration, and in `--help`.
+    static let terminal = Localizer(Language(environment: ProcessInfo.processInfo.environment), timeZone: .current)
+}
+
+/// Writes every problem of a configuration to standard error, in the language it asks for (or the terminal's, when
+/// it got no further than that).
+func printErrors(_ errors: ConfigErrors) {
+    let words = errors.language.map { Localizer($0) } ?? .terminal
+    printErrors(errors.issues.map { $0.description(in: words) })
 }
 
 /// Writes lines to standard error.
@@ -35,7 +48,7 @@ extension ConfigOptions {
         do {
             return try loader.loadWithoutRules()
         } catch {
-            printErrors(error.issues)
+            printErrors(error)
             throw ExitCode.failure
         }
     }
@@ -45,7 +58,7 @@ extension ConfigOptions {
         do {
             return try BeaconStore.open(path: loader.resolve(config.store))
         } catch let error as StoreError {
-            printErrors([error.message])
+            printErrors([error.message(in: config.words())])
             throw ExitCode.failure
         }
     }
@@ -59,7 +72,7 @@ extension ConfigOptions {
     func actor(_ handle: String, in config: BeaconConfig) throws -> (name: String, layer: Layer) {
         guard let (person, layer) = config.chain.person(handle) else {
             let known = config.chain.people.map(\.id.rawValue).joined(separator: ", ")
-            throw ValidationError("No person \"\(handle)\" in the command chain; known: \(known).")
+            throw ValidationError(config.words()("cli.error.no_person", ["handle": handle, "known": known]))
         }
         return (person.id.rawValue, layer)
     }

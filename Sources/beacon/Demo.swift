@@ -59,7 +59,7 @@ extension Beacon {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await shop.run() }
                 guard let shopPort = await Self.first(ports, within: .seconds(10)) else {
-                    throw ValidationError("Cannot serve the simulated shop on 127.0.0.1:\(port); try --port 0.")
+                    throw ValidationError(printer.words("cli.error.demo_shop", ["port": "\(port)"]))
                 }
                 // The console binds the port itself (0: the system's choice), and the links follow the port it
                 // got: a port found free and bound later could be taken by someone else in between.
@@ -84,12 +84,12 @@ extension Beacon {
                         try await services.run()
                     } catch {
                         // Said at once: a demo whose daemon stopped would otherwise run its script to an empty end.
-                        printer.narrate("The daemon stopped: \(error)")
+                        printer.narrate(printer.words("cli.error.daemon_stopped", ["error": "\(error)"]))
                         throw error
                     }
                 }
                 guard let console = await Self.first(consolePorts, within: .seconds(10)) else {
-                    throw ValidationError("Cannot serve the console on 127.0.0.1:\(requested); try --console-port 0.")
+                    throw ValidationError(printer.words("cli.error.demo_console", ["port": "\(requested)"]))
                 }
                 config.listen = ListenAddress(host: "127.0.0.1", port: console)
                 config.publicURL = "http://127.0.0.1:\(console)"

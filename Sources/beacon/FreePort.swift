@@ -1,4 +1,5 @@
 import ArgumentParser
+import BeaconCore
 
 #if canImport(Glibc)
     import Glibc
@@ -33,7 +34,7 @@ enum FreePort {
     static func find() throws -> Int {
         #if canImport(Glibc)
             let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard socket >= 0 else { throw ValidationError("Cannot open a socket to find a free port.") }
+            guard socket >= 0 else { throw ValidationError(Localizer.terminal("cli.error.free_port")) }
             defer { close(socket) }
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
@@ -43,7 +44,7 @@ enum FreePort {
             let bound = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
             }
-            guard bound == 0 else { throw ValidationError("Cannot bind a free port on 127.0.0.1.") }
+            guard bound == 0 else { throw ValidationError(Localizer.terminal("cli.error.free_port")) }
             _ = withUnsafeMutablePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
             }

@@ -41,8 +41,7 @@ extension Beacon.IncidentCommand {
             guard let status else { return all ? [] : IncidentStatus.active }
             return try status.split(separator: ",").map { word in
                 guard let value = IncidentStatus(rawValue: word.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError(
-                        "Unknown status \"\(word)\"; use open, acknowledged, mitigated, resolved or closed.")
+                    throw ValidationError(Localizer.terminal("cli.error.status", ["status": String(word)]))
                 }
                 return value
             }
@@ -62,7 +61,7 @@ extension Beacon.IncidentCommand {
             let incidents = repositories.incidents
             let id = IncidentID(id)
             guard let incident = try await incidents.incident(id) else {
-                printErrors(["No incident #\(id)."])
+                printErrors([config.words()("cli.error.no_incident", ["id": "\(id)"])])
                 throw ExitCode.failure
             }
             let detail = try await IncidentDetailResource(

@@ -129,7 +129,7 @@ enum IncidentTable {
         if postMortem.missingForClose.isEmpty {
             lines.append("  " + words("cli.postmortem.complete"))
         } else {
-            let missing = PostMortem.missing(postMortem.missingForClose, in: words)
+            let missing = postMortem.missingForClose.map { $0.text(in: words) }
             lines.append(
                 "  " + words("cli.postmortem.missing", ["missing": missing.joined(separator: words("edit.separator"))]))
         }

@@ -9,7 +9,7 @@ import BeaconCore
 /// busy address must fail at once, naming it, not poll and page beside the first one.
 enum ListenProbe {
     /// - Throws: `ValidationError` naming the address and the reason when it cannot be bound.
-    static func check(_ address: ListenAddress) throws {
+    static func check(_ address: ListenAddress, words: Localizer) throws {
         #if canImport(Glibc)
             guard address.port != 0 else { return }
             var hints = addrinfo()
@@ -18,11 +18,15 @@ enum ListenProbe {
             var results: UnsafeMutablePointer<addrinfo>?
             let lookup = getaddrinfo(address.host, String(address.port), &hints, &results)
             guard lookup == 0, let first = results else {
-                throw ValidationError("Cannot listen on \(address): \(String(cString: gai_strerror(lookup))).")
+                throw ValidationError(
+                    words(
+                        "cli.error.listen", ["address": "\(address)", "reason": String(cString: gai_strerror(lookup))]))
             }
             defer { freeaddrinfo(results) }
             let socket = Glibc.socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
-            guard socket >= 0 else { throw ValidationError("Cannot listen on \(address): no socket.") }
+            guard socket >= 0 else {
+                throw ValidationError(words("cli.error.listen", ["address": "\(address)", "reason": "socket()"]))
+            }
             defer { close(socket) }
             // As the server will bind: with SO_REUSEADDR, so a socket left in TIME_WAIT is no obstacle.
             var one: Int32 = 1
@@ -30,7 +34,9 @@ enum ListenProbe {
             guard bind(socket, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
                 let reason = String(cString: strerror(errno))
                 throw ValidationError(
-                    "Cannot listen on \(address): \(reason.prefix(1).lowercased() + reason.dropFirst()).")
+                    words(
+                        "cli.error.listen",
+                        ["address": "\(address)", "reason": reason.prefix(1).lowercased() + reason.dropFirst()]))
             }
         #endif
     }

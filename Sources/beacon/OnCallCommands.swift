@@ -141,7 +141,7 @@ extension Beacon.OnCall {
 /// `2026-12-08T20:00` in the configuration's zone, or an RFC 3339 time with its own offset.
 func instant(_ text: String, in config: BeaconConfig) throws -> Date {
     guard let date = config.time(text) else {
-        throw ValidationError("\"\(text)\" is not a time; write 2026-12-08T20:00 (local) or 2026-12-08T12:00:00Z.")
+        throw ValidationError(config.words()("cli.error.time", ["text": text]))
     }
     return date
 }

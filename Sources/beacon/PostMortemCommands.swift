@@ -56,7 +56,7 @@ extension Beacon.PostMortemCommand {
             }
             let repositories = try options.openRepositories(config)
             let postMortems = repositories.postMortems
-            let report = try await loadReport(repositories, id)
+            let report = try await loadReport(repositories, id, config.words())
             let incident = IncidentID(id)
             var session = PostMortemEditSession(document: PostMortemDocument(report, words: config.words())) {
                 update, base in
@@ -97,18 +97,21 @@ extension Beacon.PostMortemCommand {
 /// Reads a post-mortem report, printing a missing one as a sentence and failing.
 /// The configuration's command chain names the people of the 5W1H and their roles.
 private func loadReport(_ options: ConfigOptions, _ id: Int64) async throws -> PostMortemReport {
-    try await loadReport(try options.openRepositories(try options.loadMain()), id)
+    let config = try options.loadMain()
+    return try await loadReport(try options.openRepositories(config), id, config.words())
 }
 
-private func loadReport(_ repositories: Repositories, _ id: Int64) async throws -> PostMortemReport {
+private func loadReport(
+    _ repositories: Repositories, _ id: Int64, _ words: Localizer
+) async throws -> PostMortemReport {
     guard try await repositories.incidents.incident(IncidentID(id)) != nil else {
-        printErrors(["No incident #\(id)."])
+        printErrors([words("cli.error.no_incident", ["id": "\(id)"])])
         throw ExitCode.failure
     }
     do {
         return try await repositories.postMortems.report(IncidentID(id))
     } catch let error as StoreError {
-        printErrors([error.message])
+        printErrors([error.message(in: words)])
         throw ExitCode.failure
     }
 }
@@ -134,7 +137,7 @@ enum PostMortemSummary {
             "  - [\(words("follow_up.\($0.status.rawValue)"))] \($0.description) (\($0.owner))"
         }
         if !report.missingForClose.isEmpty {
-            let missing = PostMortem.missing(report.missingForClose, in: words)
+            let missing = report.missingForClose.map { $0.text(in: words) }
             lines.append(words("cli.pm.cannot_close", ["missing": missing.joined(separator: words("list.and"))]))
         }
         return lines.joined(separator: "\n")

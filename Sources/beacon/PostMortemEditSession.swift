@@ -40,10 +40,10 @@ struct PostMortemEditSession {
             let update = try document.parse(text, file: path, now: Date())
             announce(try await save(update, nil))
         } catch let error as PostMortemDocumentError {
-            printErrors(error.issues)
+            printErrors(error.issues.map { $0.description(in: document.words) })
             throw ExitCode.failure
         } catch let error as StoreError {
-            printErrors([error.message])
+            printErrors([error.message(in: document.words)])
             throw ExitCode.failure
         }
     }
@@ -71,11 +71,11 @@ struct PostMortemEditSession {
                 try? FileManager.default.removeItem(at: directory)
                 return
             } catch let error as PostMortemDocumentError {
-                printErrors(error.issues)
+                printErrors(error.issues.map { $0.description(in: document.words) })
                 if interactive && askToEditAgain() { continue }
                 throw kept(path, because: document.words("page.postmortem.nothing_was_saved"))
             } catch let error as StoreError {
-                throw kept(path, because: error.message)
+                throw kept(path, because: error.message(in: document.words))
             }
         }
     }

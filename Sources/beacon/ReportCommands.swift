@@ -46,7 +46,7 @@ extension Beacon.ReportCommand {
             do {
                 return try ISOWeek(parsing: week)
             } catch {
-                throw ValidationError("--week: \(error.message)")
+                throw ValidationError("--week: \(error.message(in: .terminal))")
             }
         }
 

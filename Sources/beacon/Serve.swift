@@ -22,7 +22,7 @@ extension Beacon {
             FileLimit.raise(logger: logger)
             MallocArenas.limit(logger: logger)
             let config = try options.load()
-            try ListenProbe.check(config.listen)
+            try ListenProbe.check(config.listen, words: config.words())
             let store = try options.openStore(config)
             let daemon = try await Daemon(config: config, store: store, logger: logger)
             // Trapped before any service starts: a SIGHUP that comes early reloads instead of ending the process.

@@ -33,22 +33,19 @@ extension Beacon.UserCommand {
             let config = try options.loadMain()
             if let service {
                 let repositories = try options.openRepositories(config)
-                let account = try await report {
+                let account = try await report(config) {
                     try await repositories.people.addServiceAccount(login: login, scope: service, at: Date())
                 }
                 return print(
-                    "Added service account \(account.login) (\(service.rawValue)). Give it a token: beacon user token \(login)"
-                )
+                    config.words()("cli.user.added_service", ["login": account.login, "scope": service.rawValue]))
             }
             guard let (person, layer) = config.chain.person(PersonID(login)), person.login == login else {
                 let known = config.chain.people.compactMap(\.login).joined(separator: ", ")
-                throw ValidationError(
-                    "\(login) is not the login of a person of the command chain in beacon.yaml (known: \(known)); add "
-                        + "them to the chain first, or use --service for a tool.")
+                throw ValidationError(config.words()("cli.error.not_in_chain", ["login": login, "known": known]))
             }
-            let password = try readPassword()
+            let password = try readPassword(config.words())
             let repositories = try options.openRepositories(config)
-            let user = try await report {
+            let user = try await report(config) {
                 try await repositories.people.addUser(
                     login: login, name: person.name, layer: layer, admin: admin,
                     passwordHash: Credentials.hashPassword(password), at: Date())
@@ -97,7 +94,7 @@ extension Beacon.UserCommand {
         func run() async throws {
             let config = try options.loadMain()
             let repositories = try options.openRepositories(config)
-            try await report { try await repositories.people.updateUser(login: login) { $0.disabled = true } }
+            try await report(config) { try await repositories.people.updateUser(login: login) { $0.disabled = true } }
             print(config.words()("cli.user.disabled", ["login": login]))
         }
     }
@@ -109,10 +106,10 @@ extension Beacon.UserCommand {
         @Argument var login: String
 
         func run() async throws {
-            let password = try readPassword()
             let config = try options.loadMain()
+            let password = try readPassword(config.words())
             let repositories = try options.openRepositories(config)
-            try await report {
+            try await report(config) {
                 try await repositories.people.updateUser(login: login) { user in
                     user.passwordHash = Credentials.hashPassword(password)
                     user.failedLogins = 0
@@ -133,7 +130,7 @@ extension Beacon.UserCommand {
             let config = try options.loadMain()
             let repositories = try options.openRepositories(config)
             let made = Credentials.newToken()
-            try await report {
+            try await report(config) {
                 try await repositories.people.addToken(login: login, hash: made.hash, prefix: made.prefix, at: Date())
             }
             print(made.token)
@@ -144,25 +141,25 @@ extension Beacon.UserCommand {
 extension Layer: ExpressibleByArgument {}
 
 /// Reads a password from the first line of standard input.
-private func readPassword() throws -> String {
+private func readPassword(_ words: Localizer) throws -> String {
     guard let line = Swift.readLine(strippingNewline: true) else {
-        throw ValidationError("Give the password on standard input, for example: echo '…' | beacon user add …")
+        throw ValidationError(words("cli.error.password_stdin"))
     }
     do {
         try Credentials.validate(password: line)
     } catch {
-        throw ValidationError(error.description)
+        throw ValidationError(error.message(in: words))
     }
     return line
 }
 
 /// Runs a user change, printing a `UserError` as a sentence and failing.
 @discardableResult
-private func report<T>(_ body: () async throws -> T) async throws -> T {
+private func report<T>(_ config: BeaconConfig, _ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
     } catch let error as UserError {
-        printErrors([error.message])
+        printErrors([error.message(in: config.words())])
         throw ExitCode.failure
     }
 }
@@ -186,7 +183,7 @@ extension Beacon.UserCommand {
         func run() async throws {
             let config = try options.loadMain()
             guard case .success(let lifetime) = ConfigText.parseDuration(valid), lifetime > .zero else {
-                throw ValidationError("--valid: write a duration such as 72h or 7d.")
+                throw ValidationError(config.words()("cli.error.valid"))
             }
             let chain = config.chain
             let people: [(person: Person, layer: Layer)]
@@ -194,10 +191,10 @@ extension Beacon.UserCommand {
                 people = Layer.allCases.flatMap { layer in chain[layer].people.map { ($0, layer) } }
                     .filter { $0.person.login != nil }
             } else {
-                guard !logins.isEmpty else { throw ValidationError("Name the logins to invite, or give --all.") }
+                guard !logins.isEmpty else { throw ValidationError(config.words()("cli.error.invite_whom")) }
                 people = try logins.map { login in
                     guard let found = chain.person(PersonID(login)), found.person.login == login else {
-                        throw ValidationError("\(login) is not the login of a person of the command chain.")
+                        throw ValidationError(config.words()("cli.error.not_a_login", ["login": login]))
                     }
                     return found
                 }

@@ -94,6 +94,9 @@ struct CatalogTests {
         keys += ["open", "done", "wont_do"].map { "follow_up.\($0)" }
         keys += IncidentOrigin.allCases.map { "origin.\($0.rawValue)" }
         keys += FollowUpKind.allCases.map { "md.kind.\($0.rawValue)" }
+        keys += CloseNeed.allCases.map { "close.\($0.rawValue)" }
+        keys += ["channel", "rule", "roster", "playbook", "login", "step", "day_kind"].map { "check.noun.\($0)" }
+        keys += ["yes", "no", "unknown"].map { "check.verdict.\($0)" }
         for key in keys {
             #expect(english.entries[key] != nil && chinese.entries[key] != nil, "\(key)")
         }
@@ -115,7 +118,11 @@ struct CatalogTests {
         #expect(error.message(in: Localizer(.zhCN)) == "事件 #7 当前为已关闭；只有在未处理时才能变为已确认。")
         let missing = IncidentError(
             code: .invalidTransition, key: "error.close_missing",
-            ["id": "#7", "missing": "a root cause and at least one follow-up or a reason why no action is needed"])
+            ["id": "#7", "missing": "root_cause,follow_up_or_reason"])
+        #expect(
+            missing.message
+                == "Incident #7 cannot close: its post-mortem needs a root cause and at least one follow-up or a reason why no action is needed."
+        )
         #expect(missing.message(in: Localizer(.zhCN)) == "事件 #7 不能关闭：复盘还需要根本原因和至少一个改进项，或无需改进的理由。")
     }
 

@@ -290,6 +290,36 @@ import Testing
         #expect(issues == testCase.expected)
     }
 
+    /// `beacon check` says each of those problems in Chinese too: every sentence (and every phrase inside one, such
+    /// as "found a list") comes from the catalog, at the same file, line and field.
+    @Test(arguments: cases)
+    func brokenConfigurationIsReportedInChinese(_ testCase: Case) throws {
+        let edited = fixture.editing(testCase.part, testCase.old, testCase.new)
+        let problems: [ConfigIssue]
+        do {
+            _ = try edited.parse()
+            problems = []
+        } catch {
+            problems = error.issues
+        }
+        #expect(problems.count == testCase.expected.count)
+        let chinese = Localizer(.zhCN)
+        for problem in problems {
+            let said = problem.description(in: chinese)
+            #expect(!said.contains("⟦"), "a key missing from the Chinese catalog: \(said)")
+            #expect(said.hasPrefix("\(problem.file):\(problem.line): "))
+            #expect(said.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "no Chinese in: \(said)")
+            #expect(said != problem.description)
+        }
+    }
+
+    /// The terminal's language, as POSIX orders the variables, for what the CLI says before it reads a configuration.
+    @Test func theTerminalLanguageIsReadFromTheEnvironment() {
+        #expect(Language(environment: ["LANG": "zh_CN.UTF-8"]) == .zhCN)
+        #expect(Language(environment: ["LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
+        #expect(Language(environment: ["LANG": "C.UTF-8"]) == .en)
+    }
+
     @Test func everyProblemIsReportedAtOnce() {
         let broken = fixture.editing(.rules, "for: 1m", "fro: 1m").editing(.main, "type: webhook", "type: pigeon")
             .editing(.playbook, "owner: decision", "owner: execution")

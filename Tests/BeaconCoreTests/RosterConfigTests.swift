@@ -95,7 +95,7 @@ struct RosterConfigTests {
         ),
         (
             "on: workdays", "on: weekdays",
-            #"beacon.yaml:33: rosters.cs-duty.layers[0].on: unknown kind of day "weekdays"; expected workdays"#
+            #"beacon.yaml:33: rosters.cs-duty.layers[0].on: unknown kind of day "weekdays"; expected one of workdays"#
         ),
         (
             "roster: cs-duty", "roster: cs-dutty",

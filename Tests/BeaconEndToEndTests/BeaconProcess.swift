@@ -47,7 +47,11 @@ struct BeaconProcess {
     ) throws -> BeaconProcess {
         let process = Process()
         TiedProcess.configure(process, executable: program, arguments: arguments)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Before it reads a configuration the CLI speaks the terminal's language: pinned, whatever the machine's.
+        var inherited = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES"] { inherited[name] = nil }
+        inherited["LANG"] = "C.UTF-8"
+        process.environment = inherited.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         let errors = Pipe()

@@ -18,15 +18,15 @@ import Testing
     @Test func shippedConfigurationIsOK() async throws {
         let config = BeaconProcess.repositoryRoot.appendingPathComponent("beacon.yaml").path
         let result = try await BeaconProcess.run(["check", "--config", config])
+        // The shipped configuration speaks Chinese (locale: zh-CN), and so does its check.
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.hasPrefix("OK: "))
-        #expect(result.output.contains(" rules, 6 playbooks, "))
-        #expect(result.output.hasSuffix(" in 3 layers\n"))
+        #expect(result.output.hasPrefix("正常："))
+        #expect(result.output.contains(" 条规则、6 个预案，3 个层级共 "))
         // Every channel still on its loopback default is pointed out, without failing.
         #expect(
             result.errors.contains(
-                "warning: beacon.yaml:51: channels.ops-dingtalk.url: ${DINGTALK_OPS_URL} is not set, so channel "
-                    + "ops-dingtalk sends to 127.0.0.1; set it before going live"))
+                "警告：beacon.yaml:51: channels.ops-dingtalk.url: ${DINGTALK_OPS_URL} 未设置，所以渠道 ops-dingtalk "
+                    + "会发往 127.0.0.1；上线前请设置它"))
         #expect(result.errors.split(separator: "\n").count == 5, "\(result.errors)")
         let live = try await BeaconProcess.run(
             ["check", "--config", config],
@@ -100,6 +100,36 @@ import Testing
                 #"Alerts/a.yaml:7: rules[0].playbook: unknown playbook "nowhere"; defined: p"#,
                 #"Playbooks/p.yaml:4: steps[0].owner: unknown layer "ops"; expected one of operation, execution, decision"#,
             ])
+    }
+
+    /// A configuration that asks for Chinese is checked in Chinese even when it does not parse; one that cannot be
+    /// read at all is told in the terminal's language.
+    @Test func problemsAreToldInTheLanguageTheConfigurationAsksFor() async throws {
+        try write(
+            "beacon.yaml",
+            """
+            locale: zh-CN
+            channels:
+              hook: { type: pigeon, url: "http://127.0.0.1:9000/hook" }
+            chain:
+              operation: { people: [ { name: A, channels: [hook] } ] }
+              execution: { people: [ { name: B, channels: [hook] } ] }
+              decision: { people: [] }
+            """)
+        let path = directory.appendingPathComponent("beacon.yaml").path
+        let result = try await BeaconProcess.run(["check", "--config", path])
+        #expect(result.status == 1)
+        #expect(
+            result.errors.split(separator: "\n") == [
+                "beacon.yaml:3: channels.hook.type: 未知的渠道类型 “pigeon”；应为以下之一：webhook, slack, dingtalk, wecom, feishu, smtp, sms",
+                "beacon.yaml:7: chain.decision.people: 决策层为空；每一层至少需要一个人",
+            ])
+        let missing = directory.appendingPathComponent("nowhere.yaml").path
+        let english = try await BeaconProcess.run(["check", "--config", missing])
+        #expect(english.errors == "\(missing):1: cannot read the file\n")
+        let chinese = try await BeaconProcess.run(
+            ["check", "--config", missing], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chinese.errors == "\(missing):1: 无法读取文件\n")
     }
 
     private func write(_ name: String, _ text: String) throws {

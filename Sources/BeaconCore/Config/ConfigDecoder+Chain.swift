@@ -27,12 +27,12 @@ extension ConfigDecoder {
             return id
         }
         guard let peopleField = mapping.optional("people") else {
-            field.fail("the \(layer.rawValue) layer is empty; every layer needs at least one person")
+            field.fail("check.empty_layer", ["layer": .layer(layer)])
             return nil
         }
         guard let items = peopleField.list() else { return nil }
         if items.isEmpty {
-            peopleField.fail("the \(layer.rawValue) layer is empty; every layer needs at least one person")
+            peopleField.fail("check.empty_layer", ["layer": .layer(layer)])
         }
         let people = items.compactMap(person)
         guard let deadline, let roster, !items.isEmpty, people.count == items.count else { return nil }
@@ -65,7 +65,7 @@ extension ConfigDecoder {
             diagnostics.refer(to: "channel", id, at: item)
             return id
         }
-        if let channels, channels.isEmpty { channelsField?.fail("list at least one channel that reaches this person") }
+        if let channels, channels.isEmpty { channelsField?.fail("check.no_channels") }
         guard let name, let login, let role, let email, let mobile, let dingtalk, let wecom, let feishu, let channels,
             let language, let timeZone, !channels.isEmpty
         else { return nil }

@@ -10,7 +10,7 @@ extension ConfigDecoder {
     private func channel(_ id: String, _ field: YAMLField) -> Channel? {
         diagnostics.define("channel", id, at: field)
         guard let raw = field.freeMapping() else { return nil }
-        let type = raw.required("type")?.oneOf(ChannelType.self, "channel type")
+        let type = raw.required("type")?.oneOf(ChannelType.self, "check.noun.channel_type")
         let keys = type.map(Self.channelKeys) ?? Array(Set(ChannelType.allCases.flatMap(Self.channelKeys)))
         guard let mapping = field.mapping(keys: keys), let type else { return nil }
         let url = mapping.required("url").flatMap { channelURL($0, type) }
@@ -18,7 +18,7 @@ extension ConfigDecoder {
         let username = optionalValue(mapping, "username") { $0.string() }
         let password = optionalValue(mapping, "password") { $0.string() }
         let security = value(mapping, "security", default: MailSecurity.starttls) {
-            $0.oneOf(MailSecurity.self, "security")
+            $0.oneOf(MailSecurity.self, "check.noun.security")
         }
         let body = type == .sms ? mapping.required("body")?.string() : nil
         let secret = optionalValue(mapping, "secret") { $0.string() }
@@ -28,7 +28,7 @@ extension ConfigDecoder {
         let rate = value(mapping, "rate", default: type.defaultRate) { field -> [RateLimit]? in
             guard let text = field.string() else { return nil }
             guard let limits = RateLimit.parse(text) else {
-                field.fail("malformed rate \"\(text)\"; write it like 20/1m, or 5/1s, 100/1m")
+                field.fail("check.malformed_rate", ["text": "\(text)"])
                 return nil
             }
             return limits
@@ -43,10 +43,14 @@ extension ConfigDecoder {
     }
 
     private func channelAudience(_ field: YAMLField, _ type: ChannelType) -> ChannelAudience? {
-        guard let audience = field.oneOf(ChannelAudience.self, "audience") else { return nil }
+        guard let audience = field.oneOf(ChannelAudience.self, "check.noun.audience") else { return nil }
         guard type.allowedAudiences.contains(audience) else {
             field.fail(
-                "a \(type.rawValue) channel is \(type.defaultAudience.rawValue); it cannot be \(audience.rawValue)")
+                "check.channel_audience",
+                [
+                    "type": "\(type.rawValue)", "fixed": "\(type.defaultAudience.rawValue)",
+                    "audience": "\(audience.rawValue)",
+                ])
             return nil
         }
         return audience
@@ -61,7 +65,7 @@ extension ConfigDecoder {
         let fellBack = ConfigText.fallbacksTaken(scalar.string, environment: diagnostics.environment)
         guard !fellBack.isEmpty else { return }
         let names = fellBack.map { "${\($0)}" }.joined(separator: ", ")
-        field.warn("\(names) is not set, so channel \(id) sends to \(host); set it before going live")
+        field.warn("check.loopback_fallback", ["names": "\(names)", "id": "\(id)", "host": "\(host)"])
     }
 
     static func channelKeys(_ type: ChannelType) -> [String] {

@@ -1,20 +1,21 @@
 extension ConfigDecoder {
     func condition(_ field: YAMLField) -> Condition? {
         guard let mapping = field.mapping(keys: ["kind", "op", "levels", "window", "keywords", "severity"]),
-            let kind = mapping.required("kind")?.oneOf(ConditionKind.self, "condition kind")
+            let kind = mapping.required("kind")?.oneOf(ConditionKind.self, "check.noun.condition_kind")
         else { return nil }
         let unused = ["op", "levels", "window", "keywords", "severity"].filter { !kind.keys.contains($0) }
-        forbid(mapping, unused, reason: "not used by a \(kind.rawValue) condition")
+        forbid(mapping, unused, reason: ConfigProblem("check.unused_by_condition", ["kind": "\(kind.rawValue)"]))
         switch kind {
         case .threshold: return threshold(mapping)
         case .change: return change(mapping)
         case .contains: return contains(mapping)
-        case .absent: return mapping.required("severity")?.oneOf(Severity.self, "severity").map(Condition.absent)
+        case .absent:
+            return mapping.required("severity")?.oneOf(Severity.self, "check.noun.severity").map(Condition.absent)
         }
     }
 
     private func threshold(_ mapping: YAMLMapping) -> Condition? {
-        let op = mapping.required("op")?.oneOf(ComparisonOperator.self, "op")
+        let op = mapping.required("op")?.oneOf(ComparisonOperator.self, "check.noun.op")
         let levelsField = mapping.required("levels")
         let levels = levelsField.flatMap { readLevels($0) { $0.double() } }
         guard let op, let levels, let levelsField else { return nil }
@@ -26,7 +27,7 @@ extension ConfigDecoder {
 
     private func change(_ mapping: YAMLMapping) -> Condition? {
         let window = mapping.required("window")?.positiveDuration()
-        let op = mapping.required("op")?.oneOf(ComparisonOperator.self, "op")
+        let op = mapping.required("op")?.oneOf(ComparisonOperator.self, "check.noun.op")
         let levelsField = mapping.required("levels")
         let levels = levelsField.flatMap { readLevels($0, changeAmount) }
         guard let window, let op, let levels, let levelsField else { return nil }
@@ -39,7 +40,7 @@ extension ConfigDecoder {
     private func changeAmount(_ field: YAMLField) -> ChangeAmount? {
         guard let text = field.string() else { return nil }
         guard let amount = ConfigText.changeAmount(text) else {
-            field.fail("malformed change \"\(text)\"; write a percentage such as 50% or -30%, or a ratio such as 10x")
+            field.fail("check.malformed_change", ["text": "\(text)"])
             return nil
         }
         return amount
@@ -48,15 +49,18 @@ extension ConfigDecoder {
     private func contains(_ mapping: YAMLMapping) -> Condition? {
         let keywordsField = mapping.required("keywords")
         let keywords = keywordsField?.strings()
-        if let keywords, keywords.isEmpty { keywordsField?.fail("needs at least one keyword") }
+        if let keywords, keywords.isEmpty { keywordsField?.fail("check.no_keywords") }
         let levelsField = mapping.required("levels")
         let levels = levelsField.flatMap { readLevels($0, topCount) }
         guard let keywords, !keywords.isEmpty, let levels, let levelsField else { return nil }
         let present = Severity.worstFirst.compactMap { severity in levels[severity].map { (severity, $0) } }
         for (worse, better) in zip(present, present.dropFirst()) where worse.1 >= better.1 {
             levelsField.fail(
-                "\(worse.0.rawValue) (top \(worse.1)) must look at fewer items than \(better.0.rawValue) "
-                    + "(top \(better.1))")
+                "check.contains_order",
+                [
+                    "worse": "\(worse.0.rawValue)", "worse_top": "\(worse.1)", "better": "\(better.0.rawValue)",
+                    "better_top": "\(better.1)",
+                ])
         }
         return .contains(keywords: keywords, levels: levels)
     }
@@ -65,7 +69,7 @@ extension ConfigDecoder {
     private func topCount(_ field: YAMLField) -> Int? {
         guard let count = field.int() else { return nil }
         guard count > 0 else {
-            field.fail("must be at least 1 (the number of leading items to search)")
+            field.fail("check.top_count")
             return nil
         }
         return count

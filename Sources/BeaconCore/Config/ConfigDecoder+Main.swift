@@ -59,7 +59,7 @@ extension ConfigDecoder {
             var severities: [String: Severity] = [:]
             for (label, name) in names {
                 guard let severity = Severity(rawValue: name) else {
-                    field.fail("\(label): expected sev1, sev2, sev3 or sev4, found \"\(name)\"")
+                    field.fail("check.intake_severity", ["label": "\(label)", "found": "\(name)"])
                     return nil
                 }
                 severities[label.lowercased()] = severity
@@ -72,11 +72,11 @@ extension ConfigDecoder {
         let keys = ["owner", "due_working_days", "remind_before", "follow_up_remind_every"]
         guard let mapping = field.mapping(keys: keys) else { return nil }
         let fallback = PostMortemPolicy()
-        let owner = value(mapping, "owner", default: fallback.owner) { $0.oneOf(Layer.self, "layer") }
+        let owner = value(mapping, "owner", default: fallback.owner) { $0.oneOf(Layer.self, "check.noun.layer") }
         let days = value(mapping, "due_working_days", default: fallback.dueWorkingDays) { field -> Int? in
             guard let days = field.int() else { return nil }
             guard (1...60).contains(days) else {
-                field.fail("expected between 1 and 60 working days, found \(days)")
+                field.fail("check.due_days", ["found": "\(days)"])
                 return nil
             }
             return days
@@ -94,7 +94,7 @@ extension ConfigDecoder {
     func language(_ field: YAMLField) -> Language? {
         guard let tag = field.string() else { return nil }
         guard let language = Language(tag: tag) else {
-            field.fail("unknown locale \"\(tag)\"; expected zh-CN or en")
+            field.fail("check.unknown_locale", ["text": "\(tag)"])
             return nil
         }
         return language
@@ -103,7 +103,7 @@ extension ConfigDecoder {
     func timeZone(_ field: YAMLField) -> TimeZone? {
         guard let name = field.string() else { return nil }
         guard let zone = TimeZone(identifier: name) else {
-            field.fail("unknown time zone \"\(name)\"; expected an IANA name such as Asia/Shanghai or UTC")
+            field.fail("check.unknown_zone", ["text": "\(name)"])
             return nil
         }
         return zone
@@ -114,7 +114,7 @@ extension ConfigDecoder {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
             (0...65535).contains(port), colon != text.startIndex
         else {
-            field.fail("expected host:port such as 127.0.0.1:8080, found \"\(text)\"")
+            field.fail("check.expected_listen", ["found": "\(text)"])
             return nil
         }
         let host = text[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
@@ -127,8 +127,7 @@ extension ConfigDecoder {
         var valid = true
         for entry in mapping.entries {
             guard let severity = Severity(rawValue: entry.key) else {
-                field.child(entry.keyNode, entry.key).fail(
-                    "unknown severity \"\(entry.key)\"; expected one of sev1, sev2, sev3, sev4")
+                field.child(entry.keyNode, entry.key).fail("check.unknown_level", ["text": "\(entry.key)"])
                 valid = false
                 continue
             }
@@ -136,8 +135,8 @@ extension ConfigDecoder {
                 valid = false
                 continue
             }
-            let layers = items.compactMap { $0.oneOf(Layer.self, "layer") }
-            if items.isEmpty { entry.value.fail("pages nobody; list at least one layer") }
+            let layers = items.compactMap { $0.oneOf(Layer.self, "check.noun.layer") }
+            if items.isEmpty { entry.value.fail("check.pages_nobody") }
             guard layers.count == items.count, !layers.isEmpty else {
                 valid = false
                 continue

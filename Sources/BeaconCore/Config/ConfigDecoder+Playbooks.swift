@@ -8,14 +8,13 @@ extension ConfigDecoder {
         let scope = value(mapping, "applies_to", default: PlaybookScope(), playbookScope)
         let stepsField = mapping.required("steps")
         let stepFields = stepsField?.list()
-        if let stepFields, stepFields.isEmpty { stepsField?.fail("a playbook needs at least one step") }
+        if let stepFields, stepFields.isEmpty { stepsField?.fail("check.no_steps") }
         var stepIDs: [String: Int] = [:]
         let steps = stepFields?.compactMap { step($0, seen: &stepIDs) }
         if let steps, steps.filter(\.assessment).count > 1, let stepFields,
             let second = steps.indices.filter({ steps[$0].assessment }).dropFirst().first
         {
-            stepFields[second].fail(
-                "a playbook has one assessment step; \"\(steps.first(where: \.assessment)!.id)\" is already it")
+            stepFields[second].fail("check.second_assessment", ["first": "\(steps.first(where: \.assessment)!.id)"])
         }
         guard let id, let title, let scope, let stepFields, let steps, !steps.isEmpty, steps.count == stepFields.count
         else { return nil }
@@ -26,7 +25,7 @@ extension ConfigDecoder {
         guard let mapping = field.mapping(keys: ["categories", "rules"]) else { return nil }
         let categories = value(mapping, "categories", default: []) { field -> [Category]? in
             guard let items = field.list() else { return nil }
-            let values = items.compactMap { $0.oneOf(Category.self, "category") }
+            let values = items.compactMap { $0.oneOf(Category.self, "check.noun.category") }
             return values.count == items.count ? values : nil
         }
         let rules = value(mapping, "rules", default: []) { field -> [String]? in
@@ -51,32 +50,32 @@ extension ConfigDecoder {
         var id = mapping.required("id")?.string()
         if let idField = mapping.optional("id"), let stepID = id {
             if !ConfigText.isKebabCase(stepID) {
-                idField.fail("step id \"\(stepID)\" must be kebab-case (lowercase letters, digits and dashes)")
+                idField.fail("check.kebab_case", ["kind": .noun("step"), "id": "\(stepID)"])
                 id = nil
             } else if let firstLine = seen[stepID] {
-                idField.fail("duplicate step id \"\(stepID)\" (first defined at \(field.file):\(firstLine))")
+                idField.fail(
+                    "check.duplicate_id",
+                    ["kind": .noun("step"), "id": "\(stepID)", "first": "\(field.file):\(firstLine)"])
                 id = nil
             } else {
                 seen[stepID] = idField.line
             }
         }
         let title = mapping.required("title")?.nonEmptyString()
-        let owner = mapping.required("owner")?.oneOf(Layer.self, "layer")
+        let owner = mapping.required("owner")?.oneOf(Layer.self, "check.noun.layer")
         let within = optionalValue(mapping, "within") { $0.positiveDuration() }
         let every = optionalValue(mapping, "every") { $0.positiveDuration() }
         let message = optionalValue(mapping, "message") { $0.string() }
         let approval = value(mapping, "approval", default: false) { $0.bool() }
-        let minSeverity = optionalValue(mapping, "min_severity") { $0.oneOf(Severity.self, "severity") }
+        let minSeverity = optionalValue(mapping, "min_severity") { $0.oneOf(Severity.self, "check.noun.severity") }
         let checklist = value(mapping, "checklist", default: []) { $0.strings() }
         let assessment = value(mapping, "assessment", default: false) { $0.bool() }
         if assessment == true, let owner, owner != .execution {
-            (mapping.optional("assessment") ?? field).fail(
-                "the assessment step must be owned by execution (assess_within watches it), not \(owner.rawValue)")
+            (mapping.optional("assessment") ?? field).fail("check.assessment_owner", ["owner": .layer(owner)])
             return nil
         }
         if approval == true, let owner, owner != .decision {
-            (mapping.optional("approval") ?? field).fail(
-                "an approval step must be owned by decision (only executives answer approvals), not \(owner.rawValue)")
+            (mapping.optional("approval") ?? field).fail("check.approval_owner", ["owner": .layer(owner)])
             return nil
         }
         guard let id, let title, let owner, let within, let every, let message, let approval, let minSeverity,

@@ -8,11 +8,11 @@ extension ConfigDecoder {
         let workdays = value(mapping, "workdays", default: []) { days($0) }
         guard let holidays, let workdays else { return nil }
         for day in holidays.intersection(workdays) {
-            mapping.field.fail("\(day) is listed both as a holiday and as a make-up working day")
+            mapping.field.fail("check.holiday_and_workday", ["day": "\(day)"])
         }
         if let field = mapping.optional("workdays") {
             for day in workdays where day.weekday < 6 {
-                field.warn("\(day) is a weekday already; workdays lists weekend days worked instead of a holiday")
+                field.warn("check.workday_is_weekday", ["day": "\(day)"])
             }
         }
         return HolidayCalendar(holidays: holidays, workdays: workdays)
@@ -23,7 +23,7 @@ extension ConfigDecoder {
         let days = items.compactMap { item -> LocalDay? in
             guard let text = item.string() else { return nil }
             guard let day = LocalDay(parsing: text) else {
-                item.fail("expected a date such as 2027-02-08, found \"\(text)\"")
+                item.fail("check.expected_date", ["found": "\(text)"])
                 return nil
             }
             return day
@@ -39,7 +39,7 @@ extension ConfigDecoder {
             guard let layersMapping = entry.value.mapping(keys: ["layers"]),
                 let layersField = layersMapping.required("layers"), let items = layersField.list()
             else { return nil }
-            if items.isEmpty { layersField.fail("a roster needs at least one layer") }
+            if items.isEmpty { layersField.fail("check.roster_no_layers") }
             let layers = items.compactMap { rosterLayer($0, timeZone: timeZone) }
             guard !items.isEmpty, layers.count == items.count else { return nil }
             return Roster(id: entry.key, layers: layers)
@@ -53,22 +53,22 @@ extension ConfigDecoder {
         }
         let name = mapping.required("name")?.string()
         let shift = mapping.required("shift")?.positiveDuration()
-        if let shift, shift < .seconds(60) { mapping.optional("shift")?.fail("a shift lasts at least a minute") }
+        if let shift, shift < .seconds(60) { mapping.optional("shift")?.fail("check.short_shift") }
         let handoff = mapping.required("handoff").flatMap { field -> LocalDateTime? in
             guard let text = field.string() else { return nil }
             guard let handoff = LocalDateTime(parsing: text) else {
-                field.fail("expected a local date and time such as 2026-12-07T08:00, found \"\(text)\"")
+                field.fail("check.expected_local_time", ["found": "\(text)"])
                 return nil
             }
             guard handoff.exists(in: timeZone) else {
-                field.fail("\(text) does not exist in \(timeZone.identifier): the clocks skip it that night")
+                field.fail("check.skipped_time", ["text": "\(text)", "zone": "\(timeZone.identifier)"])
                 return nil
             }
             return handoff
         }
         let people = mapping.required("people").flatMap { field -> [PersonID]? in
             guard let items = field.list() else { return nil }
-            if items.isEmpty { field.fail("list at least one login") }
+            if items.isEmpty { field.fail("check.no_logins") }
             let logins = items.compactMap { item -> PersonID? in
                 guard let login = item.string() else { return nil }
                 diagnostics.refer(to: "login", login, at: item)
@@ -98,12 +98,19 @@ extension ConfigDecoder {
             case "holidays": kinds.insert(.holiday)
             default:
                 let names = ["workdays", "weekends", "holidays", "all"]
-                let hint = ConfigText.suggestion(for: word, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
-                field.fail("unknown kind of day \"\(word)\"; expected \(names.joined(separator: ", "))\(hint)")
+                var values: [String: ConfigProblem.Value] = [
+                    "noun": .noun("day_kind"), "text": "\(word)", "allowed": "\(names.joined(separator: ", "))",
+                ]
+                if let guess = ConfigText.suggestion(for: word, among: names) {
+                    values["guess"] = "\(guess)"
+                    field.fail("check.unknown_word.guess", values)
+                } else {
+                    field.fail("check.unknown_word", values)
+                }
                 return nil
             }
         }
-        if kinds.isEmpty { field.fail("list at least one kind of day") }
+        if kinds.isEmpty { field.fail("check.no_day_kinds") }
         return kinds.isEmpty ? nil : kinds
     }
 
@@ -114,9 +121,7 @@ extension ConfigDecoder {
         guard let texts else { return nil }
         let windows = texts.compactMap { text -> DailyHours? in
             guard let window = DailyHours(parsing: text) else {
-                field.fail(
-                    "expected local hours such as \"08:00-20:00\" (or \"20:00-08:00\" across midnight), found \"\(text)\""
-                )
+                field.fail("check.expected_hours", ["found": "\(text)"])
                 return nil
             }
             return window
@@ -124,7 +129,7 @@ extension ConfigDecoder {
         guard windows.count == texts.count else { return nil }
         for (index, window) in windows.enumerated() {
             for other in windows[(index + 1)...] where window.overlaps(other) {
-                field.fail("hours \(window) and \(other) overlap")
+                field.fail("check.hours_overlap", ["first": "\(window)", "second": "\(other)"])
                 return nil
             }
         }

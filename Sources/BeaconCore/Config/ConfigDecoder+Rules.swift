@@ -16,7 +16,7 @@ extension ConfigDecoder {
         guard let mapping = field.mapping(keys: Self.ruleKeys) else { return nil }
         let id = mapping.required("id").flatMap { identifier($0, kind: "rule") }
         let title = mapping.required("title")?.nonEmptyString()
-        let category = mapping.required("category")?.oneOf(Category.self, "category")
+        let category = mapping.required("category")?.oneOf(Category.self, "check.noun.category")
         let source = mapping.required("source").flatMap(source)
         let condition = mapping.required("condition").flatMap(condition)
         let forDuration = value(mapping, "for", default: .zero) { $0.duration() }
@@ -48,24 +48,23 @@ extension ConfigDecoder {
     ) {
         let fields = sourceField.freeMapping()
         if case .contains = condition, source.format == .prometheus {
-            (conditionField?.freeMapping()?.optional("kind") ?? sourceField).fail(
-                "a contains condition reads a list of texts, which only json sources have")
+            (conditionField?.freeMapping()?.optional("kind") ?? sourceField).fail("check.contains_needs_json")
         }
         guard source.format == .json, let text = source.path, let pathField = fields?.optional("path") else { return }
         let listPrefix = text.range(of: "[*]").map { String(text[..<$0.upperBound]) }
         if let label = source.seriesLabel, let labelField = fields?.optional("series_label") {
             guard let listPrefix else {
-                labelField.fail("series_label names the items of a [*] path, and path \"\(text)\" has no [*]")
+                labelField.fail("check.series_label_without_wildcard", ["path": "\(text)"])
                 return
             }
             if !label.hasPrefix(listPrefix + ".") {
-                labelField.fail("series_label must point into the same list as path (start with \(listPrefix).)")
+                labelField.fail("check.series_label_prefix", ["prefix": "\(listPrefix)."])
             }
             return
         }
         if case .contains = condition { return }
         if listPrefix != nil {
-            pathField.fail("a [*] path yields one series per item; name them with series_label (such as items[*].sku)")
+            pathField.fail("check.wildcard_needs_label")
         }
     }
 
@@ -76,18 +75,18 @@ extension ConfigDecoder {
     func source(_ field: YAMLField) -> Source? {
         guard let mapping = field.mapping(keys: Self.sourceKeys) else { return nil }
         let url = mapping.required("url").flatMap(httpURL)
-        let format = mapping.required("format")?.oneOf(SourceFormat.self, "format")
+        let format = mapping.required("format")?.oneOf(SourceFormat.self, "check.noun.format")
         var metric: MetricSelector?? = .some(nil)
         var path: String?? = .some(nil)
         var seriesLabel: String?? = .some(nil)
         switch format {
         case .prometheus:
             metric = mapping.required("metric").flatMap(metricSelector).map { .some($0) }
-            forbid(mapping, ["path", "series_label"], reason: "only used by json sources")
+            forbid(mapping, ["path", "series_label"], reason: ConfigProblem("check.only_json"))
         case .json:
             path = mapping.required("path").flatMap(jsonPath).map { .some($0) }
             seriesLabel = optionalValue(mapping, "series_label", jsonPath)
-            forbid(mapping, ["metric"], reason: "only used by prometheus sources; json sources read a path")
+            forbid(mapping, ["metric"], reason: ConfigProblem("check.only_prometheus"))
         case nil:
             break
         }
@@ -97,7 +96,7 @@ extension ConfigDecoder {
         let maxBytes = value(mapping, "max_bytes", default: Source.defaultMaxBytes, byteSize)
         if let interval, let timeout, timeout >= interval {
             (mapping.optional("timeout") ?? mapping.field.child(mapping.field.node, "timeout")).fail(
-                "timeout (\(timeout.configText)) must be shorter than interval (\(interval.configText))")
+                "check.timeout_interval", ["timeout": "\(timeout.configText)", "interval": "\(interval.configText)"])
         }
         guard let url, let format, let metric, let path, let seriesLabel, let interval, let timeout, let headers,
             let maxBytes, timeout < interval
@@ -111,7 +110,7 @@ extension ConfigDecoder {
         guard let text = field.string() else { return nil }
         let lower = text.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), text.count > 8 else {
-            field.fail("expected an http:// or https:// URL, found \"\(text)\"")
+            field.fail("check.expected_http_url", ["found": "\(text)"])
             return nil
         }
         return wellFormedURL(field, text)
@@ -120,11 +119,11 @@ extension ConfigDecoder {
     /// The URL if it has no spaces or control characters and names a host; otherwise `nil` and an issue.
     func wellFormedURL(_ field: YAMLField, _ text: String) -> String? {
         if text.unicodeScalars.contains(where: { CharacterSet.whitespacesAndNewlines.contains($0) }) {
-            field.fail("a URL cannot contain spaces; write them as %20")
+            field.fail("check.url_spaces")
             return nil
         }
         guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
-            field.fail("malformed URL \"\(text)\"")
+            field.fail("check.malformed_url", ["text": "\(text)"])
             return nil
         }
         return text
@@ -135,7 +134,7 @@ extension ConfigDecoder {
         do {
             return try MetricSelectorParser.parse(text)
         } catch {
-            field.fail("malformed metric selector \"\(text)\": \(error.reason)")
+            field.fail("check.malformed_selector", ["text": "\(text)", "detail": .phrase(error.problem)])
             return nil
         }
     }
@@ -143,7 +142,7 @@ extension ConfigDecoder {
     func jsonPath(_ field: YAMLField) -> String? {
         guard let text = field.string() else { return nil }
         if let problem = JSONPathSyntax.problem(in: text) {
-            field.fail("malformed path \"\(text)\": \(problem)")
+            field.fail("check.malformed_path", ["text": "\(text)", "detail": .phrase(problem)])
             return nil
         }
         return text
@@ -157,12 +156,12 @@ extension ConfigDecoder {
             guard let amount = Int(text.dropLast(suffix.count)), amount > 0 else { continue }
             let (bytes, overflow) = amount.multipliedReportingOverflow(by: scale)
             guard !overflow, bytes <= Source.largestMaxBytes else {
-                field.fail("\(text) is out of range; at most \(Source.largestMaxBytes >> 20)MiB")
+                field.fail("check.size_range", ["text": "\(text)", "most": "\(Source.largestMaxBytes >> 20)MiB"])
                 return nil
             }
             return bytes
         }
-        field.fail("expected a size such as 65536, 512KiB or 1MiB, found \"\(text)\"")
+        field.fail("check.expected_size", ["found": "\(text)"])
         return nil
     }
 }

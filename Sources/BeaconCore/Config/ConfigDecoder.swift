@@ -6,7 +6,7 @@ struct ConfigDecoder {
     func identifier(_ field: YAMLField, kind: String) -> String? {
         guard let id = field.string() else { return nil }
         guard ConfigText.isKebabCase(id) else {
-            field.fail("\(kind) id \"\(id)\" must be kebab-case (lowercase letters, digits and dashes)")
+            field.fail("check.kebab_case", ["kind": .noun(kind), "id": "\(id)"])
             return nil
         }
         diagnostics.define(kind, id, at: field)
@@ -26,7 +26,7 @@ struct ConfigDecoder {
     }
 
     /// Reports `key` as misplaced if present: it belongs to another kind of thing.
-    func forbid(_ mapping: YAMLMapping, _ keys: [String], reason: String) {
+    func forbid(_ mapping: YAMLMapping, _ keys: [String], reason: ConfigProblem) {
         for key in keys {
             guard let entry = mapping.entries.first(where: { $0.key == key }) else { continue }
             mapping.field.child(entry.keyNode, key).fail(reason)
@@ -37,15 +37,14 @@ struct ConfigDecoder {
     func readLevels<T>(_ field: YAMLField, _ read: (YAMLField) -> T?) -> [Severity: T]? {
         guard let mapping = field.freeMapping() else { return nil }
         guard !mapping.entries.isEmpty else {
-            field.fail("needs at least one level, such as sev2: …")
+            field.fail("check.no_levels")
             return nil
         }
         var levels: [Severity: T] = [:]
         var valid = true
         for entry in mapping.entries {
             guard let severity = Severity(rawValue: entry.key) else {
-                field.child(entry.keyNode, entry.key).fail(
-                    "unknown severity \"\(entry.key)\"; expected one of sev1, sev2, sev3, sev4")
+                field.child(entry.keyNode, entry.key).fail("check.unknown_level", ["text": "\(entry.key)"])
                 valid = false
                 continue
             }
@@ -63,10 +62,12 @@ struct ConfigDecoder {
         for (worse, better) in zip(present, present.dropFirst()) {
             let ordered = worseIsLarger ? key(worse.1) > key(better.1) : key(worse.1) < key(better.1)
             guard !ordered else { continue }
-            let relation = worseIsLarger ? "above" : "below"
             field.fail(
-                "for op \"\(opName)\" \(worse.0.rawValue) (\(show(worse.1))) must be \(relation) "
-                    + "\(better.0.rawValue) (\(show(better.1)))")
+                worseIsLarger ? "check.levels_above" : "check.levels_below",
+                [
+                    "op": "\(opName)", "worse": "\(worse.0.rawValue)", "worse_value": "\(show(worse.1))",
+                    "better": "\(better.0.rawValue)", "better_value": "\(show(better.1))",
+                ])
         }
     }
 }

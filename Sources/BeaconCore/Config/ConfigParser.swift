@@ -54,22 +54,23 @@ public enum ConfigParser {
                 warnings.append(
                     ConfigIssue(
                         file: mainFile, line: 1, field: "rosters.\(roster.id)",
-                        reason: "no layer of the chain names this roster (roster: \(roster.id)), so it pages nobody"))
+                        problem: ConfigProblem("check.roster_unused", ["roster": "\(roster.id)"])))
                 continue
             }
             if users.count > 1 {
                 errors.append(
                     ConfigIssue(
                         file: mainFile, line: 1, field: "rosters.\(roster.id)",
-                        reason: "the \(users.map(\.rawValue).joined(separator: " and ")) layers both name this roster; "
-                            + "a roster says who of one layer is on duty"))
+                        problem: ConfigProblem(
+                            "check.roster_shared", ["first": .layer(users[0]), "second": .layer(users[1])])))
             }
             let members = Set(config.chain[layer].people.map(\.id))
             for login in roster.people where !members.contains(login) {
                 errors.append(
                     ConfigIssue(
                         file: mainFile, line: 1, field: "rosters.\(roster.id)",
-                        reason: "\(login) is not a person of the \(layer.rawValue) layer, which this roster serves"))
+                        problem: ConfigProblem(
+                            "check.roster_outsider", ["login": "\(login)", "layer": .layer(layer)])))
             }
         }
         return (errors, warnings)
@@ -83,42 +84,46 @@ public enum ConfigParser {
             guard !personal else { return nil }
             return ConfigIssue(
                 file: mainFile, line: 1, field: "chain.decision.people[\(index)]",
-                reason: "\(person.name) has no personal channel (sms, smtp, or a webhook with audience: personal), so "
-                    + "no approval request they can answer from a message reaches them; they can still answer "
-                    + "in the console")
+                problem: ConfigProblem("check.unreachable_decider", ["name": "\(person.name)"]))
         }
     }
 
     /// The root node of a file, or `nil` with an issue for a syntax error or an empty file.
     static func root(_ file: ConfigFile, _ diagnostics: ConfigDiagnostics) -> YAMLField? {
         if let problem = YAMLBounds.problem(in: file.text) {
-            diagnostics.add(ConfigIssue(file: file.name, line: problem.line, field: "", reason: problem.reason))
+            diagnostics.add(ConfigIssue(file: file.name, line: problem.line, field: "", problem: problem.problem))
             return nil
         }
         do {
             guard let node = try Yams.compose(yaml: file.text) else {
-                diagnostics.add(ConfigIssue(file: file.name, line: 1, field: "", reason: "the file is empty"))
+                diagnostics.add(
+                    ConfigIssue(file: file.name, line: 1, field: "", problem: ConfigProblem("check.empty_file")))
                 return nil
             }
             if YAMLBounds.expandsTooFar(node) {
                 diagnostics.add(
                     ConfigIssue(
                         file: file.name, line: 1, field: "",
-                        reason: "aliases expand to more than \(YAMLBounds.maxExpandedNodes) nodes"))
+                        problem: ConfigProblem("check.alias_expansion", ["most": "\(YAMLBounds.maxExpandedNodes)"])))
                 return nil
             }
             return YAMLField(node: node, file: file.name, path: "", diagnostics: diagnostics)
         } catch let error as YamlError {
             diagnostics.add(syntaxIssue(error, file: file.name))
         } catch {
-            diagnostics.add(ConfigIssue(file: file.name, line: 1, field: "", reason: "cannot read YAML: \(error)"))
+            diagnostics.add(
+                ConfigIssue(
+                    file: file.name, line: 1, field: "",
+                    problem: ConfigProblem("check.unreadable_yaml", ["detail": "\(error)"])))
         }
         return nil
     }
 
     private static func syntaxIssue(_ error: YamlError, file: String) -> ConfigIssue {
         func issue(_ problem: String, _ mark: Mark?) -> ConfigIssue {
-            ConfigIssue(file: file, line: mark?.line ?? 1, field: "", reason: "YAML syntax error: \(problem)")
+            ConfigIssue(
+                file: file, line: mark?.line ?? 1, field: "",
+                problem: ConfigProblem("check.yaml_syntax", ["detail": "\(problem)"]))
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -126,7 +131,10 @@ public enum ConfigParser {
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return issue(detail, mark)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return issue("duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))", context.mark)
+            return ConfigIssue(
+                file: file, line: context.mark.line, field: "",
+                problem: ConfigProblem(
+                    "check.duplicate_key", ["keys": "\(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))"]))
         case .reader(let problem, _, _, _):
             return issue(problem, nil)
         default:
@@ -141,11 +149,13 @@ public enum ConfigParser {
         where !skipping.contains(kind) && !diagnostics.isDefined(kind, id) {
             let known = diagnostics.definedIDs(kind)
             if let guess = ConfigText.suggestion(for: id, among: known) {
-                field.fail("unknown \(kind) \"\(id)\"; did you mean \"\(guess)\"?")
+                field.fail("check.unknown_reference.guess", ["kind": .noun(kind), "id": "\(id)", "guess": "\(guess)"])
             } else if known.isEmpty {
-                field.fail("unknown \(kind) \"\(id)\"; none is defined")
+                field.fail("check.unknown_reference.none", ["kind": .noun(kind), "id": "\(id)"])
             } else {
-                field.fail("unknown \(kind) \"\(id)\"; defined: \(known.joined(separator: ", "))")
+                field.fail(
+                    "check.unknown_reference",
+                    ["kind": .noun(kind), "id": "\(id)", "known": "\(known.joined(separator: ", "))"])
             }
         }
     }

@@ -17,7 +17,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         description = text
         segments = []
         var rest = Substring(text)
-        guard !rest.isEmpty else { throw SyntaxError("the path is empty") }
+        guard !rest.isEmpty else { throw SyntaxError("check.syntax.empty_path") }
         var expectKey = true
         while !rest.isEmpty {
             if rest.first == "[" {
@@ -26,12 +26,12 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 rest = remainder
                 expectKey = false
             } else if rest.first == "." {
-                guard !segments.isEmpty, !expectKey else { throw SyntaxError("a name is missing before \".\"") }
+                guard !segments.isEmpty, !expectKey else { throw SyntaxError("check.syntax.name_before_dot") }
                 rest = rest.dropFirst()
                 expectKey = true
-                guard !rest.isEmpty, rest.first != "." else { throw SyntaxError("a name is missing after \".\"") }
+                guard !rest.isEmpty, rest.first != "." else { throw SyntaxError("check.syntax.name_after_dot") }
             } else {
-                guard expectKey else { throw SyntaxError("expected \".\" or \"[\" after \"]\"") }
+                guard expectKey else { throw SyntaxError("check.syntax.after_bracket") }
                 let key = rest.prefix { $0 != "." && $0 != "[" }
                 segments.append(.key(String(key)))
                 rest = rest.dropFirst(key.count)
@@ -41,7 +41,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func bracket(_ text: Substring) throws(SyntaxError) -> (Segment, Substring) {
-        guard let close = text.firstIndex(of: "]") else { throw SyntaxError("\"[\" is not closed") }
+        guard let close = text.firstIndex(of: "]") else { throw SyntaxError("check.syntax.unclosed_bracket") }
         let inside = text[text.index(after: text.startIndex)..<close]
         let rest = text[text.index(after: close)...]
         if inside == "*" { return (.wildcard, rest) }
@@ -49,19 +49,19 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         if inside.count >= 2, inside.first == "\"", inside.last == "\"" {
             return (.key(String(inside.dropFirst().dropLast())), rest)
         }
-        throw SyntaxError("[\(inside)] is not an index, [*] or a quoted name")
+        throw SyntaxError("check.syntax.bracket", ["inside": "\(inside)"])
     }
 }
 
 /// Syntax checks for JSON paths in configuration.
 enum JSONPathSyntax {
-    static func problem(in text: String) -> String? {
+    static func problem(in text: String) -> ConfigProblem? {
         do {
             let path = try JSONPath(parsing: text)
-            if path.segments.filter({ $0 == .wildcard }).count > 1 { return "only one [*] is supported" }
+            if path.segments.filter({ $0 == .wildcard }).count > 1 { return ConfigProblem("check.syntax.one_wildcard") }
             return nil
         } catch {
-            return error.reason
+            return error.problem
         }
     }
 }

@@ -12,9 +12,9 @@ enum YAMLBounds {
     static let maxExpandedNodes = 100_000
 
     /// The first reason the text must not be composed at all, with its 1-based line.
-    static func problem(in text: String) -> (line: Int, reason: String)? {
+    static func problem(in text: String) -> (line: Int, problem: ConfigProblem)? {
         if text.utf8.count > maxFileBytes {
-            return (1, "the file is larger than \(maxFileBytes >> 10) KiB")
+            return (1, ConfigProblem("check.file_too_large", ["most": "\(maxFileBytes >> 10) KiB"]))
         }
         let bytes = Array(text.utf8)
         return byteOrderMark(in: text) ?? nestsTooDeep(in: bytes) ?? aliasUsedAsKey(in: bytes)
@@ -22,21 +22,21 @@ enum YAMLBounds {
 
     /// A byte-order mark anywhere but at the very start of the file, written or escaped (`\\uFEFF`). The YAML
     /// reader drops one at the start of a value without a word, so this is the only place it can be seen.
-    private static func byteOrderMark(in text: String) -> (line: Int, reason: String)? {
+    private static func byteOrderMark(in text: String) -> (line: Int, problem: ConfigProblem)? {
         let scalars = text.unicodeScalars
         let body = scalars.first == "\u{FEFF}" ? scalars.index(after: scalars.startIndex) : scalars.startIndex
         let written = scalars[body...].firstIndex(of: "\u{FEFF}")
         let escaped = text.range(of: "\\ufeff", options: .caseInsensitive)?.lowerBound
         guard let found = [written, escaped].compactMap({ $0 }).min() else { return nil }
         let line = 1 + text.unicodeScalars[..<found].lazy.filter { $0 == "\n" }.count
-        return (line, "contains the invisible character U+FEFF")
+        return (line, ConfigProblem("check.invisible_character", ["code": "U+FEFF"]))
     }
 
     /// An alias (`*name`) written where a mapping key goes: after `?`, or followed by `:`.
     ///
     /// A lexical scan, so it only counts aliases naming an anchor the file defines; text that merely looks like
     /// one inside a quoted or block scalar is not mistaken for it unless the file also anchors that name.
-    private static func aliasUsedAsKey(in bytes: [UInt8]) -> (line: Int, reason: String)? {
+    private static func aliasUsedAsKey(in bytes: [UInt8]) -> (line: Int, problem: ConfigProblem)? {
         let anchors = names(after: UInt8(ascii: "&"), in: bytes)
         guard !anchors.isEmpty else { return nil }
         var line = 1
@@ -54,7 +54,7 @@ enum YAMLBounds {
                 precededByQuestionMark(bytes, index) || followedByColon(bytes, end)
             {
                 let text = String(decoding: name, as: UTF8.self)
-                return (line, "an alias (*\(text)) cannot be used as a mapping key")
+                return (line, ConfigProblem("check.alias_key", ["alias": "*\(text)"]))
             }
             index = max(end, index + 1)
         }
@@ -146,7 +146,7 @@ enum YAMLBounds {
     /// The line where the text may nest deeper than `maxDepth`. The estimate is lexical and generous to real
     /// files: open flow brackets, plus on each line its indentation and every `- `, `? ` and `: ` (each can open
     /// a block collection on the same line). Quotes and comments are not told apart: no real file comes near it.
-    private static func nestsTooDeep(in bytes: [UInt8]) -> (line: Int, reason: String)? {
+    private static func nestsTooDeep(in bytes: [UInt8]) -> (line: Int, problem: ConfigProblem)? {
         var flowDepth = 0
         var line = 1
         var lineDepth = 0
@@ -171,7 +171,7 @@ enum YAMLBounds {
             }
             if byte != UInt8(ascii: " ") { indenting = false }
             if flowDepth + lineDepth > maxDepth {
-                return (line, "nests deeper than \(maxDepth) levels")
+                return (line, ConfigProblem("check.too_deep", ["most": "\(maxDepth)"]))
             }
         }
         return nil

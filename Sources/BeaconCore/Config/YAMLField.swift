@@ -30,7 +30,7 @@ final class ConfigDiagnostics {
     /// Records the definition of `id`; reports it if the same kind already has that id.
     func define(_ kind: String, _ id: String, at field: YAMLField) {
         if let first = definitions[kind, default: [:]][id] {
-            field.fail("duplicate \(kind) id \"\(id)\" (first defined at \(first))")
+            field.fail("check.duplicate_id", ["kind": .noun(kind), "id": "\(id)", "first": "\(first)"])
         } else {
             definitions[kind, default: [:]][id] = field.location
         }
@@ -52,12 +52,14 @@ struct YAMLField {
     var line: Int { node.mark?.line ?? 1 }
     var location: ConfigLocation { ConfigLocation(file: file, line: line) }
 
-    func fail(_ reason: String) {
-        diagnostics.add(ConfigIssue(file: file, line: line, field: path, reason: reason))
+    func fail(_ problem: ConfigProblem) {
+        diagnostics.add(ConfigIssue(file: file, line: line, field: path, problem: problem))
     }
 
-    func warn(_ reason: String) {
-        diagnostics.addWarning(ConfigIssue(file: file, line: line, field: path, reason: reason))
+    func fail(_ key: String, _ values: [String: ConfigProblem.Value] = [:]) { fail(ConfigProblem(key, values)) }
+
+    func warn(_ key: String, _ values: [String: ConfigProblem.Value] = [:]) {
+        diagnostics.addWarning(ConfigIssue(file: file, line: line, field: path, problem: ConfigProblem(key, values)))
     }
 
     func child(_ node: Node, _ component: String) -> YAMLField {
@@ -71,12 +73,12 @@ struct YAMLField {
     }
 
     /// What the node is, for "expected …, found …" messages.
-    var found: String {
+    var found: ConfigProblem.Value {
         switch node {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .scalar(let scalar): isNull ? "nothing" : "\"\(scalar.string)\""
-        case .alias: "an alias"
+        case .mapping: .phrase(ConfigProblem("check.found.mapping"))
+        case .sequence: .phrase(ConfigProblem("check.found.list"))
+        case .scalar(let scalar): isNull ? .phrase(ConfigProblem("check.found.nothing")) : "\"\(scalar.string)\""
+        case .alias: .phrase(ConfigProblem("check.found.alias"))
         }
     }
 
@@ -88,9 +90,9 @@ struct YAMLField {
         where !allowed.contains(key) && !tolerated.contains(key) {
             let field = child(keyNode, key)
             if let guess = ConfigText.suggestion(for: key, among: allowed) {
-                field.fail("unknown key \"\(key)\"; did you mean \"\(guess)\"?")
+                field.fail("check.unknown_key.guess", ["key": "\(key)", "guess": "\(guess)"])
             } else {
-                field.fail("unknown key \"\(key)\"; expected one of \(allowed.joined(separator: ", "))")
+                field.fail("check.unknown_key", ["key": "\(key)", "allowed": "\(allowed.joined(separator: ", "))"])
             }
         }
         return mapping
@@ -99,13 +101,13 @@ struct YAMLField {
     /// The node as a mapping with keys of the user's choosing (channel ids, labels).
     func freeMapping() -> YAMLMapping? {
         guard case .mapping(let mapping) = node else {
-            fail("expected a mapping, found \(found)")
+            fail("check.expected_mapping", ["found": found])
             return nil
         }
         var entries: [YAMLMapping.Entry] = []
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let key) = keyNode else {
-                child(keyNode, "?").fail("keys must be plain words")
+                child(keyNode, "?").fail("check.plain_keys")
                 continue
             }
             entries.append(.init(key: key.string, keyNode: keyNode, value: child(valueNode, key.string)))
@@ -116,7 +118,7 @@ struct YAMLField {
     /// The node as a list of fields named `path[0]`, `path[1]`…
     func list() -> [YAMLField]? {
         guard case .sequence(let sequence) = node else {
-            fail("expected a list, found \(found)")
+            fail("check.expected_list", ["found": found])
             return nil
         }
         return sequence.enumerated().map { child($1, "[\($0)]") }
@@ -125,7 +127,7 @@ struct YAMLField {
     /// A scalar as text, with `${ENV}` substituted.
     func string() -> String? {
         guard case .scalar(let scalar) = node, !isNull else {
-            fail("expected text, found \(found)")
+            fail("check.expected_text", ["found": found])
             return nil
         }
         // Post-mortems are people's prose and round-trip whatever they hold; configuration must not hide text.
@@ -136,7 +138,7 @@ struct YAMLField {
         guard diagnostics.substitutesEnvironment else { return scalar.string }
         let (text, unset) = ConfigText.substitute(scalar.string, environment: diagnostics.environment)
         for name in unset {
-            fail("${\(name)} is not set in the environment")
+            fail("check.unset_variable", ["name": "${\(name)}"])
         }
         return unset.isEmpty ? text : nil
     }
@@ -145,7 +147,7 @@ struct YAMLField {
     func nonEmptyString() -> String? {
         guard let text = string() else { return nil }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            fail("must not be empty")
+            fail("check.empty")
             return nil
         }
         return text
@@ -153,15 +155,16 @@ struct YAMLField {
 
     /// A character nobody types on purpose and that changes what a reader sees or a program reads: a control
     /// character other than tab and line breaks, a byte-order mark, or a bidirectional override.
-    static func invisibleCharacter(in text: String) -> String? {
+    static func invisibleCharacter(in text: String) -> ConfigProblem? {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let control = (value < 0x20 && ![0x09, 0x0A, 0x0D].contains(value)) || (0x7F...0x9F).contains(value)
             let invisible = value == 0xFEFF || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
             if control || invisible {
                 let code = String(value, radix: 16, uppercase: true)
-                return
-                    "contains the invisible character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)"
+                return ConfigProblem(
+                    "check.invisible_character",
+                    ["code": "U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)"])
             }
         }
         return nil
@@ -176,7 +179,7 @@ struct YAMLField {
     func double() -> Double? {
         guard let text = string() else { return nil }
         guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-            fail("expected a number, found \"\(text)\"")
+            fail("check.expected_number", ["found": "\(text)"])
             return nil
         }
         return value
@@ -185,7 +188,7 @@ struct YAMLField {
     func int() -> Int? {
         guard let text = string() else { return nil }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            fail("expected a whole number, found \"\(text)\"")
+            fail("check.expected_whole_number", ["found": "\(text)"])
             return nil
         }
         return value
@@ -197,7 +200,7 @@ struct YAMLField {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            fail("expected true or false, found \"\(text)\"")
+            fail("check.expected_bool", ["found": "\(text)"])
             return nil
         }
     }
@@ -208,9 +211,9 @@ struct YAMLField {
         case .success(let value):
             return value
         case .failure(.malformed):
-            fail("malformed duration \"\(text)\"; write it like 500ms, 15s, 5m, 1h or 1d")
+            fail("check.malformed_duration", ["text": "\(text)"])
         case .failure(.outOfRange):
-            fail("duration \"\(text)\" is out of range; at most \(ConfigText.longestDuration.configText)")
+            fail("check.duration_range", ["text": "\(text)", "most": "\(ConfigText.longestDuration.configText)"])
         }
         return nil
     }
@@ -219,19 +222,27 @@ struct YAMLField {
     func positiveDuration() -> Duration? {
         guard let value = duration() else { return nil }
         guard value > .zero else {
-            fail("must be longer than 0s")
+            fail("check.positive_duration")
             return nil
         }
         return value
     }
 
     /// One of a fixed set of words, with a suggestion when the word is a near miss.
+    /// - Parameter noun: the catalog key of what the word names (`check.noun.severity`).
     func oneOf<E: CaseIterable & RawRepresentable>(_ type: E.Type, _ noun: String) -> E? where E.RawValue == String {
         guard let text = string() else { return nil }
         if let value = E(rawValue: text) { return value }
         let names = E.allCases.map(\.rawValue)
-        let hint = ConfigText.suggestion(for: text, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
-        fail("unknown \(noun) \"\(text)\"; expected one of \(names.joined(separator: ", "))\(hint)")
+        var values: [String: ConfigProblem.Value] = [
+            "noun": .phrase(ConfigProblem(noun)), "text": "\(text)", "allowed": "\(names.joined(separator: ", "))",
+        ]
+        if let guess = ConfigText.suggestion(for: text, among: names) {
+            values["guess"] = "\(guess)"
+            fail("check.unknown_word.guess", values)
+        } else {
+            fail("check.unknown_word", values)
+        }
         return nil
     }
 
@@ -260,7 +271,7 @@ struct YAMLMapping {
     /// The value of `key`, or `nil` (and an issue) when it is missing or empty.
     func required(_ key: String) -> YAMLField? {
         guard let value = optional(key) else {
-            field.child(field.node, key).fail("required field is missing")
+            field.child(field.node, key).fail("check.required")
             return nil
         }
         return value

@@ -62,7 +62,7 @@ extension IncidentDecider {
         guard missing.isEmpty else {
             throw IncidentError(
                 code: .invalidTransition, key: "error.close_missing",
-                ["id": "\(id)", "missing": missing.joined(separator: " and ")])
+                ["id": "\(id)", "missing": missing.map(\.rawValue).joined(separator: ",")])
         }
     }
 

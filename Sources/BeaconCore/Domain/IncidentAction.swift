@@ -42,7 +42,7 @@ public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// An error said by the catalog's `key`. The values named `status`, `result`, `layer`, `owner`, `state`,
-    /// `allowed` (statuses joined by " or ") and `missing` (what closing needs, joined by " and ") are raw values,
+    /// `allowed` (statuses joined by " or ") and `missing` (`CloseNeed`s joined by ",") are raw values,
     /// `time` seconds since 1970 and an empty `name` someone unknown: each told in the reader's words and zone.
     public init(code: Code, key: String, _ arguments: [String: String] = [:]) {
         self.code = code
@@ -74,8 +74,8 @@ public struct IncidentError: Error, Hashable, Sendable, CustomStringConvertible 
                 told[name] =
                     Double(value).map { Date(timeIntervalSince1970: $0) }.map { words.time($0, now: $0) } ?? "—"
             case "missing":
-                told[name] = PostMortem.missing(value.components(separatedBy: " and "), in: words)
-                    .joined(separator: words("list.and"))
+                told[name] = CloseNeed.list(
+                    value.split(separator: ",").compactMap { CloseNeed(rawValue: String($0)) }, in: words)
             case "allowed":
                 told[name] = value.components(separatedBy: " or ")
                     .map { IncidentStatus(rawValue: $0).map(words.status) ?? $0 }.joined(separator: words("list.or"))

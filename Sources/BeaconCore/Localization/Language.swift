@@ -18,6 +18,13 @@ public enum Language: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
+    /// The language a terminal asks for (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, as POSIX orders them); English
+    /// when none names a language Beacon speaks.
+    public init(environment: [String: String]) {
+        let tag = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        self = tag.flatMap { Language(tag: $0) } ?? .en
+    }
+
     /// The locale Foundation formats this language's dates and numbers with.
     public var locale: Locale { Locale(identifier: self == .zhCN ? "zh_CN" : "en_US") }
 

@@ -40,20 +40,42 @@ public struct PostMortem: Sendable, Hashable, Codable {
         case updatedAt = "updated_at"
     }
 
-    /// What still keeps the incident from closing, as phrases; empty when it may close.
-    public func missingForClose(followUps: [FollowUp], words: Localizer = .english) -> [String] {
-        var missing: [String] = []
-        if fields.rootCause.isBlank { missing.append(words("close.root_cause")) }
-        if followUps.isEmpty && noActionReason.isBlank { missing.append(words("close.follow_up_or_reason")) }
+    /// What still keeps the incident from closing; empty when it may close.
+    public func missingForClose(followUps: [FollowUp]) -> [CloseNeed] {
+        var missing: [CloseNeed] = []
+        if fields.rootCause.isBlank { missing.append(.rootCause) }
+        if followUps.isEmpty && noActionReason.isBlank { missing.append(.followUpOrReason) }
         return missing
     }
+}
 
-    /// `missing` (as `missingForClose` says it in English) in `words`' language.
-    public static func missing(_ missing: [String], in words: Localizer) -> [String] {
-        missing.map { text in
-            ["close.root_cause", "close.follow_up_or_reason"].first { Localizer.english($0) == text }.map { words($0) }
-                ?? text
+/// What a post-mortem must hold before its incident may close.
+///
+/// In JSON it is the English phrase (`a root cause`), as the API has always said it.
+public enum CloseNeed: String, Sendable, Hashable, CaseIterable, Codable {
+    case rootCause = "root_cause"
+    /// At least one follow-up, or a reason why none is needed.
+    case followUpOrReason = "follow_up_or_reason"
+
+    /// The phrase in `words`' language.
+    public func text(in words: Localizer) -> String { words("close.\(rawValue)") }
+
+    /// The phrases of `needs` joined with "and" in `words`' language.
+    public static func list(_ needs: [CloseNeed], in words: Localizer) -> String {
+        needs.map { $0.text(in: words) }.joined(separator: words("list.and"))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let need = Self.allCases.first(where: { $0.rawValue == text || $0.text(in: .english) == text }) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
         }
+        self = need
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text(in: .english))
     }
 }
 

@@ -24,7 +24,7 @@ extension PostMortemDocument {
         if report.missingForClose.isEmpty {
             lines.append(words("doc.can_close"))
         } else {
-            let missing = PostMortem.missing(report.missingForClose, in: words)
+            let missing = report.missingForClose.map { $0.text(in: words) }
             lines.append(words("doc.cannot_close", ["missing": missing.joined(separator: words("list.and"))]))
         }
         return lines.map { $0.isEmpty ? "#" : "# " + Self.commentSafe($0) }

@@ -12,7 +12,7 @@ extension PostMortemDocument {
         } catch {
             throw PostMortemDocumentError(
                 code: .malformed,
-                issues: [ConfigIssue(file: "body", line: 1, field: "", reason: "the body is not valid JSON")])
+                issues: [ConfigIssue(file: "body", line: 1, field: "", problem: ConfigProblem("check.body_not_json"))])
         }
         let diagnostics = ConfigDiagnostics(environment: [:], substitutesEnvironment: false)
         return try read(YAMLField(node: tree.node, file: "body", path: "", diagnostics: diagnostics), now: now)

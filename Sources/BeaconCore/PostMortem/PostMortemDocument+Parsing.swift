@@ -45,8 +45,7 @@ struct PostMortemDocumentReader {
         }
         decoder.forbid(
             mapping, Self.verdictKeys,
-            reason: "a finding's verdict is computed from the record and cannot be set; "
-                + "write what you think under comments instead")
+            reason: ConfigProblem("check.verdict_key"))
         let rootCause = decoder.optionalValue(mapping, "root_cause") { $0.string() }
         let trigger = decoder.optionalValue(mapping, "trigger") { $0.string() }
         let fields = impact(mapping.optional("impact"))
@@ -76,7 +75,7 @@ struct PostMortemDocumentReader {
     private func notNegative<T: Comparable & Numeric>(_ field: YAMLField, _ value: T?) -> T? {
         guard let value else { return nil }
         guard value >= 0 else {
-            field.fail("must not be negative")
+            field.fail("check.negative")
             return nil
         }
         return value
@@ -91,10 +90,8 @@ struct PostMortemDocumentReader {
         for kind in FindingKind.allCases {
             guard let value = mapping.optional(kind.rawValue) else { continue }
             if isVerdict(value.node) {
-                let verdict = report.findings.first { $0.kind == kind }.map { $0.verdict ? "Yes" : "No" } ?? "unknown"
-                value.fail(
-                    "the verdict is computed from the record (now \(verdict)) and cannot be set; "
-                        + "write a comment that explains it instead")
+                let verdict = report.findings.first { $0.kind == kind }.map { $0.verdict ? "yes" : "no" } ?? "unknown"
+                value.fail("check.verdict_computed", ["verdict": .phrase(ConfigProblem("check.verdict.\(verdict)"))])
                 valid = false
             } else if let text = value.string() {
                 comments[kind] = text

@@ -20,9 +20,7 @@ extension PostMortemDocumentReader {
             ?? mapping.field.child(mapping.field.node, "follow_ups")
         for stored in report.followUps {
             guard let id = stored.id, seen[id] == nil else { continue }
-            key.fail(
-                "follow-up \(id) (\"\(stored.description)\") is missing from the list; nothing is ever deleted, "
-                    + "so put it back and mark it status: wont_do with a reason instead")
+            key.fail("check.follow_up_removed", ["id": "\(id)", "description": "\(stored.description)"])
             valid = false
         }
         return valid ? followUps : nil
@@ -37,23 +35,22 @@ extension PostMortemDocumentReader {
             valid = stored != nil
         }
         let kinds = FollowUpKind.allCases.map(\.rawValue).joined(separator: ", ")
-        let kind = required(mapping, "kind", "every follow-up needs a kind: one of \(kinds)") {
-            $0.oneOf(FollowUpKind.self, "follow-up kind")
+        let kind = required(mapping, "kind", ConfigProblem("check.follow_up_kind", ["allowed": "\(kinds)"])) {
+            $0.oneOf(FollowUpKind.self, "check.noun.follow_up_kind")
         }
-        let description = requiredText(
-            mapping, "description", "every follow-up needs a description of what will be done")
-        let owner = requiredText(mapping, "owner", "every follow-up needs an owner: who will do it")
-        let due = required(mapping, "due", "every follow-up needs a due day, written YYYY-MM-DD") {
+        let description = requiredText(mapping, "description", ConfigProblem("check.follow_up_description"))
+        let owner = requiredText(mapping, "owner", ConfigProblem("check.follow_up_owner"))
+        let due = required(mapping, "due", ConfigProblem("check.follow_up_due")) {
             dueDay($0, stored: stored)
         }
         let status = decoder.value(mapping, "status", default: FollowUpStatus.open) {
-            $0.oneOf(FollowUpStatus.self, "status")
+            $0.oneOf(FollowUpStatus.self, "check.noun.status")
         }
         let reason = decoder.optionalValue(mapping, "reason") { $0.string() }
         if status == .wontDo, let reason, PostMortemUpdate.normalized(reason) == nil,
             let statusField = mapping.optional("status")
         {
-            statusField.fail("a follow-up marked wont_do needs a reason: say why it will not be done")
+            statusField.fail("check.wont_do_reason")
             valid = false
         }
         guard valid, let kind, let description, let owner, let due, let status, let reason else { return nil }
@@ -67,14 +64,15 @@ extension PostMortemDocumentReader {
         guard let number = field.int() else { return nil }
         let id = Int64(number)
         if let first = seen[id] {
-            field.fail("follow-up \(id) is listed twice (first at line \(first.line))")
+            field.fail("check.follow_up_twice", ["id": "\(id)", "line": "\(first.line)"])
             return nil
         }
         guard let stored = report.followUps.first(where: { $0.id == id }) else {
             let known = report.followUps.compactMap(\.id).map(String.init)
-            let hint = known.isEmpty ? "it has none yet" : "its follow-ups are \(known.joined(separator: ", "))"
-            field.fail(
-                "incident \(report.incidentID) has no follow-up \(id) (\(hint)); leave the id out to add a new one")
+            let values: [String: ConfigProblem.Value] = [
+                "incident": "\(report.incidentID)", "id": "\(id)", "known": "\(known.joined(separator: ", "))",
+            ]
+            field.fail(known.isEmpty ? "check.no_such_follow_up.none" : "check.no_such_follow_up", values)
             return nil
         }
         seen[id] = field
@@ -85,19 +83,20 @@ extension PostMortemDocumentReader {
     private func dueDay(_ field: YAMLField, stored: FollowUp?) -> Date? {
         guard let text = field.string()?.trimmingCharacters(in: .whitespaces) else { return nil }
         guard let day = DueDay.parse(text) else {
-            field.fail("malformed date \"\(text)\"; write the day as YYYY-MM-DD, like 2026-12-01")
+            field.fail("check.malformed_day", ["text": "\(text)"])
             return nil
         }
         if let stored, DueDay.text(stored.dueAt) == text { return stored.dueAt }
         guard day >= now else {
-            field.fail("\(text) has already passed; choose today or a later day")
+            field.fail("check.day_passed", ["text": "\(text)"])
             return nil
         }
         return day
     }
 
-    private func required<T>(_ mapping: YAMLMapping, _ key: String, _ missing: String, _ read: (YAMLField) -> T?) -> T?
-    {
+    private func required<T>(
+        _ mapping: YAMLMapping, _ key: String, _ missing: ConfigProblem, _ read: (YAMLField) -> T?
+    ) -> T? {
         guard let field = mapping.optional(key) else {
             mapping.field.child(mapping.field.node, key).fail(missing)
             return nil
@@ -105,7 +104,7 @@ extension PostMortemDocumentReader {
         return read(field)
     }
 
-    private func requiredText(_ mapping: YAMLMapping, _ key: String, _ missing: String) -> String? {
+    private func requiredText(_ mapping: YAMLMapping, _ key: String, _ missing: ConfigProblem) -> String? {
         guard let field = mapping.optional(key) else {
             mapping.field.child(mapping.field.node, key).fail(missing)
             return nil

@@ -8,7 +8,7 @@ public struct PostMortemReport: Sendable, Hashable, Codable {
     public var findings: [Finding]
     public var followUps: [FollowUp]
     /// What keeps the incident from closing; empty when it may close.
-    public var missingForClose: [String]
+    public var missingForClose: [CloseNeed]
 
     public init(
         incidentID: IncidentID, postMortem: PostMortem, draft: PostMortemDraft, findings: [Finding],

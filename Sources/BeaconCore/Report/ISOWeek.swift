@@ -14,11 +14,13 @@ public struct ISOWeek: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init(year: Int, week: Int) throws(ParseError) {
         let text = Self.text(year, week)
         guard (1...9999).contains(year) else {
-            throw ParseError("\(text): the year must be between 1 and 9999.")
+            throw ParseError("week.year_range", ["week": text])
         }
-        guard week >= 1 else { throw ParseError("\(text): weeks are numbered from 1.") }
+        guard week >= 1 else { throw ParseError("week.from_one", ["week": text]) }
         let weeks = Self.weeks(in: year)
-        guard week <= weeks else { throw ParseError("\(text): \(year) has \(weeks) weeks.") }
+        guard week <= weeks else {
+            throw ParseError("week.count", ["week": text, "year": "\(year)", "weeks": "\(weeks)"])
+        }
         self.year = year
         self.week = week
     }
@@ -112,15 +114,21 @@ public struct ISOWeek: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Why a week could not be read.
     public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
-        /// A sentence safe to show a user.
-        public var message: String
+        /// The catalog key of the sentence, and the values it names.
+        public var key: String
+        public var arguments: [String: String]
+
+        init(_ key: String, _ arguments: [String: String]) {
+            self.key = key
+            self.arguments = arguments
+        }
+
+        /// The sentence in English (the JSON API).
+        public var message: String { message(in: .english) }
+        public func message(in words: Localizer) -> String { words(key, arguments) }
         public var description: String { message }
 
-        init(_ message: String) { self.message = message }
-
-        static func form(_ text: String) -> Self {
-            Self("\"\(text)\" is not a week; write it as 2026-W47 (year, W, week number 01 to 53).")
-        }
+        static func form(_ text: String) -> Self { Self("week.form", ["text": text]) }
     }
 }
 

@@ -39,7 +39,8 @@ extension BeaconConfig {
     /// What `beacon check` warns about in the `days` days from `now`: every time a rostered layer has nobody on
     /// duty (it would page the whole layer then), and a rotation layer that never has anyone on duty because a
     /// later layer always covers it.
-    public func rosterWarnings(from now: Date, days: Int = 14) -> [String] {
+    /// - Parameter words: the language they are written in (English for logs).
+    public func rosterWarnings(from now: Date, days: Int = 14, in words: Localizer = .english) -> [String] {
         let end = now.addingTimeInterval(Double(days) * 86_400)
         var warnings: [String] = []
         let zone = rosterZone
@@ -48,9 +49,12 @@ extension BeaconConfig {
             let schedule = schedule(roster)
             for gap in schedule.gaps(from: now, to: end) {
                 warnings.append(
-                    "roster \(id) (\(layer.rawValue) layer) has nobody on duty from "
-                        + "\(LocalDateTime(gap.start, in: zone)) to \(LocalDateTime(gap.end, in: zone)) "
-                        + "(\(zone.identifier)); the whole layer would be paged")
+                    words(
+                        "check.roster_gap",
+                        [
+                            "roster": id, "layer": words.layer(layer), "from": "\(LocalDateTime(gap.start, in: zone))",
+                            "to": "\(LocalDateTime(gap.end, in: zone))", "zone": zone.identifier,
+                        ]))
             }
             // Who wins at each moment who is on duty may change: the last layer with someone on duty.
             var winners = Set<Int>()
@@ -65,8 +69,8 @@ extension BeaconConfig {
             }
             for index in covering.subtracting(winners).sorted() {
                 warnings.append(
-                    "roster \(id): layer \"\(roster.layers[index].name)\" never has anyone on duty in the next \(days) "
-                        + "days, because a later layer covers every hour it does (later layers win)")
+                    words(
+                        "check.roster_shadowed", ["roster": id, "name": roster.layers[index].name, "days": "\(days)"]))
             }
         }
         return warnings

@@ -10,12 +10,21 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var code: Code
-    /// A sentence safe to show a user.
-    public var message: String
-    public var description: String { message }
+    /// The catalog key of the sentence (`store.not_a_database`), and the values it names.
+    public var key: String
+    public var arguments: [String: String]
 
-    public init(code: Code, message: String) {
+    public init(code: Code, key: String, _ arguments: [String: String] = [:]) {
         self.code = code
-        self.message = message
+        self.key = key
+        self.arguments = arguments
     }
+
+    /// The sentence in English (logs, the JSON API).
+    public var message: String { message(in: .english) }
+
+    /// The sentence in `words`' language.
+    public func message(in words: Localizer) -> String { words(key, arguments) }
+
+    public var description: String { message }
 }

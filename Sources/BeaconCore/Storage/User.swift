@@ -64,13 +64,20 @@ extension User {
 public struct UserError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: Sendable, Hashable { case exists, notFound, invalid }
     public var code: Code
-    public var message: String
-    public var description: String { message }
+    /// The catalog key of the sentence, and the values it names.
+    public var key: String
+    public var arguments: [String: String]
 
-    public init(code: Code, message: String) {
+    public init(code: Code, key: String, _ arguments: [String: String] = [:]) {
         self.code = code
-        self.message = message
+        self.key = key
+        self.arguments = arguments
     }
+
+    /// The sentence in English (the JSON API).
+    public var message: String { message(in: .english) }
+    public func message(in words: Localizer) -> String { words(key, arguments) }
+    public var description: String { message }
 }
 
 extension User {

@@ -1,3 +1,4 @@
+public import BeaconCore
 import Crypto
 import Foundation
 import HummingbirdBcrypt
@@ -43,7 +44,10 @@ public enum Credentials {
 
 /// A password too weak to accept.
 public struct PasswordError: Error, Sendable, CustomStringConvertible {
-    public var description: String {
-        "A password needs at least \(Credentials.minimumPasswordLength) characters."
+    /// The sentence in `words`' language.
+    public func message(in words: Localizer) -> String {
+        words("invite.weak", ["minimum": "\(Credentials.minimumPasswordLength)"])
     }
+
+    public var description: String { message(in: .english) }
 }

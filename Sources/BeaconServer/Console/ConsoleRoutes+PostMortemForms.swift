@@ -206,14 +206,14 @@ extension ConsoleRoutes {
     /// A closed incident's post-mortem keeps what closing needed.
     static func keepClosed(_ incident: Incident, _ postMortem: PostMortem, followUps: [FollowUp]) throws {
         guard incident.status == .closed else { return }
-        let missing = postMortem.missingForClose(followUps: followUps, words: ConsoleFormat.words)
+        let missing = postMortem.missingForClose(followUps: followUps)
         guard missing.isEmpty else {
             throw PostMortemInput.Invalid(errors: [
                 ConsoleFormat.t(
                     "flash.closed_keeps",
                     [
                         "id": "\(incident.id?.rawValue ?? 0)",
-                        "missing": missing.joined(separator: ConsoleFormat.t("list.and")),
+                        "missing": CloseNeed.list(missing, in: ConsoleFormat.words),
                     ])
             ])
         }
@@ -239,7 +239,9 @@ extension ConsoleRoutes {
             return try await perform(back, change)
         } catch let error as StoreError {
             throw ConsoleError(
-                status: .conflict, heading: ConsoleFormat.t("error.cannot"), message: error.message, location: back)
+                status: .conflict, heading: ConsoleFormat.t("error.cannot"),
+                message: error.message(in: ConsoleFormat.words),
+                location: back)
         }
     }
 }

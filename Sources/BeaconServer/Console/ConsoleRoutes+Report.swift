@@ -24,7 +24,8 @@ extension ConsoleRoutes {
             week = try ReportRoutes.week(
                 ConsoleForm(request.uri.query ?? "")["week"], now: now, calendar: config.calendar)
         } catch {
-            throw ConsoleError.badRequest(ConsoleFormat.t("flash.week", ["message": error.message]))
+            throw ConsoleError.badRequest(
+                ConsoleFormat.t("flash.week", ["message": error.message(in: ConsoleFormat.words)]))
         }
         let report = try await reportRepository.weeklyReport(
             week, calendar: config.calendar, ruleTitles: config.ruleTitles, holidays: config.holidays, at: now)

@@ -58,7 +58,7 @@ extension PostMortemPage {
         _ report: PostMortemReport, incident: Incident, chain: CommandChain, now: Date, rejected: Rejected?
     ) -> Body {
         let draft = report.draft
-        let missing = PostMortem.missing(report.missingForClose, in: ConsoleFormat.words)
+        let missing = report.missingForClose.map { $0.text(in: ConsoleFormat.words) }
         let closed = incident.status == .closed
         let banner = Banner(
             missing: missing, blocked: !missing.isEmpty && !closed, ready: missing.isEmpty && !closed, closed: closed,
