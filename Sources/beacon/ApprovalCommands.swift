@@ -6,10 +6,10 @@ extension Beacon {
     /// `approve` and `reject`: the same shape, the other answer.
     struct ApprovalArguments: ParsableArguments {
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The approval number (see `beacon incident show`).") var id: Int64
-        @Option(name: .customLong("as"), help: "Who answers: a login or name from the decision layer.")
+        @Argument(help: .words("help.approval_arguments.id")) var id: Int64
+        @Option(name: .customLong("as"), help: .words("help.approval_arguments.person"))
         var person: String
-        @Option(help: "A comment for the timeline and the execution layer.") var comment: String?
+        @Option(help: .words("help.approval_arguments.comment")) var comment: String?
 
         func run(approve: Bool) async throws {
             let config = try options.loadMain()
@@ -30,13 +30,13 @@ extension Beacon {
     }
 
     struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Approve a request put to the decision layer.")
+        static let configuration = CommandConfiguration(abstract: Localizer.terminal("help.approve.abstract"))
         @OptionGroup var arguments: ApprovalArguments
         func run() async throws { try await arguments.run(approve: true) }
     }
 
     struct Reject: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reject a request put to the decision layer.")
+        static let configuration = CommandConfiguration(abstract: Localizer.terminal("help.reject.abstract"))
         @OptionGroup var arguments: ApprovalArguments
         func run() async throws { try await arguments.run(approve: false) }
     }
@@ -45,13 +45,13 @@ extension Beacon {
 extension Beacon.IncidentCommand {
     struct Step: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Mark a playbook step done, as a person of the layer that owns it.")
+            abstract: Localizer.terminal("help.step.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The incident number.") var id: Int64
-        @Argument(help: "The step id (see `beacon incident show`).") var step: String
-        @Option(name: .customLong("as"), help: "Who did it: a login or name from the command chain.") var person: String
-        @Option(help: "A note for the timeline.") var note: String?
+        @Argument(help: .words("help.incident_number")) var id: Int64
+        @Argument(help: .words("help.step.step")) var step: String
+        @Option(name: .customLong("as"), help: .words("help.step.person")) var person: String
+        @Option(help: .words("help.note")) var note: String?
 
         func run() async throws {
             let config = try options.loadMain()

@@ -1,10 +1,11 @@
 import ArgumentParser
+import BeaconCore
 
 @main
 struct Beacon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "beacon",
-        abstract: "Incident command for e-commerce operations: monitor, page, escalate, approve, review.",
+        abstract: Localizer.terminal("help.beacon.abstract"),
         version: "0.4.0",
         subcommands: [
             Check.self, Serve.self, Demo.self, IncidentCommand.self, PostMortemCommand.self, Approve.self, Reject.self,

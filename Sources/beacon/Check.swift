@@ -5,7 +5,7 @@ import Foundation
 extension Beacon {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate beacon.yaml, Alerts/ and Playbooks/; print every problem with its file and line.")
+            abstract: Localizer.terminal("help.check.abstract"))
 
         @OptionGroup var options: ConfigOptions
 

@@ -6,7 +6,7 @@ import Foundation
 
 /// `--config`, shared by every command.
 struct ConfigOptions: ParsableArguments {
-    @Option(name: .long, help: "The main configuration file.")
+    @Option(name: .long, help: .words("help.config_options.config"))
     var config: String = "beacon.yaml"
 
     var loader: ConfigLoader { ConfigLoader(path: config) }
@@ -76,4 +76,9 @@ extension ConfigOptions {
         }
         return (person.id.rawValue, layer)
     }
+}
+
+extension ArgumentHelp {
+    /// A `--help` text from the catalog, in the terminal's language.
+    static func words(_ key: String) -> ArgumentHelp { ArgumentHelp(Localizer.terminal(key)) }
 }

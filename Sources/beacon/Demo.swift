@@ -17,25 +17,16 @@ import UnixSignals
 extension Beacon {
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run Beacon against a simulated shop for about a minute and print what it does.",
-            discussion: """
-                Serves every metric the shipped rules poll on 127.0.0.1, plays a scripted minute (payments fail, \
-                a product's complaints spike, negative mentions jump), and runs the daemon on a temporary store \
-                with the configuration's timings compressed to fit. Every channel delivers to local sinks, which \
-                print who was paged where; nobody acknowledges, so incidents escalate; the demo's CEO approves \
-                from the link in her notification.
-                """)
+            abstract: Localizer.terminal("help.demo.abstract"),
+            discussion: Localizer.terminal("help.demo.discussion"))
 
         @OptionGroup var options: ConfigOptions
-        @Option(help: "The port of the simulated shop's endpoints (0 picks a free one).") var port = 9100
-        @Option(help: "The console's port; a free one when it is taken or 0.") var consolePort = 8080
+        @Option(help: .words("help.demo.port")) var port = 9100
+        @Option(help: .words("help.demo.console_port")) var consolePort = 8080
         @Option(
-            help: """
-                Seconds the demo keeps running after the script, to look around the console. By default it runs \
-                until Ctrl-C when standard output is a terminal, and 4 seconds otherwise.
-                """)
+            help: .words("help.demo.linger"))
         var linger: Int?
-        @Flag(help: "Keep the temporary store instead of deleting it.") var keep = false
+        @Flag(help: .words("help.demo.keep")) var keep = false
 
         static let demoPassword = "beacon-demo"
 

@@ -8,11 +8,11 @@ extension Beacon.IncidentCommand {
     enum Act {
         struct Arguments: ParsableArguments {
             @OptionGroup var options: ConfigOptions
-            @Argument(help: "The incident number.") var id: Int64
-            @Option(name: .customLong("as"), help: "Who does it: a login or name from the command chain.")
+            @Argument(help: .words("help.incident_number")) var id: Int64
+            @Option(name: .customLong("as"), help: .words("help.actor"))
             var person: String
-            @Option(help: "A note for the timeline.") var note: String?
-            @Flag(help: "Print one JSON document.") var json = false
+            @Option(help: .words("help.note")) var note: String?
+            @Flag(help: .words("help.json")) var json = false
 
             func run(_ action: IncidentAction) async throws {
                 let config = try options.loadMain()
@@ -28,26 +28,27 @@ extension Beacon.IncidentCommand {
         }
 
         struct Acknowledge: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge an incident.")
+            static let configuration = CommandConfiguration(
+                commandName: "ack", abstract: Localizer.terminal("help.acknowledge.abstract"))
             @OptionGroup var arguments: Arguments
             func run() async throws { try await arguments.run(.acknowledge) }
         }
 
         struct Mitigate: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Mark an incident mitigated.")
+            static let configuration = CommandConfiguration(abstract: Localizer.terminal("help.mitigate.abstract"))
             @OptionGroup var arguments: Arguments
             func run() async throws { try await arguments.run(.mitigate) }
         }
 
         struct Resolve: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Resolve an incident.")
+            static let configuration = CommandConfiguration(abstract: Localizer.terminal("help.resolve.abstract"))
             @OptionGroup var arguments: Arguments
             func run() async throws { try await arguments.run(.resolve) }
         }
 
         struct Close: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Close a resolved incident once its post-mortem has a root cause and follow-ups.")
+                abstract: Localizer.terminal("help.close.abstract"))
             @OptionGroup var arguments: Arguments
             func run() async throws { try await arguments.run(.close) }
         }
@@ -57,13 +58,13 @@ extension Beacon.IncidentCommand {
 extension Beacon.IncidentCommand {
     struct Reopen: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Reopen a closed incident, with a reason, to change its post-mortem (operation and execution).")
+            abstract: Localizer.terminal("help.reopen.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The incident number.") var id: Int64
-        @Option(name: .customLong("as"), help: "Who reopens: a login or name from the operation or execution layer.")
+        @Argument(help: .words("help.incident_number")) var id: Int64
+        @Option(name: .customLong("as"), help: .words("help.reopen.person"))
         var person: String
-        @Option(help: "Why it reopens.") var reason: String
+        @Option(help: .words("help.reopen.reason")) var reason: String
 
         func run() async throws {
             let config = try options.loadMain()
@@ -80,18 +81,15 @@ extension Beacon.IncidentCommand {
     struct SetSeverity: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "severity",
-            abstract: "Set an incident's severity, with a reason (operation and execution layers).",
-            discussion: """
-                A raise pages the layers the new severity adds and activates its steps; a lowering is recorded \
-                and silences nothing already asked.
-                """)
+            abstract: Localizer.terminal("help.set_severity.abstract"),
+            discussion: Localizer.terminal("help.set_severity.discussion"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The incident number.") var id: Int64
-        @Argument(help: "The new severity: sev1, sev2, sev3 or sev4.") var severity: Severity
-        @Option(name: .customLong("as"), help: "Who sets it: a login or name from the operation or execution layer.")
+        @Argument(help: .words("help.incident_number")) var id: Int64
+        @Argument(help: .words("help.set_severity.severity")) var severity: Severity
+        @Option(name: .customLong("as"), help: .words("help.set_severity.person"))
         var person: String
-        @Option(help: "Why the severity changes.") var reason: String
+        @Option(help: .words("help.set_severity.reason")) var reason: String
 
         func run() async throws {
             let config = try options.loadMain()
@@ -107,14 +105,13 @@ extension Beacon.IncidentCommand {
 
     struct Instruct: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Give the decision layer's instruction: on the timeline, to the execution layer; it meets "
-                + "instruct_within.")
+            abstract: Localizer.terminal("help.instruct.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The incident number.") var id: Int64
-        @Option(name: .customLong("as"), help: "Who instructs: a login or name from the decision layer.")
+        @Argument(help: .words("help.incident_number")) var id: Int64
+        @Option(name: .customLong("as"), help: .words("help.instruct.person"))
         var person: String
-        @Option(help: "The instruction.") var text: String
+        @Option(help: .words("help.instruct.text")) var text: String
 
         func run() async throws {
             let config = try options.loadMain()

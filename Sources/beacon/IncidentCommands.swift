@@ -6,7 +6,7 @@ import Foundation
 extension Beacon {
     struct IncidentCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "incident", abstract: "List, show, declare and work incidents.",
+            commandName: "incident", abstract: Localizer.terminal("help.incident_command.abstract"),
             subcommands: [
                 List.self, Show.self, Declare.self, Act.Acknowledge.self, Act.Mitigate.self, Act.Resolve.self,
                 Act.Close.self, Reopen.self, Step.self, SetSeverity.self, Instruct.self,
@@ -17,14 +17,14 @@ extension Beacon {
 extension Beacon.IncidentCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List incidents, newest first (active ones unless --all).")
+            abstract: Localizer.terminal("help.list.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Option(help: "Only these statuses, comma-separated (open,acknowledged,mitigated,resolved,closed).")
+        @Option(help: .words("help.list.status"))
         var status: String?
-        @Flag(help: "Include resolved and closed incidents.") var all = false
-        @Option(help: "At most this many.") var limit = 100
-        @Flag(help: "Print one JSON document.") var json = false
+        @Flag(help: .words("help.list.all")) var all = false
+        @Option(help: .words("help.list.limit")) var limit = 100
+        @Flag(help: .words("help.json")) var json = false
 
         func run() async throws {
             let config = try options.loadMain()
@@ -49,11 +49,11 @@ extension Beacon.IncidentCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one incident and its timeline.")
+        static let configuration = CommandConfiguration(abstract: Localizer.terminal("help.show.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The incident number.") var id: Int64
-        @Flag(help: "Print one JSON document.") var json = false
+        @Argument(help: .words("help.incident_number")) var id: Int64
+        @Flag(help: .words("help.json")) var json = false
 
         func run() async throws {
             let config = try options.loadMain()
@@ -80,15 +80,15 @@ extension Beacon.IncidentCommand {
     }
 
     struct Declare: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Declare an incident that no rule detected.")
+        static let configuration = CommandConfiguration(abstract: Localizer.terminal("help.declare.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Option(help: "What is happening.") var title: String
-        @Option(help: "traffic, system, sentiment, complaint, service, logistics or security.") var category: Category
-        @Option(help: "sev1 (critical) … sev4 (minor).") var severity: Severity
-        @Option(name: .customLong("as"), help: "Who declares it: a login or name from the command chain.")
+        @Option(help: .words("help.declare.title")) var title: String
+        @Option(help: .words("help.declare.category")) var category: Category
+        @Option(help: .words("help.declare.severity")) var severity: Severity
+        @Option(name: .customLong("as"), help: .words("help.declare.person"))
         var person: String
-        @Flag(help: "Print one JSON document.") var json = false
+        @Flag(help: .words("help.json")) var json = false
 
         func run() async throws {
             let config = try options.loadMain()

@@ -5,7 +5,7 @@ import Foundation
 extension Beacon {
     struct OnCall: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "oncall", abstract: "Who is on duty in each layer, and the rosters' overrides.",
+            commandName: "oncall", abstract: Localizer.terminal("help.on_call.abstract"),
             subcommands: [Show.self, Override.self, Remove.self, Overrides.self], defaultSubcommand: Show.self)
     }
 }
@@ -13,11 +13,11 @@ extension Beacon {
 extension Beacon.OnCall {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print, per layer, who is on duty now (or at --at), until when, and who is next.")
+            abstract: Localizer.terminal("help.oncall_show.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Option(help: "A local time (2026-12-08T21:00) or an RFC 3339 time; now by default.") var at: String?
-        @Flag(help: "Print one JSON document.") var json = false
+        @Option(help: .words("help.show.at")) var at: String?
+        @Flag(help: .words("help.json")) var json = false
 
         func run() async throws {
             let config = try options.loadMain()
@@ -56,16 +56,16 @@ extension Beacon.OnCall {
 
     struct Override: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Put someone on duty over a roster for a while: a swap, a shift taken or given.")
+            abstract: Localizer.terminal("help.override.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The roster (see `rosters:` in beacon.yaml).") var roster: String
-        @Option(help: "Who is on duty instead: a login from the roster's layer.") var person: String
-        @Option(help: "From when: a local time (2026-12-08T20:00) or an RFC 3339 time.") var from: String
-        @Option(help: "Until when, the same way.") var to: String
-        @Option(name: .customLong("as"), help: "Who makes the change: a person of the roster's layer.")
+        @Argument(help: .words("help.override.roster")) var roster: String
+        @Option(help: .words("help.override.person")) var person: String
+        @Option(help: .words("help.override.from")) var from: String
+        @Option(help: .words("help.override.to")) var to: String
+        @Option(name: .customLong("as"), help: .words("help.override.actor"))
         var actor: String
-        @Option(help: "Why, for the timeline.") var reason: String?
+        @Option(help: .words("help.override.reason")) var reason: String?
 
         func run() async throws {
             let config = try options.loadMain()
@@ -90,11 +90,12 @@ extension Beacon.OnCall {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an override.")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: Localizer.terminal("help.remove.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The override number (see `beacon oncall overrides`).") var id: Int64
-        @Option(name: .customLong("as"), help: "Who removes it: a person of the roster's layer.") var actor: String
+        @Argument(help: .words("help.remove.id")) var id: Int64
+        @Option(name: .customLong("as"), help: .words("help.remove.actor")) var actor: String
 
         func run() async throws {
             let config = try options.loadMain()
@@ -112,11 +113,11 @@ extension Beacon.OnCall {
     }
 
     struct Overrides: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the overrides in force now or later.")
+        static let configuration = CommandConfiguration(abstract: Localizer.terminal("help.overrides.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "Only this roster's.") var roster: String?
-        @Option(help: "Those in force at or after this time (local or RFC 3339); now by default.") var at: String?
+        @Argument(help: .words("help.overrides.roster")) var roster: String?
+        @Option(help: .words("help.overrides.at")) var at: String?
 
         func run() async throws {
             let config = try options.loadMain()

@@ -9,7 +9,7 @@ import Foundation
 extension Beacon {
     struct PostMortemCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "postmortem", abstract: "Show, write and export the post-mortems of resolved incidents.",
+            commandName: "postmortem", abstract: Localizer.terminal("help.post_mortem_command.abstract"),
             subcommands: [Show.self, Edit.self, Export.self])
     }
 }
@@ -17,11 +17,11 @@ extension Beacon {
 extension Beacon.PostMortemCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a post-mortem: owner, due date, findings and what keeps the incident from closing.")
+            abstract: Localizer.terminal("help.postmortem_show.abstract"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The incident number.") var id: Int64
-        @Flag(help: "Print one JSON document.") var json = false
+        @Argument(help: .words("help.incident_number")) var id: Int64
+        @Flag(help: .words("help.json")) var json = false
 
         func run() async throws {
             let config = try options.loadMain()
@@ -33,18 +33,14 @@ extension Beacon.PostMortemCommand {
 
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a post-mortem in $VISUAL or $EDITOR, or apply a file; it is checked before it is saved.",
-            discussion: """
-                The editor opens a YAML document: the record's 5W1H and the computed findings as comments, the \
-                root cause, trigger, impact, comments and follow-ups as values. Problems are listed with their \
-                line; at a terminal you may edit again, otherwise the text is kept in a file.
-                """)
+            abstract: Localizer.terminal("help.edit.abstract"),
+            discussion: Localizer.terminal("help.edit.discussion"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The incident number.") var id: Int64
-        @Option(name: .customLong("as"), help: "Who writes it: a login or name from the command chain.")
+        @Argument(help: .words("help.incident_number")) var id: Int64
+        @Option(name: .customLong("as"), help: .words("help.edit.person"))
         var person: String
-        @Option(help: "Apply this YAML document instead of opening an editor (see `export --format yaml`).")
+        @Option(help: .words("help.edit.file"))
         var file: String?
 
         func run() async throws {
@@ -75,14 +71,14 @@ extension Beacon.PostMortemCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a post-mortem as Markdown, ready to forward, or as the YAML document `edit` opens.")
+            abstract: Localizer.terminal("help.export.abstract"))
 
         /// What `export` prints.
         enum Format: String, CaseIterable, ExpressibleByArgument { case markdown, yaml }
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The incident number.") var id: Int64
-        @Option(help: "markdown (the default) or yaml.") var format: Format = .markdown
+        @Argument(help: .words("help.incident_number")) var id: Int64
+        @Option(help: .words("help.export.format")) var format: Format = .markdown
 
         func run() async throws {
             let report = try await loadReport(options, id)

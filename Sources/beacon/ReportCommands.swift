@@ -6,23 +6,20 @@ import Foundation
 extension Beacon {
     struct ReportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "report", abstract: "Reports over the incidents of a period.", subcommands: [Weekly.self])
+            commandName: "report", abstract: Localizer.terminal("help.report_command.abstract"),
+            subcommands: [Weekly.self])
     }
 }
 
 extension Beacon.ReportCommand {
     struct Weekly: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The weekly report as Markdown: incidents by category and severity, MTTA and MTTR, deadline "
-                + "compliance, the rules that fired most, follow-ups.",
-            discussion: """
-                Weeks are ISO 8601 weeks, Monday to Sunday, between midnights in the configuration's time_zone \
-                (beacon.yaml); without one, in this machine's time zone.
-                """)
+            abstract: Localizer.terminal("help.weekly.abstract"),
+            discussion: Localizer.terminal("help.weekly.discussion"))
 
         @OptionGroup var options: ConfigOptions
-        @Option(help: "The ISO week, such as 2026-W47 (default: the current week).") var week: String?
-        @Flag(help: "Print one JSON document.") var json = false
+        @Option(help: .words("help.weekly.week")) var week: String?
+        @Flag(help: .words("help.json")) var json = false
 
         func validate() throws { _ = try chosenWeek(now: Date(), calendar: Self.calendar) }
 

@@ -9,12 +9,12 @@ import UnixSignals
 extension Beacon {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the daemon: poll the rules' sources, open incidents, page the chain, escalate.",
-            discussion: "SIGTERM or SIGINT stop it gracefully; SIGHUP reloads the configuration.")
+            abstract: Localizer.terminal("help.serve.abstract"),
+            discussion: Localizer.terminal("help.serve.discussion"))
 
         @OptionGroup var options: ConfigOptions
 
-        @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+        @Option(help: .words("help.serve.log_level"))
         var logLevel: Logger.Level = .info
 
         func run() async throws {

@@ -6,7 +6,7 @@ import Foundation
 extension Beacon {
     struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "user", abstract: "Manage the people who sign in to the console and call the API.",
+            commandName: "user", abstract: Localizer.terminal("help.user_command.abstract"),
             subcommands: [Add.self, Invite.self, List.self, Disable.self, SetPassword.self, Token.self])
     }
 }
@@ -16,18 +16,13 @@ extension ServiceScope: ExpressibleByArgument {}
 extension Beacon.UserCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a person of the command chain as a user (password on standard input), or a service account.",
-            discussion: """
-                A user is a person of the chain in beacon.yaml, by login: their name and layer are read from the \
-                chain at every request, so moving them to another layer there and reloading changes what they may \
-                do. A tool (Alertmanager, a dashboard) gets a service account instead: --service read or intake, \
-                no layer, no password; give it a token with `beacon user token`.
-                """)
+            abstract: Localizer.terminal("help.add.abstract"),
+            discussion: Localizer.terminal("help.add.discussion"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "The login of a person of the command chain (or the service account's name).") var login: String
-        @Flag(help: "May manage users.") var admin = false
-        @Option(help: "Make a service account with this scope instead: read or intake.") var service: ServiceScope?
+        @Argument(help: .words("help.add.login")) var login: String
+        @Flag(help: .words("help.add.admin")) var admin = false
+        @Option(help: .words("help.add.service")) var service: ServiceScope?
 
         func run() async throws {
             let config = try options.loadMain()
@@ -59,9 +54,9 @@ extension Beacon.UserCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List users.")
+        static let configuration = CommandConfiguration(abstract: Localizer.terminal("help.user_list.abstract"))
         @OptionGroup var options: ConfigOptions
-        @Flag(help: "Print one JSON document.") var json = false
+        @Flag(help: .words("help.json")) var json = false
 
         func run() async throws {
             let config = try options.loadMain()
@@ -87,7 +82,7 @@ extension Beacon.UserCommand {
 
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Disable a user: no sign-in, no API token, sessions ended.")
+            abstract: Localizer.terminal("help.disable.abstract"))
         @OptionGroup var options: ConfigOptions
         @Argument var login: String
 
@@ -101,7 +96,7 @@ extension Beacon.UserCommand {
 
     struct SetPassword: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "set-password", abstract: "Set a user's password, read from standard input.")
+            commandName: "set-password", abstract: Localizer.terminal("help.set_password.abstract"))
         @OptionGroup var options: ConfigOptions
         @Argument var login: String
 
@@ -122,7 +117,7 @@ extension Beacon.UserCommand {
 
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make a new API token for a user and print it once; only its hash is kept.")
+            abstract: Localizer.terminal("help.token.abstract"))
         @OptionGroup var options: ConfigOptions
         @Argument var login: String
 
@@ -167,18 +162,13 @@ private func report<T>(_ config: BeaconConfig, _ body: () async throws -> T) asy
 extension Beacon.UserCommand {
     struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Invite people of the chain: a one-time, expiring link to set their password, printed for each.",
-            discussion: """
-                Makes the user when there is none yet (name and layer from the chain, no password), sends each \
-                person a link over their personal channels (e-mail, SMS, a personal webhook: never a group robot, \
-                where anyone could use it; `beacon serve` delivers it) and prints it too. A link works once and \
-                only until it expires.
-                """)
+            abstract: Localizer.terminal("help.invite.abstract"),
+            discussion: Localizer.terminal("help.invite.discussion"))
 
         @OptionGroup var options: ConfigOptions
-        @Argument(help: "Logins of people of the chain.") var logins: [String] = []
-        @Flag(help: "Invite every person of the chain who has a login.") var all = false
-        @Option(help: "How long the links work (default 72h).") var valid: String = "72h"
+        @Argument(help: .words("help.invite.logins")) var logins: [String] = []
+        @Flag(help: .words("help.invite.all")) var all = false
+        @Option(help: .words("help.invite.valid")) var valid: String = "72h"
 
         func run() async throws {
             let config = try options.loadMain()

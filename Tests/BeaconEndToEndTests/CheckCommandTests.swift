@@ -132,6 +132,18 @@ import Testing
         #expect(chinese.errors == "\(missing):1: 无法读取文件\n")
     }
 
+    /// `--help` is printed before any configuration is read, so it speaks the terminal's language.
+    @Test func helpSpeaksTheTerminalsLanguage() async throws {
+        let chinese = try await BeaconProcess.run(["incident", "--help"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chinese.status == 0)
+        #expect(chinese.output.contains("列出、查看、宣布和处理事件。"))
+        #expect(chinese.output.contains("确认事件。"))
+        let english = try await BeaconProcess.run(["incident", "ack", "--help"])
+        #expect(english.output.contains("Acknowledge an incident."))
+        #expect(english.output.contains("A note for the timeline."))
+        #expect(!english.output.contains("⟦"))
+    }
+
     private func write(_ name: String, _ text: String) throws {
         try text.write(to: directory.appendingPathComponent(name), atomically: false, encoding: .utf8)
     }
