@@ -200,6 +200,11 @@ import Testing
             let bad = try await fixture.get(client, "/incidents?status=burning", as: session)
             #expect(bad.status == .badRequest)
             #expect(String(buffer: bad.body).contains("Unknown status &quot;burning&quot;"))
+            let chinese = try await fixture.get(client, "/incidents?severity=sev9", as: session, language: .zhCN)
+            #expect(chinese.status == .badRequest)
+            #expect(
+                String(buffer: chinese.body).contains(
+                    "未知的级别“sev9”；可选：sev1（重大）、sev2（较大）、sev3（一般）、sev4（轻微）。"))
             let missing = try await fixture.get(client, "/incidents/424242", as: session)
             #expect(missing.status == .notFound)
         }

@@ -1160,7 +1160,7 @@ help.show.abstract = 查看一个事件及其时间线。
 help.declare.abstract = 宣布一个规则没有发现的事件。
 help.declare.title = 发生了什么。
 help.declare.category = traffic、system、sentiment、complaint、service、logistics 或 security。
-help.declare.severity = sev1（特别重大）… sev4（一般）。
+help.declare.severity = sev1（重大）… sev4（轻微）。
 help.declare.person = 由谁宣布：指挥链中的登录名或姓名。
 help.on_call.abstract = 各层当前由谁值班，以及排班的临时调整。
 help.oncall_show.abstract = 按层级打印现在（或 --at 时刻）由谁值班、到何时为止、下一位是谁。
@@ -1208,5 +1208,6 @@ help.invite.discussion = 还没有用户时会先创建（姓名和层级取自�
 help.invite.logins = 指挥链中人员的登录名。
 help.invite.all = 邀请指挥链中所有有登录名的人。
 help.invite.valid = 链接有效多久（默认 72h）。
+choice = {value}（{label}）
 """#)
 }

@@ -1215,5 +1215,6 @@ help.invite.discussion = Makes the user when there is none yet (name and layer f
 help.invite.logins = Logins of people of the chain.
 help.invite.all = Invite every person of the chain who has a login.
 help.invite.valid = How long the links work (default 72h).
+choice = {value} ({label})
 """#)
 }

@@ -16,6 +16,16 @@ enum ConsoleFormat {
     /// The text of `key` in the reader's language.
     static func t(_ key: String, _ arguments: [String: String] = [:]) -> String { words(key, arguments) }
 
+    /// Every value of `T` with what it means, for a refusal that names the choices: `sev1 (critical), sev2 (major)…`.
+    static func choices<T: RawRepresentable & CaseIterable>(_ label: (T) -> String) -> String
+    where T.RawValue == String {
+        words.list(
+            T.allCases.map { value in
+                let meaning = label(value)
+                return meaning == value.rawValue ? meaning : t("choice", ["value": value.rawValue, "label": meaning])
+            })
+    }
+
     /// The chain's people by login (and name), to show people by name with their role: set with the zone.
     @TaskLocal static var people: [String: Person] = [:]
 

@@ -43,9 +43,9 @@ extension ConsoleRoutes {
             category: parameters["category"] ?? "", q: parameters.text("q") ?? "")
         let query = IncidentQuery(
             statuses: filters.status == IncidentsPage.activeChoice
-                ? IncidentStatus.active : try Self.values(filters.status, "status", IncidentStatus.self),
-            severities: try Self.values(filters.severity, "severity", Severity.self),
-            categories: try Self.values(filters.category, "category", BeaconCore.Category.self), text: filters.q)
+                ? IncidentStatus.active : try Self.values(filters.status, "status", ConsoleFormat.words.status),
+            severities: try Self.values(filters.severity, "severity", ConsoleFormat.words.label),
+            categories: try Self.values(filters.category, "category", ConsoleFormat.words.category), text: filters.q)
         let incidents = try await incidentRepository.incidents(matching: query)
         let chrome = await PageChrome(
             title: ConsoleFormat.t("title.incidents"), identity: identity, section: .incidents, now: now(),
@@ -108,17 +108,22 @@ extension ConsoleRoutes {
         return IncidentID(raw)
     }
 
-    /// One value of a filter, or a comma-separated few; an unknown one is named in a 400 page.
+    /// One value of a filter, or a comma-separated few; an unknown one is named in a 400 page, with the values
+    /// the filter takes and what each means in the reader's words.
     static func values<T: RawRepresentable & CaseIterable>(
-        _ text: String, _ field: String, _ type: T.Type
+        _ text: String, _ field: String, _ label: (T) -> String
     ) throws
         -> [T]
     where T.RawValue == String {
         try text.split(separator: ",").map { word in
             guard let value = T(rawValue: String(word)) else {
-                let known = T.allCases.map(\.rawValue).joined(separator: ", ")
                 throw ConsoleError.badRequest(
-                    ConsoleFormat.t("flash.unknown_value", ["field": field, "value": String(word), "known": known]))
+                    ConsoleFormat.t(
+                        "flash.unknown_value",
+                        [
+                            "field": ConsoleFormat.t("check.noun.\(field)"), "value": String(word),
+                            "known": ConsoleFormat.choices(label),
+                        ]))
             }
             return value
         }

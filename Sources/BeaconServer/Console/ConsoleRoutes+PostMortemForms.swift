@@ -60,7 +60,7 @@ extension ConsoleRoutes {
         let back = Self.postMortemPath(id)
         _ = try await existingIncident(id)
         guard let kind = context.parameters.get("finding").flatMap(FindingKind.init(rawValue:)) else {
-            let known = FindingKind.allCases.map(\.rawValue).joined(separator: ", ")
+            let known = ConsoleFormat.choices { (kind: FindingKind) in ConsoleFormat.t("finding.\(kind.rawValue)") }
             throw ConsoleError.notFound(ConsoleFormat.t("flash.no_finding", ["known": known]))
         }
         _ = try await existingPostMortem(id, back: back)

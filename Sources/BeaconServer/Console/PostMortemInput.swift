@@ -54,7 +54,7 @@ enum PostMortemInput {
         var errors: [String] = []
         let kind = form.text("kind").flatMap(FollowUpKind.init(rawValue:))
         if kind == nil {
-            let known = FollowUpKind.allCases.map(\.rawValue).joined(separator: ", ")
+            let known = ConsoleFormat.choices { (kind: FollowUpKind) in ConsoleFormat.t("md.kind.\(kind.rawValue)") }
             errors.append(ConsoleFormat.t("input.type", ["known": known]))
         }
         let description = form.text("description")
