@@ -95,6 +95,9 @@ struct CatalogTests {
         keys += IncidentOrigin.allCases.map { "origin.\($0.rawValue)" }
         keys += FollowUpKind.allCases.map { "md.kind.\($0.rawValue)" }
         keys += CloseNeed.allCases.map { "close.\($0.rawValue)" }
+        keys += PostMortemDraft.Milestone.Kind.allCases.filter { $0 != .approvalAnswered }.map {
+            "milestone.\($0.rawValue)"
+        }
         keys += ["channel", "rule", "roster", "playbook", "login", "step", "day_kind"].map { "check.noun.\($0)" }
         keys += ["yes", "no", "unknown"].map { "check.verdict.\($0)" }
         for key in keys {

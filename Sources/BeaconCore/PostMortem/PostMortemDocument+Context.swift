@@ -60,7 +60,7 @@ extension PostMortemDocument {
                 ?? ""
         }
         var lines = [whatLine, words("doc.when", ["zone": zone])]
-        lines += draft.when.milestones.map { "  \(text.stamp($0.at))  \(text.milestone($0.name))" }
+        lines += draft.when.milestones.map { "  \(text.stamp($0.at))  \(text.milestone($0))" }
         let durations: [(String, TimeInterval?)] = [
             ("doc.detect", draft.when.timeToDetect), ("doc.acknowledge", draft.when.timeToAcknowledge),
             ("doc.mitigate", draft.when.timeToMitigate), ("doc.resolve", draft.when.timeToResolve),

@@ -31,11 +31,42 @@ public struct PostMortemDraft: Sendable, Hashable, Codable {
 
     /// One dated moment of the incident.
     public struct Milestone: Sendable, Hashable, Codable {
-        public var name: String
+        public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+            case impactStarted = "impact_started"
+            case detected, acknowledged, assessed
+            case approvalAnswered = "approval_answered"
+            case mitigated, resolved
+        }
+
+        public var kind: Kind
+        /// For an answered approval: the approval's title.
+        public var approval: String?
         public var at: Date
-        public init(_ name: String, at: Date) {
-            self.name = name
+
+        public init(_ kind: Kind, approval: String? = nil, at: Date) {
+            self.kind = kind
+            self.approval = approval
             self.at = at
+        }
+
+        /// The milestone in English (`Approval answered (Switch provider)`), as the API has always named it.
+        public var name: String { PostMortemText(.english).milestone(self) }
+
+        enum CodingKeys: String, CodingKey { case name, kind, approval, at }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            kind = try container.decode(Kind.self, forKey: .kind)
+            approval = try container.decodeIfPresent(String.self, forKey: .approval)
+            at = try container.decode(Date.self, forKey: .at)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(kind, forKey: .kind)
+            try container.encodeIfPresent(approval, forKey: .approval)
+            try container.encode(at, forKey: .at)
         }
     }
 
@@ -102,14 +133,16 @@ extension PostMortemDraft {
 
     private static func when(_ incident: Incident, assessedAt: Date?, approvals: [PostMortemApproval]) -> When {
         var milestones: [Milestone] = []
-        func add(_ name: String, _ date: Date?) { if let date { milestones.append(Milestone(name, at: date)) } }
-        add("Impact started", incident.firstBreachAt)
-        add("Detected", incident.openedAt)
-        add("Acknowledged", incident.acknowledgedAt)
-        add("Assessed", assessedAt)
-        for approval in approvals { add("Approval answered (\(approval.title))", approval.answeredAt) }
-        add("Mitigated", incident.mitigatedAt)
-        add("Resolved", incident.resolvedAt)
+        func add(_ kind: Milestone.Kind, _ date: Date?, approval: String? = nil) {
+            if let date { milestones.append(Milestone(kind, approval: approval, at: date)) }
+        }
+        add(.impactStarted, incident.firstBreachAt)
+        add(.detected, incident.openedAt)
+        add(.acknowledged, incident.acknowledgedAt)
+        add(.assessed, assessedAt)
+        for approval in approvals { add(.approvalAnswered, approval.answeredAt, approval: approval.title) }
+        add(.mitigated, incident.mitigatedAt)
+        add(.resolved, incident.resolvedAt)
         func since(_ start: Date?, _ end: Date?) -> TimeInterval? {
             guard let start, let end else { return nil }
             return end.timeIntervalSince(start)

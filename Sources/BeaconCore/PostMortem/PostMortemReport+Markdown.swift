@@ -43,7 +43,7 @@ extension PostMortemReport {
     private func whenLines(_ text: PostMortemText) -> [String] {
         let (when, words) = (draft.when, text.words)
         var lines = [words("md.when.header", ["zone": text.zone]), "|---|---|"]
-        lines += when.milestones.map { "| \(text.milestone($0.name)) | \(text.stamp($0.at)) |" }
+        lines += when.milestones.map { "| \(text.milestone($0)) | \(text.stamp($0.at)) |" }
         lines.append("")
         let durations: [(String, TimeInterval?)] = [
             ("postmortem.time_to_detect", when.timeToDetect),

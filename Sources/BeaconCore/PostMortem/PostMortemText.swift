@@ -23,17 +23,9 @@ public struct PostMortemText: Sendable {
     public func day(_ date: Date) -> String { String(stamp(date).prefix(10)) }
 
     /// A milestone of the draft (`Acknowledged`, `Approval answered (…)`) in the reader's words.
-    public func milestone(_ name: String) -> String {
-        let known = [
-            "Impact started": "impact_started", "Detected": "detected", "Acknowledged": "acknowledged",
-            "Assessed": "assessed", "Mitigated": "mitigated", "Resolved": "resolved",
-        ]
-        if let key = known[name] { return words("milestone.\(key)") }
-        let prefix = "Approval answered ("
-        if name.hasPrefix(prefix), name.hasSuffix(")") {
-            return words("milestone.approval", ["title": String(name.dropFirst(prefix.count).dropLast())])
-        }
-        return name
+    public func milestone(_ milestone: PostMortemDraft.Milestone) -> String {
+        guard milestone.kind == .approvalAnswered else { return words("milestone.\(milestone.kind.rawValue)") }
+        return words("milestone.approval", ["title": milestone.approval ?? ""])
     }
 
     /// `Wang Lei (wanglei; execution, CS director)`.

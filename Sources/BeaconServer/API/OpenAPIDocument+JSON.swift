@@ -4284,11 +4284,29 @@ extension OpenAPIDocument {
                   "type": "object",
                   "required": [
                     "name",
+                    "kind",
                     "at"
                   ],
                   "properties": {
                     "name": {
-                      "type": "string"
+                      "type": "string",
+                      "description": "The milestone in English, such as \"Approval answered (Switch payment provider)\"."
+                    },
+                    "kind": {
+                      "type": "string",
+                      "enum": [
+                        "impact_started",
+                        "detected",
+                        "acknowledged",
+                        "assessed",
+                        "approval_answered",
+                        "mitigated",
+                        "resolved"
+                      ]
+                    },
+                    "approval": {
+                      "type": "string",
+                      "description": "For approval_answered: the approval's title."
                     },
                     "at": {
                       "type": "string",

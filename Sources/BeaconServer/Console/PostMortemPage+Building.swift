@@ -102,7 +102,7 @@ extension PostMortemPage {
         let milestones = when.milestones.map { milestone in
             let offset = first.map { milestone.at.timeIntervalSince($0) } ?? 0
             return Milestone(
-                name: PostMortemText(ConsoleFormat.words).milestone(milestone.name),
+                name: PostMortemText(ConsoleFormat.words).milestone(milestone),
                 at: ConsoleFormat.clock(milestone.at, now: now),
                 offset: offset == 0 ? ConsoleFormat.t("postmortem.start") : "+" + ConsoleFormat.words.readable(offset))
         }
