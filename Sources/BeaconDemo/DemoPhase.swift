@@ -9,20 +9,20 @@ public struct DemoPhase: Sendable, Hashable {
         case complaintSpike = "complaint-spike"
         case sentimentSurge = "sentiment-surge"
         case settled
+
+        /// The catalog key of the line the demo prints when the phase begins (`demo.phase.payment_degraded`).
+        public var narrationKey: String { "demo.phase.\(rawValue.replacingOccurrences(of: "-", with: "_"))" }
     }
 
     public var name: Name
     /// Time since the demo started.
     public var start: Duration
-    /// The line the demo prints when the phase begins.
-    public var narration: String
     /// The rules this phase newly breaches once it has settled.
     public var trips: [DemoTrip]
 
-    public init(name: Name, start: Duration, narration: String, trips: [DemoTrip] = []) {
+    public init(name: Name, start: Duration, trips: [DemoTrip] = []) {
         self.name = name
         self.start = start
-        self.narration = narration
         self.trips = trips
     }
 }

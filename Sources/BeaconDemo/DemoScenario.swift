@@ -50,30 +50,23 @@ public struct DemoScenario: Sendable {
         duration = .seconds(66)
         phases = [
             DemoPhase(
-                name: .steady, start: .zero,
-                narration: "All systems are healthy: 98% of payments succeed and customer service is calm."),
+                name: .steady, start: .zero),
             DemoPhase(
                 name: .paymentDegraded, start: .seconds(10),
-                narration: "Payment success is falling to 85%…",
                 trips: [DemoTrip(ruleID: "payment-success-rate", severity: .sev2)]),
             DemoPhase(
                 name: .paymentOutage, start: .seconds(20),
-                narration: "Payment success collapses to 70%: a critical payment failure.",
                 trips: [DemoTrip(ruleID: "payment-success-rate", severity: .sev1)]),
             DemoPhase(
-                name: .paymentRecovered, start: .seconds(30),
-                narration: "The payment fix is out: success is back to 98%."),
+                name: .paymentRecovered, start: .seconds(30)),
             DemoPhase(
                 name: .complaintSpike, start: .seconds(34),
-                narration: "Complaints about Fresh Milk 1L (A17) are piling up: past 100 today…",
                 trips: [DemoTrip(ruleID: "product-complaints-daily", severity: .sev3, series: "A17")]),
             DemoPhase(
                 name: .sentimentSurge, start: .seconds(44),
-                narration: "Negative mentions on social media jump twelvefold within the hour…",
                 trips: [DemoTrip(ruleID: "negative-mentions-surge", severity: .sev3)]),
             DemoPhase(
-                name: .settled, start: .seconds(56),
-                narration: "The platform is stable again; the open incidents now wait on their owners."),
+                name: .settled, start: .seconds(56)),
         ]
     }
 

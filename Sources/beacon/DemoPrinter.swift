@@ -24,17 +24,7 @@ struct DemoPrinter: Sendable {
     }
 
     /// The line a phase of the script begins with.
-    func narration(_ phase: DemoPhase.Name) -> String {
-        switch phase {
-        case .steady: words("demo.phase.steady")
-        case .paymentDegraded: words("demo.phase.payment_degraded")
-        case .paymentOutage: words("demo.phase.payment_outage")
-        case .paymentRecovered: words("demo.phase.payment_recovered")
-        case .complaintSpike: words("demo.phase.complaint_spike")
-        case .sentimentSurge: words("demo.phase.sentiment_surge")
-        case .settled: words("demo.phase.settled")
-        }
-    }
+    func narration(_ phase: DemoPhase.Name) -> String { words(phase.narrationKey) }
 
     func narrate(_ text: String) {
         write("\(stamp)  ~ \(text)")

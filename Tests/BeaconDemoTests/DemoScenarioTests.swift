@@ -26,9 +26,13 @@ import Testing
         #expect(Set(starts).count == starts.count)
         #expect(starts.allSatisfy { $0 < scenario.duration })
         #expect(scenario.phases.map(\.name) == DemoPhase.Name.allCases)
-        #expect(scenario.phases.allSatisfy { !$0.narration.isEmpty })
         #expect(scenario.duration >= .seconds(60) && scenario.duration <= .seconds(70))
-        #expect(scenario.phase(.paymentDegraded).narration.contains("85%"))
+        // Each phase is narrated in both languages, and the words match the scenario's figures.
+        for phase in DemoPhase.Name.allCases {
+            #expect(Language.allCases.allSatisfy { $0.catalog.entries[phase.narrationKey] != nil })
+        }
+        #expect(Localizer.english(DemoPhase.Name.paymentDegraded.narrationKey).contains("85%"))
+        #expect(Localizer(.zhCN)(DemoPhase.Name.paymentDegraded.narrationKey).contains("85%"))
     }
 
     @Test func phasesAreFoundByTime() {
