@@ -36,6 +36,7 @@ import Testing
             #expect(event["sent_at"] as? String == "2026-05-04T10:00:00Z")
             #expect(event["subject"] as? String == "[sev2] #12 Payment success rate below 90%")
             #expect(event["text"] as? String == Fixture.text)
+            #expect(event["language"] as? String == "en", "a message of a row without a language is English")
             #expect(event["approval"] is NSNull)
 
             let incident = try #require(event["incident"] as? [String: Any])

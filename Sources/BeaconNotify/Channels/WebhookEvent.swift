@@ -14,7 +14,7 @@ struct WebhookEvent: Encodable {
         case sentAt = "sent_at"
         case incident, step, approval, handoff, invitation
         case roster, at, until, incoming, outgoing, incidents
-        case recipient, mentions, subject, text
+        case recipient, mentions, subject, text, language
         case id, title, severity, status, category, rule, labels, value, threshold
         case openedAt = "opened_at"
         case url
@@ -80,6 +80,7 @@ struct WebhookEvent: Encodable {
         }
         try root.encode(message.subject, forKey: .subject)
         try root.encode(message.text, forKey: .text)
+        try root.encode(message.language ?? .en, forKey: .language)
     }
 
     private func encodeHandoff(_ handoff: HandoffSummary?, in root: KeyedEncodingContainer<Keys>) throws {
