@@ -46,7 +46,7 @@ extension Beacon.PostMortemCommand {
         func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
-            if let refusal = PostMortem.refusal(for: actor.name, in: actor.layer) {
+            if let refusal = PostMortem.refusal(for: actor.name, in: actor.layer, words: config.words()) {
                 printErrors([refusal])
                 throw ExitCode.failure
             }

@@ -5,9 +5,9 @@ extension PostMortem {
     /// Why a person may not write a post-mortem, or `nil` when they may.
     /// - Parameters:
     ///   - person: the login (or name) messages use.
-    public static func refusal(for person: String, in layer: Layer) -> String? {
+    ///   - words: the language it is said in (English for the API).
+    public static func refusal(for person: String, in layer: Layer, words: Localizer = .english) -> String? {
         guard !authors.contains(layer) else { return nil }
-        return
-            "Only the operation and execution layers write post-mortems; \(person) is in the \(layer.rawValue) layer."
+        return words("flash.postmortem_writers", ["login": person, "layer": words.layer(layer)])
     }
 }

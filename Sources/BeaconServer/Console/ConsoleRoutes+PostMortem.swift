@@ -75,13 +75,9 @@ extension ConsoleRoutes {
         do {
             return try await form(request, context) { identity, fields in
                 let user = identity.user
-                guard PostMortem.authors.contains(user.layer) else {
+                if let refusal = PostMortem.refusal(for: user.login, in: user.layer, words: ConsoleFormat.words) {
                     throw ConsoleError(
-                        status: .forbidden, heading: ConsoleFormat.t("error.not_allowed"),
-                        message:
-                            ConsoleFormat.t(
-                                "flash.postmortem_writers",
-                                ["login": user.login, "layer": ConsoleFormat.words.layer(user.layer)]))
+                        status: .forbidden, heading: ConsoleFormat.t("error.not_allowed"), message: refusal)
                 }
                 return try await action(context, identity, fields)
             }
