@@ -44,6 +44,20 @@ public final class PostgresStore: Sendable {
         }
     }
 
+    /// Runs `body` in one transaction on one pooled connection: committed when it returns, rolled back when it
+    /// throws, and then its own error is rethrown (not the pool's wrapper), so callers catch domain errors as
+    /// they would from SQLite.
+    func transaction<Result: Sendable>(
+        _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch let error as PostgresTransactionError {
+            if let cause = error.closureError, error.rollbackError == nil { throw cause }
+            throw error
+        }
+    }
+
     /// The schema version recorded in the database, 0 for a database Beacon never migrated.
     public func schemaVersion() async throws -> Int {
         try await client.withConnection { connection in try await Self.version(connection, logger: logger) }

@@ -114,17 +114,3 @@ extension IncidentLedger {
         return steps + answers + instructions > 0
     }
 }
-
-extension OutboxEntry {
-    init(_ planned: PlannedNotification, approvalID: ApprovalID?, at now: Date) {
-        let base =
-            planned.idempotencyKey.hasSuffix("/\(planned.channelID)")
-            ? String(planned.idempotencyKey.dropLast(planned.channelID.count + 1)) : planned.idempotencyKey
-        self.init(
-            id: nil, incidentID: planned.incidentID, idempotencyKey: planned.idempotencyKey, baseKey: base,
-            kind: planned.message.kind, person: planned.recipient.id,
-            layer: planned.recipient.layer, channelID: planned.channelID, channelIndex: planned.channelIndex,
-            stepID: planned.stepID, approvalID: approvalID, recipient: planned.recipient, message: planned.message,
-            state: .pending, attempts: 0, nextAttemptAt: now, lastError: nil, createdAt: now, deliveredAt: nil)
-    }
-}

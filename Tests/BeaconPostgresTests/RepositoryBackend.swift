@@ -12,11 +12,23 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
 
     var testDescription: String { rawValue }
 
-    /// Runs `body` with the backend's repositories, on a fresh store that is gone afterwards.
+    /// The repositories a contract case works on, from one store.
+    struct Stores: Sendable {
+        var rosters: any RosterRepository
+        var people: any PeopleRepository
+    }
+
+    /// Runs `body` with the backend's roster overrides, on a fresh store that is gone afterwards.
     func with(_ body: @escaping @Sendable (any RosterRepository) async throws -> Void) async throws {
+        try await withStores { try await body($0.rosters) }
+    }
+
+    /// Runs `body` with the backend's repositories, on a fresh store that is gone afterwards.
+    func withStores(_ body: @escaping @Sendable (Stores) async throws -> Void) async throws {
         switch self {
         case .sqlite:
-            try await body(try BeaconStore.inMemory().rosters)
+            let store = try BeaconStore.inMemory()
+            try await body(Stores(rosters: store.rosters, people: store.people))
         case .postgres:
             let server = try await PostgresServer.start()
             defer { server.stop() }
@@ -27,7 +39,7 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
                 group.addTask { await store.run() }
                 defer { group.cancelAll() }
                 try await store.migrate()
-                try await body(store.rosters)
+                try await body(Stores(rosters: store.rosters, people: store.people))
             }
         }
     }
