@@ -1,4 +1,5 @@
 import BeaconCore
+public import Foundation
 public import Logging
 import NIOSSL
 import PostgresNIO
@@ -13,14 +14,30 @@ public final class PostgresStore: Sendable {
     /// The advisory lock every node takes to migrate: one migrates, the others wait and then find nothing to do.
     static let migrationLock: Int64 = 0x6265_6163_6f6e  // "beacon"
 
-    public init(_ location: PostgresLocation, logger: Logger) {
+    /// This node's name: what its claims are held under, and what `beacon cluster status` lists.
+    public let node: String
+    /// How long a claim on a notification or a deadline holds: a node that dies mid-send leaves its claims to the
+    /// others once it runs out, so it must outlast any one attempt (a channel's timeout is at most a minute).
+    public let lease: TimeInterval
+
+    public init(
+        _ location: PostgresLocation, node: String = PostgresStore.defaultNode, lease: TimeInterval = 120,
+        logger: Logger
+    ) {
         self.location = location
+        self.node = node
+        self.lease = lease
         self.logger = logger
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: Self.tls(location.tls))
         configuration.options.minimumConnections = 0
         client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    }
+
+    /// `host:pid`: unique among the nodes running at once.
+    public static var defaultNode: String {
+        "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     }
 
     /// Runs the pool until the task is cancelled: every query waits for it.

@@ -16,6 +16,7 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
     struct Stores: Sendable {
         var rosters: any RosterRepository
         var people: any PeopleRepository
+        var outbox: any OutboxRepository & OutboxFigures
     }
 
     /// Runs `body` with the backend's roster overrides, on a fresh store that is gone afterwards.
@@ -28,7 +29,7 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
         switch self {
         case .sqlite:
             let store = try BeaconStore.inMemory()
-            try await body(Stores(rosters: store.rosters, people: store.people))
+            try await body(Stores(rosters: store.rosters, people: store.people, outbox: store.outbox))
         case .postgres:
             let server = try await PostgresServer.start()
             defer { server.stop() }
@@ -39,7 +40,7 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
                 group.addTask { await store.run() }
                 defer { group.cancelAll() }
                 try await store.migrate()
-                try await body(Stores(rosters: store.rosters, people: store.people))
+                try await body(Stores(rosters: store.rosters, people: store.people, outbox: store.outbox))
             }
         }
     }

@@ -124,3 +124,45 @@ extension OutboxEntry {
             state: .pending, attempts: 0, nextAttemptAt: now, lastError: nil, createdAt: now, deliveredAt: nil)
     }
 }
+
+extension OutboxEntry {
+    /// The pending notification that takes over from this one on `fallover`'s channel.
+    public func fallingOver(to fallover: Fallover) -> OutboxEntry {
+        var next = self
+        next.id = nil
+        next.channelID = fallover.channelID
+        next.channelIndex = fallover.index
+        next.state = .pending
+        next.attempts = 0
+        next.lastError = nil
+        // A group message's base key names no person (`incident-12/page`); a personal one's does.
+        let wasGroup = message.mentions != nil
+        let purposeKey = wasGroup ? baseKey : String(baseKey[..<(baseKey.lastIndex(of: "/") ?? baseKey.endIndex)])
+        if fallover.recipients.isEmpty {
+            next.idempotencyKey = "\(baseKey)/\(fallover.channelID)"
+        } else if fallover.group {
+            next.message.mentions = fallover.recipients
+            next.recipient = fallover.recipients[0]
+            next.person = fallover.recipients[0].id
+            next.layer = fallover.recipients[0].layer
+            next.baseKey = purposeKey
+            next.idempotencyKey = "\(purposeKey)/\(fallover.channelID)"
+        } else {
+            let person = fallover.recipients[0]
+            next.message.mentions = nil
+            next.recipient = person
+            next.person = person.id
+            next.layer = person.layer
+            next.baseKey = "\(purposeKey)/\(PlannedNotification.personKey(person))"
+            next.idempotencyKey = "\(next.baseKey)/\(fallover.channelID)"
+        }
+        return next
+    }
+}
+
+extension OutboxEntry {
+    /// The `attempt`th attempt of this notification, as the timeline records it.
+    public func attempt(_ attempt: Int) -> NotificationAttempt {
+        NotificationAttempt(kind: kind, recipient: recipient.name, layer: layer, channel: channelID, attempt: attempt)
+    }
+}
