@@ -67,6 +67,14 @@ struct PostgresRecord {
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
+    /// The `INSERT` of `value`, or, when a row with its `key` columns exists, the `UPDATE` of that row to it.
+    static func upsert(_ value: some Encodable, into table: String, key: [String]) throws -> PostgresQuery {
+        let names = try columns(of: value).map(\.name).filter { !key.contains($0) }
+        let assignments = names.map { "\(quoted($0)) = excluded.\(quoted($0))" }.joined(separator: ", ")
+        return try insert(
+            value, into: table, onConflict: "(\(key.joined(separator: ", "))) DO UPDATE SET \(assignments)")
+    }
+
     /// The `UPDATE` of every column of `value` but its `key` columns, in the row those name.
     static func update(_ value: some Encodable, in table: String, key: [String]) throws -> PostgresQuery {
         let columns = try columns(of: value)

@@ -11,6 +11,9 @@ public final class PostgresStore: Sendable {
     let client: PostgresClient
     let logger: Logger
 
+    /// The channel every node listens on: a notification queued anywhere wakes every dispatcher at once.
+    static let outboxChannel = "beacon_outbox"
+
     /// The advisory lock every node takes to migrate: one migrates, the others wait and then find nothing to do.
     static let migrationLock: Int64 = 0x6265_6163_6f6e  // "beacon"
 

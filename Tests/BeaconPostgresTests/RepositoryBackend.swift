@@ -17,6 +17,9 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
         var rosters: any RosterRepository
         var people: any PeopleRepository
         var outbox: any OutboxRepository & OutboxFigures
+        var commands: any IncidentCommands
+        var incidents: any IncidentRepository
+        var samples: any SampleRepository
     }
 
     /// Runs `body` with the backend's roster overrides, on a fresh store that is gone afterwards.
@@ -24,12 +27,20 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
         try await withStores { try await body($0.rosters) }
     }
 
-    /// Runs `body` with the backend's repositories, on a fresh store that is gone afterwards.
-    func withStores(_ body: @escaping @Sendable (Stores) async throws -> Void) async throws {
+    /// Runs `body` with the backend's repositories, on a fresh store that is gone afterwards; its ledger pages as
+    /// `config` says (nobody by default).
+    func withStores(
+        config: BeaconConfig? = nil, _ body: @escaping @Sendable (Stores) async throws -> Void
+    ) async throws {
+        let planner = config.map { CommandPlanner(config: $0) }
         switch self {
         case .sqlite:
             let store = try BeaconStore.inMemory()
-            try await body(Stores(rosters: store.rosters, people: store.people, outbox: store.outbox))
+            let ledger = planner.map { IncidentLedger(store, planner: $0) } ?? .recordingOnly(store)
+            try await body(
+                Stores(
+                    rosters: store.rosters, people: store.people, outbox: store.outbox, commands: ledger,
+                    incidents: store.incidentReader, samples: store.samples))
         case .postgres:
             let server = try await PostgresServer.start()
             defer { server.stop() }
@@ -40,7 +51,11 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
                 group.addTask { await store.run() }
                 defer { group.cancelAll() }
                 try await store.migrate()
-                try await body(Stores(rosters: store.rosters, people: store.people, outbox: store.outbox))
+                try await body(
+                    Stores(
+                        rosters: store.rosters, people: store.people, outbox: store.outbox,
+                        commands: PostgresLedger(store, planner: planner), incidents: store.incidents,
+                        samples: store.samples))
             }
         }
     }

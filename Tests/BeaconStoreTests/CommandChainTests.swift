@@ -76,6 +76,10 @@ import Testing
         #expect(raised.notificationsQueued == 2)
         #expect(try outbox(id).suffix(2) == ["raised wanglei mail", "approval_request lina mail"])
         #expect(try store.runSteps(id).first { $0.stepID == "compensation" }?.state == .due)
+        // The request answers a stored approval: the inbox lists it and its links work.
+        let approval = try #require(try store.approvals(id).first)
+        #expect(approval.stepID == "compensation" && approval.state == .pending)
+        #expect(try store.notifications(id).last?.approvalID == approval.id)
     }
 
     @Test func unacknowledgedPagesExecutionOnce() async throws {

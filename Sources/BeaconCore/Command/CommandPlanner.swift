@@ -86,6 +86,8 @@ public struct CommandPlanner: Sendable {
             return step
         }
         effects.steps = activated
+        // An approval step the raise activates gets its approval row, which its request's links answer.
+        effects.approvals = activated.filter(\.approval).map(\.stepID)
         let involved = Set(paged(incident.severity))
         effects.deadlines = stepDeadlines(activated.filter { involved.contains($0.owner) }, incidentID: id)
         for step in activated {
