@@ -62,4 +62,43 @@ import Testing
             #expect(try await a.outbox.depth() == 5)
         }
     }
+
+    @Test(.timeLimit(.minutes(2)))
+    func twoNodesSeeingOneAlertOpenOneIncidentAndFireEachDeadlineOnce() async throws {
+        try await Self.withTwoNodes { a, b in
+            let planner = CommandPlanner(config: IncidentCommandsContractTests.config)
+            let ledgerA = PostgresLedger(a, planner: planner)
+            let ledgerB = PostgresLedger(b, planner: planner)
+            let start = IncidentCommandsContractTests.start
+            func alert(_ fingerprint: String) -> ExternalAlert {
+                ExternalAlert(
+                    fingerprint: fingerprint, title: "Checkout latency", category: .system, severity: .sev3,
+                    labels: Labels(["alertname": fingerprint]), firing: true, startsAt: start)
+            }
+            // Both nodes hear every alert at the same moment, twenty times over.
+            for index in 0..<20 {
+                async let fromA = ledgerA.receive(alert("am-\(index)"), by: "alertmanager", at: start)
+                async let fromB = ledgerB.receive(alert("am-\(index)"), by: "alertmanager", at: start)
+                let (first, second) = try await (fromA, fromB)
+                #expect((first == nil) != (second == nil), "one node opens it, the other finds it open")
+            }
+            let opened = try await a.incidents.incidents(statuses: [], since: nil, limit: 100)
+            #expect(opened.count == 20)
+            let pages = try await a.outbox.depth()
+
+            // Both fire the due deadlines at once: each fires once, on one node.
+            let later = start.addingTimeInterval(301)
+            async let firedA = ledgerA.fireDueDeadlines(at: later, limit: 100)
+            async let firedB = ledgerB.fireDueDeadlines(at: later, limit: 100)
+            let (one, other) = try await (firedA, firedB)
+            var dueDeadlines = 0
+            for incident in opened {
+                let deadlines = try await a.incidents.deadlines(try #require(incident.id))
+                dueDeadlines += deadlines.filter { $0.dueAt <= later }.count
+                #expect(deadlines.filter { $0.dueAt <= later }.allSatisfy { $0.firedAt != nil })
+            }
+            #expect(dueDeadlines >= 20 && one.fired + other.fired == dueDeadlines)
+            #expect(try await a.outbox.depth() == pages + one.queued + other.queued)
+        }
+    }
 }
