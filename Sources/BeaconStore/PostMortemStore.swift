@@ -84,25 +84,12 @@ public struct PostMortemStore: PostMortemRepository {
     }
 
     /// Refuses a follow-up without a description, or marked won't do without a reason.
-    static func check(_ followUp: FollowUp) throws {
-        guard !followUp.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError(code: .conflict, key: "storage.follow_up_description")
-        }
-        if followUp.status == .wontDo && (followUp.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw StoreError(code: .conflict, key: "storage.wont_do_reason")
-        }
-    }
+    static func check(_ followUp: FollowUp) throws { try PostMortemRules.validate(followUp) }
 
-    /// Inserts or updates a follow-up, stamping when it was first stored and when it was closed (kept while its
-    /// status stays closed the same way, cleared when it reopens).
+    /// Inserts or updates a follow-up, stamped as `PostMortemRules.stamped` says.
     static func store(_ followUp: FollowUp, _ db: Database, at now: Date) throws -> FollowUp {
-        var saved = followUp
-        let stored = try saved.id.flatMap { try FollowUp.fetchOne(db, key: $0) }
-        saved.createdAt = stored?.createdAt ?? saved.createdAt ?? now
-        switch saved.status {
-        case .open: saved.closedAt = nil
-        case .done, .wontDo: saved.closedAt = stored?.status == saved.status ? stored?.closedAt ?? now : now
-        }
+        var saved = PostMortemRules.stamped(
+            followUp, over: try followUp.id.flatMap { try FollowUp.fetchOne(db, key: $0) }, at: now)
         try saved.save(db)
         return saved
     }
@@ -130,18 +117,8 @@ public struct PostMortemStore: PostMortemRepository {
         return PostMortemReport.assemble(
             incident: incident, postMortem: postMortem, timeline: try store.timeline(id),
             steps: try store.runSteps(id), approvals: approvals, deadlines: try store.deadlines(id),
-            paged: Self.paged(try store.notifications(id), resolvedAt: incident.resolvedAt),
+            paged: PostMortemReport.paged(try store.notifications(id), resolvedAt: incident.resolvedAt),
             chain: ledger.planner?.config.chain, followUps: try await followUps(id), earlier: earlier, later: later)
-    }
-
-    /// The people asked to act on the incident while it was live, in the order first asked: its pages, raises,
-    /// escalations, approval requests and step reminders, all queued before it resolved. What came with or after
-    /// its resolution (the resolved notice, the post-mortem's reminders and overdue notice, follow-up reminders)
-    /// and approval outcomes, which only inform, did not page anyone about the incident.
-    static func paged(_ notifications: [OutboxEntry], resolvedAt: Date?) -> [Recipient] {
-        notifications.filter { entry in
-            entry.kind.asksToAct && resolvedAt.map { entry.createdAt < $0 } ?? true
-        }.flatMap(\.recipients)
     }
 
     /// The incidents the findings weigh: those opened in the `Findings.precedingWindow` before this one (for
