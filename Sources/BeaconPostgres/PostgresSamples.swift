@@ -98,7 +98,7 @@ public struct PostgresSamples: SampleRepository {
             LIMIT 1
             """, logger: logger)
         for try await id in rows.decode(Int64.self) { return id }
-        throw StoreError(code: .conflict, key: "storage.unsaved_incident")
+        throw StoreError(code: .conflict, key: "storage.not_stored")
     }
 
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000).rounded()) }

@@ -120,12 +120,3 @@ extension BeaconStore {
            OR (closed_at >= :cutoff AND due_at < :cutoff)
         """
 }
-
-extension PostMortemApproval {
-    /// An approval as the post-mortem and the weekly report read it.
-    init(_ approval: Approval) {
-        self.init(
-            title: approval.title, outcome: Outcome(rawValue: approval.state.rawValue) ?? .pending,
-            requestedAt: approval.requestedAt, answeredBy: approval.answeredBy, answeredAt: approval.answeredAt)
-    }
-}

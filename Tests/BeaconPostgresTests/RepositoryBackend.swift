@@ -20,6 +20,9 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
         var commands: any IncidentCommands
         var incidents: any IncidentRepository
         var samples: any SampleRepository
+        var postMortems: any PostMortemRepository
+        var reports: any ReportRepository
+        var approvalLinks: any ApprovalLinkRepository
     }
 
     /// Runs `body` with the backend's roster overrides, on a fresh store that is gone afterwards.
@@ -40,7 +43,8 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
             try await body(
                 Stores(
                     rosters: store.rosters, people: store.people, outbox: store.outbox, commands: ledger,
-                    incidents: store.incidentReader, samples: store.samples))
+                    incidents: store.incidentReader, samples: store.samples,
+                    postMortems: PostMortemStore(ledger), reports: store.reports, approvalLinks: store.approvalLinks))
         case .postgres:
             let server = try await PostgresServer.start()
             defer { server.stop() }
@@ -51,11 +55,12 @@ enum RepositoryBackend: String, CaseIterable, Sendable, CustomTestStringConverti
                 group.addTask { await store.run() }
                 defer { group.cancelAll() }
                 try await store.migrate()
+                let ledger = PostgresLedger(store, planner: planner)
                 try await body(
                     Stores(
-                        rosters: store.rosters, people: store.people, outbox: store.outbox,
-                        commands: PostgresLedger(store, planner: planner), incidents: store.incidents,
-                        samples: store.samples))
+                        rosters: store.rosters, people: store.people, outbox: store.outbox, commands: ledger,
+                        incidents: store.incidents, samples: store.samples, postMortems: PostgresPostMortems(ledger),
+                        reports: store.reports, approvalLinks: store.approvalLinks))
             }
         }
     }

@@ -1209,5 +1209,6 @@ help.invite.logins = 指挥链中人员的登录名。
 help.invite.all = 邀请指挥链中所有有登录名的人。
 help.invite.valid = 链接有效多久（默认 72h）。
 choice = {value}（{label}）
+storage.not_stored = Beacon 未能保存；请重试。
 """#)
 }

@@ -1216,5 +1216,6 @@ help.invite.logins = Logins of people of the chain.
 help.invite.all = Invite every person of the chain who has a login.
 help.invite.valid = How long the links work (default 72h).
 choice = {value} ({label})
+storage.not_stored = Beacon could not store this; try again.
 """#)
 }

@@ -93,3 +93,12 @@ extension PostMortemReport {
         }.flatMap(\.recipients)
     }
 }
+
+extension PostMortemApproval {
+    /// An approval as the post-mortem and the weekly report read it.
+    public init(_ approval: Approval) {
+        self.init(
+            title: approval.title, outcome: Outcome(rawValue: approval.state.rawValue) ?? .pending,
+            requestedAt: approval.requestedAt, answeredBy: approval.answeredBy, answeredAt: approval.answeredAt)
+    }
+}
