@@ -120,8 +120,8 @@ let package = Package(
         .executableTarget(
             name: "beacon",
             dependencies: [
-                "BeaconCore", "BeaconConfigFiles", "BeaconStore", "BeaconCurl", "BeaconApproval", "BeaconMonitor",
-                "BeaconNotify", "BeaconServer", "BeaconDemo",
+                "BeaconCore", "BeaconConfigFiles", "BeaconStore", "BeaconPostgres", "BeaconCurl", "BeaconApproval",
+                "BeaconMonitor", "BeaconNotify", "BeaconServer", "BeaconDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,4 +1,4 @@
-import BeaconCore
+public import BeaconCore
 public import Foundation
 public import Logging
 import NIOSSL

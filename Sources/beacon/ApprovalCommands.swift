@@ -14,7 +14,7 @@ extension Beacon {
         func run(approve: Bool) async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
-            let ledger = try options.openRepositories(config).commands
+            let ledger = try await options.openRepositories(config).commands
             let approval = try await perform(config.words()) {
                 try await ledger.answer(
                     ApprovalID(id), approve: approve, by: actor.name, layer: actor.layer, comment: comment, at: Date())
@@ -56,7 +56,7 @@ extension Beacon.IncidentCommand {
         func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let done = try await perform(config.words()) {
                 try await repositories.commands.completeStep(
                     StepID(step), of: IncidentID(id), by: actor.name, layer: actor.layer, note: note, at: Date())

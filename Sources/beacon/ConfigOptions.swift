@@ -1,8 +1,10 @@
 import ArgumentParser
 import BeaconConfigFiles
 import BeaconCore
+import BeaconPostgres
 import BeaconStore
 import Foundation
+import Logging
 
 /// `--config`, shared by every command.
 struct ConfigOptions: ParsableArguments {
@@ -53,19 +55,38 @@ extension ConfigOptions {
         }
     }
 
-    /// Opens the store the configuration names, relative to the configuration's folder.
-    func openStore(_ config: BeaconConfig) throws -> BeaconStore {
+    /// Opens the store the configuration names: a SQLite file (relative to the configuration's folder) or a
+    /// PostgreSQL database, migrated.
+    /// - Parameter node: this process's name in a cluster (`beacon serve`'s; a command's own otherwise).
+    func openStore(_ config: BeaconConfig, node: String? = nil, logger: Logger? = nil) async throws -> OpenedStore {
+        let words = config.words()
         do {
-            return try BeaconStore.open(path: loader.resolve(config.store))
+            return try await OpenedStore.open(
+                config, resolve: loader.resolve, node: node ?? "cli@\(PostgresStore.defaultNode)",
+                logger: logger ?? Self.quietLogger)
         } catch let error as StoreError {
-            printErrors([error.message(in: config.words())])
+            printErrors([error.message(in: words)])
+            throw ExitCode.failure
+        } catch let error as PostgresLocation.Invalid {
+            printErrors([error.problem.text(in: words)])
+            throw ExitCode.failure
+        } catch {
+            let location = (try? PostgresLocation(parsing: config.store)).map(String.init(describing:)) ?? config.store
+            printErrors([words("cli.error.store_unreachable", ["store": location, "reason": "\(error)"])])
             throw ExitCode.failure
         }
     }
 
+    /// What a command logs of its store's connections: only what went wrong.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "beacon.store")
+        logger.logLevel = .error
+        return logger
+    }
+
     /// The repositories of the store the configuration names, around a ledger that pages as `config` says.
-    func openRepositories(_ config: BeaconConfig) throws -> Repositories {
-        try openStore(config).repositories(configuration: { config })
+    func openRepositories(_ config: BeaconConfig) async throws -> Repositories {
+        try await openStore(config).repositories(configuration: { config })
     }
 
     /// The person `--as` names, by login or name; their login (or name) is what the timeline records.

@@ -3,6 +3,7 @@ import BeaconCore
 import BeaconCurl
 import BeaconMonitor
 import BeaconNotify
+import BeaconPostgres
 import BeaconServer
 import BeaconStore
 import Foundation
@@ -25,13 +26,13 @@ struct Daemon: Sendable {
     ///   - onChange: told of every incident change the monitor commits.
     ///   - onHTTPRunning: told the port the HTTP server bound.
     init(
-        config: BeaconConfig, store: BeaconStore, logger: Logger, pollerOptions: Poller.Options = Poller.Options(),
+        config: BeaconConfig, store: OpenedStore, logger: Logger, pollerOptions: Poller.Options = Poller.Options(),
         retryPolicy: RetryPolicy = RetryPolicy(), escalationTick: Duration = .seconds(1),
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in },
         onHTTPRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         let current = ConfigBox(config)
-        let repositories = IncidentLedger(store, configuration: { current.value }).repositories
+        let repositories = store.repositories(configuration: { current.value })
         let metrics = BeaconMetrics(channelIDs: { current.value.channels.map(\.id) })
         let client = CurlClient()
         let signer = ApprovalSigner(key: try await repositories.approvalLinks.secret("approval-signing-key"))
@@ -39,9 +40,18 @@ struct Daemon: Sendable {
             config: config, outbox: repositories.outbox, sender: CurlChannelSender(client: client, now: { Date() }),
             signer: signer,
             policy: retryPolicy, logger: logger, instrumentation: metrics)
+        // On PostgreSQL, several nodes share the sources (and each wakes at once on work any of them queues).
+        var cluster: [any Service] = []
+        var ownership: ClusterOwnership?
+        if case .postgres(let postgres) = store.kind {
+            let membership = ClusterMembership(store: postgres, heartbeat: config.cluster.heartbeat)
+            await membership.beat()
+            ownership = ClusterOwnership(membership: membership)
+            cluster = [ClusterService(membership: membership, dispatcher: dispatcher)]
+        }
         let monitor = MonitorService(
             config: config, repositories: repositories, logger: logger, options: pollerOptions,
-            instrumentation: metrics,
+            instrumentation: metrics, ownership: ownership,
             onChange: { change in
                 if change.notificationsQueued > 0 { dispatcher.wake() }
                 onChange(change)
@@ -66,7 +76,7 @@ struct Daemon: Sendable {
                     failingSources: status.failingSources.count, outboxDepth: depth ?? 0,
                     failingChannels: Array(failing.keys), unreachedIncidents: unreached.map(\.id.rawValue))
             }, metrics: metrics, failingSources: { monitor.status.failingSources }, onRunning: onHTTPRunning)
-        services = [monitor, dispatcher, escalation, http]
+        services = cluster + [monitor, dispatcher, escalation, http]
         self.client = client
         self.repositories = repositories
         self.current = current
@@ -91,5 +101,29 @@ final class ConfigBox: Sendable {
     var value: BeaconConfig {
         get { storage.withLock { $0 } }
         set { storage.withLock { $0 = newValue } }
+    }
+}
+
+/// The sources a cluster member polls: its rendezvous share among the live nodes.
+struct ClusterOwnership: SourceOwnership {
+    let membership: ClusterMembership
+    func owns(_ key: String) -> Bool { membership.owns(key) }
+    var changes: AsyncStream<Void> { membership.changes }
+}
+
+/// A node's part in a cluster: its heartbeat, and waking the dispatcher when any node queues a notification.
+struct ClusterService: Service {
+    let membership: ClusterMembership
+    let dispatcher: OutboxDispatcher<ContinuousClock>
+
+    func run() async throws {
+        let store = membership.store
+        let dispatcher = dispatcher
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await membership.run() }
+            group.addTask { await store.listenForWork { dispatcher.wake() } }
+            try? await gracefulShutdown()
+            group.cancelAll()
+        }
     }
 }

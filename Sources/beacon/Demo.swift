@@ -63,7 +63,7 @@ extension Beacon {
                 let publicURL = Locked(config.publicURL)
                 let (consolePorts, consoleSink) = AsyncStream.makeStream(of: Int.self)
                 let daemon = try await Daemon(
-                    config: config, store: store, logger: logger, escalationTick: .milliseconds(250),
+                    config: config, store: OpenedStore(store), logger: logger, escalationTick: .milliseconds(250),
                     onChange: { printer.print($0, publicURL: publicURL.withLock { $0 }) },
                     onHTTPRunning: { consoleSink.yield($0) })
                 let services = ServiceGroup(

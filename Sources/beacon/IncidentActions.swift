@@ -17,7 +17,7 @@ extension Beacon.IncidentCommand {
             func run(_ action: IncidentAction) async throws {
                 let config = try options.loadMain()
                 let actor = try options.actor(person, in: config)
-                let repositories = try options.openRepositories(config)
+                let repositories = try await options.openRepositories(config)
                 let change = try await perform(config.words()) {
                     try await repositories.commands.perform(
                         action, on: IncidentID(id), by: actor.name, note: note, at: Date())
@@ -69,7 +69,7 @@ extension Beacon.IncidentCommand {
         func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let change = try await perform(config.words()) {
                 try await repositories.commands.reopen(
                     IncidentID(id), reason: reason, by: actor.name, layer: actor.layer, at: Date())
@@ -94,7 +94,7 @@ extension Beacon.IncidentCommand {
         func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let change = try await perform(config.words()) {
                 try await repositories.commands.changeSeverity(
                     IncidentID(id), to: severity, reason: reason, by: actor.name, layer: actor.layer, at: Date())
@@ -116,7 +116,7 @@ extension Beacon.IncidentCommand {
         func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let change = try await perform(config.words()) {
                 try await repositories.commands.instruct(
                     IncidentID(id), text: text, by: actor.name, layer: actor.layer, at: Date())

@@ -28,7 +28,7 @@ extension Beacon.IncidentCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let incidents = try options.openRepositories(config).incidents
+            let incidents = try await options.openRepositories(config).incidents
             let statuses = try parseStatuses()
             let found = try await incidents.incidents(statuses: statuses, since: nil, limit: limit)
             if json { return try printJSON(found.map { IncidentResource($0) }) }
@@ -57,7 +57,7 @@ extension Beacon.IncidentCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let incidents = repositories.incidents
             let id = IncidentID(id)
             guard let incident = try await incidents.incident(id) else {
@@ -93,7 +93,7 @@ extension Beacon.IncidentCommand {
         func run() async throws {
             let config = try options.loadMain()
             let actor = try options.actor(person, in: config)
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let change = try await perform(config.words()) {
                 try await repositories.commands.declare(
                     title: title, category: category, severity: severity, by: actor.name, at: Date())

@@ -75,7 +75,7 @@ extension Beacon.OnCall {
                 roster: roster, person: PersonID(config.chain.person(person)?.person.id.rawValue ?? person),
                 from: try instant(from, in: config), to: try instant(to, in: config), createdBy: actorName,
                 reason: reason, createdAt: now)
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let stored = try await perform(config.words()) {
                 try await repositories.addOverride(override, config: config)
             }
@@ -100,7 +100,7 @@ extension Beacon.OnCall {
         func run() async throws {
             let config = try options.loadMain()
             let (actorName, _) = try options.actor(actor, in: config)
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let removed = try await perform(config.words()) {
                 try await repositories.removeOverride(id, by: actorName, config: config, at: Date())
             }

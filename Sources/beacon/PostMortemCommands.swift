@@ -50,7 +50,7 @@ extension Beacon.PostMortemCommand {
                 printErrors([refusal])
                 throw ExitCode.failure
             }
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let postMortems = repositories.postMortems
             let report = try await loadReport(repositories, id, config.words())
             let incident = IncidentID(id)
@@ -94,7 +94,7 @@ extension Beacon.PostMortemCommand {
 /// The configuration's command chain names the people of the 5W1H and their roles.
 private func loadReport(_ options: ConfigOptions, _ id: Int64) async throws -> PostMortemReport {
     let config = try options.loadMain()
-    return try await loadReport(try options.openRepositories(config), id, config.words())
+    return try await loadReport(try await options.openRepositories(config), id, config.words())
 }
 
 private func loadReport(

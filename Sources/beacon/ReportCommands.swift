@@ -25,7 +25,7 @@ extension Beacon.ReportCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let reports = try options.openRepositories(config).reports
+            let reports = try await options.openRepositories(config).reports
             let now = Date()
             let report = try await reports.weeklyReport(
                 try chosenWeek(now: now, calendar: config.calendar), calendar: config.calendar,

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import BeaconCore
 import BeaconMonitor
+import BeaconPostgres
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -23,7 +24,8 @@ extension Beacon {
             MallocArenas.limit(logger: logger)
             let config = try options.load()
             try ListenProbe.check(config.listen, words: config.words())
-            let store = try options.openStore(config)
+            let store = try await options.openStore(
+                config, node: config.cluster.node ?? PostgresStore.defaultNode, logger: logger)
             let daemon = try await Daemon(config: config, store: store, logger: logger)
             // Trapped before any service starts: a SIGHUP that comes early reloads instead of ending the process.
             let hangups = await UnixSignalsSequence(trapping: .sighup)

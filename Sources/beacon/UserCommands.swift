@@ -27,7 +27,7 @@ extension Beacon.UserCommand {
         func run() async throws {
             let config = try options.loadMain()
             if let service {
-                let repositories = try options.openRepositories(config)
+                let repositories = try await options.openRepositories(config)
                 let account = try await report(config) {
                     try await repositories.people.addServiceAccount(login: login, scope: service, at: Date())
                 }
@@ -39,7 +39,7 @@ extension Beacon.UserCommand {
                 throw ValidationError(config.words()("cli.error.not_in_chain", ["login": login, "known": known]))
             }
             let password = try readPassword(config.words())
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let user = try await report(config) {
                 try await repositories.people.addUser(
                     login: login, name: person.name, layer: layer, admin: admin,
@@ -88,7 +88,7 @@ extension Beacon.UserCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             try await report(config) { try await repositories.people.updateUser(login: login) { $0.disabled = true } }
             print(config.words()("cli.user.disabled", ["login": login]))
         }
@@ -103,7 +103,7 @@ extension Beacon.UserCommand {
         func run() async throws {
             let config = try options.loadMain()
             let password = try readPassword(config.words())
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             try await report(config) {
                 try await repositories.people.updateUser(login: login) { user in
                     user.passwordHash = Credentials.hashPassword(password)
@@ -123,7 +123,7 @@ extension Beacon.UserCommand {
 
         func run() async throws {
             let config = try options.loadMain()
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let made = Credentials.newToken()
             try await report(config) {
                 try await repositories.people.addToken(login: login, hash: made.hash, prefix: made.prefix, at: Date())
@@ -189,7 +189,7 @@ extension Beacon.UserCommand {
                     return found
                 }
             }
-            let repositories = try options.openRepositories(config)
+            let repositories = try await options.openRepositories(config)
             let now = Date()
             let expires = now.addingTimeInterval(lifetime.seconds)
             let planner = CommandPlanner(config: config)

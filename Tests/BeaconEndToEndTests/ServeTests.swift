@@ -77,7 +77,10 @@ final class DaemonProcess: Sendable {
 
     /// - Parameter program: another program than `beacon` (Prometheus, Alertmanager), tied to the test run the
     ///   same way.
-    init(_ arguments: [String], logPath: String, program: URL = BeaconProcess.executable) throws {
+    init(
+        _ arguments: [String], logPath: String, program: URL = BeaconProcess.executable,
+        environment: [String: String] = [:]
+    ) throws {
         self.logPath = logPath
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
@@ -85,6 +88,9 @@ final class DaemonProcess: Sendable {
         TiedProcess.configure(process, executable: program, arguments: arguments)
         process.standardError = log
         process.standardOutput = log
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         try process.run()
     }
 

@@ -2,8 +2,10 @@ public import Foundation
 
 /// Everything `beacon.yaml`, `Alerts/` and `Playbooks/` say, validated.
 public struct BeaconConfig: Sendable, Hashable {
-    /// The SQLite file, relative to the config file's folder unless absolute.
+    /// The SQLite file, relative to the config file's folder unless absolute, or a `postgres://` URL.
     public var store: String
+    /// This node's name and heartbeat, for several `beacon serve` on one PostgreSQL.
+    public var cluster = ClusterSettings()
     public var listen: ListenAddress
     /// The base of links inside notifications.
     public var publicURL: String
@@ -119,4 +121,22 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+}
+
+/// `cluster:`: how this node takes part when several `beacon serve` share one PostgreSQL store.
+public struct ClusterSettings: Sendable, Hashable {
+    /// This node's name in `beacon cluster status`; `host:pid` when not set.
+    public var node: String?
+    /// How often the node says it is alive; a node silent for two heartbeats is taken for dead.
+    public var heartbeat: Duration
+
+    public init(node: String? = nil, heartbeat: Duration = .seconds(2)) {
+        self.node = node
+        self.heartbeat = heartbeat
+    }
+}
+
+extension BeaconConfig {
+    /// Whether `store:` names a PostgreSQL database rather than a SQLite file.
+    public var storeIsPostgres: Bool { PostgresLocation.isPostgres(store) }
 }

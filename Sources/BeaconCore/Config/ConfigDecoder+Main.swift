@@ -16,17 +16,18 @@ struct MainConfig {
     var rosters: [Roster]
     var intakeSeverities: [String: Severity]
     var language: Language
+    var cluster: ClusterSettings
 }
 
 extension ConfigDecoder {
     static let mainKeys = [
         "store", "listen", "public_url", "alerts", "playbooks", "channels", "chain", "paging", "postmortem",
-        "time_zone", "calendar", "rosters", "intake", "locale",
+        "time_zone", "calendar", "rosters", "intake", "locale", "cluster",
     ]
 
     func mainFile(_ root: YAMLField) -> MainConfig? {
         guard let mapping = root.mapping(keys: Self.mainKeys) else { return nil }
-        let store = value(mapping, "store", default: "beacon.sqlite") { $0.string() }
+        let store = value(mapping, "store", default: "beacon.sqlite", storeLocation)
         let listen = value(mapping, "listen", default: ListenAddress(host: "127.0.0.1", port: 8080), listenAddress)
         let publicURL = optionalValue(mapping, "public_url", httpURL)
         let alerts = value(mapping, "alerts", default: "Alerts") { $0.string() }
@@ -41,13 +42,14 @@ extension ConfigDecoder {
         let rosterList: [Roster]? = value(mapping, "rosters", default: []) { field in rosters(field, timeZone: zone) }
         let intake = value(mapping, "intake", default: [:], intakeSeverities)
         let language = value(mapping, "locale", default: Language.en, language)
+        let cluster = value(mapping, "cluster", default: ClusterSettings(), clusterSettings)
         guard let store, let listen, let publicURL, let alerts, let playbooks, let channels, let chain, let paging,
-            let postMortem, let timeZone, let calendar, let rosterList, let intake, let language
+            let postMortem, let timeZone, let calendar, let rosterList, let intake, let language, let cluster
         else { return nil }
         return MainConfig(
             store: store, listen: listen, publicURL: publicURL, alerts: alerts, playbooks: playbooks,
             channels: channels, chain: chain, paging: paging, postMortem: postMortem, timeZone: timeZone,
-            calendar: calendar, rosters: rosterList, intakeSeverities: intake, language: language)
+            calendar: calendar, rosters: rosterList, intakeSeverities: intake, language: language, cluster: cluster)
     }
 
     /// `intake: { severities: { critical: sev1, warning: sev3 } }`: what an Alertmanager alert's `severity` label
@@ -88,6 +90,35 @@ extension ConfigDecoder {
         guard let owner, let days, let remindBefore, let every else { return nil }
         return PostMortemPolicy(
             owner: owner, dueWorkingDays: days, remindBefore: remindBefore, followUpRemindEvery: every)
+    }
+
+    /// A SQLite file's path, or a PostgreSQL URL that must parse.
+    private func storeLocation(_ field: YAMLField) -> String? {
+        guard let text = field.nonEmptyString() else { return nil }
+        guard PostgresLocation.isPostgres(text) else { return text }
+        do {
+            _ = try PostgresLocation(parsing: text)
+            return text
+        } catch {
+            field.fail(error.problem)
+            return nil
+        }
+    }
+
+    /// `cluster: { node: "${HOSTNAME}", heartbeat: 2s }`.
+    private func clusterSettings(_ field: YAMLField) -> ClusterSettings? {
+        guard let mapping = field.mapping(keys: ["node", "heartbeat"]) else { return nil }
+        let node = optionalValue(mapping, "node") { $0.nonEmptyString() }
+        let heartbeat = value(mapping, "heartbeat", default: Duration.seconds(2)) { field -> Duration? in
+            guard let beat = field.positiveDuration() else { return nil }
+            guard beat >= .milliseconds(100), beat <= .seconds(60) else {
+                field.fail("check.heartbeat_range")
+                return nil
+            }
+            return beat
+        }
+        guard let node, let heartbeat else { return nil }
+        return ClusterSettings(node: node, heartbeat: heartbeat)
     }
 
     /// `zh-CN` or `en` (also `zh`, `zh_CN`, `en-US`).

@@ -34,6 +34,7 @@ public enum ConfigParser {
             rules: rules, playbooks: playbooks, postMortem: main.postMortem, timeZone: main.timeZone,
             holidays: main.calendar, rosters: main.rosters, intakeSeverities: main.intakeSeverities,
             language: main.language)
+        config.cluster = main.cluster
         let rosterIssues = rosterMembership(config, mainFile: files.main.name)
         guard rosterIssues.errors.isEmpty else { throw ConfigErrors(rosterIssues.errors) }
         config.warnings =

@@ -1210,5 +1210,18 @@ help.invite.all = 邀请指挥链中所有有登录名的人。
 help.invite.valid = 链接有效多久（默认 72h）。
 choice = {value}（{label}）
 storage.not_stored = Beacon 未能保存；请重试。
+check.heartbeat_range = 心跳间隔须在 100ms 到 60s 之间
+check.postgres_url = 应为 postgres://用户:密码@主机:5432/数据库，实际是 {found}
+check.postgres_user = {url} 没有写用户（postgres://用户@主机/数据库）
+check.postgres_database = {url} 没有写数据库（postgres://用户@主机/数据库）
+check.postgres_sslmode = sslmode “{mode}” 不是以下之一：{allowed}
+cli.error.store_unreachable = 无法使用存储 {store}：{reason}
+help.cluster.abstract = 共享同一 PostgreSQL 存储的各节点。
+help.cluster_status.abstract = 列出各节点：心跳间隔、各自采集的数据源、各自持有的通知。
+cli.cluster.sqlite = 单节点 SQLite：没有集群。把 store: 设为 postgres:// 地址即可运行多个节点。
+cli.cluster.none = 最近一天内没有节点报告存活。
+cli.cluster.summary = {alive} 个节点存活，共同负责 {sources} 个数据源：
+cli.cluster.node = "  {name}  存活，{age}前心跳，采集 {sources} 个数据源，持有 {claims} 条通知"
+cli.cluster.node_dead = "  {name}  已 {age} 无心跳：其数据源和认领已转给其他节点"
 """#)
 }

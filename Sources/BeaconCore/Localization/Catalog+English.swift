@@ -1217,5 +1217,18 @@ help.invite.all = Invite every person of the chain who has a login.
 help.invite.valid = How long the links work (default 72h).
 choice = {value} ({label})
 storage.not_stored = Beacon could not store this; try again.
+check.heartbeat_range = a heartbeat is between 100ms and 60s
+check.postgres_url = expected postgres://user:password@host:5432/database, found {found}
+check.postgres_user = {url} names no user (postgres://user@host/database)
+check.postgres_database = {url} names no database (postgres://user@host/database)
+check.postgres_sslmode = sslmode "{mode}" is not one of {allowed}
+cli.error.store_unreachable = Cannot use the store {store}: {reason}
+help.cluster.abstract = The nodes sharing a PostgreSQL store.
+help.cluster_status.abstract = List the nodes: heartbeat age, the sources each polls, the notifications each holds.
+cli.cluster.sqlite = One node on SQLite: no cluster. Set store: to a postgres:// URL to run several.
+cli.cluster.none = No node has said it is alive in the last day.
+cli.cluster.summary = {alive} nodes alive, sharing {sources} sources:
+cli.cluster.node = "  {name}  alive, heartbeat {age} ago, polls {sources} sources, holds {claims} notifications"
+cli.cluster.node_dead = "  {name}  silent for {age}: its sources and claims have passed to the others"
 """#)
 }

@@ -49,12 +49,18 @@ public final class Detector {
     }
 
     /// Replaces the rules; series of rules that remain keep their state.
-    /// - Parameter histories: stored samples of the new rules' change series, for series not seen yet.
-    public func replace(rules: [Rule], histories: [Fingerprint: [Sample]] = [:]) {
+    /// - Parameters:
+    ///   - histories: stored samples of the new rules' change series, for series not seen yet.
+    ///   - restored: the severities of the incidents rules have open now, for series not seen yet (a source this
+    ///     node took over from another picks up where that one left off).
+    public func replace(
+        rules: [Rule], histories: [Fingerprint: [Sample]] = [:], restored: [Fingerprint: Severity]? = nil
+    ) {
         plan = SourcePlan(rules: rules, firstID: plan.nextID)
         let kept = Set(rules.map(\.id))
         series = series.filter { kept.contains(ruleID(of: $0.key)) }
         storedHistories = histories.filter { series[$0.key] == nil }
+        if let restored { restoredSeverities = restored }
     }
 
     /// Handles one poll result.

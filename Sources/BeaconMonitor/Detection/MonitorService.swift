@@ -13,6 +13,8 @@ import Synchronization
 public final class MonitorService<C: Clock>: Service, Sendable where C.Duration == Duration {
     private enum Event: Sendable {
         case reload(BeaconConfig)
+        /// The sources this node owns may have changed.
+        case ownership
         case commit
         case flush
     }
@@ -43,6 +45,8 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     private let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
     private let currentStatus = Mutex(Status())
+    /// Which sources this node polls; `nil`: all of them.
+    private let ownership: (any SourceOwnership)?
 
     /// - Parameters:
     ///   - config: the rules to poll.
@@ -55,9 +59,11 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         config: BeaconConfig, ledger: any IncidentCommands, samples: any SampleRepository,
         incidents: any IncidentRepository, logger: Logger, options: Poller.Options = Poller.Options(),
         instrumentation: any Instrumentation = NoInstrumentation(), clock: C, flushEvery: Duration = .seconds(1),
-        now: @escaping @Sendable () -> Date, onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
+        now: @escaping @Sendable () -> Date, ownership: (any SourceOwnership)? = nil,
+        onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         initialConfig = config
+        self.ownership = ownership
         self.ledger = ledger
         self.instrumentation = instrumentation
         self.samples = samples
@@ -78,12 +84,17 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
 
     public var status: Status { currentStatus.withLock { $0 } }
 
+    /// The rules whose sources this node polls.
+    private func owned(_ rules: [Rule]) -> [Rule] { ownership?.owned(rules) ?? rules }
+
     public func run() async throws {
-        let memory = try await DetectorMemory.load(rules: initialConfig.rules, incidents: incidents, samples: samples)
+        let rules = owned(initialConfig.rules)
+        let memory = try await DetectorMemory.load(rules: rules, incidents: incidents, samples: samples)
         let detector = LockedDetector(
             Detector(
-                rules: initialConfig.rules, restored: memory.severities, histories: memory.histories,
+                rules: rules, restored: memory.severities, histories: memory.histories,
                 logger: logger, instrumentation: instrumentation))
+        var config = initialConfig
         let committer = ChangeCommitter(ledger: ledger, logger: logger)
         let (now, continuation) = (now, continuation)
         // Extraction and evaluation run on the poller's thread as results arrive: they are cheap, synchronous and
@@ -104,9 +115,18 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         let ticker = Task { [clock, flushEvery] in
             for await _ in AsyncTimerSequence(interval: flushEvery, clock: clock) { continuation.yield(.flush) }
         }
+        let watcher = Task { [ownership] in
+            guard let changes = ownership?.changes else { return }
+            for await _ in changes { continuation.yield(.ownership) }
+        }
         for await event in events.cancelOnGracefulShutdown() {
             switch event {
-            case .reload(let config):
+            case .reload(let new):
+                config = new
+                await reload(config, detector, poller)
+            case .ownership:
+                // What another node committed for a source this one takes over is in the store: commit ours first.
+                await commit(committer)
                 await reload(config, detector, poller)
             case .commit:
                 await commit(committer)
@@ -117,6 +137,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
             }
         }
         ticker.cancel()
+        watcher.cancel()
         poller.stop()
         // The last changes and samples are stored even when the stop came as a cancellation: in a task of its own,
         // which does not inherit it (the database refuses a cancelled task's write).
@@ -128,22 +149,23 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         logger.info("monitor stopped")
     }
 
-    /// New rules to poll; the ledger reads the new chain and playbooks by itself.
+    /// New rules (or a new share of them) to poll; the ledger reads the new chain and playbooks by itself.
     private func reload(_ config: BeaconConfig, _ detector: LockedDetector, _ poller: Poller) async {
-        // Read before taking the detector's lock, which the poller's thread waits on.
-        let histories: [Fingerprint: [Sample]]
+        let rules = owned(config.rules)
+        // Read before taking the detector's lock, which the poller's thread waits on: the change rules' history
+        // and the incidents open now, so a source taken over from another node is neither blind nor opened again.
+        var memory: DetectorMemory?
         do {
-            histories = try await DetectorMemory.histories(rules: config.rules, from: samples)
+            memory = try await DetectorMemory.load(rules: rules, incidents: incidents, samples: samples)
         } catch {
             logger.error("cannot read the history of change rules", metadata: ["error": "\(error)"])
-            histories = [:]
         }
         let targets = detector.withLock { detector in
-            detector.replace(rules: config.rules, histories: histories)
+            detector.replace(rules: rules, histories: memory?.histories ?? [:], restored: memory?.severities)
             return detector.plan.targets
         }
         poller.update(targets)
-        logger.info("rules reloaded", metadata: ["rules": "\(config.rules.count)", "targets": "\(targets.count)"])
+        logger.info("rules reloaded", metadata: ["rules": "\(rules.count)", "targets": "\(targets.count)"])
     }
 
     private func commit(_ committer: ChangeCommitter) async {
@@ -184,14 +206,14 @@ extension MonitorService where C == ContinuousClock {
     /// A monitor on the system's clocks, committing through `repositories`' commands.
     public convenience init(
         config: BeaconConfig, repositories: Repositories, logger: Logger, options: Poller.Options = Poller.Options(),
-        instrumentation: any Instrumentation = NoInstrumentation(),
+        instrumentation: any Instrumentation = NoInstrumentation(), ownership: (any SourceOwnership)? = nil,
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         self.init(
             config: config, ledger: repositories.commands, samples: repositories.samples,
             incidents: repositories.incidents,
             logger: logger, options: options, instrumentation: instrumentation, clock: ContinuousClock(),
-            now: { Date() }, onChange: onChange)
+            now: { Date() }, ownership: ownership, onChange: onChange)
     }
 }
 

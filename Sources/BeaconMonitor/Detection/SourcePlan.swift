@@ -19,9 +19,7 @@ public struct SourcePlan: Sendable {
         var nextID = firstID
         for rule in rules {
             let source = rule.source
-            let key =
-                ([source.url, String(source.maxBytes)] + source.headers.sorted { $0.key < $1.key }.map { "\($0)=\($1)" })
-                .joined(separator: "\n")
+            let key = Self.key(of: source)
             if let id = byKey[key], var group = groups[id] {
                 group.rules.append(rule)
                 group.extractors.append(Extractor(source: source, mode: ExtractionMode(for: rule.condition)))
@@ -38,6 +36,13 @@ public struct SourcePlan: Sendable {
                 rules: [rule], extractors: [Extractor(source: source, mode: ExtractionMode(for: rule.condition))])
             nextID += 1
         }
+    }
+
+    /// What makes two rules' sources one poll: the URL, the body limit and the headers. In a cluster it is also
+    /// what decides which node polls them.
+    public static func key(of source: Source) -> String {
+        ([source.url, String(source.maxBytes)] + source.headers.sorted { $0.key < $1.key }.map { "\($0)=\($1)" })
+            .joined(separator: "\n")
     }
 
     public var targets: [PollTarget] { groups.values.map(\.target).sorted { $0.id < $1.id } }

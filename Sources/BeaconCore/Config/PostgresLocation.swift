@@ -17,7 +17,8 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Why a store address is not a PostgreSQL one Beacon can use.
     public struct Invalid: Error, Hashable, Sendable, CustomStringConvertible {
-        public var description: String
+        public var problem: ConfigProblem
+        public var description: String { problem.description }
     }
 
     public var host: String
@@ -29,26 +30,26 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `store` names PostgreSQL rather than an SQLite file.
     public static func isPostgres(_ store: String) -> Bool {
-        store.hasPrefix("postgres://") || store.hasPrefix("postgresql://")
+        let lower = store.lowercased()
+        return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
     }
 
     public init(parsing text: String) throws(Invalid) {
         guard Self.isPostgres(text), let parts = URLComponents(string: text), let host = parts.host, !host.isEmpty
         else {
-            throw Invalid(
-                description: "expected postgres://user:password@host:5432/database, found \(Self.redacted(text))")
+            throw Invalid(problem: ConfigProblem("check.postgres_url", ["found": "\(Self.redacted(text))"]))
         }
         guard let user = parts.user, !user.isEmpty else {
-            throw Invalid(description: "\(Self.redacted(text)) names no user (postgres://user@host/database)")
+            throw Invalid(problem: ConfigProblem("check.postgres_user", ["url": "\(Self.redacted(text))"]))
         }
         let database = String(parts.path.drop { $0 == "/" })
         guard !database.isEmpty else {
-            throw Invalid(description: "\(Self.redacted(text)) names no database (postgres://user@host/database)")
+            throw Invalid(problem: ConfigProblem("check.postgres_database", ["url": "\(Self.redacted(text))"]))
         }
         let mode = parts.queryItems?.first { $0.name == "sslmode" }?.value ?? TLSMode.prefer.rawValue
         guard let tls = TLSMode(rawValue: mode) else {
             let known = TLSMode.allCases.map(\.rawValue).joined(separator: ", ")
-            throw Invalid(description: "sslmode \"\(mode)\" is not one of \(known)")
+            throw Invalid(problem: ConfigProblem("check.postgres_sslmode", ["mode": "\(mode)", "allowed": "\(known)"]))
         }
         self.host = host
         port = parts.port ?? 5432
