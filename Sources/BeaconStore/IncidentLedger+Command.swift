@@ -113,7 +113,7 @@ extension BeaconStore {
 
     package func deadlines(_ id: IncidentID) throws -> [Deadline] {
         try writer.read { db in
-            try Deadline.filter(Column("incident_id") == id.rawValue).order(Column("due_at")).fetchAll(db)
+            try Deadline.filter(Column("incident_id") == id.rawValue).order(Column("due_at"), Column("id")).fetchAll(db)
         }
     }
 }

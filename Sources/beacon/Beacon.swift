@@ -9,7 +9,7 @@ struct Beacon: AsyncParsableCommand {
         version: "0.4.0",
         subcommands: [
             Check.self, Serve.self, Demo.self, IncidentCommand.self, PostMortemCommand.self, Approve.self, Reject.self,
-            UserCommand.self, ReportCommand.self, OnCall.self, ClusterCommand.self,
+            UserCommand.self, ReportCommand.self, OnCall.self, ClusterCommand.self, StoreCommand.self,
         ]
     )
 }

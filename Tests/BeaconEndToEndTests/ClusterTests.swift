@@ -120,4 +120,32 @@ import Testing
         await metrics.stop()
         await hook.stop()
     }
+
+    /// `beacon store copy` moves a SQLite installation into an empty PostgreSQL, and refuses one that is not empty.
+    @Test(.timeLimit(.minutes(3))) func anInstallationMovesToPostgreSQLOnce() async throws {
+        let postgres = try await PostgresServer.start()
+        defer { postgres.stop() }
+        let config = try TemporaryConfig()
+        try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
+        let declared = try await BeaconProcess.run([
+            "incident", "declare", "--title", "Typhoon delays deliveries", "--category", "system", "--severity", "sev2",
+            "--as", "zhangmin", "--config", config.configPath,
+        ])
+        #expect(declared.status == 0, "\(declared.errors)")
+        let url = "\(postgres.url)?sslmode=disable"
+        let copy = ["store", "copy", "--from", config.path("beacon.sqlite"), "--to", url]
+        let copied = try await BeaconProcess.run(copy)
+        #expect(copied.status == 0, "\(copied.errors)")
+        #expect(copied.output.contains("incident 1"))
+        let again = try await BeaconProcess.run(copy)
+        #expect(again.status != 0)
+        #expect(again.errors.contains("already holds a Beacon installation"))
+
+        let main = try String(contentsOfFile: config.configPath, encoding: .utf8)
+        try main.replacingOccurrences(of: "store: beacon.sqlite", with: "store: \"\(url)\"")
+            .write(toFile: config.configPath, atomically: false, encoding: .utf8)
+        let listed = try await BeaconProcess.run(["incident", "list", "--all", "--json", "--config", config.configPath])
+        #expect(listed.status == 0, "\(listed.errors)")
+        #expect(listed.output.contains("Typhoon delays deliveries"))
+    }
 }

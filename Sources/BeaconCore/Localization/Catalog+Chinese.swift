@@ -1223,5 +1223,13 @@ cli.cluster.none = 最近一天内没有节点报告存活。
 cli.cluster.summary = {alive} 个节点存活，共同负责 {sources} 个数据源：
 cli.cluster.node = "  {name}  存活，{age}前心跳，采集 {sources} 个数据源，持有 {claims} 条通知"
 cli.cluster.node_dead = "  {name}  已 {age} 无心跳：其数据源和认领已转给其他节点"
+help.store.abstract = 在存储之间迁移安装。
+help.store_copy.abstract = 把 SQLite 存储复制到空的 PostgreSQL 数据库：所有表，保留编号。
+help.store_copy.discussion = 请先停止 beacon serve，以免复制期间有改动；之后把 store: 改为 PostgreSQL 地址。SQLite 文件只会被读取。
+help.store_copy.from = SQLite 文件（beacon.sqlite）。
+help.store_copy.to = PostgreSQL 数据库，写成 postgres:// 地址。
+cli.store.no_source = 没有文件 {path}。
+cli.store.target_not_empty = {store} 中已有 Beacon 的数据；只能复制到空数据库。
+cli.store.copied = 已复制到 {store}：{counts}。
 """#)
 }

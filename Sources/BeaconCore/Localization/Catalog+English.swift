@@ -1230,5 +1230,13 @@ cli.cluster.none = No node has said it is alive in the last day.
 cli.cluster.summary = {alive} nodes alive, sharing {sources} sources:
 cli.cluster.node = "  {name}  alive, heartbeat {age} ago, polls {sources} sources, holds {claims} notifications"
 cli.cluster.node_dead = "  {name}  silent for {age}: its sources and claims have passed to the others"
+help.store.abstract = Move an installation between stores.
+help.store_copy.abstract = Copy a SQLite store into an empty PostgreSQL database: every table, ids preserved.
+help.store_copy.discussion = Stop beacon serve first, so nothing changes during the copy; point store: at the PostgreSQL URL afterwards. The SQLite file is only read.
+help.store_copy.from = The SQLite file (beacon.sqlite).
+help.store_copy.to = The PostgreSQL database, as a postgres:// URL.
+cli.store.no_source = There is no file {path}.
+cli.store.target_not_empty = {store} already holds a Beacon installation; copy only into an empty database.
+cli.store.copied = Copied into {store}: {counts}.
 """#)
 }
