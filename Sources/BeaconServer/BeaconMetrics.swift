@@ -9,6 +9,14 @@ import Synchronization
 public final class BeaconMetrics: Instrumentation, Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let counters = Mutex<[String: Prometheus.Counter]>([:])
+    /// This node's figures: the sources it polls and the nodes alive with it (itself included), read at every
+    /// scrape; set once the monitor and the cluster membership exist.
+    private let nodeFigures = Mutex<(@Sendable () -> (sources: Int, nodes: Int))?>(nil)
+
+    /// Tells the metrics where to read this node's figures.
+    public func readNodeFigures(_ read: @escaping @Sendable () -> (sources: Int, nodes: Int)) {
+        nodeFigures.withLock { $0 = read }
+    }
     /// Polls and failures by source URL: looked up on every poll, so by the URL alone.
     private let sourceCounters = Mutex<[String: (polls: Prometheus.Counter, failures: Prometheus.Counter)]>([:])
     private let evaluation: DurationHistogram
@@ -79,6 +87,20 @@ public final class BeaconMetrics: Instrumentation, Sendable {
                 helpText: "Notifications waiting to be sent")
         )
         .set(Double((try? await outbox.depth()) ?? 0))
+        if let figures = nodeFigures.withLock({ $0 })?() {
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(
+                    namespace: "beacon", metricName: "sources", unitName: "polled",
+                    helpText: "Sources this node polls (its share when several nodes share a PostgreSQL store)")
+            )
+            .set(Double(figures.sources))
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(
+                    namespace: "beacon", metricName: "cluster", unitName: "nodes",
+                    helpText: "Nodes alive, this one included (0 while this node cannot reach its store)")
+            )
+            .set(Double(figures.nodes))
+        }
         let byChannel = (try? await outbox.depthByChannel()) ?? [:]
         // Every configured channel appears, at zero when it holds nothing back, so a series never goes stale.
         for channel in Set(byChannel.keys).union(channelIDs()) {

@@ -76,6 +76,8 @@ struct Daemon: Sendable {
                     failingSources: status.failingSources.count, outboxDepth: depth ?? 0,
                     failingChannels: Array(failing.keys), unreachedIncidents: unreached.map(\.id.rawValue))
             }, metrics: metrics, failingSources: { monitor.status.failingSources }, onRunning: onHTTPRunning)
+        let membership = ownership?.membership
+        metrics.readNodeFigures { (monitor.status.targets, membership?.members.count ?? 1) }
         services = cluster + [monitor, dispatcher, escalation, http]
         self.client = client
         self.repositories = repositories

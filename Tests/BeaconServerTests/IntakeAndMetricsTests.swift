@@ -148,6 +148,7 @@ import Testing
         metrics.polled(source: "http://127.0.0.1:9100/metrics", failure: "HTTP 500")
         metrics.notified(channel: "hook", delivered: true)
         metrics.deadlinesFired(2)
+        metrics.readNodeFigures { (sources: 16, nodes: 3) }
         try await application().test(.router) { client in
             _ = try await post(client, Self.payload([("firing", "DiskFull", "critical", "aaa")]))
             let response = try await client.execute(uri: "/metrics", method: .get)
@@ -159,6 +160,8 @@ import Testing
             #expect(text.contains(#"beacon_incidents_open{severity="sev1"} 1"#))
             #expect(text.contains("beacon_outbox_depth "))
             #expect(text.contains(#"beacon_outbox_channel_depth{channel="hook"} "#), "per channel")
+            #expect(text.contains("beacon_sources_polled 16"), "this node's share of the sources")
+            #expect(text.contains("beacon_cluster_nodes 3"))
         }
     }
 
