@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BEACON := .build/debug/beacon
 
-.PHONY: all deps build demo check test lint format openapi bench bench-quick bench-build bench-harness clean
+.PHONY: all deps build demo check test lint format openapi bench bench-quick bench-build bench-harness bench-ha clean
 
 all: build
 
@@ -81,6 +81,15 @@ bench: bench-harness bench-build
 
 bench-quick:
 	@$(MAKE) --no-print-directory bench NS="100 1000" SS=1 K=5 W=20
+
+## Several nodes: three `beacon serve` on one PostgreSQL against one on SQLite, in the same run (CPU per 1,000
+## polls per node and in total), the time until a killed node's sources are polled again, and a storm across
+## the survivors (drain time, duplicates). Needs the shared fixtures (BENCH_DIR) and PostgreSQL.
+HA_ARGS ?= --nice -10
+bench-ha: bench-build
+	@test -f "$(BENCH_DIR)/fixtures/metrics_server.py" || { echo "make bench-ha needs the shared benchmark fixtures:" \
+	  "none at $(BENCH_DIR). Set BENCH_DIR=/path/to/bench." >&2; exit 2; }
+	BENCH_DIR="$(BENCH_DIR)" timeout 1800 python3 Benchmarks/ha.py $(HA_ARGS)
 
 clean:
 	rm -rf .build

@@ -23,6 +23,8 @@ if [ "${1:-build}" = test ]; then
   # The multi-node tests run a real PostgreSQL server on loopback (Debian's package; the tests start it).
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || want+=(postgresql)
   command -v setpriv >/dev/null || want+=(util-linux)
+  # The cluster tests drive the console of two nodes with one cookie jar, as a browser behind one address would.
+  command -v curl >/dev/null || want+=(curl)
   # schemathesis (from PyPI, in a virtual environment of its own) checks the API against docs/openapi.json.
   python3 -c 'import venv, ensurepip' 2>/dev/null || want+=(python3-venv)
 fi

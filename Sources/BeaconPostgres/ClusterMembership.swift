@@ -54,17 +54,9 @@ public final class ClusterMembership: Sendable {
         let seconds = Double(deadAfter.components.seconds) + Double(deadAfter.components.attoseconds) / 1e18
         var nodes: [String] = []
         do {
-            try await store.client.query(
-                """
-                INSERT INTO cluster_node (name, started_at, heartbeat_at) VALUES (\(store.node), now(), now())
-                ON CONFLICT (name) DO UPDATE SET heartbeat_at = now()
-                """, logger: store.logger)
-            let rows = try await store.client.query(
-                """
-                SELECT name FROM cluster_node WHERE heartbeat_at > now() - make_interval(secs => \(seconds))
-                ORDER BY name
-                """, logger: store.logger)
-            for try await name in rows.decode(String.self) { nodes.append(name) }
+            // A partition often shows as a query that never answers rather than one that fails: a beat that takes
+            // longer than the dead-after span counts as failed, so the node stops polling in time.
+            nodes = try await Self.within(deadAfter) { [store] in try await Self.live(store, seconds: seconds) }
         } catch {
             store.logger.error(
                 "cannot reach the store; polling nothing until it can",
@@ -77,6 +69,51 @@ public final class ClusterMembership: Sendable {
         if changed {
             store.logger.info("cluster members changed", metadata: ["members": "\(nodes.joined(separator: ", "))"])
             continuation.yield()
+        }
+    }
+
+    /// Says `store`'s node is alive and reads the names of the nodes that are.
+    private static func live(_ store: PostgresStore, seconds: Double) async throws -> [String] {
+        try await store.client.query(
+            """
+            INSERT INTO cluster_node (name, started_at, heartbeat_at) VALUES (\(store.node), now(), now())
+            ON CONFLICT (name) DO UPDATE SET heartbeat_at = now()
+            """, logger: store.logger)
+        let rows = try await store.client.query(
+            """
+            SELECT name FROM cluster_node WHERE heartbeat_at > now() - make_interval(secs => \(seconds))
+            ORDER BY name
+            """, logger: store.logger)
+        var nodes: [String] = []
+        for try await name in rows.decode(String.self) { nodes.append(name) }
+        return nodes
+    }
+
+    struct TimedOut: Error, CustomStringConvertible {
+        var description: String { "the store did not answer in time" }
+    }
+
+    /// `operation`'s result, or `TimedOut` once `limit` has passed (the operation is left to finish or fail on
+    /// its own: a query stuck on a dead connection may not heed cancellation).
+    static func within<T: Sendable>(
+        _ limit: Duration, _ operation: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let waiting = Mutex<CheckedContinuation<T, any Error>?>(nil)
+        let finish: @Sendable (Result<T, any Error>) -> Void = { result in
+            waiting.withLock { continuation in
+                continuation?.resume(with: result)
+                continuation = nil
+            }
+        }
+        return try await withCheckedThrowingContinuation { continuation in
+            waiting.withLock { $0 = continuation }
+            Task {
+                do { finish(.success(try await operation())) } catch { finish(.failure(error)) }
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                finish(.failure(TimedOut()))
+            }
         }
     }
 

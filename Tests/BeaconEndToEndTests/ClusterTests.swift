@@ -148,4 +148,154 @@ import Testing
         #expect(listed.status == 0, "\(listed.errors)")
         #expect(listed.output.contains("Typhoon delays deliveries"))
     }
+
+    /// A node cut from the database (a partition) stops polling at its next heartbeat and the other takes every
+    /// source; what breaches then is opened once, by the node that can record it.
+    @Test(.timeLimit(.minutes(3))) func aNodeCutFromTheDatabaseStopsPollingAndTheOtherTakesOver() async throws {
+        let postgres = try await PostgresServer.start()
+        defer { postgres.stop() }
+        let proxy = try TCPProxy(to: postgres.port)
+        let count = 24
+        let metrics = try await LoopbackHTTPServer.start(
+            routes: Dictionary(
+                uniqueKeysWithValues: (0..<count).map { ("/s/\($0)", .prometheus("payment_success_rate 0.97\n")) }))
+        let hook = try await LoopbackHTTPServer.start(routes: ["/hook": .status(200)])
+        let rules = (0..<count).map { index in
+            """
+              - id: payment-\(index)
+                title: Payments \(index)
+                category: system
+                source: { url: "\(metrics.url("/s/\(index)"))", format: prometheus, metric: payment_success_rate, interval: 200ms, timeout: 150ms }
+                condition: { kind: threshold, op: "<", levels: { sev2: 0.9 } }
+            """
+        }
+        // Two copies of one configuration: node A reaches the database through the proxy, node B directly.
+        var configs: [TemporaryConfig] = []
+        for port in [proxy.port, postgres.port] {
+            let config = try TemporaryConfig()
+            try config.writeMinimal(metricsURL: metrics.url("/s/0"), hookURL: hook.url("/hook"))
+            let main = try String(contentsOfFile: config.configPath, encoding: .utf8)
+            try main.replacingOccurrences(
+                of: "store: beacon.sqlite",
+                with: "store: \"postgresql://beacon@127.0.0.1:\(port)/postgres?sslmode=disable\"\n"
+                    + "cluster: { node: \"${BEACON_NODE}\", heartbeat: 500ms }"
+            ).write(toFile: config.configPath, atomically: false, encoding: .utf8)
+            try config.write("Alerts/payments.yaml", "rules:\n" + rules.joined(separator: "\n"))
+            configs.append(config)
+        }
+        let cutOff = try DaemonProcess(
+            ["serve", "--config", configs[0].configPath], logPath: configs[0].path("a.log"),
+            environment: ["BEACON_NODE": "node-a"])
+        let connected = try DaemonProcess(
+            ["serve", "--config", configs[1].configPath], logPath: configs[1].path("b.log"),
+            environment: ["BEACON_NODE": "node-b"])
+        defer { for node in [cutOff, connected] where node.process.isRunning { node.signal(SIGKILL) } }
+        let direct = configs[1]
+        #expect(
+            try await eventually {
+                let alive = try await status(direct).filter(\.alive)
+                return alive.map(\.name).sorted() == ["node-a", "node-b"] && alive.map(\.sources).reduce(0, +) == count
+            }, "two nodes share the sources")
+
+        proxy.cut()
+        #expect(
+            try await eventually {
+                let alive = try await status(direct).filter(\.alive)
+                return alive.map(\.name) == ["node-b"] && alive.first?.sources == count
+            }, "the connected node takes every source")
+        #expect(try await cutOff.waitForLog("cannot reach the store; polling nothing until it can", seconds: 60))
+        let stopped = try await cutOff.waitForLog("rules=0 targets=0", seconds: 60)
+        #expect(stopped, "the cut-off node polls nothing")
+        if !stopped { print("CUTOFF LOG", cutOff.log.suffix(6000)) }
+
+        for index in 0..<count { metrics.set(.prometheus("payment_success_rate 0.85\n"), for: "/s/\(index)") }
+        #expect(try await eventually { try await incidents(direct).count == count })
+        #expect(await hook.waitForRequests(to: "/hook", count: count, timeout: .seconds(60)))
+        let keys = hook.requests(to: "/hook").compactMap { $0.header("Idempotency-Key") }
+        #expect(Set(keys).count == keys.count)
+
+        for node in [cutOff, connected] { node.signal(SIGTERM) }
+        for node in [cutOff, connected] { _ = await node.waitForExit() }
+        await metrics.stop()
+        await hook.stop()
+    }
+
+    /// The port a node's console bound, from its log.
+    func consolePort(_ node: DaemonProcess) async throws -> Int? {
+        guard try await node.waitForLog("listening on 127.0.0.1:", seconds: 60) else { return nil }
+        let text = node.log
+        guard let range = text.range(of: "listening on 127.0.0.1:") else { return nil }
+        return Int(text[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// One request through `curl` with a shared cookie jar: cookies go by host, not port, so two nodes on
+    /// 127.0.0.1 are one address to it, as to a browser behind a load balancer.
+    func curl(_ jar: String, _ arguments: [String]) async throws -> (status: Int, body: String) {
+        let result = try await BeaconProcess.run(
+            ["-s", "-b", jar, "-c", jar, "-w", "\n%{http_code}"] + arguments,
+            program: URL(fileURLWithPath: "/usr/bin/curl"))
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    }
+
+    /// A person signs in on one node and works on the other: the session, its CSRF token and what it changes are
+    /// in the database, so whichever node answers serves the console alike.
+    @Test(.timeLimit(.minutes(3))) func eitherNodeServesTheSameConsoleSession() async throws {
+        let postgres = try await PostgresServer.start()
+        defer { postgres.stop() }
+        let config = try TemporaryConfig()
+        try config.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
+        let main = try String(contentsOfFile: config.configPath, encoding: .utf8)
+        try main.replacingOccurrences(
+            of: "store: beacon.sqlite",
+            with: "store: \"\(postgres.url)?sslmode=disable\"\ncluster: { node: \"${BEACON_NODE}\", heartbeat: 500ms }"
+        ).write(toFile: config.configPath, atomically: false, encoding: .utf8)
+        let added = try await BeaconProcess.run(
+            ["user", "add", "zhangmin", "--config", config.configPath], environment: Self.cli,
+            input: "correct horse battery\n")
+        #expect(added.status == 0, "\(added.errors)")
+        let nodes = try ["node-a", "node-b"].map { name in
+            try DaemonProcess(
+                ["serve", "--config", config.configPath], logPath: config.path("\(name).log"),
+                environment: ["BEACON_NODE": name])
+        }
+        defer { for node in nodes where node.process.isRunning { node.signal(SIGKILL) } }
+        let a = try #require(try await consolePort(nodes[0]))
+        let b = try #require(try await consolePort(nodes[1]))
+        let jar = config.path("cookies.txt")
+        try "127.0.0.1\tFALSE\t/\tFALSE\t0\tbeacon_login\tsign-in-token\n".write(
+            toFile: jar, atomically: false, encoding: .utf8)
+
+        // Signed in on A…
+        let signedIn = try await curl(
+            jar,
+            [
+                "-X", "POST", "--data", "login=zhangmin&password=correct%20horse%20battery&csrf=sign-in-token",
+                "http://127.0.0.1:\(a)/login",
+            ])
+        #expect(signedIn.status == 303)
+        // …the same session reads B's pages, and a form from A's page posts on B.
+        let page = try await curl(jar, ["http://127.0.0.1:\(b)/incidents"])
+        #expect(page.status == 200)
+        #expect(page.body.contains("Zhang Min"))
+        let onA = try await curl(jar, ["http://127.0.0.1:\(a)/incidents"])
+        let token = try #require(
+            onA.body.range(of: #"name="csrf" value=""#).map { onA.body[$0.upperBound...].prefix { $0 != "\"" } })
+        let declared = try await curl(
+            jar,
+            [
+                "-X", "POST", "--data",
+                "csrf=\(token)&title=Checkout%20down%20on%20one%20node&category=system&severity=sev2&description=",
+                "http://127.0.0.1:\(b)/incidents/new",
+            ])
+        #expect(declared.status == 303, "\(declared.body.prefix(300))")
+        #expect(try await curl(jar, ["http://127.0.0.1:\(a)/incidents"]).body.contains("Checkout down on one node"))
+        // Signing out on B ends the session on A too.
+        let signedOut = try await curl(jar, ["-X", "POST", "--data", "csrf=\(token)", "http://127.0.0.1:\(b)/logout"])
+        #expect(signedOut.status == 303)
+        #expect(try await curl(jar, ["http://127.0.0.1:\(a)/incidents"]).status == 303, "back to sign-in")
+
+        for node in nodes { node.signal(SIGTERM) }
+        for node in nodes { _ = await node.waitForExit() }
+    }
 }

@@ -47,6 +47,8 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
     private let currentStatus = Mutex(Status())
     /// Which sources this node polls; `nil`: all of them.
     private let ownership: (any SourceOwnership)?
+    /// The configuration in force, for what ownership changes apply to.
+    private let latestConfig: Mutex<BeaconConfig>
 
     /// - Parameters:
     ///   - config: the rules to poll.
@@ -63,6 +65,7 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         onChange: @escaping @Sendable (IncidentChange) -> Void = { _ in }
     ) {
         initialConfig = config
+        latestConfig = Mutex(config)
         self.ownership = ownership
         self.ledger = ledger
         self.instrumentation = instrumentation
@@ -115,17 +118,23 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         let ticker = Task { [clock, flushEvery] in
             for await _ in AsyncTimerSequence(interval: flushEvery, clock: clock) { continuation.yield(.flush) }
         }
+        // Applied here, not in the loop below: that loop may be waiting on a store this node just lost, and the
+        // sources it no longer owns must stop now.
         let watcher = Task { [ownership] in
             guard let changes = ownership?.changes else { return }
-            for await _ in changes { continuation.yield(.ownership) }
+            for await _ in changes where self.shrink(self.latestConfig.withLock { $0 }, detector, poller) {
+                continuation.yield(.ownership)
+            }
         }
         for await event in events.cancelOnGracefulShutdown() {
             switch event {
             case .reload(let new):
                 config = new
+                latestConfig.withLock { $0 = new }
                 await reload(config, detector, poller)
             case .ownership:
-                // What another node committed for a source this one takes over is in the store: commit ours first.
+                // Sources gained: what another node committed for them is in the store; commit ours first, then
+                // read their open incidents and history.
                 await commit(committer)
                 await reload(config, detector, poller)
             case .commit:
@@ -147,6 +156,23 @@ public final class MonitorService<C: Clock>: Service, Sendable where C.Duration 
         }.value
         publish(detector, poller, committer, running: false)
         logger.info("monitor stopped")
+    }
+
+    /// Stops polling the sources this node no longer owns, touching no store.
+    /// - Returns: whether it gains sources it does not poll yet (which need the store read first).
+    private func shrink(_ config: BeaconConfig, _ detector: LockedDetector, _ poller: Poller) -> Bool {
+        let rules = owned(config.rules)
+        let (targets, gains) = detector.withLock { detector in
+            let polled = Set(detector.plan.groups.values.flatMap(\.rules).map(\.id))
+            let kept = rules.filter { polled.contains($0.id) }
+            if kept.count < polled.count { detector.replace(rules: kept) }
+            return (detector.plan.targets, kept.count < rules.count)
+        }
+        poller.update(targets)
+        if !gains {
+            logger.info("rules reloaded", metadata: ["rules": "\(rules.count)", "targets": "\(targets.count)"])
+        }
+        return gains
     }
 
     /// New rules (or a new share of them) to poll; the ledger reads the new chain and playbooks by itself.
