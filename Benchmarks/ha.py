@@ -82,6 +82,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix=f"beacon-ha-N{N}-", dir="/tmp")
     os.makedirs(os.path.join(workdir, "logs"))
     started = []
+    cleanup = []
     result = None
 
     def spawn(role, argv, measure=True, cwd=None, env=None):
@@ -162,8 +163,9 @@ def main():
 
         # 3. PostgreSQL and the nodes.
         binaries = postgres_binaries()
-        pgdir = os.path.join(workdir, "pg")
-        os.makedirs(pgdir)
+        # Its own folder under /tmp: the run's workdir is private (0700), and the server runs as `postgres`.
+        pgdir = tempfile.mkdtemp(prefix="beacon-ha-pg-", dir="/tmp")
+        cleanup.append(pgdir)
         owner = "postgres" if os.getuid() == 0 else None
         as_owner = ["/usr/bin/setpriv", f"--reuid={owner}", f"--regid={owner}", "--init-groups"] if owner else []
         if owner:
@@ -255,6 +257,8 @@ def main():
                 os.makedirs(os.path.dirname(os.path.abspath(a.results)), exist_ok=True)
                 with open(a.results, "a") as f:
                     f.write(line + "\n")
+        for path in cleanup:
+            shutil.rmtree(path, ignore_errors=True)
         if a.keep_workdir or not (result or {}).get("ok"):
             log(f"workdir kept: {workdir}")
         else:

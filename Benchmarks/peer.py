@@ -7,7 +7,7 @@ We write a complete Beacon configuration into the run's workdir and start `beaco
                        (the harness' sink), a command chain with one person per layer, all on `sink`,
                        deadlines of 1d so nothing escalates during a run, and paging that sends every
                        severity to the operation layer only: one breach = one `page`, one `resolved`.
-  Alerts/bench.yaml    one threshold rule per target: id t<i>, labels {instance: t<i>}, for 0s,
+  Alerts/bench-<k>.yaml  one threshold rule per target (files under 1 MiB, as Beacon requires): id t<i>, labels {instance: t<i>}, for 0s,
                        resolve_after 0s, interval S, timeout min(0.8 S, 2 s).
   Playbooks/           empty (zero playbooks is valid).
 
@@ -127,13 +127,26 @@ def alerts_yaml(targets, *, endpoint, metric, interval_s, timeout_ms, op, thresh
     return "".join(parts)
 
 
-def write_config(workdir, *, yaml_main, yaml_alerts):
+def write_config(workdir, *, yaml_main, yaml_alerts, max_bytes=900_000):
+    """Writes beacon.yaml and the rules, split over Alerts/bench-<k>.yaml files of at most `max_bytes` each
+    (Beacon refuses a configuration file over 1 MiB)."""
     os.makedirs(os.path.join(workdir, "Alerts"), exist_ok=True)
     os.makedirs(os.path.join(workdir, "Playbooks"), exist_ok=True)
     with open(os.path.join(workdir, "beacon.yaml"), "w") as f:
         f.write(yaml_main)
-    with open(os.path.join(workdir, "Alerts", "bench.yaml"), "w") as f:
-        f.write(yaml_alerts)
+    header, _, body = yaml_alerts.partition("rules:\n")
+    rules = ["  - id: " + r for r in body.split("  - id: ") if r.strip()]
+    chunks, current, size = [], [], 0
+    for rule in rules:
+        if current and size + len(rule) > max_bytes:
+            chunks.append(current)
+            current, size = [], 0
+        current.append(rule)
+        size += len(rule)
+    chunks.append(current)
+    for k, chunk in enumerate(chunks):
+        with open(os.path.join(workdir, "Alerts", f"bench-{k}.yaml"), "w") as f:
+            f.write(header + "rules:\n" + "".join(chunk))
     return os.path.join(workdir, "beacon.yaml")
 
 

@@ -37,14 +37,16 @@ public final class ClusterMembership: Sendable {
         }
     }
 
-    /// A node silent this long is taken for dead: two heartbeats.
-    var deadAfter: Duration { heartbeat * 2 }
+    /// A node silent this long is taken for dead: one and a half heartbeats, three missed beats (a node beats
+    /// twice a heartbeat). So a dead node's sources are polled again within two heartbeats and one poll interval
+    /// of its death: 1.5 until it counts as dead, 0.5 until the others' next beat sees it, then their next poll.
+    public var deadAfter: Duration { heartbeat * 3 / 2 }
 
     /// Beats until cancelled, then leaves, so the others take its sources over at once.
     public func run() async {
         while !Task.isCancelled {
             await beat()
-            try? await Task.sleep(for: heartbeat)
+            try? await Task.sleep(for: heartbeat / 2)
         }
         await leave()
     }

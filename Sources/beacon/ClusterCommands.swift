@@ -43,9 +43,8 @@ extension Beacon.ClusterCommand {
                 return
             }
             let statuses = try await store.nodes()
-            let deadAfter =
-                Double(config.cluster.heartbeat.components.seconds) * 2
-                + Double(config.cluster.heartbeat.components.attoseconds) / 5e17
+            let beat = config.cluster.heartbeat * 3 / 2
+            let deadAfter = Double(beat.components.seconds) + Double(beat.components.attoseconds) / 1e18
             let alive = statuses.filter { $0.heartbeatAge <= deadAfter }.map(\.name)
             let keys = Set(config.rules.map { SourcePlan.key(of: $0.source) })
             var owned: [String: Int] = [:]

@@ -127,7 +127,7 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
 public struct ClusterSettings: Sendable, Hashable {
     /// This node's name in `beacon cluster status`; `host:pid` when not set.
     public var node: String?
-    /// How often the node says it is alive; a node silent for two heartbeats is taken for dead.
+    /// The heartbeat: a node says it is alive twice in each, and one silent for one and a half is taken for dead.
     public var heartbeat: Duration
 
     public init(node: String? = nil, heartbeat: Duration = .seconds(2)) {
