@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
     func theDemoShowsIncidentsPagingEscalationAnApprovalAndAPostMortem() async throws {
         let config = BeaconProcess.repositoryRoot.appendingPathComponent("beacon.yaml").path
         let result = try await BeaconProcess.run([
-            "demo", "--config", config, "--port", "0", "--console-port", "0", "--linger", "0",
+            "demo", "--config", config, "--port", "0", "--console-port", "0", "--linger", "0", "--keep",
         ])
         #expect(result.status == 0, "\(result.errors)")
         let output = result.output
@@ -26,5 +27,28 @@ import Testing
         let summary = try #require(output.split(separator: "\n").first { $0.hasPrefix("演示结束：") })
         let counts = summary.split { !$0.isNumber }.compactMap { Int($0) }
         #expect(counts.count == 3 && counts[1] == counts[2], "every notification delivered: \(summary)")
+
+        // The store the demo made moves to PostgreSQL whole: the same incidents, read the same way.
+        let kept = try #require(
+            output.split(separator: "\n").first { $0.hasPrefix("存储保留在 ") }.map { String($0.dropFirst(6)) })
+        defer { try? FileManager.default.removeItem(atPath: (kept as NSString).deletingLastPathComponent) }
+        let postgres = try await PostgresServer.start()
+        defer { postgres.stop() }
+        let url = "\(postgres.url)?sslmode=disable"
+        let copied = try await BeaconProcess.run(["store", "copy", "--from", kept, "--to", url])
+        #expect(copied.status == 0, "\(copied.errors)")
+        var listed: [String] = []
+        for store in [kept, url] {
+            let shop = try TemporaryConfig()
+            try shop.writeMinimal(metricsURL: "http://127.0.0.1:9/metrics")
+            let main = try String(contentsOfFile: shop.configPath, encoding: .utf8)
+            try main.replacingOccurrences(of: "store: beacon.sqlite", with: "store: \"\(store)\"")
+                .write(toFile: shop.configPath, atomically: false, encoding: .utf8)
+            let list = try await BeaconProcess.run(["incident", "list", "--all", "--json", "--config", shop.configPath])
+            #expect(list.status == 0, "\(list.errors)")
+            listed.append(list.output)
+        }
+        #expect(listed[0].contains("\"id\" : 3"))
+        #expect(listed[0] == listed[1], "the demo's incidents read the same on PostgreSQL")
     }
 }
