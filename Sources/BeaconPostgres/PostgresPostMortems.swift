@@ -49,13 +49,7 @@ public struct PostgresPostMortems: PostMortemRepository {
     public func apply(
         _ update: PostMortemUpdate, to id: IncidentID, by actor: String, at now: Date, since base: PostMortemUpdate?
     ) async throws -> PostMortemChanges {
-        let update = PostMortemUpdate(
-            fields: update.fields, comments: update.comments, noActionReason: update.noActionReason,
-            followUps: update.followUps.map { item in
-                var item = item
-                item.incidentID = id
-                return item
-            })
+        let update = update.of(id)
         for item in update.followUps { try PostMortemRules.validate(item) }
         return try await store.transaction { connection in
             let incident = try await PostgresStore.fetch(

@@ -9,13 +9,7 @@ extension PostMortemStore {
     public func apply(
         _ update: PostMortemUpdate, to id: IncidentID, by actor: String, at now: Date, since base: PostMortemUpdate?
     ) async throws -> PostMortemChanges {
-        let update = PostMortemUpdate(
-            fields: update.fields, comments: update.comments, noActionReason: update.noActionReason,
-            followUps: update.followUps.map { item in
-                var item = item
-                item.incidentID = id
-                return item
-            })
+        let update = update.of(id)
         return try await ledger.store.writer.write { db in
             guard let postMortem = try PostMortem.fetchOne(db, key: id.rawValue) else { throw Self.noPostMortem(id) }
             let stored = try FollowUp.filter(Column("incident_id") == id.rawValue).order(Column("id")).fetchAll(db)

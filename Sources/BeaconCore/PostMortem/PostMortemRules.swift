@@ -102,3 +102,16 @@ extension PostMortemApproval {
             requestedAt: approval.requestedAt, answeredBy: approval.answeredBy, answeredAt: approval.answeredAt)
     }
 }
+
+extension PostMortemUpdate {
+    /// The update with every follow-up it lists belonging to incident `id`, whatever the editor sent.
+    public func of(_ id: IncidentID) -> PostMortemUpdate {
+        PostMortemUpdate(
+            fields: fields, comments: comments, noActionReason: noActionReason,
+            followUps: followUps.map { item in
+                var item = item
+                item.incidentID = id
+                return item
+            })
+    }
+}
