@@ -149,12 +149,14 @@ import Testing
         #expect(listed.output.contains("Typhoon delays deliveries"))
     }
 
-    /// A node cut from the database (a partition) stops polling at its next heartbeat and the other takes every
-    /// source; what breaches then is opened once, by the node that can record it.
+    /// A node cut from the database (its connections terminated, its logins refused, as a partition would leave
+    /// it) stops polling at its next beat and the other takes every source; what breaches then is opened once, by
+    /// the node that can record it.
     @Test(.timeLimit(.minutes(3))) func aNodeCutFromTheDatabaseStopsPollingAndTheOtherTakesOver() async throws {
         let postgres = try await PostgresServer.start()
         defer { postgres.stop() }
-        let proxy = try TCPProxy(to: postgres.port)
+        // Node A signs in as a role of its own, so it alone can be cut off.
+        _ = try postgres.psql("CREATE ROLE node_a LOGIN SUPERUSER")
         let count = 24
         let metrics = try await LoopbackHTTPServer.start(
             routes: Dictionary(
@@ -169,35 +171,39 @@ import Testing
                 condition: { kind: threshold, op: "<", levels: { sev2: 0.9 } }
             """
         }
-        // Two copies of one configuration: node A reaches the database through the proxy, node B directly.
         var configs: [TemporaryConfig] = []
-        for port in [proxy.port, postgres.port] {
+        for user in ["node_a", postgres.user] {
             let config = try TemporaryConfig()
             try config.writeMinimal(metricsURL: metrics.url("/s/0"), hookURL: hook.url("/hook"))
             let main = try String(contentsOfFile: config.configPath, encoding: .utf8)
             try main.replacingOccurrences(
                 of: "store: beacon.sqlite",
-                with: "store: \"postgresql://beacon@127.0.0.1:\(port)/postgres?sslmode=disable\"\n"
+                with: "store: \"postgresql://\(user)@127.0.0.1:\(postgres.port)/postgres?sslmode=disable\"\n"
                     + "cluster: { node: \"${BEACON_NODE}\", heartbeat: 500ms }"
             ).write(toFile: config.configPath, atomically: false, encoding: .utf8)
             try config.write("Alerts/payments.yaml", "rules:\n" + rules.joined(separator: "\n"))
             configs.append(config)
         }
+        let direct = configs[1]
+        // B first, so the schema is made by the owner of everything.
+        let connected = try DaemonProcess(
+            ["serve", "--config", direct.configPath], logPath: direct.path("b.log"),
+            environment: ["BEACON_NODE": "node-b"])
+        #expect(try await connected.waitForLog("monitor started", seconds: 60))
         let cutOff = try DaemonProcess(
             ["serve", "--config", configs[0].configPath], logPath: configs[0].path("a.log"),
             environment: ["BEACON_NODE": "node-a"])
-        let connected = try DaemonProcess(
-            ["serve", "--config", configs[1].configPath], logPath: configs[1].path("b.log"),
-            environment: ["BEACON_NODE": "node-b"])
         defer { for node in [cutOff, connected] where node.process.isRunning { node.signal(SIGKILL) } }
-        let direct = configs[1]
+        #expect(try await cutOff.waitForLog("monitor started", seconds: 60))
         #expect(
             try await eventually {
                 let alive = try await status(direct).filter(\.alive)
                 return alive.map(\.name).sorted() == ["node-a", "node-b"] && alive.map(\.sources).reduce(0, +) == count
             }, "two nodes share the sources")
 
-        proxy.cut()
+        _ = try postgres.psql(
+            "ALTER ROLE node_a NOLOGIN; "
+                + "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'node_a'")
         #expect(
             try await eventually {
                 let alive = try await status(direct).filter(\.alive)
@@ -206,7 +212,12 @@ import Testing
         #expect(try await cutOff.waitForLog("cannot reach the store; polling nothing until it can", seconds: 60))
         let stopped = try await cutOff.waitForLog("rules=0 targets=0", seconds: 60)
         #expect(stopped, "the cut-off node polls nothing")
-        if !stopped { print("CUTOFF LOG", cutOff.log.suffix(6000)) }
+        if !stopped {
+            let lines = cutOff.log.split(separator: "\n").filter {
+                !$0.contains("cannot reach") && !$0.contains("psql_")
+            }
+            print("CUTOFF LOG", lines.suffix(40).joined(separator: "\n"))
+        }
 
         for index in 0..<count { metrics.set(.prometheus("payment_success_rate 0.85\n"), for: "/s/\(index)") }
         #expect(try await eventually { try await incidents(direct).count == count })
