@@ -50,7 +50,6 @@ public struct PostgresPostMortems: PostMortemRepository {
         _ update: PostMortemUpdate, to id: IncidentID, by actor: String, at now: Date, since base: PostMortemUpdate?
     ) async throws -> PostMortemChanges {
         let update = update.of(id)
-        for item in update.followUps { try PostMortemRules.validate(item) }
         return try await store.transaction { connection in
             let incident = try await PostgresStore.fetch(
                 Incident.self, "SELECT * FROM incident WHERE id = \(id.rawValue) FOR UPDATE", on: connection,

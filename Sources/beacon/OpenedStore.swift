@@ -13,15 +13,11 @@ final class OpenedStore: Sendable {
     }
 
     let kind: Kind
-    private let pool: Task<Void, Never>?
 
     /// A SQLite store opened already (the demo's temporary one).
-    convenience init(_ store: BeaconStore) { self.init(.sqlite(store), pool: nil) }
+    convenience init(_ store: BeaconStore) { self.init(.sqlite(store)) }
 
-    private init(_ kind: Kind, pool: Task<Void, Never>?) {
-        self.kind = kind
-        self.pool = pool
-    }
+    private init(_ kind: Kind) { self.kind = kind }
 
     /// Opens `config.store`: a path (relative to the configuration's folder) or a `postgres://` URL.
     /// - Parameter node: this process's name among the nodes of a cluster.
@@ -29,10 +25,11 @@ final class OpenedStore: Sendable {
         _ config: BeaconConfig, resolve: (String) -> String, node: String, logger: Logger
     ) async throws -> OpenedStore {
         guard config.storeIsPostgres else {
-            return OpenedStore(.sqlite(try BeaconStore.open(path: resolve(config.store))), pool: nil)
+            return OpenedStore(.sqlite(try BeaconStore.open(path: resolve(config.store))))
         }
         let location = try PostgresLocation(parsing: config.store)
         let store = PostgresStore(location, node: node, logger: logger)
+        // The pool runs as long as the process: repositories handed to a command use it after this value is gone.
         let pool = Task { await store.run() }
         do {
             try await store.migrate()
@@ -40,7 +37,7 @@ final class OpenedStore: Sendable {
             pool.cancel()
             throw error
         }
-        return OpenedStore(.postgres(store), pool: pool)
+        return OpenedStore(.postgres(store))
     }
 
     /// Every repository of the store, around a ledger that pages as `configuration()` says now.
@@ -50,8 +47,4 @@ final class OpenedStore: Sendable {
         case .postgres(let store): store.repositories(configuration: configuration)
         }
     }
-
-    /// Ends the connection pool, if any. Otherwise it runs as long as the process: the repositories a command
-    /// was handed keep using it after the opened store itself is gone.
-    func close() { pool?.cancel() }
 }
